@@ -1,0 +1,1 @@
+"""Document ingestion: load files, split them into Korean-aware chunks, store them."""
