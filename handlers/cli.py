@@ -10,7 +10,7 @@ from __future__ import annotations
 import typer
 
 from bot.federation import cli as federation_cli
-from handlers import console
+from handlers import console, server
 from ingest import cli as ingest_cli
 
 
@@ -27,6 +27,7 @@ def build_app() -> typer.Typer:
     ingest_cli.register(app)
     console.register(app)
     federation_cli.register(app)
+    server.register(app)
     return app
 
 
