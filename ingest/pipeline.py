@@ -1,0 +1,201 @@
+"""The ingest pipeline: find files, skip unchanged ones, load, chunk and store the rest."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Literal, Protocol
+
+from ingest import texts
+from ingest.chunking import DEFAULT_CHUNK_SIZE, chunk_document
+from ingest.kinds import guess_kind
+from ingest.loaders import LoadError, load_document
+from ingest.settings import IngestSettings
+from knowledge.store import ChunkStore, DocumentRecord
+
+Status = Literal["ingested", "unchanged", "failed"]
+
+
+@dataclass(frozen=True, slots=True)
+class FileOutcome:
+    """What happened to one file; ``reason`` (Korean) explains a failure."""
+
+    source: str
+    status: Status
+    chunks: int = 0
+    reason: str = ""
+
+
+@dataclass(slots=True)
+class IngestReport:
+    """Everything one run did, for the summary line and the exit code."""
+
+    outcomes: list[FileOutcome] = field(default_factory=list)
+    pruned: list[str] = field(default_factory=list)
+
+    def _count(self, status: Status) -> int:
+        return sum(outcome.status == status for outcome in self.outcomes)
+
+    @property
+    def ingested(self) -> int:
+        """Files (re)indexed in this run."""
+        return self._count("ingested")
+
+    @property
+    def unchanged(self) -> int:
+        """Files skipped because they were already indexed as they are."""
+        return self._count("unchanged")
+
+    @property
+    def failed(self) -> list[FileOutcome]:
+        """Files that could not be used, with their reasons."""
+        return [outcome for outcome in self.outcomes if outcome.status == "failed"]
+
+    @property
+    def chunks(self) -> int:
+        """Chunks written in this run."""
+        return sum(outcome.chunks for outcome in self.outcomes)
+
+    @property
+    def ok(self) -> bool:
+        """False only when something failed and no file ended up indexed."""
+        return not self.failed or self.ingested + self.unchanged > 0
+
+
+class Progress(Protocol):
+    """Receives progress as files are processed (the CLI draws a bar with it)."""
+
+    def start(self, total: int) -> None:
+        """Processing of ``total`` files begins."""
+
+    def advance(self, source: str) -> None:
+        """One more file is done."""
+
+
+def ingest_paths(
+    paths: Sequence[str],
+    *,
+    store: ChunkStore,
+    kind: str | None = None,
+    visibility: str = "public",
+    settings: IngestSettings | None = None,
+    prune: bool = False,
+    chunk_size: int = DEFAULT_CHUNK_SIZE,
+    progress: Progress | None = None,
+) -> IngestReport:
+    """Ingest files and folders (recursively); with ``prune``, drop documents whose file is gone.
+
+    ``kind=None`` guesses each file's kind from its name and title. Sources are the paths as
+    given, normalised, so the same invocation from the same place always names files alike.
+    """
+    limit = (settings or IngestSettings()).max_file_bytes
+    files, report = _collect(paths)
+    if progress is not None:
+        progress.start(len(files))
+    for source, path in files:
+        report.outcomes.append(
+            _ingest_file(source, path, store, kind, visibility, limit, chunk_size)
+        )
+        if progress is not None:
+            progress.advance(source)
+    if prune:
+        report.pruned = prune_missing(store, paths)
+    return report
+
+
+def prune_missing(store: ChunkStore, paths: Sequence[str] = ()) -> list[str]:
+    """Remove documents whose file no longer exists (only under ``paths`` when given)."""
+    roots = [os.path.normpath(path) for path in paths]
+    gone = [
+        record.source
+        for record in store.documents()
+        if _under(record.source, roots) and not os.path.exists(record.source)
+    ]
+    for source in gone:
+        store.remove_document(source)
+    return gone
+
+
+def _under(source: str, roots: list[str]) -> bool:
+    """Whether ``source`` is one of ``roots`` or inside one (always true without roots)."""
+    return not roots or any(_inside(source, root) for root in roots)
+
+
+def _inside(source: str, root: str) -> bool:
+    """Whether the normalised path ``source`` lies at or below ``root``."""
+    if root == ".":
+        return not os.path.isabs(source) and not source.startswith("..")
+    return source == root or source.startswith(root.rstrip(os.sep) + os.sep)
+
+
+def _collect(paths: Sequence[str]) -> tuple[list[tuple[str, Path]], IngestReport]:
+    """Expand folders into files (hidden and Office lock files left out), de-duplicated."""
+    report = IngestReport()
+    files: dict[str, Path] = {}
+    for typed in paths:
+        root = Path(typed)
+        if root.is_dir():
+            for path in sorted(root.rglob("*")):
+                relative = path.relative_to(root)
+                if path.is_file() and not any(
+                    part.startswith((".", "~$")) for part in relative.parts
+                ):
+                    files.setdefault(os.path.normpath(os.path.join(typed, relative)), path)
+        elif root.is_file():
+            files.setdefault(os.path.normpath(typed), root)
+        else:
+            report.outcomes.append(
+                FileOutcome(os.path.normpath(typed), "failed", 0, texts.NOT_FOUND)
+            )
+    return list(files.items()), report
+
+
+def _ingest_file(
+    source: str,
+    path: Path,
+    store: ChunkStore,
+    kind: str | None,
+    visibility: str,
+    limit: int,
+    chunk_size: int,
+) -> FileOutcome:
+    """Index one file unless it is unchanged; failures become a reason, never an exception."""
+    try:
+        size = path.stat().st_size
+        if size > limit:
+            reason = texts.too_large(size / 1024 / 1024, limit / 1024 / 1024)
+            return FileOutcome(source, "failed", 0, reason)
+        content_hash = hashlib.sha256(path.read_bytes()).hexdigest()
+        previous = store.document(source)
+        if (
+            previous is not None
+            and previous.content_hash == content_hash
+            and previous.visibility == visibility
+            and kind in (None, previous.kind)
+        ):
+            return FileOutcome(source, "unchanged", 0)
+        document = load_document(path)
+    except LoadError as error:
+        return FileOutcome(source, "failed", 0, error.reason)
+    except OSError:
+        return FileOutcome(source, "failed", 0, texts.UNREADABLE)
+    chosen = kind or guess_kind(path.name, document.title)
+    chunks = chunk_document(
+        document, source=source, kind=chosen, visibility=visibility, size=chunk_size
+    )
+    record = DocumentRecord(
+        source=source,
+        content_hash=content_hash,
+        title=document.title,
+        kind=chosen,
+        visibility=visibility,
+        chunks=len(chunks),
+        ingested_at=datetime.now(UTC),
+        date=document.date,
+    )
+    store.replace_document(record, chunks)
+    return FileOutcome(source, "ingested", len(chunks))

@@ -1,0 +1,74 @@
+import shutil
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from handlers.cli import build_app
+
+FIXTURES = Path(__file__).parent / "fixtures"
+
+
+def _run(*args: str) -> tuple[int, str]:
+    result = CliRunner().invoke(build_app(), list(args), env={"COLUMNS": "200"})
+    return result.exit_code, result.output
+
+
+def test_ingest_then_sources_then_rerun_then_prune(tmp_path: Path) -> None:
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    for name in ("회비_규정.txt", "정례회_일정.md", "옛날문서.hwp"):
+        shutil.copy(FIXTURES / name, docs / name)
+
+    code, output = _run("ingest", "docs", "--visibility", "members")
+    assert code == 0
+    assert "건너뜀 docs/옛날문서.hwp: HWP 형식은 읽을 수 없어요." in output
+    assert "파일 3개 중 2개를 넣었어요" in output
+    assert "실패 1개예요." in output
+
+    code, output = _run("sources")
+    assert code == 0
+    assert "경기 이업종교류회 회비 규정" in output
+    assert "docs/정례회_일정.md" in output
+    assert "members" in output
+    assert "2026-03-02" in output
+
+    code, output = _run("ingest", "docs")
+    assert "변경 없음 0개" in output  # visibility changed back to public: re-indexed
+    code, output = _run("ingest", "docs")
+    assert "변경 없음 2개" in output
+
+    (docs / "정례회_일정.md").unlink()
+    code, output = _run("ingest", "--prune")
+    assert code == 0
+    assert "삭제함 docs/정례회_일정.md" in output
+    assert "docs/정례회_일정.md" not in _run("sources")[1]
+
+
+def test_exit_code_is_one_only_when_nothing_could_be_ingested(tmp_path: Path) -> None:
+    shutil.copy(FIXTURES / "옛날문서.hwp", tmp_path / "옛날문서.hwp")
+
+    code, output = _run("ingest", "옛날문서.hwp")
+
+    assert code == 1
+    assert "HWPX 또는 PDF로 저장해" in output
+
+
+def test_bad_options_are_refused_in_korean() -> None:
+    code, output = _run("ingest", ".", "--visibility", "everyone")
+
+    assert code == 2
+    assert "공개 범위는" in output
+
+
+def test_sources_on_an_empty_store_says_how_to_start() -> None:
+    code, output = _run("sources")
+
+    assert code == 0
+    assert "아직 넣은 문서가 없어요" in output
+
+
+def test_ingest_help_explains_the_kind_guess_and_exit_code() -> None:
+    output = _run("ingest", "--help")[1]
+
+    assert "규정·정관→rules" in output
+    assert "종료 코드 1" in output
