@@ -1,0 +1,96 @@
+"""Loading a year's schedule from a spreadsheet: one row per event or recurring series.
+
+Columns: 구분, 제목, 교류회 (empty: federation-wide), 시작, 종료, 장소, 안건, 반복 (Korean rule).
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, time
+from pathlib import Path
+
+from sqlalchemy.orm import Session
+
+from bot import texts
+from bot.federation import events, groups, recurrence
+from bot.federation.errors import FederationError
+from bot.federation.tables import Cell, read_rows
+from bot.storage.models import Federation
+
+HEADER = ("구분", "제목", "교류회", "시작", "종료", "장소", "안건", "반복")
+
+
+def load_events(
+    session: Session, path: Path, *, federation: Federation, until: datetime, actor: str
+) -> int:
+    """Create the events of ``path``, expanding series up to ``until``; returns rows loaded."""
+    rows = read_rows(path)
+    _, header = next(rows)
+    index = {str(name).strip(): i for i, name in enumerate(header) if name}
+    loaded = 0
+    for line, cells in rows:
+        value = {name: cells[i] if i < len(cells) else None for name, i in index.items()}
+        if not value.get("제목"):
+            continue
+        try:
+            _load_row(session, value, federation, until, actor)
+        except (ValueError, FederationError) as error:
+            raise FederationError(texts.fed_row_error(line, str(error))) from error
+        loaded += 1
+    return loaded
+
+
+def _load_row(
+    session: Session,
+    value: dict[str, Cell],
+    federation: Federation,
+    until: datetime,
+    actor: str,
+) -> None:
+    group = groups.find_group(session, str(value["교류회"])) if value.get("교류회") else None
+    start = kst_datetime(value["시작"])
+    end = kst_datetime(value["종료"]) if value.get("종료") else None
+    kind, title = str(value["구분"]), str(value["제목"])
+    place = str(value["장소"]) if value.get("장소") else None
+    if value.get("반복"):
+        events.add_series(
+            session,
+            federation=federation,
+            group=group,
+            kind=kind,
+            title=title,
+            rule=recurrence.parse_korean(str(value["반복"])),
+            first_start=start,
+            until=until,
+            duration=(end - start) if end else events.DEFAULT_DURATION,
+            place=place,
+            actor=actor,
+        )
+        return
+    events.add_event(
+        session,
+        federation=federation,
+        group=group,
+        kind=kind,
+        title=title,
+        starts_at=start,
+        ends_at=end,
+        place=place,
+        agenda=str(value["안건"]) if value.get("안건") else None,
+        actor=actor,
+    )
+
+
+def kst_datetime(cell: Cell) -> datetime:
+    """A KST datetime from an Excel date cell or text such as ``2026-01-13 19:00``."""
+    if isinstance(cell, datetime):
+        moment = cell
+    elif cell is None or isinstance(cell, int | float):
+        raise ValueError(texts.fed_bad_date(str(cell)))
+    elif not isinstance(cell, str):
+        moment = datetime.combine(cell, time(0))
+    else:
+        try:
+            moment = datetime.fromisoformat(cell.strip().replace(".", "-"))
+        except ValueError as error:
+            raise ValueError(texts.fed_bad_date(cell)) from error
+    return moment.replace(tzinfo=recurrence.KST) if moment.tzinfo is None else moment

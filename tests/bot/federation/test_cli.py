@@ -1,0 +1,146 @@
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from sqlalchemy import text
+from typer.testing import CliRunner
+
+from bot.storage.db import make_engine
+from handlers.cli import build_app
+from tests.conftest import REPO_ROOT
+
+Run = Callable[..., tuple[int, str]]
+ROSTER = REPO_ROOT / "samples" / "roster" / "hanbit_roster.xlsx"
+
+
+@pytest.fixture
+def gyoryu(database_url: str, monkeypatch: pytest.MonkeyPatch) -> Run:
+    """Run ``gyoryu …`` against the test database, returning (exit code, output)."""
+    monkeypatch.setenv("DATABASE_URL", database_url)
+    monkeypatch.setenv("COLUMNS", "200")
+    app = build_app()
+
+    def run(*args: str, stdin: str | None = None) -> tuple[int, str]:
+        result = CliRunner().invoke(app, list(args), input=stdin)
+        return result.exit_code, result.output
+
+    return run
+
+
+def test_a_bad_roster_is_reported_by_line_and_nothing_is_written(
+    gyoryu: Run, tmp_path: Path
+) -> None:
+    bad = tmp_path / "명부.csv"
+    bad.write_text(
+        "소속 교류회,회사명,사업자등록번호,성명\n"
+        "새벽교류회,(주)한빛정밀,214-81-03473,김도현\n"
+        "새벽교류회,(주)가짜,111-11-11111,이서연\n",
+        encoding="utf-8",
+    )
+
+    code, output = gyoryu("members", "import", str(bad), "--federation", "한빛연합회")
+
+    assert code == 1
+    assert "3행: 사업자등록번호 '111-11-11111'" in output
+    assert "아무것도 저장하지 않았어요" in output
+    assert "김도현" not in gyoryu("members", "list")[1]
+
+
+def test_the_roster_goes_in_from_excel_and_back_out_as_csv(gyoryu: Run, tmp_path: Path) -> None:
+    code, output = gyoryu("members", "import", str(ROSTER), "--federation", "한빛연합회")
+    assert (code, output.strip()) == (
+        0,
+        "명부를 가져왔어요. 회사 37곳, 회원 40명, 교류회 3곳을 반영했어요.",
+    )
+
+    code, output = gyoryu("members", "export", str(tmp_path / "out.csv"))
+
+    assert code == 0
+    assert "회원 40명" in output
+    assert (
+        (tmp_path / "out.csv").read_text(encoding="utf-8-sig").startswith("소속 교류회,교류회 역할")
+    )
+
+
+def test_a_company_in_a_taken_industry_needs_an_admin_reason(gyoryu: Run) -> None:
+    gyoryu("members", "import", str(ROSTER), "--federation", "한빛연합회")
+
+    code, output = gyoryu(
+        "companies", "add", "(주)새한정밀", "--ksic", "C25929", "--group", "새벽교류회"
+    )
+    assert code == 1
+    assert "(주)한빛정밀" in output
+
+    code, output = gyoryu(
+        "companies",
+        "add",
+        "(주)새한정밀",
+        "--ksic",
+        "C25929",
+        "--group",
+        "새벽교류회",
+        "--override-reason",
+        "도금 전문으로 겹치지 않음",
+    )
+    assert code == 0
+    assert "새한정밀" in gyoryu("companies", "list")[1]
+
+
+def test_invite_data_and_erasure_of_a_member(gyoryu: Run) -> None:
+    gyoryu("members", "import", str(ROSTER), "--federation", "한빛연합회")
+
+    code, output = gyoryu("members", "invite", "김도현")
+    assert code == 0
+    assert re.search(r"초대 코드는 [A-Z2-9]{4}-[A-Z2-9]{4} 입니다", output)
+
+    code, output = gyoryu("members", "data", "김도현")
+    assert code == 0
+    assert "010-0000-0001" in output
+    assert "invite" in output
+
+    assert gyoryu("members", "remove", "김도현", stdin="n\n")[0] == 1  # declined, kept
+    code, output = gyoryu("members", "remove", "김도현", "--yes")
+    assert (code, output.strip()) == (0, "삭제했어요.")
+    code, output = gyoryu("members", "data", "김도현")
+    assert code == 1
+    assert "찾을 수 없어요" in output
+
+
+def test_the_sample_schedule_and_an_rsvp(gyoryu: Run) -> None:
+    assert "불러왔어요" in gyoryu("db", "load-sample")[1]
+    assert "불러오지 않았어요" in gyoryu("db", "load-sample")[1]
+
+    code, output = gyoryu("groups", "list")
+    assert "매월 셋째 주 목요일 오후 6시 30분" in output
+
+    code, output = gyoryu(
+        "events", "add", "특강", "--kind", "세미나", "--start", "2099-03-03 15:00"
+    )
+    assert code == 0
+    event_id = re.search(
+        r"│ (\d+)\s+│ 3월 3일\(화\) 오후 3시", gyoryu("events", "list", "--limit", "500")[1]
+    )
+    assert event_id is not None
+
+    code, output = gyoryu(
+        "events", "rsvp", event_id.group(1), "김도현", "대리참석", "--proxy", "김철수"
+    )
+    assert code == 0
+    shown = gyoryu("events", "show", event_id.group(1))[1]
+    assert re.search(r"응답: 대리참석\s*│\s*1\s", shown)
+
+
+def test_a_database_from_a_newer_version_is_refused(gyoryu: Run, database_url: str) -> None:
+    assert gyoryu("db", "upgrade")[0] == 0
+    engine = make_engine(database_url)
+    with engine.begin() as connection:
+        connection.execute(text("UPDATE alembic_version SET version_num = '0042_future'"))
+    engine.dispose()
+
+    code, output = gyoryu("db", "upgrade")
+
+    assert code == 1
+    assert "0042_future" in output
