@@ -1,0 +1,128 @@
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from bot import texts
+from handlers.cli import build_app
+from tests.fakes.sample_corpus import ingested_sample
+
+runner = CliRunner()
+
+
+def _ask(*args: str, stdin: str | None = None) -> tuple[int, str]:
+    result = runner.invoke(build_app(), ["ask", *args], input=stdin)
+    return result.exit_code, result.stdout
+
+
+@pytest.fixture
+def sample_data(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
+    data_dir = ingested_sample(tmp_path_factory.getbasetemp())
+    monkeypatch.setenv("GYORYU_DATA_DIR", str(data_dir))
+    return data_dir
+
+
+def test_ask_json_on_an_empty_data_directory_says_nothing_is_loaded(isolated_env: Path) -> None:
+    code, out = _ask("--json", "연회비는 얼마인가요?")
+
+    assert code == 0
+    assert json.loads(out) == {
+        "answer": texts.QA_NO_DOCUMENTS,
+        "confident": False,
+        "sources": [],
+        "route": None,
+    }
+    assert not isolated_env.exists()  # ask never loads the sample corpus
+
+
+@pytest.mark.usefixtures("sample_data")
+def test_ask_json_prints_one_object_with_ranked_sources() -> None:
+    code, out = _ask("--json", "PL보험 자기부담금 얼마예요?")
+
+    assert code == 0
+    answer = json.loads(out)
+    assert answer["confident"] is True
+    assert "[1]" in answer["answer"] or "[2]" in answer["answer"]
+    assert answer["route"] is None
+    assert 1 <= len(answer["sources"]) <= 5
+    first = answer["sources"][0]
+    assert set(first) == {"title", "source", "section", "snippet", "score"}
+    assert first["source"].endswith("pl_insurance.docx")
+    scores = [source["score"] for source in answer["sources"]]
+    assert scores == sorted(scores, reverse=True)
+
+
+@pytest.mark.usefixtures("sample_data")
+def test_top_k_changes_the_number_of_sources() -> None:
+    _, out = _ask("--json", "--top-k", "2", "PL보험 자기부담금 얼마예요?")
+
+    assert len(json.loads(out)["sources"]) == 2
+
+
+@pytest.mark.usefixtures("sample_data")
+def test_ask_json_dash_answers_each_stdin_line_as_json_lines() -> None:
+    questions = "PL보험 자기부담금 얼마예요?\n부가세 신고 기한 연장 가능한가요?\n안녕하세요~\n"
+
+    code, out = _ask("--json", "-", stdin=questions)
+
+    assert code == 0
+    answers = [json.loads(line) for line in out.splitlines()]
+    assert [a["confident"] for a in answers] == [True, False, False]
+    assert [a["route"] for a in answers] == [None, "세무", None]
+    assert answers[2]["answer"] == texts.QA_OFF_TOPIC
+
+
+@pytest.mark.usefixtures("sample_data")
+def test_ask_for_people_prints_the_answer_then_numbered_sources() -> None:
+    code, out = _ask("PL보험 자기부담금 얼마예요?")
+
+    assert code == 0
+    answer, sources = out.split(f"\n{texts.QA_SOURCES_HEADING}\n")
+    assert "[1]" in answer or "[2]" in answer
+    assert sources.startswith("[1] 2026년 회원사 단체 PL보험")
+
+
+def test_chat_loads_the_sample_corpus_into_an_empty_directory_and_converses(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    samples = tmp_path / "samples"
+    samples.mkdir()
+    (samples / "dues.md").write_text(
+        "# 회비 안내\n\n연회비는 60만 원이며 매년 3월 말까지 납부합니다.\n", encoding="utf-8"
+    )
+    monkeypatch.setenv("GYORYU_SAMPLE_DIR", str(samples))
+
+    result = runner.invoke(build_app(), ["chat"], input="연회비는 얼마인가요?\n/종료\n")
+
+    assert result.exit_code == 0
+    assert result.stdout.splitlines()[:2] == [texts.CHAT_SAMPLE_LOADED, texts.CHAT_GREETING]
+    answer = "연회비는 60만 원이며 매년 3월 말까지 납부합니다 [1]."
+    assert f"{texts.CHAT_PROMPT}{answer}" in result.stdout
+    assert "[1] 회비 안내" in result.stdout
+    assert result.stdout.rstrip().endswith(texts.CHAT_GOODBYE)
+
+
+@pytest.mark.usefixtures("sample_data")
+def test_chat_ends_on_end_of_input() -> None:
+    result = runner.invoke(build_app(), ["chat"], input="안녕하세요~\n")
+
+    assert result.exit_code == 0
+    assert texts.CHAT_SAMPLE_LOADED not in result.stdout
+    assert texts.QA_OFF_TOPIC in result.stdout
+    assert result.stdout.rstrip().endswith(texts.CHAT_GOODBYE)
+
+
+def test_output_is_utf8_even_under_the_c_locale(tmp_path: Path) -> None:
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("LC_", "LANG", "PYTHONIO"))}
+    env.update(LC_ALL="C", PYTHONUTF8="0", GYORYU_DATA_DIR=str(tmp_path / "data"))
+    command = [sys.executable, "-c", "from handlers.cli import main; main()", "ask", "--json", "-"]
+
+    done = subprocess.run(
+        command, input="회비는?\n".encode(), capture_output=True, check=True, env=env
+    )
+
+    assert json.loads(done.stdout.decode("utf-8"))["answer"] == texts.QA_NO_DOCUMENTS

@@ -1,0 +1,61 @@
+from pathlib import Path
+
+import pytest
+
+from knowledge.glossary import Glossary, GlossaryError
+from knowledge.settings import KnowledgeSettings
+
+
+def test_packaged_glossary_links_member_words_to_document_words() -> None:
+    glossary = Glossary.load(KnowledgeSettings())
+    assert len(glossary.groups) >= 30
+    assert "제명" in glossary.synonyms("강퇴")
+    assert "해수" in glossary.synonyms("바닷물")
+    assert "강퇴" not in glossary.synonyms("강퇴")
+    assert glossary.synonyms("없는말") == ()
+
+
+def test_expansion_finds_words_inside_the_question() -> None:
+    glossary = Glossary.default()
+    expansions = glossary.expansions("세금 돌려받기 신청은 어디서 해요?")
+    assert "관세환급" in expansions
+    assert "세금 돌려받기" not in expansions
+    assert "제조물책임보험" in glossary.expansions("PL 보험 가입했나요?")
+
+
+def test_data_dir_file_adds_and_overrides_groups(isolated_env: Path) -> None:
+    isolated_env.mkdir(parents=True)
+    (isolated_env / "glossary.toml").write_text(
+        '[groups]\n"제명" = ["제명", "아웃"]\n"견학" = ["견학", "투어"]\n', encoding="utf-8"
+    )
+    glossary = Glossary.load(KnowledgeSettings())
+    assert glossary.synonyms("제명") == ("아웃",)
+    assert glossary.synonyms("투어") == ("견학",)
+    assert "해수" in glossary.synonyms("바닷물")
+
+
+def test_glossary_path_setting_wins(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    custom = tmp_path / "용어.toml"
+    custom.write_text('[groups]\n"모임" = ["번개", "벙개"]\n', encoding="utf-8")
+    monkeypatch.setenv("GYORYU_GLOSSARY", str(custom))
+    assert Glossary.load(KnowledgeSettings()).synonyms("번개") == ("벙개",)
+
+
+def test_malformed_file_names_file_and_line(tmp_path: Path) -> None:
+    broken = tmp_path / "glossary.toml"
+    lines = ["[groups]", '"제명" = ["제명", "강퇴"]', '"회비" = ["회비" "연회비"]']
+    broken.write_text("\n".join(lines), encoding="utf-8")
+    with pytest.raises(GlossaryError, match=r"glossary\.toml.*line 3"):
+        Glossary.load(KnowledgeSettings(GYORYU_GLOSSARY=broken))
+
+
+def test_group_that_is_not_a_list_is_reported_with_its_line(tmp_path: Path) -> None:
+    broken = tmp_path / "glossary.toml"
+    broken.write_text('[groups]\n"제명" = ["제명"]\n"회비" = "연회비"\n', encoding="utf-8")
+    with pytest.raises(GlossaryError, match=r"3번째 줄: '회비'"):
+        Glossary.load(KnowledgeSettings(GYORYU_GLOSSARY=broken))
+
+
+def test_missing_override_file_is_an_error(tmp_path: Path) -> None:
+    with pytest.raises(GlossaryError, match="없는파일"):
+        Glossary.load(KnowledgeSettings(GYORYU_GLOSSARY=tmp_path / "없는파일.toml"))
