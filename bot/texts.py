@@ -208,3 +208,208 @@ def fed_saved(kind: str, key: str) -> str:
     return f"{kind} '{key}'을(를) 저장했어요."
 
 # ── Channels (help, buttons, linking, errors) ───────────────────────────────────────────
+
+CH_HELP = (
+    "저는 연합회 문서를 바탕으로 답해 드리는 도우미 '교류'예요. 이렇게 쓰실 수 있어요.\n"
+    "• 궁금한 점을 그대로 적거나 /질문 뒤에 적어 주세요. 예: /질문 연회비는 얼마인가요?\n"
+    "• /출처 — 방금 드린 답의 출처를 다시 보여 드려요.\n"
+    "• /전문가 — 자문위원께 질문을 전달해 달라고 요청해요.\n"
+    "• /연결 초대코드 — 사무국에서 받은 초대 코드로 회원 계정을 연결해요.\n"
+    "단체방에서는 저를 부르거나 제 메시지에 답장하실 때만 대답해요."
+)
+CH_BUTTON_HELPFUL = "👍 도움이 됐어요"
+CH_BUTTON_UNHELPFUL = "👎 아쉬워요"
+CH_BUTTON_EXPERT = "전문가에게 묻기"
+CH_BUTTON_SOURCES = "출처 보기"
+CH_NO_ANSWER_YET = "아직 출처를 보여 드릴 답변이 없어요. 먼저 질문해 주세요."
+CH_NO_SOURCES = "이 답변에는 따로 참고한 문서가 없어요."
+CH_FEEDBACK_HELPFUL = "의견 고맙습니다. 도움이 되었다니 다행이에요."
+CH_FEEDBACK_UNHELPFUL = (
+    "의견 고맙습니다. 더 나은 답을 드리도록 사무국에 전달할게요. "
+    "자문위원의 답이 필요하시면 '전문가에게 묻기'를 눌러 주세요."
+)
+CH_EXPERT_NEEDS_QUESTION = (
+    "자문위원께 전달할 질문을 함께 적어 주세요. 예: /전문가 수출 계약서 검토를 받고 싶어요"
+)
+CH_LINK_USAGE = "사무국에서 받은 초대 코드를 함께 적어 주세요. 예: /연결 ABCD-EFGH"
+CH_TOO_LONG = "질문이 너무 길어요. {limit:,}자 이내로 줄여서 다시 보내 주세요."
+CH_UNKNOWN_BUTTON = "이 버튼은 더 이상 쓸 수 없어요. 질문을 다시 보내 주세요."
+CH_FAILED = (
+    "죄송해요, 질문을 처리하는 중에 문제가 생겨 답을 드리지 못했어요. "
+    "잠시 뒤에 다시 물어봐 주세요."
+)
+CH_LATE_PREFIX = "늦어서 죄송해요. 앞서 보내 주신 질문에 대한 답이에요."
+CH_MISSED = (
+    "죄송해요, 앞서 보내 주신 질문 '{question}'에 시스템 문제로 답을 드리지 못했어요. "
+    "다시 한 번 물어봐 주시겠어요?"
+)
+
+
+def ch_expert_recorded(field: str | None) -> str:
+    """A request for an expert was stored for routing."""
+    who = f"{field} 분야 자문위원께" if field else "알맞은 자문위원께"
+    return f"질문을 {who} 전달해 달라고 접수했어요. 답이 오면 이 대화로 알려 드릴게요."
+
+
+def ch_linked(name: str) -> str:
+    """An invite code linked this chat account to a member."""
+    return f"{name}님, 회원 계정이 연결되었어요. 이제 회원 전용 자료도 답해 드릴 수 있어요."
+
+
+def ch_channel_live(name: str, how: str) -> str:
+    """Start-up report: a channel is serving."""
+    return f"{name}: 켜짐 ({how})"
+
+
+def ch_channel_off(name: str, reason: str) -> str:
+    """Start-up report: a channel is off, and why."""
+    return f"{name}: 꺼짐 — {reason}"
+
+
+def ch_missing_setting(*keys: str) -> str:
+    """Why a channel is off: its credentials are not configured."""
+    return f"{', '.join(keys)} 설정이 없어요"
+
+
+# ── Meetings and 애로사항 ──────────────────────────────────────────────────────────────────
+
+MTG_RSVP_LABELS = {"yes": "참석", "no": "불참", "maybe": "미정", "proxy": "대리참석"}
+MTG_RSVP_ASK = "참석 여부를 아래 버튼으로 알려 주세요."
+MTG_EVENT_GONE = "이 행사는 취소되었거나 찾을 수 없어요."
+MTG_ALREADY_STARTED = "이미 시작된 행사라 참석 응답을 바꿀 수 없어요."
+MTG_NOT_LINKED = (
+    "참석 응답은 회원 계정이 연결된 분만 하실 수 있어요. "
+    "사무국에서 받은 초대 코드로 먼저 계정을 연결해 주세요."
+)
+MTG_BAD_ACTION = "버튼 정보를 읽지 못했어요. 최신 안내 메시지의 버튼을 다시 눌러 주세요."
+MTG_NO_FAILURES = "보내지 못한 예약 메시지가 없어요."
+DIFF_SHARE_BUTTON = "애로사항 나누기"
+DIFF_OPT_OUT_BUTTON = "안내 그만 받기"
+DIFF_OPTED_OUT = "알겠어요. 앞으로 애로사항 안내는 따로 보내 드리지 않을게요."
+DIFF_EMPTY_TEXT = "어떤 어려움인지 한두 문장으로 적어 주세요."
+DIFF_WITHDRAWN = "애로사항을 철회했어요. 정리본에서도 빠져요."
+DIFF_NOT_AUTHOR = "본인이 쓰신 애로사항만 고치거나 철회할 수 있어요."
+DIFF_NOT_FOUND = "해당 애로사항을 찾을 수 없어요. 이미 철회되었을 수 있어요."
+DIFF_NONE_YET = "아직 나눠 주신 애로사항이 없어요."
+DIFF_ANONYMOUS = "익명"
+DIFF_UNSORTED = "기타"
+DIFF_NO_DOCUMENTS = "관련 자료: 아직 없음 (자문위원 연결을 권해요)"
+
+
+def mtg_day_phrase(days: int) -> str:
+    """How far off a meeting is, in words: 0 → ``오늘``, 1 → ``내일``, 7 → ``일주일 뒤``."""
+    named = {0: "오늘", 1: "내일", 2: "모레", 7: "일주일 뒤"}
+    return named.get(days, f"{days}일 뒤")
+
+
+def mtg_reminder(title: str, phrase: str, when: str, place: str | None, agenda: str | None) -> str:
+    """The reminder posted into a group's rooms."""
+    lines = [f"[모임 안내] {title}이(가) {phrase} 열려요.", f"· 일시: {when}"]
+    if place:
+        lines.append(f"· 장소: {place}")
+    if agenda:
+        lines.append(f"· 안건: {agenda}")
+    return "\n".join([*lines, "", MTG_RSVP_ASK])
+
+
+def mtg_changed(title: str, when: str, place: str | None) -> str:
+    """The one notice sent to each room when an event changes."""
+    lines = [
+        f"[일정 변경] {title} 일정이 바뀌었어요. 바뀐 내용을 확인해 주세요.",
+        f"· 일시: {when}",
+    ]
+    if place:
+        lines.append(f"· 장소: {place}")
+    return "\n".join([*lines, "", "참석 여부가 달라지셨다면 아래 버튼으로 다시 알려 주세요."])
+
+
+def mtg_cancelled(title: str, when: str) -> str:
+    """The one notice sent to each room when an event is cancelled."""
+    return f"[행사 취소] {when}에 예정되었던 {title}이(가) 취소되었어요. 일정에 참고해 주세요."
+
+
+def mtg_rsvp_done(status: str, title: str, when: str, proxy_name: str | None) -> str:
+    """Confirmation after a member pressed an RSVP button."""
+    if status == "참석":
+        return f"참석으로 알려 주셨어요. {when} {title}에서 뵐게요!"
+    if status == "불참":
+        return f"불참으로 기록했어요. 아쉽지만 다음 모임에서 뵐게요. ({when} {title})"
+    if status == "대리참석":
+        return f"{proxy_name}님의 대리참석으로 기록했어요. ({when} {title})"
+    return f"미정으로 기록했어요. 정해지면 버튼을 다시 눌러 주세요. ({when} {title})"
+
+
+def mtg_moved_note(when: str) -> str:
+    """Added to an RSVP confirmation when the button came from before a date change."""
+    return f"참고로 이 행사는 {when}(으)로 일정이 바뀌었어요."
+
+
+def mtg_rsvp_list_heading(title: str, when: str) -> str:
+    """First line of the RSVP list for the leader and 간사."""
+    return f"[참석 현황] {when} {title}"
+
+
+def mtg_rsvp_list_line(status: str, names: list[str]) -> str:
+    """One line of the RSVP list: ``참석 3명: 김민수, 이영희, 박철수``."""
+    shown = ", ".join(names) if names else "없음"
+    return f"· {status} {len(names)}명: {shown}"
+
+
+def mtg_failure_line(when: str, platform: str, where: str, kind: str, error: str) -> str:
+    """One failed send in the secretariat's list."""
+    return f"· {when} {platform} {where} ({kind}): {error}"
+
+
+def mtg_failures_heading(count: int) -> str:
+    """Heading of the secretariat's list of failed sends."""
+    return f"보내지 못한 예약 메시지가 {count}건 있어요. 봇이 방에서 내보내졌는지 확인해 주세요."
+
+
+def diff_prompt(group: str, when: str) -> str:
+    """The friendly prompt posted before a 정례회 asking for difficulties."""
+    return (
+        f"[애로사항 나눔] {group} 여러분, {when} 정례회를 앞두고 요즘 사업하시며 겪는 어려움을 "
+        "나눠 주세요. 세무, 노무, 자금, 판로, 수출 무엇이든 좋아요. 모인 내용은 회장님과 "
+        "간사님이 안건으로 정리하고, 필요하면 자문위원께 연결해 드려요. 이 글에 답장하시거나 "
+        "저에게 1:1로 보내 주셔도 되고, 익명으로 나누실 수도 있어요."
+    )
+
+
+def diff_nudge(name: str, when: str) -> str:
+    """The single gentle DM to a member who has not shared anything yet."""
+    return (
+        f"{name}님, {when} 정례회 전에 함께 나누고 싶은 애로사항이 있으신가요? "
+        "한 줄이라도 괜찮아요. 이 안내는 이번 모임에 한 번만 드려요."
+    )
+
+
+def diff_saved(field: str | None, anonymous: bool) -> str:
+    """Confirmation after a member shared a difficulty."""
+    where = f"(분야: {field})" if field else ""
+    text = f"애로사항을 잘 받았어요{where}. 정례회 전에 회장님과 간사님께 정리해 전달할게요."
+    return text + (" 이름은 사무국만 볼 수 있어요." if anonymous else "")
+
+
+def diff_digest_heading(group: str, when: str, count: int) -> str:
+    """First line of the digest for the leader and 간사."""
+    return f"[애로사항 정리] {group} · {when} 정례회 안건용 ({count}건)"
+
+
+def diff_field_heading(field: str, count: int) -> str:
+    """A field's heading inside the digest."""
+    return f"■ {field} ({count}건)"
+
+
+def diff_item_line(number: int, text: str, author: str) -> str:
+    """One difficulty inside the digest."""
+    return f"{number}. {text} — {author}"
+
+
+def diff_related(sources: list[str]) -> str:
+    """The documents the knowledge base already has on an item."""
+    return "   관련 자료: " + "; ".join(sources)
+
+
+def diff_advise_button(number: int) -> str:
+    """Button label that hands one digest item to an advisor."""
+    return f"{number}번 자문 요청"

@@ -26,8 +26,14 @@ def test_upgrade_creates_every_table_on_an_empty_database(database_url: str) -> 
     engine.dispose()
 
 
-def test_the_first_revision_is_named_for_the_channels_follow_up() -> None:
-    assert head_revision() == "0001_federation"
+def test_revisions_form_one_line_starting_at_the_federation_tables(engine: Engine) -> None:
+    from alembic.script import ScriptDirectory
+
+    from bot.storage.db import alembic_config
+
+    script = ScriptDirectory.from_config(alembic_config(engine))
+    assert script.get_heads() == [head_revision()]
+    assert script.get_base() == "0001_federation"
 
 
 def test_upgrade_from_the_previous_revision_and_back_again(engine: Engine) -> None:
@@ -42,7 +48,30 @@ def test_upgrade_from_the_previous_revision_and_back_again(engine: Engine) -> No
 
     assert "members" in inspect(engine).get_table_names()
     upgrade(engine)  # running it twice is harmless
-    assert current_revision(engine) == "0001_federation"
+    assert current_revision(engine) == head_revision()
+
+
+def test_upgrade_from_the_previous_revision_keeps_the_data(engine: Engine) -> None:
+    from alembic import command
+
+    from bot.storage.db import alembic_config
+
+    command.downgrade(alembic_config(engine), "-1")
+    assert current_revision(engine) != head_revision()
+    with engine.begin() as connection:
+        connection.execute(
+            text(
+                "INSERT INTO federations (name, industry_digits, settings)"
+                " VALUES ('한빛연합회', 3, '{}')"
+            )
+        )
+
+    upgrade(engine)
+
+    assert current_revision(engine) == head_revision()
+    with engine.begin() as connection:
+        names = connection.execute(text("SELECT name FROM federations")).scalars().all()
+    assert names == ["한빛연합회"]
 
 
 def test_a_database_from_a_newer_version_is_refused(engine: Engine) -> None:

@@ -1,0 +1,232 @@
+"""The neutral core: an incoming message goes in, the replies come out.
+
+The core imports no platform SDK and never sends anything itself; adapters deliver the replies
+it returns. A message is recorded by :meth:`Bot.receive` before the platform is acknowledged,
+answered by :meth:`Bot.respond` and settled once the reply went out, so a crash in between is
+caught up by :meth:`Bot.recover` on the next start.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Awaitable, Callable
+from datetime import UTC, datetime, timedelta
+
+from bot import texts
+from bot.answers import Citation, QaAnswer, QuestionAnswerer
+from bot.commands import Command, expert_action, feedback_action, is_command, parse
+from bot.conversation import ConversationLog, SavedAnswer
+from bot.directory import Caller, Directory, LinkRefusedError
+from bot.messages import Address, Button, IncomingMessage, Link, OutgoingMessage
+
+log = logging.getLogger(__name__)
+
+MAX_QUESTION_CHARS = 2000
+# A question older than this when the server comes back is apologised for, not answered late.
+LATE_ANSWER_GRACE = timedelta(minutes=30)
+
+Deliver = Callable[[Address, OutgoingMessage], Awaitable[None]]
+
+
+def utcnow() -> datetime:
+    """The current time, timezone-aware in UTC."""
+    return datetime.now(UTC)
+
+
+class Bot:
+    """Answers members' messages with the injected answerer, directory and conversation log."""
+
+    def __init__(
+        self,
+        *,
+        answerer: QuestionAnswerer,
+        directory: Directory,
+        log: ConversationLog,
+        clock: Callable[[], datetime] = utcnow,
+        top_k: int = 5,
+    ) -> None:
+        self._answerer = answerer
+        self._directory = directory
+        self._log = log
+        self._clock = clock
+        self._top_k = top_k
+
+    async def handle(self, message: IncomingMessage) -> list[OutgoingMessage]:
+        """Record, answer and settle in one go (console, memory channel, Kakao skill)."""
+        if not await self.receive(message):
+            return []
+        replies = await self.respond(message)
+        await self.settle(message, delivered=True)
+        return replies
+
+    async def receive(self, message: IncomingMessage) -> bool:
+        """Record ``message`` if the bot should answer it; ``False`` for chatter or a redelivery."""
+        caller = await asyncio.to_thread(self._directory.identify, message.address)
+        if not _addressed(message, caller):
+            return False
+        return await asyncio.to_thread(self._log.record, message)
+
+    async def respond(self, message: IncomingMessage) -> list[OutgoingMessage]:
+        """The replies to a recorded message; a failure becomes a polite apology."""
+        try:
+            caller = await asyncio.to_thread(self._directory.identify, message.address)
+            return await self._dispatch(message, caller, parse(message.text, message.action))
+        except Exception:
+            log.exception("answering %s message %s failed", message.address.platform, message.id)
+            return [OutgoingMessage(texts.CH_FAILED)]
+
+    async def settle(self, message: IncomingMessage, *, delivered: bool) -> None:
+        """Mark a recorded message answered (or failed, when its reply could not be sent)."""
+        status = "answered" if delivered else "failed"
+        await asyncio.to_thread(self._log.settle, message, status=status, now=self._clock())
+
+    async def recover(self, deliver: Deliver) -> int:
+        """Answer (or apologise for) messages recorded before a crash; how many were handled."""
+        pending = await asyncio.to_thread(self._log.unsettled)
+        for message in pending:
+            if self._clock() - message.received_at <= LATE_ANSWER_GRACE:
+                replies = await self.respond(message)
+                replies[0] = OutgoingMessage(
+                    f"{texts.CH_LATE_PREFIX}\n\n{replies[0].text}",
+                    replies[0].buttons,
+                    replies[0].links,
+                )
+            else:
+                question = message.text if len(message.text) <= 40 else message.text[:40] + "…"
+                replies = [OutgoingMessage(texts.CH_MISSED.format(question=question))]
+            try:
+                for reply in replies:
+                    await deliver(message.address, reply)
+            except Exception:
+                log.exception("could not deliver a recovered reply on %s", message.address.platform)
+                await self.settle(message, delivered=False)
+                continue
+            await self.settle(message, delivered=True)
+        return len(pending)
+
+    async def _dispatch(
+        self, message: IncomingMessage, caller: Caller, command: Command
+    ) -> list[OutgoingMessage]:
+        match command.kind:
+            case "ask":
+                return [await self._ask(message, caller, command.argument)]
+            case "help":
+                return [OutgoingMessage(texts.CH_HELP)]
+            case "sources":
+                return [await self._sources(message.address, command.answer_id)]
+            case "feedback":
+                return [await self._feedback(message.address, command)]
+            case "expert":
+                return [await self._expert(message.address, command)]
+            case "link":
+                return [await self._link(message, command.argument)]
+            case "stale_button":
+                return [OutgoingMessage(texts.CH_UNKNOWN_BUTTON)]
+
+    async def _ask(
+        self, message: IncomingMessage, caller: Caller, question: str
+    ) -> OutgoingMessage:
+        if not question:
+            return OutgoingMessage(texts.QA_EMPTY_QUESTION)
+        if len(question) > MAX_QUESTION_CHARS:
+            return OutgoingMessage(texts.CH_TOO_LONG.format(limit=MAX_QUESTION_CHARS))
+        answer = await asyncio.to_thread(
+            self._answerer.answer, question, allowed=caller.audience, top_k=self._top_k
+        )
+        answer_id = await asyncio.to_thread(self._log.save_answer, message, question, answer)
+        return _render_answer(answer, answer_id, brief=caller.tone == "brief")
+
+    async def _sources(self, address: Address, answer_id: int | None) -> OutgoingMessage:
+        saved = await self._saved(address, answer_id)
+        if saved is None:
+            return OutgoingMessage(texts.CH_NO_ANSWER_YET)
+        if not saved.sources:
+            return OutgoingMessage(texts.CH_NO_SOURCES)
+        lines = [texts.QA_SOURCES_HEADING]
+        lines += [texts.qa_source_line(c.number, c.title, c.section) for c in saved.sources]
+        return OutgoingMessage("\n".join(lines), links=_links(saved.sources))
+
+    async def _feedback(self, address: Address, command: Command) -> OutgoingMessage:
+        saved = await self._saved(address, command.answer_id)
+        if saved is None:
+            return OutgoingMessage(texts.CH_UNKNOWN_BUTTON)
+        await asyncio.to_thread(
+            self._log.feedback, saved.id, address, command.verdict, self._clock()
+        )
+        helpful = command.verdict > 0
+        text = texts.CH_FEEDBACK_HELPFUL if helpful else texts.CH_FEEDBACK_UNHELPFUL
+        buttons = () if helpful else (Button(texts.CH_BUTTON_EXPERT, expert_action(saved.id)),)
+        return OutgoingMessage(text, buttons=buttons)
+
+    async def _expert(self, address: Address, command: Command) -> OutgoingMessage:
+        saved = None
+        if command.answer_id is not None or not command.argument:
+            saved = await self._saved(address, command.answer_id)
+        question = command.argument or (saved.question if saved else "")
+        if not question:
+            return OutgoingMessage(texts.CH_EXPERT_NEEDS_QUESTION)
+        field = saved.route if saved else None
+        await asyncio.to_thread(
+            self._log.request_expert,
+            address,
+            question,
+            field=field,
+            answer_id=saved.id if saved else None,
+            now=self._clock(),
+        )
+        return OutgoingMessage(texts.ch_expert_recorded(field))
+
+    async def _link(self, message: IncomingMessage, code: str) -> OutgoingMessage:
+        if not code:
+            return OutgoingMessage(texts.CH_LINK_USAGE)
+        try:
+            name = await asyncio.to_thread(
+                self._directory.link,
+                message.address,
+                code,
+                display_name=message.display_name,
+                now=self._clock(),
+            )
+        except LinkRefusedError as refused:
+            return OutgoingMessage(str(refused))
+        return OutgoingMessage(texts.ch_linked(name))
+
+    async def _saved(self, address: Address, answer_id: int | None) -> SavedAnswer | None:
+        if answer_id is None:
+            return await asyncio.to_thread(self._log.last_answer, address)
+        return await asyncio.to_thread(self._log.answer, answer_id)
+
+
+def _addressed(message: IncomingMessage, caller: Caller) -> bool:
+    """DMs get every message answered; group rooms follow their ``answer_mode``."""
+    if not message.address.is_group or message.action is not None:
+        return True
+    if is_command(message.text):
+        return True
+    if caller.answer_mode == "all":
+        return True
+    return caller.answer_mode == "mention" and message.mentioned
+
+
+def _render_answer(answer: QaAnswer, answer_id: int, *, brief: bool) -> OutgoingMessage:
+    text = answer.text
+    if answer.sources and not brief:
+        lines = [texts.qa_source_line(c.number, c.title, c.section) for c in answer.sources]
+        text = "\n".join([text, "", texts.QA_SOURCES_HEADING, *lines])
+    buttons: list[Button] = []
+    if answer.sources:
+        buttons += [
+            Button(texts.CH_BUTTON_HELPFUL, feedback_action(answer_id, helpful=True)),
+            Button(texts.CH_BUTTON_UNHELPFUL, feedback_action(answer_id, helpful=False)),
+        ]
+    if not answer.confident:
+        buttons.append(Button(texts.CH_BUTTON_EXPERT, expert_action(answer_id)))
+    return OutgoingMessage(text, buttons=tuple(buttons), links=_links(answer.sources))
+
+
+def _links(sources: tuple[Citation, ...]) -> tuple[Link, ...]:
+    """Sources that live on the web become links; local files are named in the text only."""
+    return tuple(
+        Link(c.title, c.source) for c in sources if c.source.startswith(("https://", "http://"))
+    )

@@ -1,0 +1,49 @@
+"""Transcripts in group rooms: when the bot speaks up, and redelivered messages."""
+
+from __future__ import annotations
+
+from handlers.memory import MemoryChannel
+
+
+async def test_in_a_group_the_bot_answers_only_when_addressed(chat: MemoryChannel) -> None:
+    chatter = await chat.say("u1", "오늘 회의 몇 시죠?", room="g1")
+    mentioned = await chat.say("u1", "연회비는 얼마인가요?", room="g1", mentioned=True)
+    commanded = await chat.say("u1", "/질문 연회비는 얼마인가요?", room="g1")
+
+    assert chatter == []
+    assert mentioned[0].text.startswith("연회비는 60만 원")
+    assert commanded[0].text.startswith("연회비는 60만 원")
+
+
+async def test_a_quiet_room_hears_only_commands(chat: MemoryChannel) -> None:
+    mentioned = await chat.say("u1", "연회비는?", room="quiet-room", mentioned=True)
+    commanded = await chat.say("u1", "/도움말", room="quiet-room")
+
+    assert mentioned == []
+    assert len(commanded) == 1
+
+
+async def test_an_open_room_hears_everything(chat: MemoryChannel) -> None:
+    [reply] = await chat.say("u1", "연회비는 얼마인가요?", room="open-room")
+
+    assert reply.text.startswith("연회비는 60만 원")
+
+
+async def test_a_group_only_sees_what_the_room_may_see(
+    chat: MemoryChannel, answerer: object
+) -> None:
+    await chat.say("u1", "/연결 ABCD-EFGH")
+    await chat.say("u1", "회원 지원사업은?", room="g1", mentioned=True)
+
+    from tests.scenarios.answerer import FakeAnswerer
+
+    assert isinstance(answerer, FakeAnswerer)
+    assert answerer.asked[-1][1] == frozenset({"public"})
+
+
+async def test_a_redelivered_message_is_answered_once(chat: MemoryChannel) -> None:
+    first = await chat.say("u1", "연회비는 얼마인가요?", message_id="upd-7")
+    again = await chat.say("u1", "연회비는 얼마인가요?", message_id="upd-7")
+
+    assert len(first) == 1
+    assert again == []
