@@ -5,7 +5,7 @@ from __future__ import annotations
 from alembic import context
 from sqlalchemy import Engine
 
-from bot.storage import models  # noqa: F401  (registers every table on Base.metadata)
+from bot.storage import conversation_models, models, schedule_models  # noqa: F401  (all tables)
 from bot.storage.base import Base
 
 engine = context.config.attributes["engine"]
