@@ -59,7 +59,7 @@ class LexicalIndex:
         self._size = len(analyses)
         self._bm25 = bm25s.BM25(k1=K1, b=B)
         if self._size:
-            # bm25s needs at least one term per corpus; ids are ours, so pass them pre-tokenised.
+            # bm25s cannot index an empty corpus; ids are ours, so pass them pre-tokenised.
             self._bm25.index(
                 Tokenized(ids=[terms.tolist() for terms in self._terms], vocab=vocab),
                 show_progress=False,
@@ -106,6 +106,10 @@ class LexicalIndex:
         unseen = [w for term, w in weighted_terms.items() if term not in self._vocab and w > 0]
         unseen_own = rarest * sum(1 for w in unseen if w >= 1.0)
         ideal = float(np.dot(self._idf[ids], factors)) + rarest * sum(unseen)
+        weight_of = dict(zip(ids.tolist(), (self._idf[ids] * factors).tolist(), strict=True))
+        # Synonyms are weighted below 1, so the user's own words define a full match.
+        own = float(np.sum(self._idf[ids][factors >= 1.0])) + unseen_own
+        full = own or float(np.dot(self._idf[ids], factors))
         bm25 = self._bm25_scores(ids, factors)
         if mask is not None:
             bm25 = np.where(mask, bm25, -1.0).astype(np.float32)
@@ -118,7 +122,7 @@ class LexicalIndex:
                 position,
                 (
                     max(0.0, float(bm25[position])) / ideal
-                    + SENTENCE_WEIGHT * self._coverage(position, ids, factors, unseen_own)
+                    + SENTENCE_WEIGHT * min(1.0, self._coverage(position, ids, weight_of) / full)
                 )
                 / (1 + SENTENCE_WEIGHT),
             )
@@ -139,21 +143,16 @@ class LexicalIndex:
             scores[indices[start:end]] += factor * data[start:end]
         return scores
 
-    def _coverage(
-        self, position: int, ids: IntArray, factors: FloatArray, unseen_own: float
-    ) -> float:
-        """IDF-weighted share of the query found in the passage's best sentence, in [0, 1]."""
+    def _coverage(self, position: int, ids: IntArray, weight_of: dict[int, float]) -> float:
+        """The summed weight of the query terms found together in the passage's best sentence."""
         terms = self._terms[position]
         hit = np.isin(terms, ids)
         if not hit.any():
             return 0.0
         sentences = self._sentences[position][hit]
         found = terms[hit]
-        weight_of = dict(zip(ids.tolist(), (self._idf[ids] * factors).tolist(), strict=True))
         best = 0.0
         for sentence in np.unique(sentences).tolist():
             present = np.unique(found[sentences == sentence]).tolist()
             best = max(best, sum(weight_of[term] for term in present))
-        # Synonyms are weighted below 1, so the user's own words define a full match.
-        own = float(np.sum(self._idf[ids][factors >= 1.0])) + unseen_own
-        return min(1.0, best / (own or float(np.dot(self._idf[ids], factors))))
+        return best
