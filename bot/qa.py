@@ -106,7 +106,11 @@ class DocumentQA:
             return cls(None)
         glossary = Glossary.load(settings)
         retriever = Retriever.from_chunks(
-            chunks, glossary=glossary, dense=store if store.dense_enabled else None
+            chunks,
+            glossary=glossary,
+            dense=store if store.dense_enabled else None,
+            # Kiwi's analysis of unchanged chunks is reused, so a restart takes seconds.
+            cache=settings.data_dir / "lexical-cache.pkl",
         )
         llm = None
         if settings.llm_enabled:
@@ -132,14 +136,16 @@ class DocumentQA:
         if is_chatter(question) and not content_terms(_CHATTER.sub(" ", question)):
             return QaAnswer(texts.QA_OFF_TOPIC, confident=False)
         hits = self.retrieve(question, allowed=allowed, top_k=top_k)
+        # The retrieved passages travel with every answer, "not covered" included: the secretariat
+        # (and `ask --json`) can see what was looked at; channels cite them only when confident.
+        sources = tuple(_citation(number, hit) for number, hit in enumerate(hits, start=1))
         if not self.judge(question, hits).sufficient:
-            return self._not_answered(question)
+            return self._not_answered(question, sources)
         text = self._llm.answer(question, hits) if self._llm is not None else None
         if text is None:
             text = extract_answer(question, hits, self._synonyms).text
         if not text:  # passages made only of headings: nothing to quote, so nothing to claim
-            return self._not_answered(question)
-        sources = tuple(_citation(number, hit) for number, hit in enumerate(hits, start=1))
+            return self._not_answered(question, sources)
         return QaAnswer(text, confident=True, sources=sources)
 
     def retrieve(
@@ -159,11 +165,11 @@ class DocumentQA:
         best = max(coverage(terms, _passage(hit), self._synonyms) for hit in hits[:3])
         return Evidence(top_score=hits[0].score, coverage=best)
 
-    def _not_answered(self, question: str) -> QaAnswer:
+    def _not_answered(self, question: str, sources: tuple[Citation, ...]) -> QaAnswer:
         if is_chatter(question):
             return QaAnswer(texts.QA_OFF_TOPIC, confident=False)
         field = guess_field(question)
-        return QaAnswer(texts.qa_not_covered(field), confident=False, route=field)
+        return QaAnswer(texts.qa_not_covered(field), confident=False, sources=sources, route=field)
 
 
 def is_chatter(question: str) -> bool:

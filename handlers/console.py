@@ -89,8 +89,8 @@ def chat() -> None:
 
 
 def render(answer: QaAnswer) -> str:
-    """An answer for people: the text, then the numbered sources it drew on."""
-    if not answer.sources:
+    """An answer for people: the text, then the numbered sources it drew on (when it cites them)."""
+    if not answer.sources or not answer.confident:
         return answer.text
     lines = [answer.text, "", texts.QA_SOURCES_HEADING]
     lines += [texts.qa_source_line(c.number, c.title, c.section) for c in answer.sources]

@@ -70,7 +70,13 @@ def test_top_k_and_visibility_limit_the_sources() -> None:
 def test_unanswered_question_says_so_and_names_the_advisor_field() -> None:
     answer = DocumentQA(ListSearcher(DUES, MEETING)).answer("부가세 신고 기한 연장 가능한가요?")
 
-    assert answer == QaAnswer(texts.qa_not_covered("세무"), confident=False, route="세무")
+    assert (answer.text, answer.confident, answer.route) == (
+        texts.qa_not_covered("세무"),
+        False,
+        "세무",
+    )
+    assert "[1]" not in answer.text  # nothing is cited as if it answered the question
+    assert [c.title for c in answer.sources] == ["한빛연합회 정관", "교류회 운영규정"]
     assert "찾지 못했어요" in answer.text
     assert "세무 분야 자문위원" in answer.text
 
