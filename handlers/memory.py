@@ -78,7 +78,7 @@ class MemoryChannel:
         message_id: str | None,
     ) -> list[OutgoingMessage]:
         message = IncomingMessage(
-            id=message_id or str(next(self._ids)),
+            id=message_id or f"{self.name}-{next(self._ids)}",
             address=self.address(user, room, thread),
             text=text,
             received_at=self.clock(),

@@ -1,11 +1,13 @@
 """A fake Telegram Bot API: the methods Gyoryu calls, recording every call.
 
 ``fail_next`` queues error replies for ``sendMessage`` (e.g. a 429 with ``retry_after``).
+``queue_update`` hands an update to a client that long-polls ``getUpdates``.
 """
 
 from __future__ import annotations
 
 import itertools
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -23,7 +25,17 @@ class FakeTelegram(Recorder):
     """The fake's state: recorded calls and queued failures."""
 
     fail_next: list[tuple[int, dict[str, Any]]] = field(default_factory=list)
+    updates: list[dict[str, Any]] = field(default_factory=list)
+    caught_up: threading.Event = field(default_factory=threading.Event)
     _ids: Iterator[int] = field(default_factory=lambda: itertools.count(1000))
+    _queued: threading.Event = field(default_factory=threading.Event)
+
+    def queue_update(self, update: dict[str, Any]) -> None:
+        """Offer ``update`` to the next ``getUpdates`` call (until an offset confirms it)."""
+        with self.lock:
+            self.updates.append(update)
+        self.caught_up.clear()
+        self._queued.set()
 
     def sent(self) -> list[dict[str, Any]]:
         """Every ``sendMessage`` call, in order."""
@@ -40,8 +52,24 @@ class FakeTelegram(Recorder):
         if method in {"answerCallbackQuery", "deleteWebhook", "setWebhook"}:
             return 200, {"ok": True, "result": True}
         if method == "getUpdates":
-            return 200, {"ok": True, "result": []}
+            return 200, {"ok": True, "result": self._poll(params)}
         return 404, {"ok": False, "error_code": 404, "description": "Not Found"}
+
+    def _poll(self, params: dict[str, Any]) -> list[dict[str, Any]]:
+        """Updates from ``offset`` on; with none pending, hold the call briefly like Telegram."""
+        offset = int(params.get("offset") or 0)
+        pending = self._pending(offset)
+        if not pending:
+            # Every update so far is confirmed by the client's offset: it has seen them all.
+            self.caught_up.set()
+            self._queued.clear()
+            self._queued.wait(min(float(params.get("timeout") or 0), 0.5))
+            pending = self._pending(offset)
+        return pending
+
+    def _pending(self, offset: int) -> list[dict[str, Any]]:
+        with self.lock:
+            return [update for update in self.updates if update["update_id"] >= offset]
 
     def _message(self, params: dict[str, Any]) -> dict[str, Any]:
         chat_id = int(params["chat_id"])
