@@ -9,7 +9,19 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
-Kind = Literal["ask", "help", "sources", "expert", "link", "feedback", "stale_button"]
+Kind = Literal[
+    "ask",
+    "help",
+    "sources",
+    "expert",
+    "link",
+    "feedback",
+    "stale_button",
+    "schedule",
+    "difficulty",
+    "attendance",
+    "meeting_button",
+]
 
 _NAMES: dict[str, Kind] = {
     "질문": "ask",
@@ -24,7 +36,14 @@ _NAMES: dict[str, Kind] = {
     "expert": "expert",
     "연결": "link",
     "link": "link",
+    "일정": "schedule",
+    "schedule": "schedule",
+    "애로": "difficulty",
+    "애로사항": "difficulty",
+    "참석현황": "attendance",
 }
+SCHEDULE_ACTION = "mtg:schedule"
+MEETING_PREFIXES = ("rsvp:", "diff:")
 _BUTTONS: dict[str, Kind] = {"fb+": "feedback", "fb-": "feedback", "ex": "expert", "src": "sources"}
 
 
@@ -81,6 +100,11 @@ def _split_command(text: str) -> tuple[str | None, str]:
 
 
 def _button(action: str) -> Command:
+    if action == SCHEDULE_ACTION:
+        return Command("schedule")
+    if action.startswith(MEETING_PREFIXES):
+        # RSVP and 애로사항 buttons carry their own format, read by bot.meetings.
+        return Command("meeting_button", argument=action)
     prefix, _, raw_id = action.partition(":")
     kind = _BUTTONS.get(prefix)
     if kind is None or not raw_id.isdigit():

@@ -12,13 +12,24 @@ import asyncio
 import logging
 from collections.abc import Awaitable, Callable
 from datetime import UTC, datetime, timedelta
+from typing import TYPE_CHECKING
 
 from bot import texts
 from bot.answers import Citation, QaAnswer, QuestionAnswerer
-from bot.commands import Command, expert_action, feedback_action, is_command, parse
+from bot.commands import (
+    SCHEDULE_ACTION,
+    Command,
+    expert_action,
+    feedback_action,
+    is_command,
+    parse,
+)
 from bot.conversation import ConversationLog, SavedAnswer
 from bot.directory import Caller, Directory, LinkRefusedError
 from bot.messages import Address, Button, IncomingMessage, Link, OutgoingMessage
+
+if TYPE_CHECKING:
+    from bot.meetings import Meetings
 
 log = logging.getLogger(__name__)
 
@@ -45,8 +56,10 @@ class Bot:
         log: ConversationLog,
         clock: Callable[[], datetime] = utcnow,
         top_k: int = 5,
+        meetings: Meetings | None = None,
     ) -> None:
         self._answerer = answerer
+        self._meetings = meetings
         self._directory = directory
         self._log = log
         self._clock = clock
@@ -63,7 +76,7 @@ class Bot:
     async def receive(self, message: IncomingMessage) -> bool:
         """Record ``message`` if the bot should answer it; ``False`` for chatter or a redelivery."""
         caller = await asyncio.to_thread(self._directory.identify, message.address)
-        if not _addressed(message, caller):
+        if not _addressed(message, caller) and not await self._awaited(message):
             return False
         return await asyncio.to_thread(self._log.record, message)
 
@@ -71,6 +84,9 @@ class Bot:
         """The replies to a recorded message; a failure becomes a polite apology."""
         try:
             caller = await asyncio.to_thread(self._directory.identify, message.address)
+            follow_up = await self._follow_up(message)
+            if follow_up is not None:
+                return [OutgoingMessage(follow_up)]
             return await self._dispatch(message, caller, parse(message.text, message.action))
         except Exception:
             log.exception("answering %s message %s failed", message.address.platform, message.id)
@@ -112,7 +128,7 @@ class Bot:
             case "ask":
                 return [await self._ask(message, caller, command.argument)]
             case "help":
-                return [OutgoingMessage(texts.CH_HELP)]
+                return [self._help()]
             case "sources":
                 return [await self._sources(message.address, command.answer_id)]
             case "feedback":
@@ -123,6 +139,47 @@ class Bot:
                 return [await self._link(message, command.argument)]
             case "stale_button":
                 return [OutgoingMessage(texts.CH_UNKNOWN_BUTTON)]
+            case "schedule" | "difficulty" | "attendance" | "meeting_button":
+                return [await self._meeting(message, command)]
+
+    def _help(self) -> OutgoingMessage:
+        if self._meetings is None:
+            return OutgoingMessage(texts.CH_HELP)
+        return OutgoingMessage(
+            texts.CH_HELP, buttons=(Button(texts.CH_BUTTON_SCHEDULE, SCHEDULE_ACTION),)
+        )
+
+    async def _meeting(self, message: IncomingMessage, command: Command) -> OutgoingMessage:
+        """Meeting and 애로사항 requests, answered by :class:`bot.meetings.Meetings`."""
+        meetings, address, now = self._meetings, message.address, self._clock()
+        if meetings is None:
+            return OutgoingMessage(texts.CH_UNKNOWN_BUTTON)
+        match command.kind:
+            case "schedule":
+                text = await asyncio.to_thread(meetings.schedule, address, now)
+            case "attendance":
+                text = await asyncio.to_thread(meetings.attendance, address, now)
+            case "difficulty":
+                return await asyncio.to_thread(
+                    meetings.difficulties, address, command.argument, now
+                )
+            case _:
+                text = await asyncio.to_thread(meetings.press, address, command.argument, now)
+        return OutgoingMessage(text)
+
+    async def _awaited(self, message: IncomingMessage) -> bool:
+        """Whether the bot asked this address a question its next message answers."""
+        if self._meetings is None or message.action is not None:
+            return False
+        return await asyncio.to_thread(self._meetings.pending, message.address, self._clock())
+
+    async def _follow_up(self, message: IncomingMessage) -> str | None:
+        """A plain message completing a pending step (대리참석 name, 애로사항 text)."""
+        if self._meetings is None or message.action is not None or is_command(message.text):
+            return None
+        return await asyncio.to_thread(
+            self._meetings.follow_up, message.address, message.text, self._clock()
+        )
 
     async def _ask(
         self, message: IncomingMessage, caller: Caller, question: str

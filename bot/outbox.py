@@ -2,6 +2,10 @@
 
 Each channel registers a sender for its platform name with how many messages one destination
 (a chat, a channel, a person) may receive per period; pushes beyond that wait their turn.
+
+Errors mean what the scheduler's dispatcher expects: a sender raises
+:class:`~bot.schedule.dispatcher.PermanentDeliveryError` when the bot was removed or blocked
+(never retried), and any other error is transient (retried with back-off).
 """
 
 from __future__ import annotations
@@ -9,10 +13,11 @@ from __future__ import annotations
 from aiolimiter import AsyncLimiter
 
 from bot.messages import Address, Outbox, OutgoingMessage
+from bot.schedule.dispatcher import PermanentDeliveryError
 
 
-class UndeliverableError(LookupError):
-    """No live channel serves the address's platform."""
+class UndeliverableError(PermanentDeliveryError, LookupError):
+    """No channel serves the address's platform (it was switched off): nothing to retry."""
 
 
 class Postman:

@@ -215,12 +215,16 @@ CH_HELP = (
     "• /출처 — 방금 드린 답의 출처를 다시 보여 드려요.\n"
     "• /전문가 — 자문위원께 질문을 전달해 달라고 요청해요.\n"
     "• /연결 초대코드 — 사무국에서 받은 초대 코드로 회원 계정을 연결해요.\n"
+    "• /일정 — 다가오는 모임 일정을 보여 드려요.\n"
+    "• /애로 공유 내용 — 정례회에서 나눌 애로사항을 전해요(회장님·간사님은 /애로로 정리본).\n"
+    "• /참석현황 — 회장님·간사님께 다음 정례회 참석 응답을 보여 드려요.\n"
     "단체방에서는 저를 부르거나 제 메시지에 답장하실 때만 대답해요."
 )
 CH_BUTTON_HELPFUL = "👍 도움이 됐어요"
 CH_BUTTON_UNHELPFUL = "👎 아쉬워요"
 CH_BUTTON_EXPERT = "전문가에게 묻기"
 CH_BUTTON_SOURCES = "출처 보기"
+CH_BUTTON_SCHEDULE = "일정 보기"
 CH_NO_ANSWER_YET = "아직 출처를 보여 드릴 답변이 없어요. 먼저 질문해 주세요."
 CH_NO_SOURCES = "이 답변에는 따로 참고한 문서가 없어요."
 CH_FEEDBACK_HELPFUL = "의견 고맙습니다. 도움이 되었다니 다행이에요."
@@ -294,6 +298,43 @@ DIFF_NONE_YET = "아직 나눠 주신 애로사항이 없어요."
 DIFF_ANONYMOUS = "익명"
 DIFF_UNSORTED = "기타"
 DIFF_NO_DOCUMENTS = "관련 자료: 아직 없음 (자문위원 연결을 권해요)"
+MTG_PROXY_ASK = "대신 참석하실 분의 성함을 다음 메시지로 적어 주세요."
+MTG_NO_EVENTS = "다가오는 일정이 아직 없어요."
+MTG_SCHEDULE_HEADING = "다가오는 일정이에요."
+MTG_NO_MEETING = "다가오는 정례회가 아직 없어요."
+MTG_LEADERS_ONLY = "참석 현황은 회장님과 간사님만 보실 수 있어요."
+MTG_NO_GROUP = "소속 분과를 찾지 못했어요. 사무국에 분과 가입을 요청해 주세요."
+DIFF_SHARE_ASK = (
+    "나누실 애로사항을 다음 메시지로 적어 주세요. "
+    "이름을 빼고 전하시려면 '/애로 익명 내용'으로 보내 주세요."
+)
+DIFF_HOW_TO_SHARE = (
+    "애로사항은 '/애로 공유 내용'으로 나눠 주세요. "
+    "이름 없이 전하시려면 '/애로 익명 내용'으로 보내 주시면 돼요."
+)
+DIFF_OWN_HEADING = "이번 정례회에 나눠 주신 애로사항이에요."
+DIFF_ADVISE_LEADERS_ONLY = "자문위원 연결은 회장님과 간사님만 요청하실 수 있어요."
+
+
+def mtg_schedule_line(title: str, when: str, place: str | None, link: str | None) -> str:
+    """One event in the ``/일정`` list, with its calendar file when the server is public."""
+    line = f"• {when} {title}" + (f" ({place})" if place else "")
+    return line + (f"\n  캘린더에 추가: {link}" if link else "")
+
+
+def mtg_feed_line(link: str) -> str:
+    """Under ``/일정``: the group's calendar feed, to subscribe to once."""
+    return f"\n휴대폰 캘린더에서 분과 일정을 구독하시려면: {link}"
+
+
+def mtg_notices_queued(rooms: int) -> str:
+    """After editing or deleting an event in the CLI: how many rooms will be told."""
+    return f"안내 메시지를 방 {rooms}곳에 보내도록 예약했어요."
+
+
+def diff_own_line(text: str) -> str:
+    """One of the member's own items in the ``/애로`` reply."""
+    return f"• {text}"
 
 
 def mtg_day_phrase(days: int) -> str:

@@ -7,21 +7,25 @@ one module plus one line here.
 
 from __future__ import annotations
 
+import asyncio
 import importlib
 import logging
-from collections.abc import AsyncIterator, Sequence
+from collections.abc import AsyncIterator, Callable, Sequence
 from contextlib import asynccontextmanager
 from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 if TYPE_CHECKING:
+    from sqlalchemy.orm import Session, sessionmaker
     from starlette.applications import Starlette
     from starlette.requests import Request
     from starlette.responses import Response
+    from starlette.routing import BaseRoute
     from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
     from bot.core import Bot
+    from bot.difficulties.digest import RelatedDocs
     from handlers.base import Adapter, ChannelContext
     from handlers.settings import ChannelSettings
 
@@ -51,12 +55,16 @@ def serve(
     import uvicorn
 
     from handlers.settings import ChannelSettings
-    from handlers.wiring import build_bot, open_sessions
+    from handlers.wiring import build_bot, open_answerer, open_sessions, related_docs
     from knowledge.settings import KnowledgeSettings
 
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s %(message)s")
-    bot = build_bot(open_sessions(), KnowledgeSettings())
-    app = build_server(bot, ChannelSettings(), polling=telegram_polling)
+    settings, knowledge, sessions = ChannelSettings(), KnowledgeSettings(), open_sessions()
+    answerer = open_answerer(knowledge)
+    bot = build_bot(sessions, knowledge, answerer=answerer, channels=settings)
+    app = build_server(
+        bot, settings, polling=telegram_polling, sessions=sessions, related=related_docs(answerer)
+    )
     for line in app.state.report:
         typer.echo(line)
     uvicorn.run(app, host=host, port=port, log_level="info")
@@ -68,13 +76,23 @@ def build_server(
     *,
     polling: bool = False,
     channels: Sequence[str] = CHANNELS,
+    sessions: sessionmaker[Session] | None = None,
+    related: RelatedDocs | None = None,
 ) -> Starlette:
-    """The Starlette app: health routes, every live channel's routes, body limit, lifecycle."""
+    """The Starlette app: health routes, every live channel's routes, body limit, lifecycle.
+
+    With ``sessions`` the app also runs the scheduler (reminders, prompts, digests) for its
+    lifetime and serves the signed calendar feeds.
+    """
     from starlette.applications import Starlette
     from starlette.middleware import Middleware
-    from starlette.routing import BaseRoute, Route
+    from starlette.routing import Route
 
+    from bot.core import utcnow
     from bot.outbox import Postman
+    from bot.schedule import runner
+    from bot.schedule.compose import MessageComposer
+    from bot.schedule.dispatcher import Dispatcher
     from handlers.base import ChannelContext
 
     context = ChannelContext(bot=bot, settings=settings, polling=polling)
@@ -90,17 +108,31 @@ def build_server(
         recovered = await bot.recover(postman.push)
         if recovered:
             log.info("caught up with %d message(s) left unanswered before the restart", recovered)
+        scheduler = None
+        if sessions is not None:
+            dispatcher = Dispatcher(sessions, postman, compose=MessageComposer(related=related))
+            try:  # plan (and send what is due) before serving, so a restart misses nothing
+                await runner.run_once(sessions, dispatcher, utcnow())
+            except Exception:
+                log.exception("the first scheduler round failed; the loop will try again")
+            scheduler = asyncio.create_task(runner.run_forever(sessions, dispatcher, utcnow))
         app.state.ready = True
         try:
             yield
         finally:
             app.state.ready = False
+            if scheduler is not None:
+                scheduler.cancel()
+                await asyncio.gather(scheduler, return_exceptions=True)
             await context.tasks.drain()
             for adapter in adapters:
                 await adapter.stop()
 
     routes: list[BaseRoute] = [Route("/healthz", _healthz), Route("/readyz", _readyz)]
     routes += [route for adapter in adapters for route in adapter.routes()]
+    secret = settings.calendar_secret
+    if sessions is not None and secret is not None and secret.get_secret_value():
+        routes += calendar_routes(sessions, secret.get_secret_value())
     app = Starlette(
         routes=routes,
         middleware=[Middleware(BodyLimit, limit=settings.max_body_bytes)],
@@ -142,6 +174,47 @@ def load_channels(
     for line in report:
         log.info("%s", line)
     return adapters, report
+
+
+def calendar_routes(sessions: sessionmaker[Session], secret: str) -> list[BaseRoute]:
+    """``GET /calendar/{group}.ics`` and ``GET /events/{event}.ics``, each with its ``?t=`` token.
+
+    The feeds are public to whoever holds the link, so a wrong token looks like a missing feed.
+    """
+    from starlette.responses import Response
+    from starlette.routing import Route
+
+    from bot.core import utcnow
+    from bot.meetings import feed_token_ok
+    from bot.schedule import ics
+    from bot.storage.models import Event, Group
+
+    def group_feed(ident: int) -> bytes | None:
+        with sessions() as session:
+            group = session.get(Group, ident)
+            if group is None:
+                return None
+            return ics.group_ics(session, group_id=group.id, name=group.name, now=utcnow())
+
+    def event_file(ident: int) -> bytes | None:
+        with sessions() as session:
+            event = session.get(Event, ident)
+            return ics.event_ics(event) if event is not None else None
+
+    def serve(kind: str, param: str, build: Callable[[int], bytes | None]) -> Route:
+        async def endpoint(request: Request) -> Response:
+            ident: int = request.path_params[param]
+            if not feed_token_ok(secret, kind, ident, request.query_params.get("t", "")):
+                return Response(status_code=404)
+            body = await asyncio.to_thread(build, ident)
+            if body is None:
+                return Response(status_code=404)
+            return Response(body, media_type="text/calendar; charset=utf-8")
+
+        folder = "calendar" if kind == "group" else "events"
+        return Route(f"/{folder}/{{{param}:int}}.ics", endpoint, methods=["GET"])
+
+    return [serve("group", "group_id", group_feed), serve("event", "event_id", event_file)]
 
 
 async def _healthz(request: Request) -> Response:

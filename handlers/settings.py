@@ -41,4 +41,8 @@ class ChannelSettings(BaseSettings):
     kakao_bridge_send_url: str | None = Field(
         default=None, validation_alias="KAKAO_BRIDGE_SEND_URL"
     )
+    public_url: str | None = Field(default=None, validation_alias="GYORYU_PUBLIC_URL")
+    calendar_secret: SecretStr | None = Field(
+        default=None, validation_alias="GYORYU_CALENDAR_SECRET"
+    )
     max_body_bytes: int = Field(default=256 * 1024, validation_alias="GYORYU_MAX_BODY_BYTES")

@@ -15,6 +15,7 @@ from typing import Any
 from aiolimiter import AsyncLimiter
 from slack_bolt.adapter.starlette.async_handler import AsyncSlackRequestHandler
 from slack_bolt.async_app import AsyncAck, AsyncApp
+from slack_sdk.errors import SlackApiError
 from slack_sdk.web.async_client import AsyncWebClient
 from starlette.requests import Request
 from starlette.responses import Response
@@ -23,6 +24,7 @@ from starlette.routing import BaseRoute, Route
 from bot import texts
 from bot.core import utcnow
 from bot.messages import Address, IncomingMessage, OutgoingMessage
+from bot.schedule.dispatcher import PermanentDeliveryError
 from handlers.base import ChannelContext, ChannelOff, accept, split_text
 
 log = logging.getLogger(__name__)
@@ -30,6 +32,8 @@ log = logging.getLogger(__name__)
 NAME = "slack"
 EVENTS_PATH = "/slack/events"
 SECTION_LIMIT = 3000  # characters of text in one Block Kit section
+# Web API errors after which posting to that channel can never succeed: do not retry them.
+PERMANENT_ERRORS = frozenset({"channel_not_found", "not_in_channel", "is_archived"})
 _MENTION = re.compile(r"<@[A-Z0-9]+>")
 _ACTION_ID = re.compile(r"^gyoryu-\d+$")
 
@@ -152,13 +156,22 @@ class SlackAdapter:
             await self._socket.close_async()
 
     async def push(self, to: Address, message: OutgoingMessage) -> None:
-        """Post ``message`` into the channel (and thread) of ``to``, ~1 message a second each."""
+        """Post ``message`` into the channel (and thread) of ``to``, ~1 message a second each.
+
+        Raises :class:`PermanentDeliveryError` when the channel is gone or closed to the bot.
+        """
         channel = to.conversation or to.user
         limiter = self._limits.setdefault(channel, AsyncLimiter(3, 3))
         async with limiter:
-            await self.app.client.chat_postMessage(
-                channel=channel, thread_ts=to.thread, **render(message)
-            )
+            try:
+                await self.app.client.chat_postMessage(
+                    channel=channel, thread_ts=to.thread, **render(message)
+                )
+            except SlackApiError as refused:
+                error = str(refused.response.get("error", ""))
+                if error in PERMANENT_ERRORS:
+                    raise PermanentDeliveryError(f"slack: {error}") from refused
+                raise
 
     async def _on_message(self, body: dict[str, Any], event: dict[str, Any]) -> None:
         # Channel messages arrive as app_mention when they address the bot; only DMs matter here.

@@ -23,13 +23,15 @@ from starlette.responses import Response
 from starlette.routing import BaseRoute, Route
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Message, Update
 from telegram.constants import MessageLimit
-from telegram.error import TelegramError
+from telegram.error import BadRequest as TelegramBadRequest
+from telegram.error import Forbidden, TelegramError
 from telegram.ext import AIORateLimiter, ExtBot
 from telegram.request import HTTPXRequest
 
 from bot import texts
 from bot.core import utcnow
 from bot.messages import Address, IncomingMessage, OutgoingMessage
+from bot.schedule.dispatcher import PermanentDeliveryError
 from handlers.base import (
     BadRequest,
     ChannelContext,
@@ -173,11 +175,22 @@ class TelegramAdapter:
         await self.ptb.shutdown()
 
     async def push(self, to: Address, message: OutgoingMessage) -> None:
-        """Send ``message`` to the chat (and forum topic) of ``to``."""
+        """Send ``message`` to the chat (and forum topic) of ``to``.
+
+        Raises :class:`PermanentDeliveryError` when the bot can no longer write there; other
+        errors propagate as they are, so scheduled sends retry them.
+        """
         chat_id = to.conversation or to.user
         thread = int(to.thread) if to.thread else None
-        for call in render(message):
-            await self.ptb.send_message(chat_id=chat_id, message_thread_id=thread, **call)
+        try:
+            for call in render(message):
+                await self.ptb.send_message(chat_id=chat_id, message_thread_id=thread, **call)
+        except Forbidden as refused:  # blocked by the user, or removed from the group
+            raise PermanentDeliveryError(f"telegram: {refused.message}") from refused
+        except TelegramBadRequest as bad:
+            if "chat not found" in bad.message.lower():
+                raise PermanentDeliveryError(f"telegram: {bad.message}") from bad
+            raise
 
     async def webhook(self, request: Request) -> Response:
         """Check the secret token, record the update, answer Telegram at once."""

@@ -11,7 +11,14 @@ if TYPE_CHECKING:
     from sqlalchemy.orm import Session, sessionmaker
 
     from bot.core import Bot
+    from bot.difficulties.digest import RelatedDocs
+    from bot.qa import DocumentQA
+    from handlers.settings import ChannelSettings
     from knowledge.settings import KnowledgeSettings
+
+# The digest names documents for members' difficulties; only these audiences' documents.
+DIGEST_AUDIENCE = frozenset({"public", "members"})
+RELATED_TOP_K = 2
 
 
 def open_sessions() -> sessionmaker[Session]:
@@ -22,16 +29,47 @@ def open_sessions() -> sessionmaker[Session]:
     return open_database(BotSettings())
 
 
-def build_bot(sessions: sessionmaker[Session], knowledge: KnowledgeSettings) -> Bot:
-    """The core with the document answerer and the federation database behind it."""
+def open_answerer(knowledge: KnowledgeSettings) -> DocumentQA:
+    """The document answerer over the configured knowledge base."""
+    from bot.qa import DocumentQA
+
+    return DocumentQA.open(knowledge)
+
+
+def build_bot(
+    sessions: sessionmaker[Session],
+    knowledge: KnowledgeSettings,
+    *,
+    answerer: DocumentQA | None = None,
+    channels: ChannelSettings | None = None,
+) -> Bot:
+    """The core with the document answerer, the federation database and the meeting skills."""
     from bot.conversation import ConversationLog
     from bot.core import Bot
     from bot.directory_sql import SqlDirectory
-    from bot.qa import DocumentQA
+    from bot.meetings import Meetings
 
+    secret = channels.calendar_secret if channels else None
     return Bot(
-        answerer=DocumentQA.open(knowledge),
+        answerer=answerer or open_answerer(knowledge),
         directory=SqlDirectory(sessions),
         log=ConversationLog(sessions),
         top_k=knowledge.top_k,
+        meetings=Meetings(
+            sessions,
+            public_url=channels.public_url if channels else None,
+            calendar_secret=secret.get_secret_value() if secret else None,
+        ),
     )
+
+
+def related_docs(answerer: DocumentQA) -> RelatedDocs:
+    """The digest's document finder: titles and sections that cover a difficulty well enough."""
+
+    def related(question: str) -> list[tuple[str, str]]:
+        hits = answerer.retrieve(question, allowed=DIGEST_AUDIENCE, top_k=RELATED_TOP_K)
+        if not answerer.judge(question, hits).sufficient:
+            return []
+        return [(hit.chunk.title, hit.chunk.section) for hit in hits]
+
+    return related

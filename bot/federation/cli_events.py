@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Annotated
 
@@ -21,7 +22,6 @@ def list_events(
     limit: Annotated[int, typer.Option(help="최대 개수")] = 20,
 ) -> None:
     """다가오는 행사를 보여 줍니다."""
-    from datetime import datetime
 
     from bot.federation import events, groups, recurrence
 
@@ -134,6 +134,7 @@ def edit(
     from bot.federation import audit, events
     from bot.federation.errors import FederationError
     from bot.federation.event_sheet import kst_datetime
+    from bot.schedule import queue
 
     with transaction() as session:
         found = events.find_event(session, event)
@@ -145,7 +146,11 @@ def edit(
         if found.ends_at is not None and found.ends_at <= found.starts_at:
             raise FederationError(texts.FED_END_BEFORE_START)
         audit.record(session, actor=actor(), action="edit", entity="event", entity_id=event)
+        # Members already reminded of the old details hear about the change in their rooms.
+        notified = queue.reschedule_event(session, found, now=datetime.now(UTC))
     console.print(texts.fed_saved("행사", found.title))
+    if notified:
+        console.print(texts.mtg_notices_queued(notified))
 
 
 @app.command("remove")
@@ -153,10 +158,25 @@ def remove(event: Annotated[int, typer.Argument(help="행사 번호")]) -> None:
     """행사와 그 참석 응답을 삭제합니다."""
     from bot import texts
     from bot.federation import events
+    from bot.schedule import queue
 
     with transaction() as session:
-        events.remove_event(session, events.find_event(session, event), actor=actor())
+        found = events.find_event(session, event)
+        # Queued before the delete: the notice carries its own text, so it still goes out.
+        notified = queue.cancel_event(session, found, now=datetime.now(UTC))
+        events.remove_event(session, found, actor=actor())
     console.print(texts.FED_DELETED)
+    if notified:
+        console.print(texts.mtg_notices_queued(notified))
+
+
+@app.command("failures")
+def failures() -> None:
+    """보내지 못한 예약 메시지(봇이 내보내진 방 등)를 보여 줍니다."""
+    from bot.schedule import queue
+
+    with transaction() as session:
+        console.print(queue.failures_report(session))
 
 
 @app.command("import")
@@ -187,8 +207,6 @@ def rsvp(
     proxy: Annotated[str | None, typer.Option(help="대리참석자 성명")] = None,
 ) -> None:
     """회원의 참석 응답을 기록합니다."""
-    from datetime import datetime
-
     from bot import texts
     from bot.federation import events, members, recurrence
 

@@ -1,11 +1,20 @@
-"""The server: health, readiness, start-up report, body limits and unknown routes."""
+"""The server: health, readiness, start-up report, body limits, calendar feeds, scheduler."""
 
 from __future__ import annotations
 
+import asyncio
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+
 import httpx
+from sqlalchemy.orm import Session, sessionmaker
 from starlette.applications import Starlette
 
 from bot.core import Bot
+from bot.federation import events, groups, rooms
+from bot.federation.recurrence import KST
+from bot.meetings import feed_token
+from bot.schedule import queue
 from handlers.server import build_server
 from handlers.settings import ChannelSettings
 from tests.handlers.conftest import running
@@ -51,3 +60,82 @@ async def test_oversized_bodies_and_unknown_routes_are_refused(bot: Bot) -> None
     assert big.status_code == 413
     assert unknown.status_code == 404
     assert bad_length.status_code == 400
+
+
+@dataclass
+class Calendar:
+    group_id: int
+    event_id: int
+
+
+def add_meeting(sessions: sessionmaker[Session], starts_at: datetime) -> Calendar:
+    with sessions.begin() as session:
+        federation = groups.the_federation(session, create_as="한빛중소기업이업종교류연합회")
+        group = groups.add_group(session, federation=federation, name="새벽교류회", actor="t")
+        rooms.attach_room(session, platform="telegram", chat_id="-1001", group=group, actor="t")
+        meeting = events.add_event(
+            session,
+            federation=federation,
+            group=group,
+            kind="정례회",
+            title="새벽교류회 정례회",
+            starts_at=starts_at,
+            place="수원컨벤션센터",
+            agenda=None,
+            actor="t",
+        )
+        return Calendar(group.id, meeting.id)
+
+
+def calendar_app(bot: Bot, sessions: sessionmaker[Session]) -> Starlette:
+    return build_server(
+        bot, ChannelSettings(GYORYU_CALENDAR_SECRET="feed-key"), channels=(), sessions=sessions
+    )
+
+
+async def test_calendar_feeds_need_their_token(bot: Bot, sessions: sessionmaker[Session]) -> None:
+    made = add_meeting(sessions, datetime(2026, 12, 8, 19, 0, tzinfo=KST))
+    group_token = feed_token("feed-key", "group", made.group_id)
+    event_token = feed_token("feed-key", "event", made.event_id)
+
+    async with running(calendar_app(bot, sessions)) as client:
+        feed = await client.get(f"/calendar/{made.group_id}.ics?t={group_token}")
+        single = await client.get(f"/events/{made.event_id}.ics?t={event_token}")
+        forged = await client.get(f"/calendar/{made.group_id}.ics?t={event_token}")
+        bare = await client.get(f"/events/{made.event_id}.ics")
+        missing = await client.get(f"/events/999.ics?t={feed_token('feed-key', 'event', 999)}")
+
+    assert feed.status_code == single.status_code == 200
+    assert feed.headers["content-type"].startswith("text/calendar")
+    assert "BEGIN:VEVENT" in feed.text
+    assert "새벽교류회 정례회" in feed.text
+    assert "BEGIN:VEVENT" in single.text
+    assert [forged.status_code, bare.status_code, missing.status_code] == [404, 404, 404]
+
+
+async def test_without_a_calendar_secret_there_are_no_feeds(
+    bot: Bot, sessions: sessionmaker[Session]
+) -> None:
+    made = add_meeting(sessions, datetime(2026, 12, 8, 19, 0, tzinfo=KST))
+    app = build_server(bot, ChannelSettings(), channels=(), sessions=sessions)
+
+    async with running(app) as client:
+        response = await client.get(f"/calendar/{made.group_id}.ics?t=anything")
+
+    assert response.status_code == 404
+
+
+async def test_the_scheduler_plans_reminders_on_start_and_stops_with_the_server(
+    bot: Bot, sessions: sessionmaker[Session]
+) -> None:
+    made = add_meeting(sessions, datetime.now(UTC) + timedelta(days=10))
+
+    async with running(calendar_app(bot, sessions)) as client:
+        assert (await client.get("/readyz")).status_code == 200
+        with sessions() as session:
+            planned = queue.messages_of(session, made.event_id)
+
+    assert {row.kind for row in planned} >= {"reminder"}
+    assert {row.conversation for row in planned} == {"-1001"}
+    still_running = [t for t in asyncio.all_tasks() if "run_forever" in repr(t.get_coro())]
+    assert still_running == []

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import logging
 from collections.abc import AsyncIterator, Iterator
+from datetime import datetime
 from typing import Any
 
 import httpx
@@ -14,15 +15,22 @@ from sqlalchemy.orm import Session, sessionmaker
 from starlette.applications import Starlette
 
 from bot import texts
+from bot.conversation import ConversationLog
 from bot.core import Bot
+from bot.directory_sql import SqlDirectory
+from bot.federation import events, groups, members
+from bot.federation.recurrence import KST
+from bot.meetings import Meetings
 from bot.messages import Button, Link, OutgoingMessage
+from bot.schedule import rsvp
 from bot.storage.conversation_models import InboundMessage
+from bot.storage.models import ChatIdentity, Rsvp
 from handlers import telegram
 from handlers.server import build_server
 from handlers.settings import ChannelSettings
 from tests.conftest import REPO_ROOT
 from tests.fakes.telegram_api import TOKEN, FakeTelegram, fake_telegram, too_many_requests
-from tests.handlers.conftest import running, settle
+from tests.handlers.conftest import NOW, running, settle
 from tests.scenarios.answerer import FakeAnswerer
 
 SECRET = "s3cret-webhook-token"
@@ -225,3 +233,57 @@ def test_escaping_never_pushes_a_piece_over_the_limit() -> None:
 
     assert all(len(call["text"]) <= 4096 for call in calls)
     assert "".join(call["text"] for call in calls) == "&lt;&amp;&gt;" * 3000
+
+
+async def test_an_rsvp_button_on_a_reminder_is_recorded_and_confirmed(
+    sessions: sessionmaker[Session], log: ConversationLog, api: FakeTelegram
+) -> None:
+    with sessions.begin() as session:
+        federation = groups.the_federation(session, create_as="한빛중소기업이업종교류연합회")
+        group = groups.add_group(session, federation=federation, name="새벽교류회", actor="t")
+        minsu = members.add_member(session, federation=federation, name="김민수", actor="t")
+        members.join_group(session, member=minsu, group=group, role="member", actor="t")
+        session.add(
+            ChatIdentity(
+                platform="telegram", platform_user_id="7001", member_id=minsu.id, status="verified"
+            )
+        )
+        meeting = events.add_event(
+            session,
+            federation=federation,
+            group=group,
+            kind="정례회",
+            title="새벽교류회 12월 정례회",
+            starts_at=datetime(2026, 12, 8, 19, 0, tzinfo=KST),
+            place=None,
+            agenda=None,
+            actor="t",
+        )
+        action = rsvp.rsvp_action(meeting, "yes")
+    bot = Bot(
+        answerer=FakeAnswerer(),
+        directory=SqlDirectory(sessions),
+        log=log,
+        clock=lambda: NOW,
+        meetings=Meetings(sessions),
+    )
+    config = ChannelSettings(
+        TELEGRAM_BOT_TOKEN=TOKEN, TELEGRAM_WEBHOOK_SECRET=SECRET, TELEGRAM_API_BASE_URL=api.base_url
+    )
+    press = payload("callback_query")
+    press["callback_query"]["data"] = action
+    app = build_server(bot, config, channels=("handlers.telegram",))
+
+    async with running(app) as client:
+        assert await post(client, press) == 200
+        await settle(app)
+
+    assert api.calls("/answerCallbackQuery") == [{"callback_query_id": "cbq-1"}]
+    assert (
+        api.sent()[-1]["text"]
+        == "참석으로 알려 주셨어요. 12월 8일(화) 오후 7시 새벽교류회 12월 정례회에서 뵐게요!"
+    )
+    with sessions() as session:
+        assert [(r.member_id, r.status) for r in session.scalars(select(Rsvp))] == [
+            (minsu.id, "참석")
+        ]

@@ -5,7 +5,12 @@ from __future__ import annotations
 from alembic import context
 from sqlalchemy import Engine
 
-from bot.storage import conversation_models, models, schedule_models  # noqa: F401  (all tables)
+from bot.storage import (  # noqa: F401  (all tables)
+    conversation_models,
+    dialog_models,
+    models,
+    schedule_models,
+)
 from bot.storage.base import Base
 
 engine = context.config.attributes["engine"]

@@ -160,9 +160,9 @@ def test_export_writes_the_same_shape_back(session: Session, tmp_path: Path, suf
     assert roster.export_roster(session, path) == 40
 
     if suffix == ".xlsx":
-        first_row = next(
-            load_workbook(path, read_only=True).worksheets[0].iter_rows(values_only=True)
-        )
+        workbook = load_workbook(path, read_only=True)
+        first_row = next(workbook.worksheets[0].iter_rows(values_only=True))
+        workbook.close()  # read-only workbooks keep the file open until closed
         assert first_row[:3] == ("소속 교류회", "교류회 역할", "회사명")
     report = roster.import_roster(session, path, actor="admin")
     assert report.errors == []

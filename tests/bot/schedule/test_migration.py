@@ -19,6 +19,6 @@ def test_the_schedule_revision_adds_its_tables_and_removes_them_again(engine: En
     command.downgrade(alembic_config(engine), "0002_conversations")
     assert not SCHEDULE_TABLES & set(inspect(engine).get_table_names())
 
-    upgrade(engine)
+    upgrade(engine, "0003_schedule")
     assert current_revision(engine) == "0003_schedule"
     assert set(inspect(engine).get_table_names()) >= SCHEDULE_TABLES

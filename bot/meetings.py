@@ -1,0 +1,256 @@
+"""Meeting and 애로사항 skills of the core: RSVP buttons, /일정, /애로, /참석현황, follow-ups.
+
+Each method opens its own database session and is synchronous; the core runs it in a worker
+thread. A button that needs one more message (대리참석's name, an item to share) leaves a
+:class:`~bot.storage.dialog_models.DialogStep` for the address, completed by its next message.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+from datetime import datetime, timedelta
+
+from sqlalchemy import delete, select
+from sqlalchemy.orm import Session, sessionmaker
+
+from bot import texts
+from bot.conversation import ConversationLog
+from bot.difficulties import digest, items, nudges
+from bot.difficulties.items import DifficultyError
+from bot.federation import events, linking, members, rooms
+from bot.federation.recurrence import format_kst
+from bot.messages import Address, OutgoingMessage
+from bot.schedule import rsvp
+from bot.storage.dialog_models import DialogStep
+from bot.storage.models import Event, Member, Membership
+from bot.storage.schedule_models import Difficulty
+
+LEADER_ROLES = frozenset({"leader", "secretary"})
+SHARE_PREFIX = "diff:share:"
+ADVISE_PREFIX = digest.ADVISE_PREFIX + ":"
+# How long the bot waits for the message a button asked for; later messages are read as new ones.
+STEP_TTL = timedelta(minutes=30)
+
+
+def feed_token(secret: str, kind: str, ident: int) -> str:
+    """The unguessable part of a calendar link (``kind`` is ``group`` or ``event``)."""
+    digest_ = hmac.new(secret.encode(), f"{kind}:{ident}".encode(), hashlib.sha256)
+    return digest_.hexdigest()[:32]
+
+
+def feed_token_ok(secret: str, kind: str, ident: int, given: str) -> bool:
+    """Whether ``given`` is the token of that feed (compared in constant time)."""
+    return hmac.compare_digest(feed_token(secret, kind, ident), given)
+
+
+class Meetings:
+    """The meeting skills over the federation database."""
+
+    def __init__(
+        self,
+        sessions: sessionmaker[Session],
+        *,
+        public_url: str | None = None,
+        calendar_secret: str | None = None,
+    ) -> None:
+        self._sessions = sessions
+        self._public_url = public_url.rstrip("/") if public_url else None
+        self._secret = calendar_secret
+
+    def pending(self, address: Address, now: datetime) -> bool:
+        """Whether the bot waits for this address's next message."""
+        with self._sessions() as session:
+            step = session.get(DialogStep, _key(address))
+            return step is not None and now - step.asked_at <= STEP_TTL
+
+    def press(self, address: Address, action: str, now: datetime) -> str:
+        """Answer an RSVP or 애로사항 button."""
+        if action.startswith(ADVISE_PREFIX):
+            return self._advise(address, action.removeprefix(ADVISE_PREFIX), now)
+        with self._sessions.begin() as session:
+            member = _member(session, address)
+            if action == nudges.OPT_OUT_ACTION:
+                if member is None:
+                    return texts.MTG_NOT_LINKED
+                return nudges.opt_out(session, member_id=member.id, now=now)
+            if action.startswith(SHARE_PREFIX):
+                if member is None:
+                    return texts.MTG_NOT_LINKED
+                _ask_next(session, address, action, now)
+                return texts.DIFF_SHARE_ASK
+            decoded = rsvp.parse_action(action)
+            if decoded is not None and decoded.status == "대리참석" and member is not None:
+                _ask_next(session, address, action, now)
+                return texts.MTG_PROXY_ASK
+            return rsvp.apply_rsvp(session, action=action, member=member, now=now)
+
+    def follow_up(self, address: Address, text: str, now: datetime) -> str | None:
+        """Complete a pending step with this message; ``None`` when nothing was pending."""
+        with self._sessions.begin() as session:
+            step = session.get(DialogStep, _key(address))
+            if step is None:
+                return None
+            action, asked_at = step.action, step.asked_at
+            session.delete(step)
+            if now - asked_at > STEP_TTL:
+                return None  # a forgotten question: this message is something else
+            member = _member(session, address)
+            if action.startswith(SHARE_PREFIX):
+                event = session.get(Event, int(action.removeprefix(SHARE_PREFIX)))
+                if member is None or event is None or event.group_id is None:
+                    return texts.MTG_EVENT_GONE if member else texts.MTG_NOT_LINKED
+                return _share(session, event.group_id, member, text, now, anonymous=False)
+            return rsvp.apply_rsvp(
+                session, action=action, member=member, now=now, proxy_name=text.strip()
+            )
+
+    def schedule(self, address: Address, now: datetime) -> str:
+        """``/일정``: the caller's groups' and federation-wide upcoming events."""
+        with self._sessions() as session:
+            mine = _groups(session, address)
+            found = events.upcoming(session, now=now, groups=mine, limit=10)
+            lines = [texts.MTG_SCHEDULE_HEADING] if found else [texts.MTG_NO_EVENTS]
+            lines += [
+                texts.mtg_schedule_line(
+                    e.title, format_kst(e.starts_at), e.place, self.event_link(e.id)
+                )
+                for e in found
+            ]
+            feeds = [link for link in map(self.group_link, sorted(mine)) if link]
+            lines += [texts.mtg_feed_line(link) for link in feeds]
+            return "\n".join(lines)
+
+    def difficulties(self, address: Address, argument: str, now: datetime) -> OutgoingMessage:
+        """``/애로``: share (``공유``/``익명`` + text), the leaders' digest, or one's own items."""
+        verb, _, rest = argument.strip().partition(" ")
+        with self._sessions.begin() as session:
+            member = _member(session, address)
+            if member is None:
+                return OutgoingMessage(texts.MTG_NOT_LINKED)
+            group_id = _home_group(session, address, member)
+            if group_id is None:
+                return OutgoingMessage(texts.MTG_NO_GROUP)
+            if verb in ("공유", "익명"):
+                reply = _share(session, group_id, member, rest, now, anonymous=verb == "익명")
+                return OutgoingMessage(reply)
+            meeting = digest.next_meeting(session, group_id=group_id, now=now)
+            if meeting is None:
+                return OutgoingMessage(texts.MTG_NO_MEETING)
+            if _leads(session, member, group_id):
+                return digest.digest(session, meeting) or OutgoingMessage(texts.MTG_NO_GROUP)
+            return OutgoingMessage(_own_items(session, member, group_id, meeting))
+
+    def attendance(self, address: Address, now: datetime) -> str:
+        """``/참석현황``: the next meeting's answers, for the group's leader and 간사."""
+        with self._sessions() as session:
+            member = _member(session, address)
+            if member is None:
+                return texts.MTG_NOT_LINKED
+            group_id = _home_group(session, address, member)
+            if group_id is None or not _leads(session, member, group_id):
+                return texts.MTG_LEADERS_ONLY
+            meeting = digest.next_meeting(session, group_id=group_id, now=now)
+            return rsvp.rsvp_list(session, meeting) if meeting else texts.MTG_NO_MEETING
+
+    def _advise(self, address: Address, raw_id: str, now: datetime) -> str:
+        """A digest's "hand to an advisor" button: an expert request carrying the item."""
+        with self._sessions() as session:
+            member = _member(session, address)
+            item = session.get(Difficulty, int(raw_id)) if raw_id.isdigit() else None
+            if member is None:
+                return texts.MTG_NOT_LINKED
+            if item is None or item.withdrawn_at is not None:
+                return texts.DIFF_NOT_FOUND
+            if not _leads(session, member, item.group_id):
+                return texts.DIFF_ADVISE_LEADERS_ONLY
+            question, field = item.text, item.field
+        ConversationLog(self._sessions).request_expert(
+            address, question, field=field, answer_id=None, now=now
+        )
+        return texts.ch_expert_recorded(field)
+
+    def event_link(self, event_id: int) -> str | None:
+        """The public ``.ics`` link of one event, when the server has a public URL and secret."""
+        return self._link("events", "event", event_id)
+
+    def group_link(self, group_id: int) -> str | None:
+        """The public calendar feed of one group, when the server has a public URL and secret."""
+        return self._link("calendar", "group", group_id)
+
+    def _link(self, folder: str, kind: str, ident: int) -> str | None:
+        if not (self._public_url and self._secret):
+            return None
+        return f"{self._public_url}/{folder}/{ident}.ics?t={feed_token(self._secret, kind, ident)}"
+
+
+def _key(address: Address) -> str:
+    return f"{address.platform}|{address.conversation or ''}|{address.user}"
+
+
+def _ask_next(session: Session, address: Address, action: str, now: datetime) -> None:
+    session.execute(delete(DialogStep).where(DialogStep.address == _key(address)))
+    session.add(DialogStep(address=_key(address), action=action, asked_at=now))
+
+
+def _member(session: Session, address: Address) -> Member | None:
+    return linking.resolve_identity(
+        session, platform=address.platform, platform_user_id=address.user
+    )
+
+
+def _groups(session: Session, address: Address) -> set[int]:
+    """The room's group in a group room, else the linked member's groups."""
+    if address.is_group:
+        chat_id = address.conversation or address.user
+        group = rooms.group_of_room(session, platform=address.platform, chat_id=chat_id)
+        if group is not None:
+            return {group.id}
+    member = _member(session, address)
+    return {m.group_id for m in member.memberships} if member else set()
+
+
+def _home_group(session: Session, address: Address, member: Member) -> int | None:
+    """The group a command is about: the room's, else the member's led group, else the first."""
+    if address.is_group:
+        chat_id = address.conversation or address.user
+        group = rooms.group_of_room(session, platform=address.platform, chat_id=chat_id)
+        if group is not None:
+            return group.id
+    ranked = sorted(member.memberships, key=lambda m: (m.role not in LEADER_ROLES, m.group_id))
+    return ranked[0].group_id if ranked else None
+
+
+def _leads(session: Session, member: Member, group_id: int) -> bool:
+    if "admin" in members.roles_of(session, member):
+        return True
+    role = session.scalar(
+        select(Membership.role).where(
+            Membership.member_id == member.id, Membership.group_id == group_id
+        )
+    )
+    return role in LEADER_ROLES
+
+
+def _share(
+    session: Session, group_id: int, member: Member, text: str, now: datetime, *, anonymous: bool
+) -> str:
+    try:
+        item = items.share(
+            session, group_id=group_id, member_id=member.id, text=text, now=now, anonymous=anonymous
+        )
+    except DifficultyError as refused:
+        return str(refused)
+    return items.saved_reply(item)
+
+
+def _own_items(session: Session, member: Member, group_id: int, meeting: Event) -> str:
+    mine: list[Difficulty] = [
+        item
+        for item in items.items_before(session, group_id=group_id, meeting_at=meeting.starts_at)
+        if item.member_id == member.id
+    ]
+    if not mine:
+        return texts.DIFF_HOW_TO_SHARE
+    lines = [texts.DIFF_OWN_HEADING, *(texts.diff_own_line(item.text) for item in mine)]
+    return "\n".join([*lines, "", texts.DIFF_HOW_TO_SHARE])
