@@ -268,18 +268,21 @@ def _addressed(message: IncomingMessage, caller: Caller) -> bool:
 
 def _render_answer(answer: QaAnswer, answer_id: int, *, brief: bool) -> OutgoingMessage:
     text = answer.text
-    if answer.sources and not brief:
-        lines = [texts.qa_source_line(c.number, c.title, c.section) for c in answer.sources]
+    # A "not in the documents" answer still carries what was retrieved (for /출처 and the
+    # secretariat), but it must not look as if those passages answered the question.
+    cited = answer.sources if answer.confident else ()
+    if cited and not brief:
+        lines = [texts.qa_source_line(c.number, c.title, c.section) for c in cited]
         text = "\n".join([text, "", texts.QA_SOURCES_HEADING, *lines])
     buttons: list[Button] = []
-    if answer.sources:
+    if cited:
         buttons += [
             Button(texts.CH_BUTTON_HELPFUL, feedback_action(answer_id, helpful=True)),
             Button(texts.CH_BUTTON_UNHELPFUL, feedback_action(answer_id, helpful=False)),
         ]
     if not answer.confident:
         buttons.append(Button(texts.CH_BUTTON_EXPERT, expert_action(answer_id)))
-    return OutgoingMessage(text, buttons=tuple(buttons), links=_links(answer.sources))
+    return OutgoingMessage(text, buttons=tuple(buttons), links=_links(cited))
 
 
 def _links(sources: tuple[Citation, ...]) -> tuple[Link, ...]:

@@ -209,6 +209,14 @@ def fed_saved(kind: str, key: str) -> str:
 
 # ── Channels (help, buttons, linking, errors) ───────────────────────────────────────────
 
+# KakaoTalk skill: the waiting text while a callback answer is prepared, the reply when the answer
+# misses Kakao's 5-second window without a callback, and the note under a cut-off long answer.
+CH_KAKAO_WAITING = "답변을 준비하고 있어요. 잠시만 기다려 주세요."
+CH_KAKAO_TRY_AGAIN = (
+    "답변을 찾는 데 시간이 조금 걸리고 있어요. 잠시 후 같은 질문을 다시 물어봐 주세요."
+)
+CH_KAKAO_CUT_NOTICE = "(내용이 길어 여기까지만 보여 드려요. 궁금한 부분을 이어서 물어봐 주세요.)"
+
 CH_HELP = (
     "저는 연합회 문서를 바탕으로 답해 드리는 도우미 '교류'예요. 이렇게 쓰실 수 있어요.\n"
     "• 궁금한 점을 그대로 적거나 /질문 뒤에 적어 주세요. 예: /질문 연회비는 얼마인가요?\n"

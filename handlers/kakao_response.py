@@ -12,6 +12,7 @@ import json
 from collections.abc import Sequence
 from typing import Any
 
+from bot import texts
 from bot.messages import Button, OutgoingMessage
 from handlers.base import split_text
 
@@ -23,9 +24,9 @@ MAX_RESPONSE_BYTES = 30 * 1024
 
 # Korean copy only the Kakao skill uses. It belongs with the rest in bot/texts.py ("Channels");
 # it moves there when the owner of that module takes it.
-WAITING_TEXT = "답변을 준비하고 있어요. 잠시만 기다려 주세요."
-TRY_AGAIN_TEXT = "답변을 찾는 데 시간이 조금 걸리고 있어요. 잠시 후 같은 질문을 다시 물어봐 주세요."
-CUT_NOTICE = "(내용이 길어 여기까지만 보여 드려요. 궁금한 부분을 이어서 물어봐 주세요.)"
+WAITING_TEXT = texts.CH_KAKAO_WAITING
+TRY_AGAIN_TEXT = texts.CH_KAKAO_TRY_AGAIN
+CUT_NOTICE = texts.CH_KAKAO_CUT_NOTICE
 
 _ELLIPSIS = "…"
 

@@ -19,8 +19,12 @@ MEMBERS_ONLY_ANSWER = QaAnswer(
     confident=True,
     sources=(Citation(1, "2026 지원사업 안내", "docs/support.md", "바우처", "바우처…", 2.5),),
 )
+# Like the real answerer, a "not covered" answer still carries the passages it looked at.
 UNKNOWN_ANSWER = QaAnswer(
-    text="연합회 자료에서는 이 질문에 대한 내용을 찾지 못했어요.", confident=False, route="세무"
+    text="연합회 자료에서는 이 질문에 대한 내용을 찾지 못했어요.",
+    confident=False,
+    sources=(Citation(1, "2026 지원사업 안내", "docs/support.md", "바우처", "바우처…", 0.1),),
+    route="세무",
 )
 
 

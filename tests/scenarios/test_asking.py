@@ -71,6 +71,8 @@ async def test_an_unanswered_question_can_go_to_an_expert(
 ) -> None:
     [dont_know] = await chat.say("u1", "법인세 중간예납은 언제 하나요?")
     assert [b.label for b in dont_know.buttons] == [texts.CH_BUTTON_EXPERT]
+    assert texts.QA_SOURCES_HEADING not in dont_know.text  # passages it looked at are not cited
+    assert "2026 지원사업 안내" not in dont_know.text
 
     [recorded] = await chat.press("u1", dont_know.buttons[0])
 
