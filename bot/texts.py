@@ -76,6 +76,28 @@ FED_IMPORT_NOTHING_WRITTEN = (
 FED_NO_PENDING = "승인을 기다리는 연결 요청이 없어요."
 FED_DELETED = "삭제했어요."
 FED_CONFIRM_ERASE = "회원 {name}님의 개인정보를 모든 곳에서 삭제할까요? 되돌릴 수 없어요."
+FED_SCHEDULE_SCOPE_MISSING = "교류회 이름(또는 번호)을 주시거나 --federation을 붙여 주세요."
+FED_SCHEDULE_SCOPE_BOTH = "교류회와 --federation은 함께 쓸 수 없어요. 하나만 골라 주세요."
+FED_SCHEDULE_RESET = "이 단계의 일정 설정을 지웠어요. 이제 상위 설정을 따릅니다."
+FED_SCHEDULE_HEADER = ("항목", "값", "출처")
+# Rows of the effective schedule, by rules.DEFAULTS key, and where each value came from.
+FED_SCHEDULE_LABELS = {
+    "reminders": "행사 알림",
+    "quiet_hours": "조용한 시간(보내지 않음)",
+    "skip_holidays": "공휴일",
+    "prompt_before": "애로사항 요청",
+    "nudge_before": "애로사항 개별 안내",
+    "digest_before": "애로사항 정리(회장·간사)",
+    "rsvp_list_before": "참석 명단(회장·간사)",
+}
+FED_SCHEDULE_SOURCES = {
+    "event": "행사",
+    "group": "교류회",
+    "federation": "연합회",
+    "default": "기본값",
+}
+FED_SCHEDULE_SKIP_HOLIDAYS = "보내지 않고 다음 날 아침에"
+FED_SCHEDULE_SEND_HOLIDAYS = "평소처럼 보냄"
 
 
 def kst_clock(hour: int, minute: int) -> str:
@@ -207,6 +229,35 @@ def fed_saved(kind: str, key: str) -> str:
     """A record was created or changed."""
     return f"{kind} '{key}'을(를) 저장했어요."
 
+
+def fed_bad_schedule(option: str, value: str, example: str) -> str:
+    """A schedule setting that could not be read; nothing was saved."""
+    return (
+        f"{option} 값 '{value}'를 이해하지 못했어요. 예: {example} "
+        "(기간은 7d·2h·30m처럼 일·시간·분으로 적어 주세요). 아무것도 저장하지 않았어요."
+    )
+
+
+def fed_schedule_title(owner: str) -> str:
+    """Heading of the effective schedule table."""
+    return f"{owner} 알림 일정(적용되는 값)"
+
+
+def fed_schedule_before(span: str) -> str:
+    """``"2h"`` → ``"2시간 전"``: a lead time as the secretariat reads it."""
+    unit = {"d": "일", "h": "시간", "m": "분"}[span[-1]]
+    return f"{span[:-1]}{unit} 전"
+
+
+def fed_schedule_replanned(events: int, queued: int) -> str:
+    """Pending sends were replanned after a schedule change."""
+    if not events:
+        return "다시 잡을 예약 메시지가 없어요. 앞으로의 행사는 새 설정으로 예약돼요."
+    return (
+        f"다가오는 행사 {events}건의 예약 메시지를 새 설정으로 다시 잡았어요"
+        f"(예약한 메시지 {queued}건). 이미 보낸 메시지는 그대로예요."
+    )
+
 # ── Channels (help, buttons, linking, errors) ───────────────────────────────────────────
 
 # KakaoTalk skill: the waiting text while a callback answer is prepared, the reply when the answer
@@ -224,7 +275,10 @@ CH_HELP = (
     "• /전문가 — 자문위원께 질문을 전달해 달라고 요청해요.\n"
     "• /연결 초대코드 — 사무국에서 받은 초대 코드로 회원 계정을 연결해요.\n"
     "• /일정 — 다가오는 모임 일정을 보여 드려요.\n"
-    "• /애로 공유 내용 — 정례회에서 나눌 애로사항을 전해요(회장님·간사님은 /애로로 정리본).\n"
+    "• /애로 내용 — 정례회에서 나눌 애로사항을 전해요. 모임방에서 애로사항 안내에 답하실 때도 "
+    "이렇게 보내 주세요(이름 없이: /애로 익명 내용, 회장님·간사님은 /애로로 정리본).\n"
+    "• /애로 목록 — 내가 나눈 애로사항과 번호를 보여 드려요. "
+    "/애로 수정 번호 내용 으로 고치고, /애로 철회 번호 로 거둘 수 있어요.\n"
     "• /참석현황 — 회장님·간사님께 다음 정례회 참석 응답을 보여 드려요.\n"
     "단체방에서는 저를 부르거나 제 메시지에 답장하실 때만 대답해요."
 )
@@ -322,6 +376,27 @@ DIFF_HOW_TO_SHARE = (
 )
 DIFF_OWN_HEADING = "이번 정례회에 나눠 주신 애로사항이에요."
 DIFF_ADVISE_LEADERS_ONLY = "자문위원 연결은 회장님과 간사님만 요청하실 수 있어요."
+DIFF_LIST_HEADING = "나눠 주신 애로사항이에요. 앞의 번호로 고치거나 철회하실 수 있어요."
+DIFF_LIST_HOW = "고치기: '/애로 수정 번호 새 내용' · 철회: '/애로 철회 번호'"
+DIFF_EDIT_USAGE = (
+    "고칠 애로사항의 번호와 새 내용을 함께 적어 주세요. 예: /애로 수정 3 새 내용 "
+    "(번호는 '/애로 목록'에서 보실 수 있어요)"
+)
+DIFF_WITHDRAW_USAGE = (
+    "철회할 애로사항의 번호를 적어 주세요. 예: /애로 철회 3 "
+    "(번호는 '/애로 목록'에서 보실 수 있어요)"
+)
+
+
+def diff_list_line(number: int, text: str, anonymous: bool) -> str:
+    """One of the member's own items in ``/애로 목록``, with the number to edit it by."""
+    return f"{number}. {text}" + (f" ({DIFF_ANONYMOUS})" if anonymous else "")
+
+
+def diff_edited(field: str | None) -> str:
+    """Confirmation after a member reworded their item."""
+    where = f"(분야: {field})" if field else ""
+    return f"애로사항을 고쳐 두었어요{where}. 정리본에도 고친 내용으로 들어가요."
 
 
 def mtg_schedule_line(title: str, when: str, place: str | None, link: str | None) -> str:
@@ -419,8 +494,8 @@ def diff_prompt(group: str, when: str) -> str:
     return (
         f"[애로사항 나눔] {group} 여러분, {when} 정례회를 앞두고 요즘 사업하시며 겪는 어려움을 "
         "나눠 주세요. 세무, 노무, 자금, 판로, 수출 무엇이든 좋아요. 모인 내용은 회장님과 "
-        "간사님이 안건으로 정리하고, 필요하면 자문위원께 연결해 드려요. 이 글에 답장하시거나 "
-        "저에게 1:1로 보내 주셔도 되고, 익명으로 나누실 수도 있어요."
+        "간사님이 안건으로 정리하고, 필요하면 자문위원께 연결해 드려요. 이 방에 '/애로 내용'으로 "
+        "적어 주시거나 저에게 1:1로 보내 주셔도 되고, '/애로 익명 내용'으로 나누실 수도 있어요."
     )
 
 

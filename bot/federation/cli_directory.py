@@ -6,7 +6,20 @@ from typing import Annotated
 
 import typer
 
-from bot.federation.cli_support import actor, console, table, transaction
+from bot.federation.cli_support import (
+    DigestBefore,
+    Holidays,
+    NudgeBefore,
+    PromptBefore,
+    QuietHours,
+    Reminders,
+    Reset,
+    RsvpListBefore,
+    actor,
+    console,
+    table,
+    transaction,
+)
 
 companies_app = typer.Typer(help="회원사 관리(업종 중복 규칙 포함)", no_args_is_help=True)
 groups_app = typer.Typer(help="교류회 관리", no_args_is_help=True)
@@ -248,6 +261,77 @@ def attach_room(
         found = groups.find_group(session, group) if group else None
         rooms.attach_room(session, platform=platform, chat_id=chat_id, group=found, actor=actor())
     console.print(texts.fed_saved("대화방", chat_id))
+
+
+@groups_app.command("schedule")
+def schedule_group(
+    group: Annotated[
+        str | None, typer.Argument(help="교류회 이름 또는 번호(--federation이면 비움)")
+    ] = None,
+    federation: Annotated[
+        bool, typer.Option("--federation", help="교류회 대신 연합회 전체의 기본값을 다룸")
+    ] = False,
+    reminders: Reminders = None,
+    quiet_hours: QuietHours = None,
+    holidays: Holidays = None,
+    prompt_before: PromptBefore = None,
+    nudge_before: NudgeBefore = None,
+    digest_before: DigestBefore = None,
+    rsvp_list_before: RsvpListBefore = None,
+    reset: Reset = False,
+) -> None:
+    """교류회(또는 --federation: 연합회 전체)의 알림 일정을 바꾸고 적용되는 일정을 보여 줍니다.
+
+    값을 주지 않은 항목은 상위 단계(교류회 → 연합회 → 기본값)를 따릅니다.
+    """
+    from datetime import UTC, datetime
+
+    from bot import texts
+    from bot.federation import audit, groups
+    from bot.federation.errors import FederationError
+    from bot.schedule import overrides
+
+    given = {
+        "reminders": reminders,
+        "quiet_hours": quiet_hours,
+        "skip_holidays": holidays,
+        "prompt_before": prompt_before,
+        "nudge_before": nudge_before,
+        "digest_before": digest_before,
+        "rsvp_list_before": rsvp_list_before,
+    }
+    replanned: tuple[int, int] | None = None
+    with transaction() as session:
+        if (group is None) != federation:
+            raise FederationError(
+                texts.FED_SCHEDULE_SCOPE_BOTH if federation else texts.FED_SCHEDULE_SCOPE_MISSING
+            )
+        settings = overrides.checked(given)  # before anything is written
+        everyone = groups.the_federation(session)
+        chosen = groups.find_group(session, group) if group is not None else None
+        owner = chosen or everyone
+        if settings or reset:
+            overrides.set_layer(owner, settings, reset=reset)
+            audit.record(
+                session,
+                actor=actor(),
+                action="edit",
+                entity="group" if chosen else "federation",
+                entity_id=owner.id,
+                schedule=sorted(settings),
+                reset=reset,
+            )
+            session.flush()
+            replanned = overrides.replan(session, now=datetime.now(UTC), group=chosen)
+        layers = overrides.group_layers(chosen) if chosen else overrides.federation_layers(everyone)
+        rows = overrides.effective(layers)
+    if reset:
+        console.print(texts.FED_SCHEDULE_RESET)
+    if settings:
+        console.print(texts.fed_saved("일정 설정", owner.name))
+    table(texts.fed_schedule_title(owner.name), texts.FED_SCHEDULE_HEADER, rows)
+    if replanned is not None:
+        console.print(texts.fed_schedule_replanned(*replanned))
 
 
 @advisors_app.command("list")

@@ -8,7 +8,20 @@ from typing import Annotated
 
 import typer
 
-from bot.federation.cli_support import actor, console, table, transaction
+from bot.federation.cli_support import (
+    DigestBefore,
+    Holidays,
+    NudgeBefore,
+    PromptBefore,
+    QuietHours,
+    Reminders,
+    Reset,
+    RsvpListBefore,
+    actor,
+    console,
+    table,
+    transaction,
+)
 
 app = typer.Typer(help="행사·정례회 관리와 참석 응답", no_args_is_help=True)
 _YEAR_END = "12-31 23:59"
@@ -168,6 +181,62 @@ def remove(event: Annotated[int, typer.Argument(help="행사 번호")]) -> None:
     console.print(texts.FED_DELETED)
     if notified:
         console.print(texts.mtg_notices_queued(notified))
+
+
+@app.command("schedule")
+def schedule(
+    event: Annotated[int, typer.Argument(help="행사 번호")],
+    reminders: Reminders = None,
+    quiet_hours: QuietHours = None,
+    holidays: Holidays = None,
+    prompt_before: PromptBefore = None,
+    nudge_before: NudgeBefore = None,
+    digest_before: DigestBefore = None,
+    rsvp_list_before: RsvpListBefore = None,
+    reset: Reset = False,
+) -> None:
+    """행사 하나의 알림 일정을 바꾸고 적용되는 일정을 보여 줍니다.
+
+    값을 주지 않은 항목은 교류회 → 연합회 → 기본값 순서로 따릅니다.
+    """
+    from bot import texts
+    from bot.federation import audit, events
+    from bot.schedule import overrides
+
+    given = {
+        "reminders": reminders,
+        "quiet_hours": quiet_hours,
+        "skip_holidays": holidays,
+        "prompt_before": prompt_before,
+        "nudge_before": nudge_before,
+        "digest_before": digest_before,
+        "rsvp_list_before": rsvp_list_before,
+    }
+    replanned: tuple[int, int] | None = None
+    with transaction() as session:
+        found = events.find_event(session, event)
+        settings = overrides.checked(given)  # before anything is written
+        if settings or reset:
+            overrides.set_event(session, found, settings, reset=reset)
+            audit.record(
+                session,
+                actor=actor(),
+                action="edit",
+                entity="event",
+                entity_id=found.id,
+                schedule=sorted(settings),
+                reset=reset,
+            )
+            replanned = overrides.replan(session, now=datetime.now(UTC), event=found)
+        rows = overrides.effective(overrides.event_layers(session, found))
+        title = found.title
+    if reset:
+        console.print(texts.FED_SCHEDULE_RESET)
+    if settings:
+        console.print(texts.fed_saved("일정 설정", title))
+    table(texts.fed_schedule_title(f"행사 {event} · {title}"), texts.FED_SCHEDULE_HEADER, rows)
+    if replanned is not None:
+        console.print(texts.fed_schedule_replanned(*replanned))
 
 
 @app.command("failures")

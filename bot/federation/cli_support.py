@@ -5,7 +5,7 @@ from __future__ import annotations
 import getpass
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.console import Console
@@ -16,6 +16,28 @@ if TYPE_CHECKING:
 
 console = Console()
 db_app = typer.Typer(help="데이터베이스 관리(마이그레이션, 예시 데이터)", no_args_is_help=True)
+
+# The schedule options of ``groups schedule`` and ``events schedule`` (see bot.schedule.rules).
+Reminders = Annotated[
+    str | None, typer.Option(help="행사 알림 시점, 쉼표로 구분(예: 7d,1d,2h — 일·시간·분)")
+]
+QuietHours = Annotated[
+    str | None, typer.Option(help="알림을 보내지 않는 시간(KST), 예: 21:00-08:00")
+]
+Holidays = Annotated[
+    bool | None,
+    typer.Option(
+        "--holidays/--no-holidays",
+        help="공휴일 알림을 다음 날 아침으로 미룸(--holidays) 또는 공휴일에도 보냄(--no-holidays)",
+    ),
+]
+PromptBefore = Annotated[str | None, typer.Option(help="정례회 애로사항 요청 시점, 예: 10d")]
+NudgeBefore = Annotated[str | None, typer.Option(help="애로사항 개별 안내 시점, 예: 6d")]
+DigestBefore = Annotated[str | None, typer.Option(help="애로사항 정리(회장·간사에게) 시점, 예: 3d")]
+RsvpListBefore = Annotated[str | None, typer.Option(help="참석 명단(회장·간사에게) 시점, 예: 1d")]
+Reset = Annotated[
+    bool, typer.Option("--reset", help="이 단계의 설정을 지우고 상위 설정을 따름(먼저 적용)")
+]
 
 
 def actor() -> str:

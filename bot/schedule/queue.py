@@ -37,6 +37,8 @@ ROOM_KINDS = ("reminder", "prompt", "change", "cancel")
 LEADER_KINDS = ("digest", "rsvp_list")
 PLANNED_KINDS = ("reminder", "prompt", "nudge", "digest", "rsvp_list")
 MEETING_KIND = "정례회"
+# How far ahead sends are planned; later events are planned as they come near.
+PLAN_HORIZON = timedelta(days=40)
 
 
 def occurrence_of(event: Event) -> str:
@@ -101,7 +103,7 @@ def plan_upcoming(
     session: Session,
     *,
     now: datetime,
-    horizon: timedelta = timedelta(days=40),
+    horizon: timedelta = PLAN_HORIZON,
     is_holiday: HolidayCheck = korean_holiday,
 ) -> int:
     """Plan every event starting within ``horizon``; safe to run as often as you like."""
@@ -109,6 +111,32 @@ def plan_upcoming(
         select(Event).where(Event.starts_at > now, Event.starts_at <= now + horizon)
     )
     return sum(plan_event(session, event, now=now, is_holiday=is_holiday) for event in events)
+
+
+def replan_event(
+    session: Session,
+    event: Event,
+    *,
+    now: datetime,
+    horizon: timedelta = PLAN_HORIZON,
+    is_holiday: HolidayCheck = korean_holiday,
+) -> int:
+    """After the event's schedule settings changed: drop its pending planned sends, plan anew.
+
+    No notice goes out (the meeting itself did not change) and sends already made stay made.
+    An event beyond ``horizon`` is left for :func:`plan_upcoming` to plan when it comes near.
+    Returns how many sends were queued.
+    """
+    session.execute(
+        delete(ScheduledMessage).where(
+            ScheduledMessage.event_id == event.id,
+            ScheduledMessage.state == "pending",
+            ScheduledMessage.kind.in_(PLANNED_KINDS),
+        )
+    )
+    if not now < event.starts_at <= now + horizon:
+        return 0
+    return plan_event(session, event, now=now, is_holiday=is_holiday)
 
 
 def reschedule_event(

@@ -84,16 +84,24 @@ def rules_from(layers: Sequence[Mapping[str, Any]]) -> ScheduleRules:
 
 def rules_for(session: Session, event: Event) -> ScheduleRules:
     """The rules that apply to ``event`` after the event → group → federation fallback."""
-    layers: list[Mapping[str, Any]] = []
+    return rules_from([layer for _, layer in layers_for(session, event)])
+
+
+def layers_for(session: Session, event: Event) -> list[tuple[str, Mapping[str, Any]]]:
+    """The event's setting layers, most specific first, each named by where it comes from.
+
+    Names are ``event``, ``group`` and ``federation``; :func:`rules_for` reads the same layers.
+    """
+    layers: list[tuple[str, Mapping[str, Any]]] = []
     override = session.get(EventScheduleOverride, event.id)
     if override is not None:
-        layers.append(override.settings)
+        layers.append(("event", override.settings))
     if event.group_id is not None:
         group = session.get(Group, event.group_id)
-        layers.append(group.settings.get("schedule", {}) if group else {})
+        layers.append(("group", group.settings.get("schedule", {}) if group else {}))
     federation = session.get(Federation, event.federation_id)
-    layers.append(federation.settings.get("schedule", {}) if federation else {})
-    return rules_from(layers)
+    layers.append(("federation", federation.settings.get("schedule", {}) if federation else {}))
+    return layers
 
 
 def override_event(session: Session, event: Event, **settings: Any) -> None:
