@@ -29,6 +29,8 @@ from bot.storage.schedule_models import Difficulty
 LEADER_ROLES = frozenset({"leader", "secretary"})
 SHARE_PREFIX = "diff:share:"
 ADVISE_PREFIX = digest.ADVISE_PREFIX + ":"
+# "/애로 정리" asks for the digest (or one's own items) like a bare "/애로", not to share "정리".
+DIGEST_WORDS = frozenset({"정리", "정리본", "보기"})
 # How long the bot waits for the message a button asked for; later messages are read as new ones.
 STEP_TTL = timedelta(minutes=30)
 
@@ -122,17 +124,29 @@ class Meetings:
             return "\n".join(lines)
 
     def difficulties(self, address: Address, argument: str, now: datetime) -> OutgoingMessage:
-        """``/애로``: share (``공유``/``익명`` + text), the leaders' digest, or one's own items."""
+        """``/애로``: share (``공유``/``익명`` + text, or just the text), list (``목록``), edit
+        (``수정`` + number + text) or withdraw (``철회`` + number) one's own items, or without an
+        argument the leaders' digest or one's own items for the next meeting.
+        """
         verb, _, rest = argument.strip().partition(" ")
+        rest = rest.strip()
         with self._sessions.begin() as session:
             member = _member(session, address)
             if member is None:
                 return OutgoingMessage(texts.MTG_NOT_LINKED)
+            if verb in ("수정", "철회"):
+                return OutgoingMessage(_change(session, member, verb, rest, now))
             group_id = _home_group(session, address, member)
             if group_id is None:
                 return OutgoingMessage(texts.MTG_NO_GROUP)
+            if verb == "목록":
+                return OutgoingMessage(_listing(session, member, group_id, now))
             if verb in ("공유", "익명"):
                 reply = _share(session, group_id, member, rest, now, anonymous=verb == "익명")
+                return OutgoingMessage(reply)
+            if verb and verb not in DIGEST_WORDS:
+                # "/애로 <내용>", e.g. a reply to the prompt in the group room: share it as is.
+                reply = _share(session, group_id, member, argument, now, anonymous=False)
                 return OutgoingMessage(reply)
             meeting = digest.next_meeting(session, group_id=group_id, now=now)
             if meeting is None:
@@ -254,3 +268,28 @@ def _own_items(session: Session, member: Member, group_id: int, meeting: Event) 
         return texts.DIFF_HOW_TO_SHARE
     lines = [texts.DIFF_OWN_HEADING, *(texts.diff_own_line(item.text) for item in mine)]
     return "\n".join([*lines, "", texts.DIFF_HOW_TO_SHARE])
+
+
+def _listing(session: Session, member: Member, group_id: int, now: datetime) -> str:
+    """``/애로 목록``: the member's live items of the current cycle, numbered by their id."""
+    mine = items.own_items(session, member_id=member.id, group_id=group_id, now=now)
+    if not mine:
+        return "\n".join([texts.DIFF_NONE_YET, texts.DIFF_HOW_TO_SHARE])
+    lines = [texts.diff_list_line(item.id, item.text, item.anonymous) for item in mine]
+    return "\n".join([texts.DIFF_LIST_HEADING, *lines, "", texts.DIFF_LIST_HOW])
+
+
+def _change(session: Session, member: Member, verb: str, rest: str, now: datetime) -> str:
+    """``/애로 수정 <번호> <내용>`` and ``/애로 철회 <번호>``: only the author's own items."""
+    raw_id, _, text = rest.partition(" ")
+    raw_id = raw_id.removesuffix("번").lstrip("#")
+    editing = verb == "수정"
+    if not raw_id.isdigit() or (editing and not text.strip()):
+        return texts.DIFF_EDIT_USAGE if editing else texts.DIFF_WITHDRAW_USAGE
+    try:
+        if editing:
+            item = items.edit(session, item_id=int(raw_id), member_id=member.id, text=text, now=now)
+            return texts.diff_edited(item.field)
+        return items.withdraw(session, item_id=int(raw_id), member_id=member.id, now=now)
+    except DifficultyError as refused:
+        return str(refused)

@@ -94,6 +94,22 @@ def items_before(session: Session, *, group_id: int, meeting_at: datetime) -> li
     return list(session.scalars(query.order_by(Difficulty.created_at, Difficulty.id)))
 
 
+def own_items(
+    session: Session, *, member_id: int, group_id: int, now: datetime
+) -> list[Difficulty]:
+    """The member's live items in the group since its last 정례회 (the next meeting's), oldest
+    first; what they may still want to edit or withdraw.
+    """
+    since = cycle_start(session, group_id=group_id, before=now)
+    query = select(Difficulty).where(
+        Difficulty.group_id == group_id,
+        Difficulty.member_id == member_id,
+        Difficulty.withdrawn_at.is_(None),
+        Difficulty.created_at >= since,
+    )
+    return list(session.scalars(query.order_by(Difficulty.created_at, Difficulty.id)))
+
+
 def has_shared(session: Session, *, member_id: int, group_id: int, meeting_at: datetime) -> bool:
     """Whether the member already shared something for this meeting (withdrawn ones count)."""
     since = cycle_start(session, group_id=group_id, before=meeting_at)

@@ -49,6 +49,11 @@ class Club:
 
 @pytest.fixture
 def club(session_factory: sessionmaker[Session]) -> Club:
+    return make_club(session_factory)
+
+
+def make_club(session_factory: sessionmaker[Session]) -> Club:
+    """새벽교류회 with its room, 김회장 (leader) and 박대표 (member), and the March 정례회."""
     with session_factory.begin() as session:
         federation = groups.the_federation(session, create_as="한빛중소기업이업종교류연합회")
         group = groups.add_group(session, federation=federation, name="새벽교류회", actor="t")
