@@ -140,7 +140,7 @@ class Bot:
             case "stale_button":
                 return [OutgoingMessage(texts.CH_UNKNOWN_BUTTON)]
             case "schedule" | "difficulty" | "attendance" | "meeting_button":
-                return [await self._meeting(message, command)]
+                return await self._meeting(message, command)
 
     def _help(self) -> OutgoingMessage:
         if self._meetings is None:
@@ -149,23 +149,27 @@ class Bot:
             texts.CH_HELP, buttons=(Button(texts.CH_BUTTON_SCHEDULE, SCHEDULE_ACTION),)
         )
 
-    async def _meeting(self, message: IncomingMessage, command: Command) -> OutgoingMessage:
+    async def _meeting(self, message: IncomingMessage, command: Command) -> list[OutgoingMessage]:
         """Meeting and 애로사항 requests, answered by :class:`bot.meetings.Meetings`."""
         meetings, address, now = self._meetings, message.address, self._clock()
         if meetings is None:
-            return OutgoingMessage(texts.CH_UNKNOWN_BUTTON)
+            return [OutgoingMessage(texts.CH_UNKNOWN_BUTTON)]
         match command.kind:
             case "schedule":
                 text = await asyncio.to_thread(meetings.schedule, address, now)
             case "attendance":
                 text = await asyncio.to_thread(meetings.attendance, address, now)
             case "difficulty":
-                return await asyncio.to_thread(
-                    meetings.difficulties, address, command.argument, now
-                )
+                return [
+                    await asyncio.to_thread(meetings.difficulties, address, command.argument, now)
+                ]
             case _:
                 text = await asyncio.to_thread(meetings.press, address, command.argument, now)
-        return OutgoingMessage(text)
+                refreshed = await asyncio.to_thread(
+                    meetings.refreshed, address, command.argument, now
+                )
+                return [OutgoingMessage(text), *([refreshed] if refreshed else [])]
+        return [OutgoingMessage(text)]
 
     async def _awaited(self, message: IncomingMessage) -> bool:
         """Whether the bot asked this address a question its next message answers."""

@@ -21,7 +21,7 @@ from bot.difficulties.items import DifficultyError
 from bot.federation import events, linking, members, rooms
 from bot.federation.recurrence import format_kst
 from bot.messages import Address, OutgoingMessage
-from bot.schedule import rsvp
+from bot.schedule import content, rsvp
 from bot.storage.dialog_models import DialogStep
 from bot.storage.models import Event, Member, Membership
 from bot.storage.schedule_models import Difficulty
@@ -86,6 +86,19 @@ class Meetings:
                 _ask_next(session, address, action, now)
                 return texts.MTG_PROXY_ASK
             return rsvp.apply_rsvp(session, action=action, member=member, now=now)
+
+    def refreshed(self, address: Address, action: str, now: datetime) -> OutgoingMessage | None:
+        """After a member's RSVP, the reminder with fresh counts to replace the pressed one."""
+        decoded = rsvp.parse_action(action)
+        if decoded is None or decoded.status == "대리참석":  # 대리참석 waits for the proxy's name
+            return None
+        with self._sessions() as session:
+            if _member(session, address) is None:  # a guest's press changed nothing
+                return None
+            event = session.get(Event, decoded.event_id)
+            if event is None or now >= event.starts_at:
+                return None
+            return content.refreshed_reminder(event, events.rsvp_counts(session, event), now=now)
 
     def follow_up(self, address: Address, text: str, now: datetime) -> str | None:
         """Complete a pending step with this message; ``None`` when nothing was pending."""

@@ -61,11 +61,17 @@ class Link:
 
 @dataclass(frozen=True, slots=True)
 class OutgoingMessage:
-    """A reply or a proactive message, rendered by each adapter for its platform."""
+    """A reply or a proactive message, rendered by each adapter for its platform.
+
+    ``edits_origin`` marks a reply that replaces the message whose button was pressed (e.g. a
+    reminder showing fresh RSVP counts). Platforms that can edit messages do so; the others drop
+    it, since a confirmation always goes out beside it.
+    """
 
     text: str
     buttons: tuple[Button, ...] = field(default=())
     links: tuple[Link, ...] = field(default=())
+    edits_origin: bool = False
 
 
 class Outbox(Protocol):

@@ -258,6 +258,7 @@ def fed_schedule_replanned(events: int, queued: int) -> str:
         f"(예약한 메시지 {queued}건). 이미 보낸 메시지는 그대로예요."
     )
 
+
 # ── Channels (help, buttons, linking, errors) ───────────────────────────────────────────
 
 # KakaoTalk skill: the waiting text while a callback answer is prepared, the reply when the answer
@@ -301,8 +302,7 @@ CH_LINK_USAGE = "사무국에서 받은 초대 코드를 함께 적어 주세요
 CH_TOO_LONG = "질문이 너무 길어요. {limit:,}자 이내로 줄여서 다시 보내 주세요."
 CH_UNKNOWN_BUTTON = "이 버튼은 더 이상 쓸 수 없어요. 질문을 다시 보내 주세요."
 CH_FAILED = (
-    "죄송해요, 질문을 처리하는 중에 문제가 생겨 답을 드리지 못했어요. "
-    "잠시 뒤에 다시 물어봐 주세요."
+    "죄송해요, 질문을 처리하는 중에 문제가 생겨 답을 드리지 못했어요. 잠시 뒤에 다시 물어봐 주세요."
 )
 CH_LATE_PREFIX = "늦어서 죄송해요. 앞서 보내 주신 질문에 대한 답이에요."
 CH_MISSED = (
@@ -434,6 +434,12 @@ def mtg_reminder(title: str, phrase: str, when: str, place: str | None, agenda: 
     if agenda:
         lines.append(f"· 안건: {agenda}")
     return "\n".join([*lines, "", MTG_RSVP_ASK])
+
+
+def mtg_rsvp_tally(counts: dict[str, int]) -> str:
+    """The answers so far, shown under a reminder after each RSVP (e.g. "참석 3명 · 불참 1명")."""
+    shown = " · ".join(f"{status} {count}명" for status, count in counts.items())
+    return f"지금까지 응답: {shown}"
 
 
 def mtg_changed(title: str, when: str, place: str | None) -> str:

@@ -253,7 +253,8 @@ class KakaoBridge:
             return []
         replies = await bot.respond(incoming)
         await bot.settle(incoming, delivered=True)
-        return [text for reply in replies for text in render(reply)]
+        # Bridges cannot edit a sent message, so a reply meant to replace one is left out.
+        return [text for reply in replies if not reply.edits_origin for text in render(reply)]
 
     async def _send_all(self, room: str, messages: Sequence[OutgoingMessage]) -> None:
         """Send ``messages`` to ``room`` in order, each as one or more KakaoTalk messages."""

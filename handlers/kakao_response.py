@@ -38,9 +38,11 @@ def skill_response(
 
     ``with_buttons=False`` leaves the quick replies out: Kakao's group chatbot rejects them.
     """
-    texts = [t for t in (_plain_text(m) for m in messages) if t]
+    # KakaoTalk cannot edit a sent bubble, so a reply meant to replace one is left out.
+    messages = [m for m in messages if not m.edits_origin]
+    bubbles = [t for t in (_plain_text(m) for m in messages) if t]
     template: dict[str, Any] = {
-        "outputs": [{"simpleText": {"text": t}} for t in pack_texts(texts)],
+        "outputs": [{"simpleText": {"text": t}} for t in pack_texts(bubbles)],
     }
     buttons = [b for m in messages for b in m.buttons] if with_buttons else []
     replies = quick_replies(buttons)

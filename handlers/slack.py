@@ -186,14 +186,32 @@ class SlackAdapter:
     async def _on_action(self, ack: AsyncAck, body: dict[str, Any], action: dict[str, Any]) -> None:
         await ack()
         incoming = action_to_incoming(body, action)
-        await accept(self._context, incoming, self._replier(incoming.address))
+        origin = (body.get("channel", {}).get("id"), body.get("message", {}).get("ts"))
+        await accept(self._context, incoming, self._replier(incoming.address, origin))
 
-    def _replier(self, address: Address) -> Any:
+    def _replier(
+        self, address: Address, origin: tuple[str | None, str | None] = (None, None)
+    ) -> Any:
         async def reply(replies: list[OutgoingMessage]) -> None:
             for outgoing in replies:
-                await self.push(address, outgoing)
+                if outgoing.edits_origin:
+                    await self._edit_origin(origin, outgoing)
+                else:
+                    await self.push(address, outgoing)
 
         return reply
+
+    async def _edit_origin(
+        self, origin: tuple[str | None, str | None], message: OutgoingMessage
+    ) -> None:
+        """Replace the message whose button was pressed; a failed update is only logged."""
+        channel, ts = origin
+        if not channel or not ts:
+            return
+        try:
+            await self.app.client.chat_update(channel=channel, ts=ts, **render(message))
+        except SlackApiError as failed:
+            log.info("could not update the message under a pressed button: %s", failed.response)
 
 
 def _escape(text: str) -> str:

@@ -21,7 +21,7 @@ from typing import Any
 from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import BaseRoute, Route
-from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Message, Update
+from telegram import CallbackQuery, InlineKeyboardButton, InlineKeyboardMarkup, Message, Update
 from telegram.constants import MessageLimit
 from telegram.error import BadRequest as TelegramBadRequest
 from telegram.error import Forbidden, TelegramError
@@ -220,9 +220,24 @@ class TelegramAdapter:
             if query is not None:
                 await self.ptb.answer_callback_query(query.id)
             for outgoing in replies:
-                await self.push(incoming.address, outgoing)
+                if outgoing.edits_origin:
+                    await self._edit_origin(query, outgoing)
+                else:
+                    await self.push(incoming.address, outgoing)
 
         await accept(self._context, incoming, reply)
+
+    async def _edit_origin(self, query: CallbackQuery | None, message: OutgoingMessage) -> None:
+        """Replace the message whose button was pressed; a failed edit is only logged."""
+        calls = render(message)
+        if query is None or query.message is None or len(calls) != 1:
+            return
+        try:
+            await self.ptb.edit_message_text(
+                chat_id=query.message.chat.id, message_id=query.message.message_id, **calls[0]
+            )
+        except TelegramError as failed:  # e.g. "message is not modified", or too old to edit
+            log.info("could not edit the message under a pressed button: %s", failed.message)
 
     async def _poll(self) -> None:
         offset: int | None = None

@@ -36,6 +36,13 @@ def reminder_message(event: Event, *, now: datetime) -> OutgoingMessage:
     return OutgoingMessage(text, buttons=rsvp_buttons(event))
 
 
+def refreshed_reminder(event: Event, counts: dict[str, int], *, now: datetime) -> OutgoingMessage:
+    """The reminder again, with the answers so far, to replace the one whose button was pressed."""
+    reminder = reminder_message(event, now=now)
+    text = f"{reminder.text}\n{texts.mtg_rsvp_tally(counts)}"
+    return OutgoingMessage(text, buttons=reminder.buttons, edits_origin=True)
+
+
 def change_notice(event: Event) -> OutgoingMessage:
     """The notice each room gets once when ``event`` changed (with fresh RSVP buttons)."""
     text = texts.mtg_changed(event.title, format_kst(event.starts_at), event.place)

@@ -112,11 +112,15 @@ def shared(club: Club) -> list[tuple[str, bool]]:
 
 
 async def test_a_member_presses_attend_on_the_reminder(club: Club) -> None:
-    [reply] = await club.chat.press(MEMBER, button(club, "yes"), room=ROOM)
+    [reply, reminder] = await club.chat.press(MEMBER, button(club, "yes"), room=ROOM)
 
     assert reply.text.startswith("참석으로 알려 주셨어요.")
     assert "3월 10일(화) 오후 7시" in reply.text
     assert rsvps(club) == [("참석", None)]
+    # The reminder itself is replaced (where the platform can edit) to show the answers so far.
+    assert reminder.edits_origin
+    assert "지금까지 응답: 참석 1명 · 불참 0명" in reminder.text
+    assert [b.label for b in reminder.buttons] == list(texts.MTG_RSVP_LABELS.values())
 
 
 async def test_proxy_attendance_asks_for_the_name_and_takes_the_next_message(

@@ -37,6 +37,8 @@ class FakeSlack(Recorder):
                 "user_id": BOT_USER,
                 "bot_id": "B0001",
             }
+        if method == "chat.update":
+            return 200, {"ok": True, "channel": params.get("channel"), "ts": params.get("ts")}
         if method == "chat.postMessage":
             ts = f"1764061200.{next(self._ts):06d}"
             return 200, {"ok": True, "channel": params.get("channel"), "ts": ts, "message": {}}

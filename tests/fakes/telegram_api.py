@@ -49,6 +49,8 @@ class FakeTelegram(Recorder):
             if self.fail_next:
                 return self.fail_next.pop(0)
             return 200, {"ok": True, "result": self._message(params)}
+        if method == "editMessageText":
+            return 200, {"ok": True, "result": self._message(params)}
         if method in {"answerCallbackQuery", "deleteWebhook", "setWebhook"}:
             return 200, {"ok": True, "result": True}
         if method == "getUpdates":

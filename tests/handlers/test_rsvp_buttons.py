@@ -142,3 +142,8 @@ async def test_slack_posts_the_confirmation_in_the_pressed_message_thread(
     assert (post["channel"], post["thread_ts"]) == ("C0SECRETARIAT", "1764061200.000100")
     assert post["text"] == CONFIRMED
     assert _answers(sessions) == [(member_id, "참석")]
+    # The reminder message itself is updated in place with the answers so far.
+    [update] = api.calls("/chat.update")
+    assert update["channel"] == "C0SECRETARIAT"
+    assert update["ts"] == "1764061201.000300"  # the pressed message's ts in block_action.json
+    assert "지금까지 응답: 참석 1명" in update["text"]

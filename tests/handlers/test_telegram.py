@@ -283,6 +283,15 @@ async def test_an_rsvp_button_on_a_reminder_is_recorded_and_confirmed(
         api.sent()[-1]["text"]
         == "참석으로 알려 주셨어요. 12월 8일(화) 오후 7시 새벽교류회 12월 정례회에서 뵐게요!"
     )
+    # The reminder the button sat under is edited in place to show the answers so far.
+    [edit] = api.calls("/editMessageText")
+    origin = press["callback_query"]["message"]
+    assert (int(edit["chat_id"]), int(edit["message_id"])) == (
+        origin["chat"]["id"],
+        origin["message_id"],
+    )
+    assert "지금까지 응답: 참석 1명" in edit["text"]
+    assert "rsvp:" in str(edit["reply_markup"])
     with sessions() as session:
         assert [(r.member_id, r.status) for r in session.scalars(select(Rsvp))] == [
             (minsu.id, "참석")
