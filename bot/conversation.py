@@ -5,8 +5,10 @@ Synchronous SQLAlchemy calls; the async core runs them in a worker thread.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from datetime import datetime
+import logging
+import uuid
+from dataclasses import dataclass, replace
+from datetime import datetime, timedelta
 
 from sqlalchemy import ColumnElement, select, update
 from sqlalchemy.exc import IntegrityError
@@ -20,6 +22,12 @@ from bot.storage.conversation_models import (
     ExpertRequest,
     InboundMessage,
 )
+
+log = logging.getLogger(__name__)
+
+# Platforms redeliver within minutes (Slack, Telegram webhooks) or after a bridge phone comes
+# back online; the same id and content much later is a reused id, not a redelivery.
+REDELIVERY_WINDOW = timedelta(days=1)
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,8 +46,37 @@ class ConversationLog:
     def __init__(self, sessions: sessionmaker[Session]) -> None:
         self._sessions = sessions
 
-    def record(self, message: IncomingMessage) -> bool:
-        """Store an inbound message; ``False`` when it was already stored (a redelivery)."""
+    def record(self, message: IncomingMessage) -> IncomingMessage | None:
+        """Store an inbound message; the message as stored, or ``None`` for a redelivery.
+
+        A redelivery (same id, sender, room and content, shortly after) is dropped and logged.
+        A different message arriving under an id already used is never dropped: it is stored
+        under a fresh key (returned in the message, so ``settle`` finds it) and logged.
+        """
+        if self._insert(message):
+            return message
+        with self._sessions() as session:
+            stored = session.scalars(
+                select(InboundMessage).where(
+                    InboundMessage.platform == message.address.platform,
+                    InboundMessage.message_key == message.id,
+                )
+            ).first()
+        platform = message.address.platform
+        if stored is not None and _redelivery(stored, message):
+            log.info("dropped a redelivery of %s message %s", platform, message.id)
+            return None
+        fresh = replace(message, id=f"{message.id}#{uuid.uuid4().hex[:12]}")
+        log.warning(
+            "%s message id %s was already used by another message; recorded as %s",
+            platform,
+            message.id,
+            fresh.id,
+        )
+        return fresh if self._insert(fresh) else None
+
+    def _insert(self, message: IncomingMessage) -> bool:
+        """Insert the row; ``False`` when ``(platform, message id)`` is already stored."""
         address = message.address
         row = InboundMessage(
             platform=address.platform,
@@ -175,6 +212,19 @@ class ConversationLog:
             session.add(row)
             session.flush()
             return row.id
+
+
+def _redelivery(stored: InboundMessage, message: IncomingMessage) -> bool:
+    """Whether ``message`` is the stored one sent again (not another message reusing its id)."""
+    address = message.address
+    return (
+        stored.user_id == address.user
+        and stored.conversation == address.conversation
+        and stored.thread == address.thread
+        and stored.text == message.text
+        and stored.action == message.action
+        and abs(message.received_at - stored.received_at) <= REDELIVERY_WINDOW
+    )
 
 
 def _same(column: InstrumentedAttribute[str | None], value: str | None) -> ColumnElement[bool]:

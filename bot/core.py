@@ -67,17 +67,22 @@ class Bot:
 
     async def handle(self, message: IncomingMessage) -> list[OutgoingMessage]:
         """Record, answer and settle in one go (console, memory channel, Kakao skill)."""
-        if not await self.receive(message):
+        recorded = await self.receive(message)
+        if recorded is None:
             return []
-        replies = await self.respond(message)
-        await self.settle(message, delivered=True)
+        replies = await self.respond(recorded)
+        await self.settle(recorded, delivered=True)
         return replies
 
-    async def receive(self, message: IncomingMessage) -> bool:
-        """Record ``message`` if the bot should answer it; ``False`` for chatter or a redelivery."""
+    async def receive(self, message: IncomingMessage) -> IncomingMessage | None:
+        """Record ``message`` if the bot should answer it; ``None`` for chatter or a redelivery.
+
+        The message to answer and settle is the one returned: a message whose id another
+        message already used is recorded under a fresh id rather than dropped.
+        """
         caller = await asyncio.to_thread(self._directory.identify, message.address)
         if not _addressed(message, caller) and not await self._awaited(message):
-            return False
+            return None
         return await asyncio.to_thread(self._log.record, message)
 
     async def respond(self, message: IncomingMessage) -> list[OutgoingMessage]:

@@ -107,9 +107,10 @@ async def accept(context: ChannelContext, message: IncomingMessage, reply: Reply
     Returns once the message is safely recorded (``False`` when there is nothing to answer),
     so the caller can acknowledge the platform without waiting for a slow answer.
     """
-    if not await context.bot.receive(message):
+    recorded = await context.bot.receive(message)
+    if recorded is None:
         return False
-    context.tasks.spawn(_answer(context.bot, message, reply))
+    context.tasks.spawn(_answer(context.bot, recorded, reply))
     return True
 
 

@@ -143,7 +143,8 @@ def to_incoming(message: BridgeMessage | IrisMessage, received_at: datetime) -> 
         )
     text = message.text
     return IncomingMessage(
-        id=message.message_id,
+        # Scoped by room: a bridge's ids need only be unique among the messages it relays.
+        id=f"{message.room_id}:{message.message_id}",
         address=Address(
             platform=PLATFORM,
             user=message.sender_id,
@@ -249,10 +250,11 @@ class KakaoBridge:
     async def _answer(self, incoming: IncomingMessage) -> list[str]:
         """Record, answer and settle a message whose replies go back in the response."""
         bot = self._context.bot
-        if not await bot.receive(incoming):
+        recorded = await bot.receive(incoming)
+        if recorded is None:
             return []
-        replies = await bot.respond(incoming)
-        await bot.settle(incoming, delivered=True)
+        replies = await bot.respond(recorded)
+        await bot.settle(recorded, delivered=True)
         # Bridges cannot edit a sent message, so a reply meant to replace one is left out.
         return [text for reply in replies if not reply.edits_origin for text in render(reply)]
 

@@ -169,9 +169,9 @@ class KakaoSkill:
             return refuse(bad.status)
         except ValidationError:
             return refuse(400)
-        message = to_incoming(payload, datetime.now(UTC))
         try:
-            if not await self._bot.receive(message):
+            message = await self._bot.receive(to_incoming(payload, datetime.now(UTC)))
+            if message is None:
                 return JSONResponse(kakao_response.skill_response([]))
         except Exception:
             # Kakao never retries a skill call, so the member hears about it instead of a 500.

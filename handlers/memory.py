@@ -6,7 +6,7 @@ Proactive pushes are collected in :attr:`MemoryChannel.pushed`.
 
 from __future__ import annotations
 
-import itertools
+import uuid
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -26,7 +26,6 @@ class MemoryChannel:
     clock: Callable[[], datetime] = utcnow
     mode: str = "in-process"
     pushed: list[tuple[Address, OutgoingMessage]] = field(default_factory=list)
-    _ids: itertools.count[int] = field(default_factory=lambda: itertools.count(1))
 
     async def say(
         self,
@@ -78,7 +77,9 @@ class MemoryChannel:
         message_id: str | None,
     ) -> list[OutgoingMessage]:
         message = IncomingMessage(
-            id=message_id or f"{self.name}-{next(self._ids)}",
+            # Unique for the life of the data directory: a counter would restart with every
+            # process, and the log would take a new session's messages for redeliveries.
+            id=message_id or f"{self.name}-{uuid.uuid4().hex}",
             address=self.address(user, room, thread),
             text=text,
             received_at=self.clock(),

@@ -68,7 +68,12 @@ def to_incoming(body: dict[str, Any], event: dict[str, Any]) -> IncomingMessage 
     thread = event.get("thread_ts") or (None if direct else event.get("ts"))
     address = Address(NAME, event["user"], event["channel"], thread, is_group=not direct)
     return IncomingMessage(
-        id=str(body.get("event_id") or event.get("client_msg_id") or event.get("ts")),
+        # event_id and client_msg_id are unique; a bare ts is unique only within its channel.
+        id=str(
+            body.get("event_id")
+            or event.get("client_msg_id")
+            or f"{event['channel']}:{event.get('ts')}"
+        ),
         address=address,
         text=" ".join(_MENTION.sub(" ", event.get("text", "")).split()),
         received_at=utcnow(),

@@ -82,13 +82,18 @@ class Identity:
 
 
 def to_incoming(update: Update, me: Identity) -> IncomingMessage | None:
-    """The neutral message in an update; ``None`` for kinds the bot does not handle."""
+    """The neutral message in an update; ``None`` for kinds the bot does not handle.
+
+    Ids are what Telegram never reuses: a button press's query id, and a message's id inside
+    its chat (with the bot's id, since a private chat's messages are numbered per bot). The
+    ``update_id`` is not: after a quiet week Telegram restarts it at a random number.
+    """
     if update.callback_query is not None:
         query = update.callback_query
         if query.message is None or query.data is None:
             return None
         return IncomingMessage(
-            id=str(update.update_id),
+            id=f"{me.id}:cb:{query.id}",
             address=_address(query.message.chat.id, query.from_user.id, query.message),
             text="",
             received_at=utcnow(),
@@ -104,7 +109,7 @@ def to_incoming(update: Update, me: Identity) -> IncomingMessage | None:
     if replied is not None and replied.from_user is not None:
         mentioned = mentioned or replied.from_user.id == me.id
     return IncomingMessage(
-        id=str(update.update_id),
+        id=f"{me.id}:{message.chat.id}:{message.message_id}",
         address=address,
         text=text,
         received_at=message.date.astimezone(UTC),

@@ -174,6 +174,7 @@ class TelegramDriver(ServedDriver, ButtonDriver):
     async def ask(self, question: str, *, message_id: int) -> None:
         update = payload("telegram", "private_text")
         update["update_id"] = 600_000 + message_id
+        update["message"]["message_id"] = message_id
         update["message"]["text"] = question
         await self._post(update)
 

@@ -106,6 +106,25 @@ def test_chat_loads_the_sample_corpus_into_an_empty_directory_and_converses(
     assert result.stdout.rstrip().endswith(texts.CHAT_GOODBYE)
 
 
+def test_a_second_chat_session_on_the_same_data_directory_answers(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    samples = tmp_path / "samples"
+    samples.mkdir()
+    (samples / "dues.md").write_text(
+        "# 회비 안내\n\n연회비는 60만 원이며 매년 3월 말까지 납부합니다.\n", encoding="utf-8"
+    )
+    monkeypatch.setenv("GYORYU_SAMPLE_DIR", str(samples))
+    answer = "연회비는 60만 원이며 매년 3월 말까지 납부합니다 [1]."
+
+    first = runner.invoke(build_app(), ["chat"], input="연회비는 얼마인가요?\n")
+    second = runner.invoke(build_app(), ["chat"], input="연회비는 얼마인가요?\n회비 언제 내요?\n")
+
+    assert first.exit_code == second.exit_code == 0
+    assert f"{texts.CHAT_PROMPT}{answer}" in first.stdout
+    assert second.stdout.count(texts.CHAT_PROMPT + "연회비는 60만 원") == 2
+
+
 @pytest.mark.usefixtures("sample_data")
 def test_chat_ends_on_end_of_input() -> None:
     result = runner.invoke(build_app(), ["chat"], input="안녕하세요~\n")

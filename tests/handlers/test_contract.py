@@ -134,3 +134,14 @@ async def test_a_redelivered_message_is_answered_once(
 
     assert len(driver.pieces()) == 1
     assert answerer.asked == [QUESTION]
+
+
+@pytest.mark.parametrize("driver", channels(lambda kind: kind.redelivers), indirect=True)
+async def test_another_message_reusing_an_id_is_still_answered(
+    driver: Driver, answerer: ContractAnswerer
+) -> None:
+    await driver.ask(QUESTION, message_id=7)
+    await driver.ask("정례회는 언제 열리나요?", message_id=7)
+
+    assert len(driver.pieces()) == 2
+    assert answerer.asked == [QUESTION, "정례회는 언제 열리나요?"]

@@ -92,6 +92,26 @@ async def test_a_redelivered_update_is_answered_once(
     assert len(api.sent()) == 1
 
 
+def test_message_ids_survive_telegram_restarting_its_update_ids() -> None:
+    me = telegram.Identity(id=4242, username="GyoryuBot")
+    first = payload("private_text")
+    # After a quiet week Telegram numbers updates from a random point: an old update_id
+    # can come back carrying a new message.
+    later = payload("private_text")
+    later["message"] = {**later["message"], "message_id": 12, "text": "정례회는 언제예요?"}
+    elsewhere = payload("private_text")
+    elsewhere["message"] = {**elsewhere["message"], "chat": {"id": 7002, "type": "private"}}
+
+    ids = [
+        incoming.id
+        for update in (first, payload("private_text"), later, elsewhere)
+        if (incoming := telegram.to_incoming(telegram.Update.de_json(update, None), me))
+    ]
+
+    assert ids[0] == ids[1]  # the same update delivered again
+    assert len({ids[0], ids[2], ids[3]}) == 3
+
+
 async def test_a_forum_mention_is_answered_in_its_topic_without_the_mention(
     client: httpx.AsyncClient, app: Starlette, api: FakeTelegram, answerer: FakeAnswerer
 ) -> None:
