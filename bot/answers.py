@@ -3,7 +3,13 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Protocol
+from typing import Literal, Protocol
+
+AnswerKind = Literal["answered", "not_covered", "no_documents", "small_talk", "not_korean", "empty"]
+"""What an answer is: drawn from the documents, an honest "not covered" (which offers an
+expert), nothing loaded yet, a reply to small talk, a request to ask in Korean, or a request to
+type a question at all. Only the first three answer a real question."""
+REAL_QUESTION_KINDS: frozenset[AnswerKind] = frozenset({"answered", "not_covered", "no_documents"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -23,13 +29,25 @@ class QaAnswer:
     """What the bot says to a question, with the sources it retrieved in rank order.
 
     ``route`` names the advisor field (세무, 법률, 특허 …) that could help when the documents
-    do not answer the question, else ``None``.
+    do not answer the question, else ``None``. ``kind`` says what the answer is (see
+    :data:`AnswerKind`); the chat core keeps and offers experts for real questions only.
     """
 
     text: str
     confident: bool
     sources: tuple[Citation, ...] = field(default=())
     route: str | None = None
+    kind: AnswerKind = "answered"
+
+    @property
+    def answers_a_question(self) -> bool:
+        """Whether the message was a real question (not small talk or an empty line)."""
+        return self.kind in REAL_QUESTION_KINDS
+
+    @property
+    def offers_expert(self) -> bool:
+        """Whether the answer ends by offering to pass the question to an expert."""
+        return self.kind == "not_covered"
 
     def as_json(self) -> dict[str, object]:
         """The ``gyoryu ask --json`` object (the CLI contract other tools depend on)."""

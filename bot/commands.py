@@ -43,6 +43,7 @@ _NAMES: dict[str, Kind] = {
     "참석현황": "attendance",
 }
 SCHEDULE_ACTION = "mtg:schedule"
+EXPERT_PREFIX = "ex:"
 MEETING_PREFIXES = ("rsvp:", "diff:")
 _BUTTONS: dict[str, Kind] = {"fb+": "feedback", "fb-": "feedback", "ex": "expert", "src": "sources"}
 
@@ -79,7 +80,7 @@ def feedback_action(answer_id: int, helpful: bool) -> str:
 
 def expert_action(answer_id: int) -> str:
     """The action of the "전문가에게 묻기" button under an answer."""
-    return f"ex:{answer_id}"
+    return f"{EXPERT_PREFIX}{answer_id}"
 
 
 def sources_action(answer_id: int) -> str:

@@ -38,6 +38,7 @@ class SavedAnswer:
     question: str
     route: str | None
     sources: tuple[Citation, ...]
+    asked_at: datetime
 
 
 class ConversationLog:
@@ -45,6 +46,11 @@ class ConversationLog:
 
     def __init__(self, sessions: sessionmaker[Session]) -> None:
         self._sessions = sessions
+
+    @property
+    def sessions(self) -> sessionmaker[Session]:
+        """The session factory of the conversation's database."""
+        return self._sessions
 
     def record(self, message: IncomingMessage) -> IncomingMessage | None:
         """Store an inbound message; the message as stored, or ``None`` for a redelivery.
@@ -195,8 +201,24 @@ class ConversationLog:
         field: str | None,
         answer_id: int | None,
         now: datetime,
-    ) -> int:
-        """Store an "ask an expert" request for the routing work; its id."""
+    ) -> int | None:
+        """Store an "ask an expert" request for the routing work; its id.
+
+        ``None`` when this person already has an open request for the same answer (a second
+        press of the button, or a yes after pressing it), so nothing is filed twice.
+        """
+        if answer_id is not None:
+            with self._sessions() as session:
+                already = session.scalar(
+                    select(ExpertRequest.id).where(
+                        ExpertRequest.answer_id == answer_id,
+                        ExpertRequest.platform == address.platform,
+                        ExpertRequest.user_id == address.user,
+                        ExpertRequest.status == "open",
+                    )
+                )
+            if already is not None:
+                return None
         row = ExpertRequest(
             answer_id=answer_id,
             platform=address.platform,
@@ -273,4 +295,10 @@ def _saved(row: AnswerRecord) -> SavedAnswer:
         )
         for s in row.sources
     )
-    return SavedAnswer(id=row.id, question=row.question, route=row.route, sources=sources)
+    return SavedAnswer(
+        id=row.id,
+        question=row.question,
+        route=row.route,
+        sources=sources,
+        asked_at=row.created_at,
+    )

@@ -14,9 +14,10 @@ from collections.abc import Awaitable, Callable
 from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING
 
-from bot import texts
+from bot import smalltalk, texts
 from bot.answers import Citation, QaAnswer, QuestionAnswerer
 from bot.commands import (
+    EXPERT_PREFIX,
     SCHEDULE_ACTION,
     Command,
     expert_action,
@@ -25,6 +26,7 @@ from bot.commands import (
     parse,
 )
 from bot.conversation import ConversationLog, SavedAnswer
+from bot.dialog import DialogSteps
 from bot.directory import Caller, Directory, LinkRefusedError
 from bot.messages import Address, Button, IncomingMessage, Link, OutgoingMessage
 
@@ -36,6 +38,8 @@ log = logging.getLogger(__name__)
 MAX_QUESTION_CHARS = 2000
 # A question older than this when the server comes back is apologised for, not answered late.
 LATE_ANSWER_GRACE = timedelta(minutes=30)
+# "/전문가" alone forwards the last question only while the conversation is still about it.
+EXPERT_RECENT_QUESTION = timedelta(hours=1)
 
 Deliver = Callable[[Address, OutgoingMessage], Awaitable[None]]
 
@@ -57,13 +61,22 @@ class Bot:
         clock: Callable[[], datetime] = utcnow,
         top_k: int = 5,
         meetings: Meetings | None = None,
+        dialog: DialogSteps | None = None,
     ) -> None:
         self._answerer = answerer
         self._meetings = meetings
         self._directory = directory
         self._log = log
+        self._steps = dialog
         self._clock = clock
         self._top_k = top_k
+
+    @property
+    def _dialog(self) -> DialogSteps:
+        """Pending steps; by default beside the conversation log, in the same database."""
+        if self._steps is None:
+            self._steps = DialogSteps(self._log.sessions)
+        return self._steps
 
     async def handle(self, message: IncomingMessage) -> list[OutgoingMessage]:
         """Record, answer and settle in one go (console, memory channel, Kakao skill)."""
@@ -89,9 +102,9 @@ class Bot:
         """The replies to a recorded message; a failure becomes a polite apology."""
         try:
             caller = await asyncio.to_thread(self._directory.identify, message.address)
-            follow_up = await self._follow_up(message)
+            follow_up = await self._follow_up(message, caller)
             if follow_up is not None:
-                return [OutgoingMessage(follow_up)]
+                return follow_up
             return await self._dispatch(message, caller, parse(message.text, message.action))
         except Exception:
             log.exception("answering %s message %s failed", message.address.platform, message.id)
@@ -177,18 +190,44 @@ class Bot:
         return [OutgoingMessage(text)]
 
     async def _awaited(self, message: IncomingMessage) -> bool:
-        """Whether the bot asked this address a question its next message answers."""
-        if self._meetings is None or message.action is not None:
-            return False
-        return await asyncio.to_thread(self._meetings.pending, message.address, self._clock())
+        """Whether the bot asked this address a question its next message answers.
 
-    async def _follow_up(self, message: IncomingMessage) -> str | None:
-        """A plain message completing a pending step (대리참석 name, 애로사항 text)."""
-        if self._meetings is None or message.action is not None or is_command(message.text):
+        A button's step (대리참석's name, an 애로사항) takes whatever comes next; an offer takes
+        only a yes or a no, so a pending offer does not make the bot answer a room's chatter.
+        """
+        if message.action is not None:
+            return False
+        step = await asyncio.to_thread(self._dialog.pending, message.address, self._clock())
+        if step is None:
+            return False
+        return not _is_offer(step) or smalltalk.yes_or_no(message.text) is not None
+
+    async def _follow_up(
+        self, message: IncomingMessage, caller: Caller
+    ) -> list[OutgoingMessage] | None:
+        """The replies when a plain message completes a pending step, else ``None``.
+
+        Commands leave a step waiting; any other message uses it up, so a step never swallows
+        more than the one message that follows it.
+        """
+        if message.action is not None or is_command(message.text):
             return None
-        return await asyncio.to_thread(
-            self._meetings.follow_up, message.address, message.text, self._clock()
-        )
+        now, address = self._clock(), message.address
+        step = await asyncio.to_thread(self._dialog.take, address, now)
+        if step is None:
+            return None
+        if _is_offer(step):
+            agreed = smalltalk.yes_or_no(message.text)
+            if agreed is None:
+                return None  # something else: the offer lapses and the message is read anew
+            if not agreed:
+                return [OutgoingMessage(texts.TALK_OFFER_DECLINED)]
+            # A yes does what the offered button does.
+            return await self._dispatch(message, caller, parse("", step))
+        if self._meetings is None:
+            return None
+        text = await asyncio.to_thread(self._meetings.complete, address, step, message.text, now)
+        return [OutgoingMessage(text)]
 
     async def _ask(
         self, message: IncomingMessage, caller: Caller, question: str
@@ -200,7 +239,15 @@ class Bot:
         answer = await asyncio.to_thread(
             self._answerer.answer, question, allowed=caller.audience, top_k=self._top_k
         )
+        if not answer.answers_a_question:
+            # Small talk and the like are not kept: they are no unanswered question for the
+            # secretariat, and "/전문가" or "/출처" afterwards refer to the last real one.
+            return OutgoingMessage(answer.text)
         answer_id = await asyncio.to_thread(self._log.save_answer, message, question, answer)
+        if answer.offers_expert:
+            await asyncio.to_thread(
+                self._dialog.ask, message.address, expert_action(answer_id), self._clock()
+            )
         return _render_answer(answer, answer_id, brief=caller.tone == "brief")
 
     async def _sources(self, address: Address, answer_id: int | None) -> OutgoingMessage:
@@ -226,22 +273,37 @@ class Bot:
         return OutgoingMessage(text, buttons=buttons)
 
     async def _expert(self, address: Address, command: Command) -> OutgoingMessage:
-        saved = None
-        if command.answer_id is not None or not command.argument:
-            saved = await self._saved(address, command.answer_id)
-        question = command.argument or (saved.question if saved else "")
-        if not question:
+        """File an expert request: the question given, the answer a button points at, or the
+        last real question asked here (recently); otherwise ask what to forward."""
+        now = self._clock()
+        # Whichever way the request comes, a pending "shall I forward it?" is settled by it.
+        await asyncio.to_thread(self._dialog.drop, address, prefix=EXPERT_PREFIX)
+        if command.argument:
+            await asyncio.to_thread(
+                self._log.request_expert,
+                address,
+                command.argument,
+                field=None,
+                answer_id=None,
+                now=now,
+            )
+            return OutgoingMessage(texts.ch_expert_recorded(None))
+        saved = await self._saved(address, command.answer_id)
+        if saved is None or (
+            command.answer_id is None and now - saved.asked_at > EXPERT_RECENT_QUESTION
+        ):
             return OutgoingMessage(texts.CH_EXPERT_NEEDS_QUESTION)
-        field = saved.route if saved else None
-        await asyncio.to_thread(
+        filed = await asyncio.to_thread(
             self._log.request_expert,
             address,
-            question,
-            field=field,
-            answer_id=saved.id if saved else None,
-            now=self._clock(),
+            saved.question,
+            field=saved.route,
+            answer_id=saved.id,
+            now=now,
         )
-        return OutgoingMessage(texts.ch_expert_recorded(field))
+        if filed is None:
+            return OutgoingMessage(texts.ch_expert_already(saved.question))
+        return OutgoingMessage(texts.ch_expert_recorded(saved.route, saved.question))
 
     async def _link(self, message: IncomingMessage, code: str) -> OutgoingMessage:
         if not code:
@@ -262,6 +324,11 @@ class Bot:
         if answer_id is None:
             return await asyncio.to_thread(self._log.last_answer, address)
         return await asyncio.to_thread(self._log.answer, answer_id)
+
+
+def _is_offer(step: str) -> bool:
+    """Whether a pending step is the bot's offer to pass a question to an expert."""
+    return step.startswith(EXPERT_PREFIX)
 
 
 def _addressed(message: IncomingMessage, caller: Caller) -> bool:
@@ -289,7 +356,7 @@ def _render_answer(answer: QaAnswer, answer_id: int, *, brief: bool) -> Outgoing
             Button(texts.CH_BUTTON_HELPFUL, feedback_action(answer_id, helpful=True)),
             Button(texts.CH_BUTTON_UNHELPFUL, feedback_action(answer_id, helpful=False)),
         ]
-    if not answer.confident:
+    if not answer.confident:  # "not covered", or nothing loaded yet: an expert can still help
         buttons.append(Button(texts.CH_BUTTON_EXPERT, expert_action(answer_id)))
     return OutgoingMessage(text, buttons=tuple(buttons), links=_links(cited))
 

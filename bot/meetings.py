@@ -2,27 +2,28 @@
 
 Each method opens its own database session and is synchronous; the core runs it in a worker
 thread. A button that needs one more message (대리참석's name, an item to share) leaves a
-:class:`~bot.storage.dialog_models.DialogStep` for the address, completed by its next message.
+pending step (:mod:`bot.dialog`) for the address; the core hands its next message to
+:meth:`Meetings.complete`.
 """
 
 from __future__ import annotations
 
 import hashlib
 import hmac
-from datetime import datetime, timedelta
+from datetime import datetime
 
-from sqlalchemy import delete, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
 from bot import texts
 from bot.conversation import ConversationLog
+from bot.dialog import ask_next
 from bot.difficulties import digest, items, nudges
 from bot.difficulties.items import DifficultyError
 from bot.federation import events, linking, members, rooms
 from bot.federation.recurrence import format_kst
 from bot.messages import Address, OutgoingMessage
 from bot.schedule import content, rsvp
-from bot.storage.dialog_models import DialogStep
 from bot.storage.models import Event, Member, Membership
 from bot.storage.schedule_models import Difficulty
 
@@ -31,8 +32,6 @@ SHARE_PREFIX = "diff:share:"
 ADVISE_PREFIX = digest.ADVISE_PREFIX + ":"
 # "/애로 정리" asks for the digest (or one's own items) like a bare "/애로", not to share "정리".
 DIGEST_WORDS = frozenset({"정리", "정리본", "보기"})
-# How long the bot waits for the message a button asked for; later messages are read as new ones.
-STEP_TTL = timedelta(minutes=30)
 
 
 def feed_token(secret: str, kind: str, ident: int) -> str:
@@ -60,12 +59,6 @@ class Meetings:
         self._public_url = public_url.rstrip("/") if public_url else None
         self._secret = calendar_secret
 
-    def pending(self, address: Address, now: datetime) -> bool:
-        """Whether the bot waits for this address's next message."""
-        with self._sessions() as session:
-            step = session.get(DialogStep, _key(address))
-            return step is not None and now - step.asked_at <= STEP_TTL
-
     def press(self, address: Address, action: str, now: datetime) -> str:
         """Answer an RSVP or 애로사항 button."""
         if action.startswith(ADVISE_PREFIX):
@@ -74,16 +67,16 @@ class Meetings:
             member = _member(session, address)
             if action == nudges.OPT_OUT_ACTION:
                 if member is None:
-                    return texts.MTG_NOT_LINKED
+                    return texts.DIFF_OPT_OUT_NOT_LINKED
                 return nudges.opt_out(session, member_id=member.id, now=now)
             if action.startswith(SHARE_PREFIX):
                 if member is None:
-                    return texts.MTG_NOT_LINKED
-                _ask_next(session, address, action, now)
+                    return texts.DIFF_NOT_LINKED
+                ask_next(session, address, action, now)
                 return texts.DIFF_SHARE_ASK
             decoded = rsvp.parse_action(action)
             if decoded is not None and decoded.status == "대리참석" and member is not None:
-                _ask_next(session, address, action, now)
+                ask_next(session, address, action, now)
                 return texts.MTG_PROXY_ASK
             return rsvp.apply_rsvp(session, action=action, member=member, now=now)
 
@@ -100,21 +93,14 @@ class Meetings:
                 return None
             return content.refreshed_reminder(event, events.rsvp_counts(session, event), now=now)
 
-    def follow_up(self, address: Address, text: str, now: datetime) -> str | None:
-        """Complete a pending step with this message; ``None`` when nothing was pending."""
+    def complete(self, address: Address, action: str, text: str, now: datetime) -> str:
+        """Complete the step a button left (``action``) with the member's next message."""
         with self._sessions.begin() as session:
-            step = session.get(DialogStep, _key(address))
-            if step is None:
-                return None
-            action, asked_at = step.action, step.asked_at
-            session.delete(step)
-            if now - asked_at > STEP_TTL:
-                return None  # a forgotten question: this message is something else
             member = _member(session, address)
             if action.startswith(SHARE_PREFIX):
                 event = session.get(Event, int(action.removeprefix(SHARE_PREFIX)))
                 if member is None or event is None or event.group_id is None:
-                    return texts.MTG_EVENT_GONE if member else texts.MTG_NOT_LINKED
+                    return texts.MTG_EVENT_GONE if member else texts.DIFF_NOT_LINKED
                 return _share(session, event.group_id, member, text, now, anonymous=False)
             return rsvp.apply_rsvp(
                 session, action=action, member=member, now=now, proxy_name=text.strip()
@@ -146,7 +132,7 @@ class Meetings:
         with self._sessions.begin() as session:
             member = _member(session, address)
             if member is None:
-                return OutgoingMessage(texts.MTG_NOT_LINKED)
+                return OutgoingMessage(texts.DIFF_NOT_LINKED)
             if verb in ("수정", "철회"):
                 return OutgoingMessage(_change(session, member, verb, rest, now))
             group_id = _home_group(session, address, member)
@@ -173,7 +159,7 @@ class Meetings:
         with self._sessions() as session:
             member = _member(session, address)
             if member is None:
-                return texts.MTG_NOT_LINKED
+                return texts.MTG_ATTENDANCE_NOT_LINKED
             group_id = _home_group(session, address, member)
             if group_id is None or not _leads(session, member, group_id):
                 return texts.MTG_LEADERS_ONLY
@@ -186,7 +172,7 @@ class Meetings:
             member = _member(session, address)
             item = session.get(Difficulty, int(raw_id)) if raw_id.isdigit() else None
             if member is None:
-                return texts.MTG_NOT_LINKED
+                return texts.DIFF_ADVISE_NOT_LINKED
             if item is None or item.withdrawn_at is not None:
                 return texts.DIFF_NOT_FOUND
             if not _leads(session, member, item.group_id):
@@ -209,15 +195,6 @@ class Meetings:
         if not (self._public_url and self._secret):
             return None
         return f"{self._public_url}/{folder}/{ident}.ics?t={feed_token(self._secret, kind, ident)}"
-
-
-def _key(address: Address) -> str:
-    return f"{address.platform}|{address.conversation or ''}|{address.user}"
-
-
-def _ask_next(session: Session, address: Address, action: str, now: datetime) -> None:
-    session.execute(delete(DialogStep).where(DialogStep.address == _key(address)))
-    session.add(DialogStep(address=_key(address), action=action, asked_at=now))
 
 
 def _member(session: Session, address: Address) -> Member | None:

@@ -8,12 +8,11 @@ and names the advisor field that could help instead of guessing.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Protocol
 
-from bot import texts
+from bot import language, smalltalk, texts
 from bot.answers import Citation, QaAnswer
 from knowledge.extractive import Synonyms, content_terms, coverage, extract_answer
 from knowledge.fields import guess_field
@@ -27,16 +26,6 @@ MAX_QUERY_CHARS = 1000
 """Longer questions are cut to this many characters before retrieval and prompting."""
 
 _SNIPPET_CHARS = 160
-
-# Greetings, thanks, weather, jokes and idle talk: cheap to spot and never in the documents.
-_CHATTER = re.compile(
-    r"안녕|반가[워웠운]|고마[워웠운]|감사(?:해요|합니다|드려요)|수고(?:하세요|하셨)|좋은 ?아침|"
-    r"잘 ?지내|날씨|농담|심심|웃긴|재밌는 ?얘기|ㅋㅋ|ㅎㅎ|(?<![가-힣])(?:하이|헬로)(?![가-힣])|"
-    r"사랑해|배고[파프]|"
-    r"졸려|기분이|너는 ?누구|넌 ?누구|이름이 ?뭐|점심|저녁 ?메뉴|뭐 ?먹|"
-    r"\b(?:hi|hello|thanks?)\b",
-    re.IGNORECASE,
-)
 
 
 @dataclass(frozen=True, slots=True)
@@ -130,11 +119,12 @@ class DocumentQA:
         """Answer ``question`` from the documents ``allowed`` for the audience."""
         question = " ".join(question.split())[:MAX_QUERY_CHARS]
         if not question:
-            return QaAnswer(texts.QA_EMPTY_QUESTION, confident=False)
+            return QaAnswer(texts.QA_EMPTY_QUESTION, confident=False, kind="empty")
+        talk = small_talk(question)
+        if talk is not None:
+            return talk
         if self._searcher is None:
-            return QaAnswer(texts.QA_NO_DOCUMENTS, confident=False)
-        if is_chatter(question) and not content_terms(_CHATTER.sub(" ", question)):
-            return QaAnswer(texts.QA_OFF_TOPIC, confident=False)
+            return QaAnswer(texts.QA_NO_DOCUMENTS, confident=False, kind="no_documents")
         hits = self.retrieve(question, allowed=allowed, top_k=top_k)
         # The retrieved passages travel with every answer, "not covered" included: the secretariat
         # (and `ask --json`) can see what was looked at; channels cite them only when confident.
@@ -166,15 +156,34 @@ class DocumentQA:
         return Evidence(top_score=hits[0].score, coverage=best)
 
     def _not_answered(self, question: str, sources: tuple[Citation, ...]) -> QaAnswer:
-        if is_chatter(question):
-            return QaAnswer(texts.QA_OFF_TOPIC, confident=False)
+        found = smalltalk.kinds(question)
+        if "chatter" in found:  # the weather, lunch: not for the documents
+            return QaAnswer(texts.QA_OFF_TOPIC, confident=False, kind="small_talk")
+        if found and not smalltalk.asks_something(question):
+            # "고마워요, 덕분에 잘 해결했어요": thanks with a few words around it, no question.
+            return QaAnswer(smalltalk.reply(found), confident=False, kind="small_talk")
+        if language.is_foreign(question):
+            # The documents are Korean: "not covered" would be a guess, not a finding.
+            return QaAnswer(texts.TALK_KOREAN_ONLY, confident=False, kind="not_korean")
         field = guess_field(question)
-        return QaAnswer(texts.qa_not_covered(field), confident=False, sources=sources, route=field)
+        return QaAnswer(
+            texts.qa_not_covered(field),
+            confident=False,
+            sources=sources,
+            route=field,
+            kind="not_covered",
+        )
 
 
-def is_chatter(question: str) -> bool:
-    """True when the question contains greetings, thanks, weather or other small talk."""
-    return _CHATTER.search(question) is not None
+def small_talk(question: str) -> QaAnswer | None:
+    """The reply to a message that is only small talk or a bare yes/no, else ``None``."""
+    if smalltalk.yes_or_no(question) is not None or smalltalk.is_acknowledgement(question):
+        # A yes or no that answers nothing the bot asked (an offer is handled before this).
+        return QaAnswer(texts.TALK_ACK, confident=False, kind="small_talk")
+    found = smalltalk.kinds(question)
+    if found and not content_terms(smalltalk.without_small_talk(question)):
+        return QaAnswer(smalltalk.reply(found), confident=False, kind="small_talk")
+    return None
 
 
 def _passage(hit: Hit) -> str:

@@ -15,8 +15,8 @@ QA_NO_DOCUMENTS = (
     "사무국에서 'gyoryu ingest'로 문서를 먼저 등록해 주세요."
 )
 QA_OFF_TOPIC = (
-    "반가워요! 저는 연합회 문서를 바탕으로 회칙과 회비, 정례회와 행사 일정, 지원사업, "
-    "경조사 규정 같은 궁금한 점에 답해 드리는 도우미예요. 무엇이든 물어봐 주세요."
+    "그 이야기는 제가 잘 몰라요. 저는 연합회 문서를 바탕으로 회칙과 회비, 정례회와 행사 일정, "
+    "지원사업, 경조사 규정 같은 궁금한 점에 답해 드리는 도우미예요. 편하게 물어봐 주세요."
 )
 QA_SOURCES_HEADING = "출처"
 QA_OFFER_EXPERT = "전문가에게 질문을 전달해 드릴까요?"
@@ -37,6 +37,24 @@ def qa_source_line(number: int, title: str, section: str) -> str:
         return f"[{number}] {title} · {section}"
     return f"[{number}] {title}"
 
+
+# ── Conversation (small talk, offers, language) ────────────────────────────────────────
+
+TALK_GREETING = (
+    "안녕하세요! 연합회 도우미 '교류'예요. 회칙과 회비, 정례회와 행사 일정, 지원사업처럼 "
+    "궁금한 점을 편하게 물어봐 주세요."
+)
+TALK_THANKS = "천만에요, 도움이 되었다니 기뻐요. 더 궁금한 점이 생기면 언제든 물어봐 주세요."
+TALK_GOODBYE = "네, 좋은 하루 보내세요! 궁금한 점이 생기면 언제든 다시 찾아 주세요."
+TALK_THANKS_BYE = (
+    "도움이 되었다니 다행이에요. 좋은 하루 보내시고, 궁금한 점이 생기면 언제든 다시 찾아 주세요."
+)
+TALK_ACK = "네, 궁금한 점이 있으면 편하게 물어봐 주세요."
+TALK_OFFER_DECLINED = "알겠어요, 전달하지 않을게요. 다른 궁금한 점이 있으면 언제든 물어봐 주세요."
+TALK_KOREAN_ONLY = (
+    "죄송해요, 저는 한국어 질문에만 답해 드릴 수 있어요. 한국어로 다시 물어봐 주시겠어요?\n"
+    "(Sorry, I can only answer questions asked in Korean. Please ask again in Korean.)"
+)
 
 CHAT_PROMPT = "질문> "
 CHAT_QUIT = "/종료"
@@ -311,10 +329,25 @@ CH_MISSED = (
 )
 
 
-def ch_expert_recorded(field: str | None) -> str:
-    """A request for an expert was stored for routing."""
+def ch_expert_recorded(field: str | None, question: str | None = None) -> str:
+    """A request for an expert was stored for routing (naming the question when it was implied)."""
     who = f"{field} 분야 자문위원께" if field else "알맞은 자문위원께"
-    return f"질문을 {who} 전달해 달라고 접수했어요. 답이 오면 이 대화로 알려 드릴게요."
+    what = f"'{_shortened(question)}' 질문을" if question else "질문을"
+    return f"{what} {who} 전달해 달라고 접수했어요. 답이 오면 이 대화로 알려 드릴게요."
+
+
+def ch_expert_already(question: str) -> str:
+    """The same answer's question was already passed on; nothing new was filed."""
+    return (
+        f"'{_shortened(question)}' 질문은 이미 자문위원께 전달해 달라고 접수했어요. "
+        "답이 오면 이 대화로 알려 드릴게요."
+    )
+
+
+def _shortened(question: str, limit: int = 40) -> str:
+    """A question quoted back in a reply, cut to ``limit`` characters."""
+    flat = " ".join(question.split())
+    return flat if len(flat) <= limit else flat[: limit - 1] + "…"
 
 
 def ch_linked(name: str) -> str:
@@ -343,9 +376,26 @@ MTG_RSVP_LABELS = {"yes": "참석", "no": "불참", "maybe": "미정", "proxy": 
 MTG_RSVP_ASK = "참석 여부를 아래 버튼으로 알려 주세요."
 MTG_EVENT_GONE = "이 행사는 취소되었거나 찾을 수 없어요."
 MTG_ALREADY_STARTED = "이미 시작된 행사라 참석 응답을 바꿀 수 없어요."
-MTG_NOT_LINKED = (
-    "참석 응답은 회원 계정이 연결된 분만 하실 수 있어요. "
-    "사무국에서 받은 초대 코드로 먼저 계정을 연결해 주세요."
+# Who may do what before their chat account is linked: each refusal names its own reason
+# and how to link (the invite code from the secretariat, sent as "/연결 코드").
+MTG_HOW_TO_LINK = (
+    "사무국에서 받은 초대 코드를 '/연결 초대코드'처럼 보내 계정을 연결해 주세요. "
+    "코드가 없으시면 사무국에 요청해 주세요."
+)
+MTG_NOT_LINKED = f"참석 응답은 회원 계정이 연결된 분만 하실 수 있어요. {MTG_HOW_TO_LINK}"
+MTG_ATTENDANCE_NOT_LINKED = (
+    f"참석 현황은 계정을 연결한 회장님과 간사님께 보여 드려요. {MTG_HOW_TO_LINK}"
+)
+DIFF_NOT_LINKED = (
+    "애로사항은 회원 계정이 연결된 분만 나누실 수 있어요. 정례회 안건으로 회장님과 간사님께 "
+    f"전해 드리려면 어느 회원님의 이야기인지 알아야 하거든요. {MTG_HOW_TO_LINK}"
+)
+DIFF_ADVISE_NOT_LINKED = (
+    f"자문위원 연결은 계정을 연결한 회장님과 간사님만 요청하실 수 있어요. {MTG_HOW_TO_LINK}"
+)
+DIFF_OPT_OUT_NOT_LINKED = (
+    "애로사항 안내는 계정이 연결된 회원님께만 따로 보내 드려요. "
+    "지금은 받으실 안내가 없으니 그만 받기를 하지 않으셔도 괜찮아요."
 )
 MTG_BAD_ACTION = "버튼 정보를 읽지 못했어요. 최신 안내 메시지의 버튼을 다시 눌러 주세요."
 MTG_NO_FAILURES = "보내지 못한 예약 메시지가 없어요."

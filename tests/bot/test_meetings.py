@@ -156,6 +156,57 @@ async def test_a_guest_pressing_rsvp_is_asked_to_link_first(club: Club) -> None:
     assert rsvps(club) == []
 
 
+async def test_a_guest_is_told_what_each_meeting_request_needs_and_how_to_link(
+    club: Club,
+) -> None:
+    with club.sessions() as session:
+        prompt = nudges.prompt_message(session, session.get(Event, club.meeting.id) or club.meeting)
+    assert prompt is not None
+    await club.chat.say(MEMBER, "/애로 공유 부가세 신고를 처음 해 봐서 막막해요")
+    [digest] = await club.chat.say(LEADER, "/애로")
+
+    said = {
+        text: await club.chat.say(GUEST, text, room=ROOM)
+        for text in (
+            "/애로 수출 대금 환전 수수료가 부담돼요",
+            "/애로 공유 인력 구하기가 어려워요",
+            "/애로 익명 가업 승계가 걱정이에요",
+            "/애로",
+            "/애로 목록",
+            "/애로 수정 1 새 내용",
+            "/애로 철회 1",
+            "/참석현황",
+        )
+    }
+    pressed = {
+        name: await club.chat.press(GUEST, pressed_button, room=ROOM)
+        for name, pressed_button in (
+            ("share", prompt.buttons[0]),
+            ("opt_out", Button("안내 그만 받기", nudges.OPT_OUT_ACTION)),
+            ("advise", digest.buttons[0]),
+            ("rsvp", button(club, "yes")),
+            ("proxy", button(club, "proxy")),
+        )
+    }
+
+    replies = {key: reply.text for key, [reply] in {**said, **pressed}.items()}
+    difficulty_commands = [key for key in said if key.startswith("/애로")]
+    assert {replies[key] for key in difficulty_commands} == {texts.DIFF_NOT_LINKED}
+    assert replies["share"] == texts.DIFF_NOT_LINKED
+    assert replies["/참석현황"] == texts.MTG_ATTENDANCE_NOT_LINKED
+    assert replies["advise"] == texts.DIFF_ADVISE_NOT_LINKED
+    assert replies["opt_out"] == texts.DIFF_OPT_OUT_NOT_LINKED
+    # Only an attendance answer is refused with the attendance sentence.
+    assert [key for key, text in replies.items() if text == texts.MTG_NOT_LINKED] == [
+        "rsvp",
+        "proxy",
+    ]
+    needs_an_account = [key for key in replies if key != "opt_out"]
+    assert all("/연결" in replies[key] and "사무국" in replies[key] for key in needs_an_account)
+    assert shared(club) == [("부가세 신고를 처음 해 봐서 막막해요", False)]
+    assert rsvps(club) == []
+
+
 async def test_sharing_a_difficulty_by_button_and_by_command(club: Club) -> None:
     with club.sessions() as session:
         prompt = nudges.prompt_message(session, session.get(Event, club.meeting.id) or club.meeting)

@@ -81,11 +81,64 @@ def test_unanswered_question_says_so_and_names_the_advisor_field() -> None:
     assert "세무 분야 자문위원" in answer.text
 
 
-def test_small_talk_gets_a_short_redirection_without_route() -> None:
-    qa = DocumentQA(ListSearcher(DUES, MEETING))
+@pytest.mark.parametrize(
+    ("said", "reply"),
+    [
+        ("안녕하세요~", texts.TALK_GREETING),
+        ("반갑습니다!", texts.TALK_GREETING),
+        ("고마워요!", texts.TALK_THANKS),
+        ("감사합니다 ㅎㅎ", texts.TALK_THANKS),
+        ("Thanks!", texts.TALK_THANKS),
+        ("수고하세요", texts.TALK_GOODBYE),
+        ("안녕히 계세요~", texts.TALK_GOODBYE),
+        ("고마워요 수고하세요", texts.TALK_THANKS_BYE),
+        ("오늘 날씨 어때요?", texts.QA_OFF_TOPIC),
+        ("네", texts.TALK_ACK),
+    ],
+)
+def test_small_talk_gets_a_fitting_reply_and_is_no_question(said: str, reply: str) -> None:
+    answer = DocumentQA(ListSearcher(DUES, MEETING)).answer(said)
 
-    for chatter in ("안녕하세요~", "오늘 날씨 어때요?", "고마워요 수고하세요"):
-        assert qa.answer(chatter) == QaAnswer(texts.QA_OFF_TOPIC, confident=False)
+    assert answer == QaAnswer(reply, confident=False, kind="small_talk")
+    assert not answer.answers_a_question
+    assert not answer.offers_expert
+
+
+def test_small_talk_is_answered_even_before_documents_are_loaded() -> None:
+    assert DocumentQA(None).answer("고마워요!").text == texts.TALK_THANKS
+
+
+def test_thanks_with_a_question_the_documents_miss_is_still_a_question() -> None:
+    answer = DocumentQA(ListSearcher(DUES, MEETING)).answer("감사해요. 부가세 신고 기한은요?")
+
+    assert answer.kind == "not_covered"
+    assert answer.route == "세무"
+
+
+def test_an_english_question_is_asked_for_in_korean_not_called_uncovered() -> None:
+    answer = DocumentQA(ListSearcher(DUES, MEETING)).answer("How much is the annual fee?")
+
+    assert answer.kind == "not_korean"
+    assert answer.text == texts.TALK_KOREAN_ONLY
+    assert "찾지 못했어요" not in answer.text
+    assert answer.route is None
+
+
+def test_an_english_question_the_documents_answer_is_answered() -> None:
+    bilingual = Chunk(
+        id="fees-en",
+        text="Membership fees: the annual fee is 600,000 won, paid by the end of March.",
+        title="Hanbit Federation guide",
+        source="corpus/guide_en.md",
+        section="Fees",
+        kind="rules",
+        visibility="public",
+    )
+
+    answer = DocumentQA(ListSearcher(bilingual)).answer("What is the annual membership fee?")
+
+    assert answer.confident
+    assert "600,000 won" in answer.text
 
 
 def test_greeting_before_a_real_question_still_gets_the_answer() -> None:
@@ -209,4 +262,19 @@ def test_sample_question_outside_the_documents_is_routed(
 
 @pytest.mark.parametrize("case", CHATTER, ids=lambda case: case["question"])
 def test_sample_chatter_is_redirected(sample_qa: DocumentQA, case: dict[str, str]) -> None:
-    assert sample_qa.answer(case["question"]) == QaAnswer(texts.QA_OFF_TOPIC, confident=False)
+    answer = sample_qa.answer(case["question"])
+
+    assert (answer.kind, answer.confident, answer.route) == ("small_talk", False, None)
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["How much is the annual membership fee?", "When is the regular meeting held?"],
+)
+def test_sample_english_questions_are_not_called_uncovered(
+    sample_qa: DocumentQA, question: str
+) -> None:
+    answer = sample_qa.answer(question)
+
+    assert answer.kind in ("answered", "not_korean")
+    assert answer.text != texts.qa_not_covered(answer.route)

@@ -73,7 +73,7 @@ def test_ask_json_dash_answers_each_stdin_line_as_json_lines() -> None:
     answers = [json.loads(line) for line in out.splitlines()]
     assert [a["confident"] for a in answers] == [True, False, False]
     assert [a["route"] for a in answers] == [None, "세무", None]
-    assert answers[2]["answer"] == texts.QA_OFF_TOPIC
+    assert answers[2]["answer"] == texts.TALK_GREETING
 
 
 @pytest.mark.usefixtures("sample_data")
@@ -131,7 +131,7 @@ def test_chat_ends_on_end_of_input() -> None:
 
     assert result.exit_code == 0
     assert texts.CHAT_SAMPLE_LOADED not in result.stdout
-    assert texts.QA_OFF_TOPIC in result.stdout
+    assert texts.TALK_GREETING in result.stdout
     assert result.stdout.rstrip().endswith(texts.CHAT_GOODBYE)
 
 

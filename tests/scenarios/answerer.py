@@ -25,6 +25,7 @@ UNKNOWN_ANSWER = QaAnswer(
     confident=False,
     sources=(Citation(1, "2026 지원사업 안내", "docs/support.md", "바우처", "바우처…", 0.1),),
     route="세무",
+    kind="not_covered",
 )
 
 

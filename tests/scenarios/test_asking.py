@@ -76,7 +76,7 @@ async def test_an_unanswered_question_can_go_to_an_expert(
 
     [recorded] = await chat.press("u1", dont_know.buttons[0])
 
-    assert recorded.text == texts.ch_expert_recorded("세무")
+    assert recorded.text == texts.ch_expert_recorded("세무", "법인세 중간예납은 언제 하나요?")
     with sessions() as session:
         request = session.scalars(select(ExpertRequest)).one()
     assert (request.question, request.field, request.status) == (
