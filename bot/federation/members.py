@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import delete, select, update
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from bot import texts
@@ -13,13 +13,10 @@ from bot.federation import audit
 from bot.federation.errors import FederationError, NotFoundError
 from bot.storage.models import (
     Advisor,
-    ChatIdentity,
     Federation,
     Group,
-    InviteCode,
     Member,
     Membership,
-    Rsvp,
 )
 
 GROUP_ROLES = {"member": "회원", "leader": "회장", "secretary": "간사"}
@@ -152,56 +149,20 @@ def list_members(session: Session, *, group: Group | None = None) -> list[Member
 
 
 def data_of(session: Session, member: Member) -> dict[str, Any]:
-    """Everything stored about one member, for their right of access (열람권)."""
-    identities = session.scalars(select(ChatIdentity).where(ChatIdentity.member_id == member.id))
-    rsvps = session.scalars(select(Rsvp).where(Rsvp.member_id == member.id).order_by(Rsvp.id))
-    advisor = session.scalars(select(Advisor).where(Advisor.member_id == member.id)).first()
-    return {
-        "회원": {
-            "번호": member.id,
-            "성명": member.name,
-            "직위": member.title,
-            "회사": member.company.name if member.company else None,
-            "연락처": member.phone,
-            "이메일": member.email,
-            "사무국 관리자": member.is_admin,
-            "동의 일시": member.consent_at.isoformat() if member.consent_at else None,
-            "동의 범위": member.consent_scope,
-        },
-        "소속": [
-            {
-                "교류회": m.group.name,
-                "역할": GROUP_ROLES[m.role],
-                "가입일": m.joined_on.isoformat() if m.joined_on else None,
-            }
-            for m in member.memberships
-        ],
-        "자문위원": {"분야": advisor.fields, "소속기관": advisor.affiliation} if advisor else None,
-        "대화 계정": [
-            {"플랫폼": i.platform, "사용자 ID": i.platform_user_id, "상태": i.status}
-            for i in identities
-        ],
-        "참석 응답": [{"행사 번호": r.event_id, "응답": r.status} for r in rsvps],
-        "변경 기록": [
-            {"일시": e.at.isoformat(), "작업": e.action}
-            for e in audit.entries_for(session, entity="member", entity_id=member.id)
-        ],
-    }
+    """Everything stored about one member, for their right of access (열람권).
+
+    Every table is covered through :data:`bot.personal_data.HOLDINGS`.
+    """
+    from bot import personal_data
+
+    return personal_data.export(session, member)
 
 
 def erase_member(session: Session, member: Member, *, actor: str) -> None:
     """Delete a member's personal data everywhere (PIPA), keeping anonymous counts.
 
-    RSVPs stay without a member so attendance figures hold; audit entries lose their detail.
+    RSVPs and answers stay without who gave them, so attendance and answer figures hold.
     """
-    member_id = member.id
-    session.execute(update(Rsvp).where(Rsvp.member_id == member_id).values(member_id=None))
-    session.execute(delete(ChatIdentity).where(ChatIdentity.member_id == member_id))
-    session.execute(delete(InviteCode).where(InviteCode.member_id == member_id))
-    session.execute(delete(Advisor).where(Advisor.member_id == member_id))
-    audit.forget_actor(session, actor=f"member:{member_id}")
-    for entry in audit.entries_for(session, entity="member", entity_id=member_id):
-        entry.detail = {}
-    session.delete(member)
-    session.flush()
-    audit.record(session, actor=actor, action="erase", entity="member", entity_id=member_id)
+    from bot import personal_data
+
+    personal_data.erase(session, member, actor=actor)

@@ -38,7 +38,9 @@ def test_a_member_can_see_everything_stored_about_them(session: Session, hanbit:
     assert data["회원"]["회사"] == "(주)한빛정밀"
     assert data["회원"]["동의 범위"] == "연락처·행사 알림"
     assert data["소속"] == [{"교류회": "새벽교류회", "역할": "회장", "가입일": None}]
-    assert data["대화 계정"] == [{"플랫폼": "telegram", "사용자 ID": "42", "상태": "verified"}]
+    [account] = data["대화 계정"]
+    shown = (account["플랫폼"], account["사용자 ID"], account["상태"])
+    assert shown == ("telegram", "42", "verified")
     assert members.roles_of(session, kim) == {"leader"}
 
 
