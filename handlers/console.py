@@ -17,6 +17,9 @@ import typer
 from bot import texts
 
 if TYPE_CHECKING:
+    from prompt_toolkit.input import Input
+    from prompt_toolkit.output import Output
+
     from bot.answers import QaAnswer
     from bot.qa import DocumentQA
     from knowledge.settings import KnowledgeSettings
@@ -74,18 +77,52 @@ def chat() -> None:
     # The console is one more channel: the same core answers here as in Telegram or Slack.
     console = MemoryChannel(build_bot(sessions, settings), name="console")
     out.write(texts.CHAT_GREETING + "\n")
-    while True:
-        out.write("\n" + texts.CHAT_PROMPT)
-        out.flush()
-        line = inp.readline()
-        if not line or line.strip() == texts.CHAT_QUIT:
+    lines = terminal_lines() if _interactive(inp, out) else piped_lines(inp, out)
+    for line in lines:
+        if line.strip() == texts.CHAT_QUIT:
             break
         if not line.strip():
             continue
         for reply in asyncio.run(console.say(CONSOLE_USER, line.strip())):
             out.write(reply.text + "\n")
+        out.flush()
     out.write("\n" + texts.CHAT_GOODBYE + "\n")
     out.flush()
+
+
+def terminal_lines(keys: Input | None = None, screen: Output | None = None) -> Iterator[str]:
+    """Lines typed at a terminal, with line editing (arrows, history) and no length limit.
+
+    prompt_toolkit reads keys in raw mode, so neither the terminal's 4,096-byte line buffer nor
+    its echo of arrow keys as ``^[[D`` applies; a pasted multi-line text arrives as one message.
+    Ctrl-C clears the line, Ctrl-D (or /종료) ends the conversation.
+    """
+    from prompt_toolkit import PromptSession
+
+    session: PromptSession[str] = PromptSession(input=keys, output=screen)
+    while True:
+        try:
+            yield session.prompt("\n" + texts.CHAT_PROMPT)
+        except KeyboardInterrupt:
+            continue
+        except EOFError:
+            return
+
+
+def piped_lines(stream: TextIO, out: TextIO) -> Iterator[str]:
+    """Lines read from a pipe or file, each after the prompt, whole however long they are."""
+    while True:
+        out.write("\n" + texts.CHAT_PROMPT)
+        out.flush()
+        line = stream.readline()
+        if not line:
+            return
+        yield line.rstrip("\r\n")
+
+
+def _interactive(inp: TextIO, out: TextIO) -> bool:
+    """Whether a person types at a terminal (both ends are TTYs)."""
+    return inp.isatty() and out.isatty()
 
 
 def render(answer: QaAnswer) -> str:

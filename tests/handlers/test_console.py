@@ -2,12 +2,17 @@ import json
 import os
 import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from prompt_toolkit.input import PipeInput, create_pipe_input
+from prompt_toolkit.output import DummyOutput
 from typer.testing import CliRunner
 
 from bot import texts
+from bot.core import MAX_QUESTION_CHARS
+from handlers import console
 from handlers.cli import build_app
 from tests.fakes.sample_corpus import ingested_sample
 
@@ -145,3 +150,72 @@ def test_output_is_utf8_even_under_the_c_locale(tmp_path: Path) -> None:
     )
 
     assert json.loads(done.stdout.decode("utf-8"))["answer"] == texts.QA_NO_DOCUMENTS
+
+
+LEFT, PASTE_START, PASTE_END, CTRL_C, CTRL_D = "\x1b[D", "\x1b[200~", "\x1b[201~", "\x03", "\x04"
+
+
+@pytest.fixture
+def keys() -> Iterator[PipeInput]:
+    with create_pipe_input() as pipe:
+        yield pipe
+
+
+def test_at_a_terminal_lines_can_be_edited_and_are_never_cut(keys: PipeInput) -> None:
+    lines = console.terminal_lines(keys, DummyOutput())
+    long_line = "가" * 5000  # 15,000 bytes: far over a terminal's 4,096-byte line buffer
+
+    keys.send_text(f"회비 얼마?{LEFT}요\r")
+    edited = next(lines)
+    keys.send_text(long_line + "\r")
+    long = next(lines)
+    keys.send_text(f"{PASTE_START}연회비는\n얼마인가요?{PASTE_END}\r")
+    pasted = next(lines)
+    keys.send_text(f"지울 줄{CTRL_C}정례회는 언제예요?\r")
+    after_cancel = next(lines)
+    keys.send_text(CTRL_D)
+
+    assert edited == "회비 얼마요?"  # ← moved the cursor instead of printing ^[[D
+    assert long == long_line
+    assert pasted == "연회비는\n얼마인가요?"  # a pasted question stays one message
+    assert after_cancel == "정례회는 언제예요?"
+    assert list(lines) == []
+
+
+def _dues_samples(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    samples = tmp_path / "samples"
+    samples.mkdir()
+    (samples / "dues.md").write_text(
+        "# 회비 안내\n\n연회비는 60만 원이며 매년 3월 말까지 납부합니다.\n", encoding="utf-8"
+    )
+    monkeypatch.setenv("GYORYU_SAMPLE_DIR", str(samples))
+
+
+def test_chat_at_a_terminal_reads_through_the_line_editor(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, keys: PipeInput
+) -> None:
+    _dues_samples(tmp_path, monkeypatch)
+    reader = console.terminal_lines
+    monkeypatch.setattr(console, "_interactive", lambda inp, out: True)
+    monkeypatch.setattr(console, "terminal_lines", lambda: reader(keys, DummyOutput()))
+    keys.send_text(f"연회비는 얼마인가?{LEFT}요\r{CTRL_D}")
+
+    result = runner.invoke(build_app(), ["chat"])
+
+    assert result.exit_code == 0
+    assert "연회비는 60만 원이며 매년 3월 말까지 납부합니다 [1]." in result.stdout
+    assert result.stdout.rstrip().endswith(texts.CHAT_GOODBYE)
+
+
+def test_a_long_piped_question_is_answered_whole_or_refused_politely(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _dues_samples(tmp_path, monkeypatch)
+    long_question = "연회비는 얼마인가요? " * 150  # about 4,500 bytes, under the character limit
+    too_long = "가" * (MAX_QUESTION_CHARS + 1)
+
+    result = runner.invoke(build_app(), ["chat"], input=f"{long_question}\n{too_long}\n")
+
+    assert len(long_question.encode()) > 4096
+    assert "연회비는 60만 원이며 매년 3월 말까지 납부합니다 [1]." in result.stdout
+    assert texts.CH_TOO_LONG.format(limit=MAX_QUESTION_CHARS) in result.stdout
