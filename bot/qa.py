@@ -99,7 +99,7 @@ class DocumentQA:
             glossary=glossary,
             dense=store if store.dense_enabled else None,
             # Kiwi's analysis of unchanged chunks is reused, so a restart takes seconds.
-            cache=settings.data_dir / "lexical-cache.pkl",
+            cache=settings.lexical_cache_path,
         )
         llm = None
         if settings.llm_enabled:

@@ -16,8 +16,14 @@ from ingest.kinds import guess_kind
 from ingest.loaders import LoadError, load_document
 from ingest.settings import IngestSettings
 from knowledge.store import ChunkStore, DocumentRecord
+from knowledge.types import Chunk
 
 Status = Literal["ingested", "unchanged", "failed"]
+
+WRITE_BATCH_CHUNKS = 500
+"""Chunks queued before the store is written (Chroma's cost is mostly per call)."""
+WRITE_BATCH_FILES = 200
+"""Files queued before the store is written, so a run of tiny files still flushes regularly."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,15 +102,49 @@ def ingest_paths(
     files, report = _collect(paths)
     if progress is not None:
         progress.start(len(files))
+    writer = _BatchWriter(store)
     for source, path in files:
-        report.outcomes.append(
-            _ingest_file(source, path, store, kind, visibility, limit, chunk_size)
-        )
+        outcome, loaded = _load_file(source, path, store, kind, visibility, limit, chunk_size)
+        report.outcomes.append(outcome)
+        if loaded is not None:
+            writer.add(*loaded)
         if progress is not None:
             progress.advance(source)
+    writer.flush()
     if prune:
         report.pruned = prune_missing(store, paths)
+    if writer.written and store.analysis_cache is not None:
+        # Kiwi's analysis happens now, once, so the first question after an ingest is as fast
+        # as any other: the bot finds every chunk's analysis in the cache when it loads.
+        from knowledge.retriever import analyse_chunks
+
+        analyse_chunks(writer.written, cache=store.analysis_cache)
     return report
+
+
+class _BatchWriter:
+    """Collects loaded documents and writes them to the store a batch at a time."""
+
+    def __init__(self, store: ChunkStore) -> None:
+        self._store = store
+        self._pending: list[tuple[DocumentRecord, list[Chunk]]] = []
+        self._pending_chunks = 0
+        self.written: list[Chunk] = []
+
+    def add(self, record: DocumentRecord, chunks: list[Chunk]) -> None:
+        """Queue one document; write the queue once it holds enough chunks or documents."""
+        self._pending.append((record, chunks))
+        self._pending_chunks += len(chunks)
+        if self._pending_chunks >= WRITE_BATCH_CHUNKS or len(self._pending) >= WRITE_BATCH_FILES:
+            self.flush()
+
+    def flush(self) -> None:
+        """Write every queued document."""
+        if not self._pending:
+            return
+        self._store.replace_documents(self._pending)
+        self.written.extend(chunk for _, chunks in self._pending for chunk in chunks)
+        self._pending, self._pending_chunks = [], 0
 
 
 def prune_missing(store: ChunkStore, paths: Sequence[str] = ()) -> list[str]:
@@ -154,7 +194,7 @@ def _collect(paths: Sequence[str]) -> tuple[list[tuple[str, Path]], IngestReport
     return list(files.items()), report
 
 
-def _ingest_file(
+def _load_file(
     source: str,
     path: Path,
     store: ChunkStore,
@@ -162,13 +202,16 @@ def _ingest_file(
     visibility: str,
     limit: int,
     chunk_size: int,
-) -> FileOutcome:
-    """Index one file unless it is unchanged; failures become a reason, never an exception."""
+) -> tuple[FileOutcome, tuple[DocumentRecord, list[Chunk]] | None]:
+    """Load and chunk one file unless it is unchanged; failures become a reason, not an error.
+
+    Returns the outcome and, for a file to (re)index, its manifest record and chunks.
+    """
     try:
         size = path.stat().st_size
         if size > limit:
             reason = texts.too_large(size / 1024 / 1024, limit / 1024 / 1024)
-            return FileOutcome(source, "failed", 0, reason)
+            return FileOutcome(source, "failed", 0, reason), None
         content_hash = hashlib.sha256(path.read_bytes()).hexdigest()
         previous = store.document(source)
         if (
@@ -177,12 +220,12 @@ def _ingest_file(
             and previous.visibility == visibility
             and kind in (None, previous.kind)
         ):
-            return FileOutcome(source, "unchanged", 0)
+            return FileOutcome(source, "unchanged", 0), None
         document = load_document(path)
     except LoadError as error:
-        return FileOutcome(source, "failed", 0, error.reason)
+        return FileOutcome(source, "failed", 0, error.reason), None
     except OSError:
-        return FileOutcome(source, "failed", 0, texts.UNREADABLE)
+        return FileOutcome(source, "failed", 0, texts.UNREADABLE), None
     chosen = kind or guess_kind(path.name, document.title)
     chunks = chunk_document(
         document, source=source, kind=chosen, visibility=visibility, size=chunk_size
@@ -197,5 +240,4 @@ def _ingest_file(
         ingested_at=datetime.now(UTC),
         date=document.date,
     )
-    store.replace_document(record, chunks)
-    return FileOutcome(source, "ingested", len(chunks))
+    return FileOutcome(source, "ingested", len(chunks)), (record, chunks)

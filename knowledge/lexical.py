@@ -97,6 +97,15 @@ def _kiwi() -> Any:
     return Kiwi(num_workers=-1, load_typo_dict=False)
 
 
+def warm_up() -> None:
+    """Load Kiwi and run one analysis, so the first question pays no start-up cost.
+
+    Kiwi's first analysis in a process takes over a second more than later ones (its model and
+    worker threads start lazily), which a member would otherwise wait for.
+    """
+    analyze("교류회 정례회 안내")
+
+
 def normalize(text: str) -> str:
     """Fold width variants and case so "ＰＬ보험" and "pl보험" match "PL보험"."""
     return unicodedata.normalize("NFKC", text).lower()

@@ -26,11 +26,27 @@ def cached_analyses(texts: Sequence[str], path: Path) -> list[Analysis]:
     stored = _load(path)
     keys = [_key(text) for text in texts]
     missing = {key: text for key, text in zip(keys, texts, strict=True) if key not in stored}
-    fresh = dict(zip(missing, analyze_many(list(missing.values())), strict=True))
+    fresh = dict(zip(missing, analyze_many(list(missing.values())), strict=True)) if missing else {}
     found = {key: stored.get(key) or fresh[key] for key in keys}
     if fresh or len(found) != len(stored):
         _save(path, found)
     return [found[key] for key in keys]
+
+
+def add_analyses(texts: Sequence[str], path: Path) -> None:
+    """Analyse ``texts`` not yet cached at ``path`` and add them, keeping every other entry.
+
+    Ingest calls this so the bot finds new chunks already analysed; entries of removed chunks
+    are dropped later, by the next :func:`cached_analyses` over the full set.
+    """
+    stored = _load(path)
+    missing = {
+        key: text for key, text in ((_key(text), text) for text in texts) if key not in stored
+    }
+    if not missing:
+        return
+    stored.update(zip(missing, analyze_many(list(missing.values())), strict=True))
+    _save(path, stored)
 
 
 def _key(text: str) -> str:

@@ -22,8 +22,8 @@ import numpy as np
 import numpy.typing as npt
 
 from knowledge.glossary import Glossary
-from knowledge.lexical import analyze, analyze_many, has_content
-from knowledge.lexical_cache import cached_analyses
+from knowledge.lexical import analyze, analyze_many, has_content, warm_up
+from knowledge.lexical_cache import add_analyses, cached_analyses
 from knowledge.lexical_index import LexicalIndex
 from knowledge.types import Chunk, Hit, visible
 
@@ -82,6 +82,7 @@ class Retriever:
         """
         texts = [_indexed_text(chunk) for chunk in chunks]
         analyses = list(analyze_many(texts)) if cache is None else cached_analyses(texts, cache)
+        warm_up()  # queries need Kiwi too; load it now rather than on the first question
         return cls(chunks, LexicalIndex(analyses), glossary=glossary, dense=dense)
 
     def search(
@@ -143,6 +144,11 @@ class Retriever:
             if position is not None and (mask is None or bool(mask[position])):
                 scores[position] = min(1.0, max(0.0, similarity))
         return scores
+
+
+def analyse_chunks(chunks: Sequence[Chunk], *, cache: Path) -> None:
+    """Analyse ``chunks`` as :meth:`Retriever.from_chunks` would and keep them in ``cache``."""
+    add_analyses([_indexed_text(chunk) for chunk in chunks], cache)
 
 
 def _indexed_text(chunk: Chunk) -> str:

@@ -38,6 +38,11 @@ class KnowledgeSettings(BaseSettings):
         return self.data_dir / "chroma"
 
     @property
+    def lexical_cache_path(self) -> Path:
+        """File of cached Kiwi analyses, written at ingest and read when the bot loads."""
+        return self.data_dir / "lexical-cache.pkl"
+
+    @property
     def llm_enabled(self) -> bool:
         """True when a chat model is configured (key or OpenAI-compatible base URL)."""
         return self.chat_model is not None and (

@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from knowledge.embeddings import build_embeddings, model_slug
@@ -45,10 +46,19 @@ class DocumentRecord:
 class ChunkStore:
     """Chunks of every ingested document plus the manifest that says where they came from."""
 
-    def __init__(self, chunks: Any, manifest: Any, embeddings: Embeddings | None) -> None:
+    def __init__(
+        self,
+        chunks: Any,
+        manifest: Any,
+        embeddings: Embeddings | None,
+        *,
+        analysis_cache: Path | None = None,
+    ) -> None:
         self._chunks = chunks
         self._manifest = manifest
         self._embeddings = embeddings
+        self.analysis_cache = analysis_cache
+        """Where the text analyses of this store's chunks are cached (``None``: nowhere)."""
 
     @classmethod
     def open(cls, settings: KnowledgeSettings) -> ChunkStore:
@@ -64,7 +74,7 @@ class ChunkStore:
             name, embedding_function=None, configuration=cosine
         )
         manifest = client.get_or_create_collection(f"{name}-manifest", embedding_function=None)
-        return cls(chunks, manifest, embeddings)
+        return cls(chunks, manifest, embeddings, analysis_cache=settings.lexical_cache_path)
 
     @property
     def dense_enabled(self) -> bool:
@@ -94,15 +104,29 @@ class ChunkStore:
         return _record(found["metadatas"][0]) if found["ids"] else None
 
     def replace_document(self, record: DocumentRecord, chunks: Sequence[Chunk]) -> None:
-        """Make ``chunks`` the only chunks of ``record.source`` and record it in the manifest.
+        """Make ``chunks`` the only chunks of ``record.source`` and record it in the manifest."""
+        self.replace_documents([(record, chunks)])
 
-        The manifest entry goes first and comes back last: a crash in between leaves the file
-        unrecorded, so the next run ingests it again instead of trusting chunks that changed.
+    def replace_documents(
+        self, documents: Sequence[tuple[DocumentRecord, Sequence[Chunk]]]
+    ) -> None:
+        """Make each document's chunks the only chunks of its source, and record them all.
+
+        Writes go in a few large batches: Chroma's cost per call grows with the size of the
+        store (its full-text index of the documents is updated per call), so one call for
+        hundreds of chunks is far cheaper than one per file.
+
+        The manifest entries go first and come back last: a crash in between leaves the files
+        unrecorded, so the next run ingests them again instead of trusting chunks that changed.
         Unchanged chunks keep their ids (the id hashes the text), so upserting the new set and
-        then deleting the rest never leaves the document missing from search.
+        then deleting the rest never leaves a document missing from search.
         """
-        self._manifest.delete(ids=[record.source])
-        for batch in _batches(list(chunks)):
+        if not documents:
+            return
+        sources = [record.source for record, _ in documents]
+        self._manifest.delete(ids=sources)
+        chunks = [chunk for _, document_chunks in documents for chunk in document_chunks]
+        for batch in _batches(chunks):
             self._chunks.upsert(
                 ids=[chunk.id for chunk in batch],
                 documents=[chunk.text for chunk in batch],
@@ -110,12 +134,15 @@ class ChunkStore:
                 embeddings=self._vectors([chunk.text for chunk in batch]),
             )
         keep = {chunk.id for chunk in chunks}
-        stale = [id_ for id_ in self._ids_of(record.source) if id_ not in keep]
+        stale = [id_ for id_ in self._ids_of(sources) if id_ not in keep]
         for ids in _batches(stale):
             self._chunks.delete(ids=ids)
-        self._manifest.upsert(
-            ids=[record.source], metadatas=[_record_metadata(record)], embeddings=[_PLACEHOLDER]
-        )
+        for records in _batches([record for record, _ in documents]):
+            self._manifest.upsert(
+                ids=[record.source for record in records],
+                metadatas=[_record_metadata(record) for record in records],
+                embeddings=[_PLACEHOLDER for _ in records],
+            )
 
     def remove_document(self, source: str) -> None:
         """Forget a file: its manifest entry first, then its chunks."""
@@ -143,9 +170,13 @@ class ChunkStore:
             return [_PLACEHOLDER for _ in texts]
         return self._embeddings.embed_documents(texts)
 
-    def _ids_of(self, source: str) -> list[str]:
-        """Ids of the stored chunks of one source."""
-        return list(self._chunks.get(where={"source": source}, include=[])["ids"])
+    def _ids_of(self, sources: Sequence[str]) -> list[str]:
+        """Ids of the stored chunks of the given sources (one metadata scan per batch)."""
+        found: list[str] = []
+        for batch in _batches(list(sources)):
+            where = {"source": batch[0]} if len(batch) == 1 else {"source": {"$in": batch}}
+            found.extend(self._chunks.get(where=where, include=[])["ids"])
+        return found
 
 
 def _client(settings: KnowledgeSettings) -> Any:

@@ -3,10 +3,12 @@ from pathlib import Path
 
 import pytest
 
+from bot.qa import DocumentQA
 from ingest import texts
 from ingest.pipeline import ingest_paths
 from ingest.sample import load_sample_corpus_if_empty
 from ingest.settings import IngestSettings
+from knowledge import lexical_cache
 from knowledge.settings import KnowledgeSettings
 from knowledge.store import ChunkStore
 
@@ -155,3 +157,44 @@ def test_sample_corpus_is_not_added_beside_the_users_documents(
 
     assert load_sample_corpus_if_empty(KnowledgeSettings(), store=store) is False
     assert len(store.documents()) == 1
+
+
+def test_many_small_files_are_written_in_a_few_batches(
+    tmp_path: Path, store: ChunkStore, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = tmp_path / "notices"
+    folder.mkdir()
+    for number in range(250):
+        (folder / f"notice_{number:03d}.txt").write_text(
+            f"안내 {number}호\n{number}번 교류회 정례회는 매월 둘째 주 화요일에 열립니다.\n",
+            "utf-8",
+        )
+    writes: list[int] = []
+    replace = store.replace_documents
+    monkeypatch.setattr(
+        store, "replace_documents", lambda docs: (writes.append(len(docs)), replace(docs))
+    )
+
+    report = ingest_paths([str(folder)], store=store)
+
+    assert report.ingested == 250
+    assert store.count() == report.chunks
+    assert len(store.documents()) == 250
+    assert writes == [200, 50]  # one call per batch, not one per file
+
+
+def test_ingest_analyses_the_chunks_so_the_bot_starts_without_kiwi_work(
+    docs: Path, store: ChunkStore, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    ingest_paths(["docs"], store=store)
+
+    def no_analysis(texts: object, **_: object) -> object:
+        texts = list(texts)  # type: ignore[call-overload]
+        assert len(texts) <= 1, "chunks should come from the ingest-time cache"
+        return real(texts)
+
+    real = lexical_cache.analyze_many
+    monkeypatch.setattr(lexical_cache, "analyze_many", no_analysis)
+    qa = DocumentQA.open(KnowledgeSettings())
+
+    assert qa.answer("연회비는 얼마예요?").sources

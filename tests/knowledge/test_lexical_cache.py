@@ -2,7 +2,7 @@ import pickle
 from pathlib import Path
 
 from knowledge.lexical import analyze_many
-from knowledge.lexical_cache import cached_analyses
+from knowledge.lexical_cache import add_analyses, cached_analyses
 from knowledge.retriever import Retriever
 from knowledge.types import Chunk
 
@@ -53,3 +53,14 @@ def test_retriever_built_from_cache_answers_the_same(tmp_path: Path) -> None:
     warm = Retriever.from_chunks(chunks, cache=path).search("회비 얼마예요?")
     assert [h.chunk.id for h in warm] == [h.chunk.id for h in cold]
     assert warm[0].chunk.id == "1"
+
+
+def test_added_analyses_keep_the_other_entries(tmp_path: Path) -> None:
+    path = tmp_path / "lexical-cache.pkl"
+    cached_analyses(TEXTS[:1], path)
+
+    add_analyses(TEXTS[1:], path)
+
+    _version, entries = pickle.loads(path.read_bytes())
+    assert len(entries) == 3
+    assert cached_analyses(TEXTS, path) == list(analyze_many(TEXTS))

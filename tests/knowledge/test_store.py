@@ -161,3 +161,28 @@ def test_dense_mode_ranks_by_similarity_in_its_own_collection() -> None:
     assert all(0.0 <= score <= 1.0 for _, score in ranked)
     assert ranked[0][1] >= ranked[1][1]
     assert ChunkStore.open(KnowledgeSettings(GYORYU_EMBEDDING_MODEL=None)).count() == 0
+
+
+def test_many_documents_are_replaced_together_and_stale_chunks_go() -> None:
+    store = ChunkStore.open(KnowledgeSettings())
+    store.replace_documents(
+        [
+            (_record("a.txt", 2), [_chunk("a.txt", 0, "회비."), _chunk("a.txt", 1, "정례회.")]),
+            (_record("b.txt", 1), [_chunk("b.txt", 0, "세무.")]),
+        ]
+    )
+
+    store.replace_documents(
+        [
+            (_record("a.txt", 1, "h2"), [_chunk("a.txt", 0, "회비.")]),
+            (_record("c.txt", 1), [_chunk("c.txt", 0, "특허.")]),
+        ]
+    )
+
+    assert [(c.source, c.text) for c in store.all_chunks()] == [
+        ("a.txt", "회비."),
+        ("b.txt", "세무."),
+        ("c.txt", "특허."),
+    ]
+    assert [r.source for r in store.documents()] == ["a.txt", "b.txt", "c.txt"]
+    assert store.document("a.txt").content_hash == "h2"  # type: ignore[union-attr]
