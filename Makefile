@@ -6,7 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: chat test install lint bench lock clean
+.PHONY: chat test install lint bench bench-qa bench-ingest lock clean
 
 $(STAMP): requirements.lock pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -32,6 +32,13 @@ lint: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python bench/korquad_retrieval.py
+
+# Answer quality on the sample corpus and ../shared/seeds (dev sets with misses, held-out totals).
+bench-qa: $(STAMP)
+	$(BIN)/python bench/qa_quality.py
+
+bench-ingest: $(STAMP)
+	$(BIN)/python bench/ingest_speed.py
 
 # Re-pin after changing dependencies in pyproject.toml (keeps the lock in step with what passed).
 lock:
