@@ -6,6 +6,7 @@ import hashlib
 import re
 
 from ingest.document import Document
+from ingest.tables import label_table_rows
 from knowledge.types import Chunk
 
 # Measured with bench/chunk_size.py on KorQuAD 1.0 dev (140 articles, 5,774 questions):
@@ -85,14 +86,17 @@ def chunk_document(
     """Split a document into chunks that never cross a heading and never exceed ``size``.
 
     Every chunk of a section starts with the section's heading (an article label such as
-    ``제3조(회비)`` included), so a chunk read alone still says what it is about.
+    ``제3조(회비)`` included), and every table row carries its column labels, so a chunk read
+    alone still says what it is about.
     """
     texts: list[tuple[str, str]] = []
     for section in document.sections:
         prefix = section.heading if 0 < len(section.heading) < size // 3 else ""
         budget = size - len(prefix) - 1 if prefix else size
-        for start, end in pack_spans(section.text, budget):
-            body = section.text[start:end].strip()
+        # Table rows carry their column labels, so any cut between rows keeps their meaning.
+        section_text = label_table_rows(section.text)
+        for start, end in pack_spans(section_text, budget):
+            body = section_text[start:end].strip()
             text = body if not prefix or body.startswith(prefix) else f"{prefix}\n{body}"
             texts.append((section.heading, text))
     return [

@@ -14,6 +14,10 @@ _MARKDOWN_HEADING = re.compile(r"^(#{1,6})\s+(.+?)\s*#*\s*$")
 _CHAPTER = re.compile(r"^제\s*\d+\s*[편장절관]\s*\S.{0,40}$")
 _ARTICLE = re.compile(r"^(제\s*\d+\s*조(?:의\s*\d+)?\s*(?:\([^)\n]{1,30}\))?)")
 _BRACKETED = re.compile(r"^【[^】\n]{1,40}】$")
+# A short numbered or bulleted title line ("3. 지원 규모", "■ 신청 방법", "◆ 기술융합화 성공",
+# "II. 유형"): no sentence ending, no colon (a colon makes it an item, "1. 서류 검토: 4월 1일").
+_TITLE_LINE = re.compile(r"^(?:\d{1,2}\.|[IVX]{1,4}\.|[■◆□◇▶▣●○◎])\s*[^.:?!。\s][^.:?!。]{0,34}$")
+_SENTENCE_LIKE = re.compile(r"(?:다|요|함|음|임|됨)\s*$")
 
 _DATE = re.compile(
     r"(?<!\d)((?:19|20)\d{2})\s*(?:[.\-/]|년)\s*(\d{1,2})\s*(?:[.\-/]|월)\s*(\d{1,2})(?!\d)"
@@ -128,7 +132,42 @@ def _lines_with_headings(blocks: list[Block]) -> list[tuple[str, str | None]]:
             line = line.strip()
             if line:
                 lines.append((line, heading_of(line)))
-    return lines
+    return _numbered_titles(lines)
+
+
+def _numbered_titles(lines: list[tuple[str, str | None]]) -> list[tuple[str, str | None]]:
+    """Promote short numbered or bulleted title lines ("3. 지원 규모") to headings.
+
+    Such a line is a heading only when ordinary text follows it: two title-like lines in a row
+    are a list of short items ("1. 회장 1인", "2. 감사 2인"), which must stay together.
+    """
+    promoted = list(lines)
+    for index, (line, heading) in enumerate(lines):
+        if heading is not None or not is_title_line(line):
+            continue
+        following = lines[index + 1][0] if index + 1 < len(lines) else None
+        previous = lines[index - 1][0] if index else None
+        if following is None or lines[index + 1][1] is not None:
+            continue  # a title with nothing under it, or right before another heading
+        if _same_list(line, following) or (previous is not None and _same_list(previous, line)):
+            continue
+        promoted[index] = (line, " ".join(line.split()))
+    return promoted
+
+
+def is_title_line(line: str) -> bool:
+    """True for a short numbered or bulleted line that reads as a title, not a sentence."""
+    return bool(_TITLE_LINE.match(line)) and not _SENTENCE_LIKE.search(line)
+
+
+def _same_list(first: str, second: str) -> bool:
+    """True when two title-like lines are neighbouring items of one list ("1. …", "2. …")."""
+    if not (is_title_line(first) and is_title_line(second)):
+        return False
+    numbers = [re.match(r"(\d{1,2})\.", line) for line in (first, second)]
+    if numbers[0] and numbers[1]:
+        return int(numbers[1].group(1)) == int(numbers[0].group(1)) + 1
+    return first[0] == second[0]  # the same bullet mark
 
 
 def heading_of(line: str) -> str | None:

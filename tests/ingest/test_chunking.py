@@ -90,3 +90,31 @@ def test_chunk_ids_are_stable_and_distinct() -> None:
     assert [chunk.id for chunk in first] == [chunk.id for chunk in again]
     assert chunk_id("a.txt", 0, "x") != chunk_id("b.txt", 0, "x")
     assert chunk_id("a.txt", 0, "x") != chunk_id("a.txt", 1, "x")
+
+
+def test_numbered_titles_open_sections_but_short_numbered_items_stay_a_list() -> None:
+    text = (
+        "지원사업 공고\n3. 지원 규모\n과제당 최대 3,000만원을 지원합니다.\n"
+        "4. 임원\n1. 회장 1인\n2. 감사 2인\n■ 신청 방법\n메일로 보냅니다.\n"
+    )
+    document = build_document(text_blocks(text), fallback_title="공고")
+
+    headings = [section.heading for section in document.sections]
+    assert headings[1:] == ["3. 지원 규모", "4. 임원", "■ 신청 방법"]
+    officers = next(s for s in document.sections if s.heading == "4. 임원")
+    assert "1. 회장 1인\n2. 감사 2인" in officers.text
+
+
+def test_a_table_row_cut_into_a_later_chunk_keeps_its_column_labels() -> None:
+    rows = "\n".join(
+        f"{month}월 | {month}월 {month + 7}일(화) | {month}월 {month + 9}일(목)"
+        for month in range(1, 13)
+    )
+    text = f"## 월별 날짜\n월 | 새벽교류회 | 미래교류회\n{rows}\n"
+
+    texts = _chunks(text, size=160)
+
+    may = next(chunk for chunk in texts if "5월 12일" in chunk)
+    assert "새벽교류회: 5월 12일(화)" in may
+    assert may.startswith("월별 날짜")
+    assert texts.index(may) > 0
