@@ -79,14 +79,38 @@ class Glossary:
     def expansions(self, text: str) -> tuple[str, ...]:
         """Synonyms of every glossary word that occurs in ``text``, minus words already there.
 
-        Words are matched inside longer words and regardless of spaces, because Korean attaches
-        particles ("강퇴는") and members space compounds freely ("PL 보험").
+        Words are matched on morpheme boundaries, regardless of spaces (see
+        :mod:`knowledge.matching`): "강퇴는" and "PL 보험" match, while "구성원" does not bring in
+        정족수 and "누구인가" does not bring in 인력.
         """
-        haystack = _key(text)
+        from knowledge.matching import analyse  # loads Kiwi on first use
+
+        analysed = analyse(text)
         found: dict[str, None] = {}
         for group in self.groups:
-            if any(_key(member) in haystack for member in group):
-                found.update((member, None) for member in group if _key(member) not in haystack)
+            present = [analysed.contains(member) for member in group]
+            if any(present):
+                found.update(
+                    (member, None)
+                    for member, there in zip(group, present, strict=True)
+                    if not there
+                )
+        return tuple(found)
+
+    def matches(self, text: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
+        """Each glossary word found in ``text`` with the other words of its group.
+
+        The answer layer uses it for phrases ("혼자 방", "우리 돈"): the words of the phrase
+        count as found in a sentence that holds another word of the group ("1인 1실").
+        """
+        from knowledge.matching import analyse
+
+        analysed = analyse(text)
+        found: list[tuple[str, tuple[str, ...]]] = []
+        for group in self.groups:
+            for member in group:
+                if analysed.contains(member):
+                    found.append((member, tuple(other for other in group if other != member)))
         return tuple(found)
 
 

@@ -121,6 +121,13 @@ def analyze(text: str, *, query: bool = False) -> Analysis:
     return next(analyze_many([text], query=query))
 
 
+def kiwi_tokens(normalized: Sequence[str]) -> list[Any]:
+    """Kiwi's tokens of already normalised texts (``form``, ``tag``, ``start``, ``len``)."""
+    if not normalized:
+        return []
+    return list(_kiwi().tokenize(list(normalized)))
+
+
 def analyze_many(texts: Sequence[str], *, query: bool = False) -> Iterator[Analysis]:
     """Index terms of many texts, analysed by Kiwi in one batch (faster than one by one)."""
     normalized = [normalize(text) for text in texts]

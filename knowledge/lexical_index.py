@@ -76,6 +76,11 @@ class LexicalIndex:
         """Number of passages indexed."""
         return self._size
 
+    def rarity(self, term: str) -> float | None:
+        """The IDF of an index term, or ``None`` when no passage contains it."""
+        found = self._vocab.get(term)
+        return None if found is None else float(self._idf[found])
+
     def search(
         self,
         weighted_terms: Mapping[str, float],

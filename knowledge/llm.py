@@ -18,6 +18,7 @@ from langchain_core.messages import HumanMessage, SystemMessage
 from knowledge.prompting import (
     SYSTEM_PROMPT,
     drop_invalid_citations,
+    ungrounded_numbers,
     user_prompt,
     valid_citations,
 )
@@ -75,8 +76,15 @@ class LlmAnswerer:
             log.warning("LLM answer skipped: %s%s", type(exc).__name__, _status(exc))
             return None
         text = reply.text.strip()
-        if not valid_citations(text, len(hits)):
+        cited = valid_citations(text, len(hits))
+        if not cited:
             log.warning("LLM answer skipped: it cites none of the %d sources", len(hits))
+            return None
+        # Every figure must come from the passages it cites: a model that invents an amount
+        # or a date gives way to the extractive answer.
+        invented = ungrounded_numbers(text, [hits[number - 1].chunk.text for number in cited])
+        if invented:
+            log.warning("LLM answer skipped: %d number(s) not in the cited sources", len(invented))
             return None
         return drop_invalid_citations(text, len(hits))
 

@@ -59,6 +59,32 @@ def drop_invalid_citations(answer: str, sources: int) -> str:
     )
 
 
+# A number as an answer states it: digits (with separators) and the unit right after them,
+# "60만 원", "3월 31일", "2%", "1만4천명". Citation markers are not numbers.
+_NUMBER = re.compile(r"(?<!\[)\d[\d,.]*(?:\s*[만천억조]\s*\d*)*\s*(?:[가-힣%]{1,2})?")
+_UNIT_WORDS = re.compile(
+    r"(?:원|%|명|곳|개|건|회|일|월|년|시|분|주|인|차|배|층|호|만|천|억|조|세|박)"
+)
+
+
+def ungrounded_numbers(answer: str, passages: Sequence[str]) -> list[str]:
+    """Numbers, dates and amounts in ``answer`` that none of ``passages`` contains.
+
+    A generated answer may only repeat figures from its sources: "60만 원" in the answer must
+    appear in a passage (spaces ignored), so an invented "80만 원" is caught.
+    """
+    source = "".join("".join(passage.split()) for passage in passages)
+    missing: list[str] = []
+    for match in _NUMBER.finditer(_CITATION.sub("", answer)):
+        raw = "".join(match.group().split())
+        # Keep the digits and a unit; drop a trailing particle ("60만원이고" → "60만원").
+        unit = re.match(r"[\d,.]+(?:[만천억조]\d*)*" + f"{_UNIT_WORDS.pattern}?", raw)
+        number = (unit.group() if unit else raw).rstrip(".,")
+        if number and number not in source and number.replace(",", "") not in source:
+            missing.append(number)
+    return missing
+
+
 def _quote(text: str) -> str:
     # Angle brackets are swapped for look-alikes so passage text cannot close or open our tags.
     return mask_phones(text).replace("<", "‹").replace(">", "›").replace('"', "'")

@@ -22,7 +22,7 @@ import numpy as np
 import numpy.typing as npt
 
 from knowledge.glossary import Glossary
-from knowledge.lexical import analyze, analyze_many, has_content, warm_up
+from knowledge.lexical import BIGRAM_PREFIX, analyze, analyze_many, has_content, normalize, warm_up
 from knowledge.lexical_cache import add_analyses, cached_analyses
 from knowledge.lexical_index import LexicalIndex
 from knowledge.types import Chunk, Hit, visible
@@ -60,6 +60,9 @@ class Retriever:
         self._glossary = glossary
         self._dense = dense
         self._position = {chunk.id: position for position, chunk in enumerate(self._chunks)}
+        self._documents: dict[str, list[Chunk]] = {}
+        for chunk in sorted(self._chunks, key=lambda chunk: (chunk.source, chunk.position)):
+            self._documents.setdefault(chunk.source, []).append(chunk)
         labels = sorted({chunk.visibility for chunk in self._chunks})
         self._labels = labels
         self._label_of = np.asarray(
@@ -117,6 +120,30 @@ class Retriever:
             fused[position] = fused.get(position, 0.0) + DENSE_WEIGHT * similarity
         ranked = sorted(fused.items(), key=lambda item: (-item[1], item[0]))[:top_k]
         return [Hit(self._chunks[position], score) for position, score in ranked]
+
+    def rarity(self, term: str) -> float | None:
+        """How rare a word (a Kiwi morpheme, or a short word as typed) is in the chunks.
+
+        The IDF of the morpheme, else of its rarest character bigram; ``None`` when no chunk
+        contains it at all, the strongest sign that the documents do not cover a question.
+        """
+        key = normalize(term).replace(" ", "")
+        if not key:
+            return None
+        found = self._index.rarity(key)
+        if found is not None:
+            return found
+        grams = [key[i : i + 2] for i in range(len(key) - 1)] or [key]
+        values = [self._index.rarity(BIGRAM_PREFIX + gram) for gram in grams]
+        if any(value is None for value in values):
+            return None
+        return max(value for value in values if value is not None)
+
+    def following(self, chunk: Chunk, count: int) -> list[Chunk]:
+        """Up to ``count`` chunks after ``chunk`` in the same document, in order."""
+        document = self._documents.get(chunk.source, [])
+        later = [other for other in document if other.position > chunk.position]
+        return later[:count]
 
     def _weighted_terms(self, query: str) -> dict[str, float]:
         """The query's own terms at weight 1, glossary synonyms' terms at a lower weight."""

@@ -1,8 +1,9 @@
 """A local OpenAI-compatible chat-completions server that records what it was asked.
 
 It runs on 127.0.0.1 on a free port in a background thread. ``mode`` decides the reply:
-``cited`` answers with a citation, ``uncited`` without one, ``slow`` holds the reply until the
-server stops (so any client deadline passes), ``error`` answers HTTP 500.
+``cited`` answers with a citation, ``uncited`` without one, ``invented`` cites a source but states
+an amount and a date no source holds, ``slow`` holds the reply until the server stops (so any
+client deadline passes), ``error`` answers HTTP 500.
 """
 
 from __future__ import annotations
@@ -15,10 +16,11 @@ from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any, Literal
 
-Mode = Literal["cited", "uncited", "slow", "error"]
+Mode = Literal["cited", "uncited", "invented", "slow", "error"]
 
 CITED_ANSWER = "연회비는 60만 원이고 3월 말까지 내시면 돼요 [1]. 없는 출처 [9]는 무시돼요."
 UNCITED_ANSWER = "연회비는 아마 100만 원쯤일 거예요."
+INVENTED_ANSWER = "연회비는 80만 원이고 4월 15일까지 내시면 돼요 [1]."
 
 
 @dataclass
@@ -59,7 +61,9 @@ def _handler(state: FakeOpenAI) -> type[BaseHTTPRequestHandler]:
             if state.mode == "error":
                 self._send(500, {"error": {"message": "boom", "type": "server_error"}})
                 return
-            content = CITED_ANSWER if state.mode == "cited" else UNCITED_ANSWER
+            content = {"cited": CITED_ANSWER, "invented": INVENTED_ANSWER}.get(
+                state.mode, UNCITED_ANSWER
+            )
             self._send(200, _completion(content, body.get("model", "")))
 
         def _send(self, status: int, payload: dict[str, Any]) -> None:

@@ -59,3 +59,20 @@ def test_group_that_is_not_a_list_is_reported_with_its_line(tmp_path: Path) -> N
 def test_missing_override_file_is_an_error(tmp_path: Path) -> None:
     with pytest.raises(GlossaryError, match="없는파일"):
         Glossary.load(KnowledgeSettings(GYORYU_GLOSSARY=tmp_path / "없는파일.toml"))
+
+
+def test_words_inside_longer_words_do_not_expand() -> None:
+    glossary = Glossary.default()
+
+    assert "정족수" not in glossary.expansions("이사회 구성원은 누가 돼요?")
+    assert "채용" not in glossary.expansions("연합회 회장이 누구인가요?")
+    assert "정족수" in glossary.expansions("총회 성원 기준이 뭐예요?")
+    assert "반환" in glossary.expansions("회비 돌려받을 수 있나요?")
+
+
+def test_member_words_from_measured_misses_reach_the_documents_words() -> None:
+    glossary = Glossary.default()
+
+    assert "배우자" in glossary.synonyms("와이프")
+    assert "부모 별세" in glossary.synonyms("부친상")
+    assert "반환" in glossary.synonyms("돌려받")

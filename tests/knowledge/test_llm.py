@@ -122,3 +122,12 @@ def test_instructions_inside_a_passage_stay_inside_its_quotes(fake: FakeOpenAI) 
     user = fake.requests[0]["body"]["messages"][1]["content"]
     assert user.count("</발췌>") == 2  # one per real passage, none from the planted text
     assert "‹/발췌›" in user
+
+
+@pytest.mark.parametrize("fake", ["invented"], indirect=True)
+def test_answer_with_a_figure_its_sources_do_not_hold_is_not_used(
+    fake: FakeOpenAI, caplog: pytest.LogCaptureFixture
+) -> None:
+    assert _answerer(fake).answer("연회비는 얼마예요?", HITS) is None
+    assert "not in the cited sources" in caplog.text
+    assert "80만" not in caplog.text  # the log says why, never what

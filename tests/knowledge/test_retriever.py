@@ -153,3 +153,27 @@ def test_lexical_evidence_outweighs_a_wrong_dense_neighbour() -> None:
 
 def test_an_empty_corpus_answers_nothing() -> None:
     assert Retriever.from_chunks([]).search("회비") == []
+
+
+def test_a_table_row_is_found_by_its_column_and_row_labels() -> None:
+    from ingest.chunking import chunk_document
+    from ingest.document import build_document, text_blocks
+
+    months = "\n".join(
+        f"{m}월 | {m}월 {m + 7}일(화) | {m}월 {m + 14}일(목) | {m}월 {m + 15}일(수)"
+        for m in range(1, 13)
+    )
+    header = "월 | 새벽교류회 (오후 7시) | 미래교류회 (오후 6시 30분) | 동행교류회 (오후 7시)"
+    text = f"# 2026년 교류회 정례회 일정\n## 월별 날짜\n{header}\n{months}\n"
+    chunks = chunk_document(
+        build_document(text_blocks(text), fallback_title="일정"),
+        source="일정.md",
+        kind="events",
+        visibility="public",
+        size=200,
+    )
+    retriever = Retriever.from_chunks(chunks)
+
+    top = retriever.search("새벽교류회 5월 모임", top_k=1)[0].chunk.text
+
+    assert "새벽교류회 (오후 7시): 5월 12일(화)" in top
