@@ -32,7 +32,7 @@ from korquad_data import KorQuAD, load_distractors, load_korquad, scaled_corpus
 REPO_ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_DATA = REPO_ROOT.parent / "shared" / "benchmarks" / "korquad"
 
-# Figures from DESIGN.md §4 (same data, same protocol): R@1, R@5, MRR@10.
+# Figures from docs/design.md, "Knowledge" (same data, same protocol): R@1, R@5, MRR@10.
 DESIGN_BASELINES = {
     "LangChain BM25Retriever (whitespace)": (0.749, 0.872, 0.802),
     "BM25 on Kiwi morphemes": (0.894, 0.980, 0.932),
@@ -108,7 +108,7 @@ def build_bm25s_whitespace(paragraphs: Sequence[str]) -> Ranker:
 
 
 def build_bm25s_bigrams(paragraphs: Sequence[str]) -> Ranker:
-    """bm25s on character bigrams of each word: the DESIGN.md bigram baseline, re-measured."""
+    """bm25s on character bigrams of each word: the docs/design.md bigram baseline, re-measured."""
     import re
 
     word = re.compile(r"[0-9A-Za-z가-힣]+")
@@ -224,7 +224,7 @@ def main() -> None:
             flush=True,
         )
     for name, (r1, r5, mrr) in DESIGN_BASELINES.items():
-        print(f"{'DESIGN.md: ' + name:40} {r1:6.3f} {r5:6.3f} {'':>6} {mrr:7.3f}")
+        print(f"{'design.md: ' + name:40} {r1:6.3f} {r5:6.3f} {'':>6} {mrr:7.3f}")
 
     # Questions come in article order, so the halves are disjoint sets of articles.
     print("\nSplit check (first / second half of the questions): R@1 and MRR@10")

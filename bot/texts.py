@@ -135,8 +135,12 @@ def kst_clock(hour: int, minute: int) -> str:
 
 
 def kst_when(month: int, day: int, weekday: int, hour: int, minute: int) -> str:
-    """``11월 25일(화) 오후 7시`` from KST calendar parts (weekday 0 = Monday)."""
-    return f"{month}월 {day}일({FED_WEEKDAYS[weekday]}) {kst_clock(hour, minute)}"
+    """``11월 25일(화) 오후 7시`` from KST calendar parts (weekday 0 = Monday).
+
+    Midnight means "no time given" (a trip or workshop known only by its days): the date alone.
+    """
+    date = f"{month}월 {day}일({FED_WEEKDAYS[weekday]})"
+    return date if (hour, minute) == (0, 0) else f"{date} {kst_clock(hour, minute)}"
 
 
 def fed_not_found(kind: str, key: str) -> str:

@@ -9,7 +9,7 @@ When a dense index is given (embeddings configured), its similarities are fused 
 scores by a *weighted sum* rather than reciprocal-rank fusion: both are already in [0, 1] and
 comparable across queries, and a weighted sum keeps that property for :attr:`Hit.score`, which the
 answer layer uses to judge weak evidence. Lexical evidence keeps most of the weight because, on
-Korean text, the embeddings measured so far ranked far worse than BM25 (DESIGN.md §4).
+Korean text, the embeddings measured so far ranked far worse than BM25 (docs/design.md).
 """
 
 from __future__ import annotations

@@ -247,10 +247,11 @@ def remove_group(group: Annotated[str, typer.Argument(help="교류회 이름 또
     console.print(texts.FED_DELETED)
 
 
-@groups_app.command("room")
+# Telegram group ids are negative (-100…): read them as the argument, not as an unknown option.
+@groups_app.command("room", context_settings={"ignore_unknown_options": True})
 def attach_room(
     platform: Annotated[str, typer.Argument(help="telegram, slack, kakao …")],
-    chat_id: Annotated[str, typer.Argument(help="대화방 ID")],
+    chat_id: Annotated[str, typer.Argument(help="대화방 ID(텔레그램 그룹은 -100… 처럼 음수)")],
     group: Annotated[str | None, typer.Argument(help="교류회(비우면 연합회 전체 방)")] = None,
 ) -> None:
     """대화방을 교류회에 연결합니다."""

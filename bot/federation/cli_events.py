@@ -253,7 +253,7 @@ def import_events(
     file: Annotated[Path, typer.Argument(exists=True, dir_okay=False, help=".csv 또는 .xlsx")],
     year: Annotated[int, typer.Option(help="반복 일정을 펼칠 해")] = 2026,
 ) -> None:
-    """일정표(구분, 제목, 교류회, 시작, 종료, 장소, 안건, 반복)를 가져옵니다."""
+    """일정표(구분, 제목, 교류회, 시작, 종료, 장소, 안건, 반복, 제외 날짜)를 가져옵니다."""
     from bot import texts
     from bot.federation import event_sheet, groups
 

@@ -1,11 +1,14 @@
 """Loading a year's schedule from a spreadsheet: one row per event or recurring series.
 
-Columns: 구분, 제목, 교류회 (empty: federation-wide), 시작, 종료, 장소, 안건, 반복 (Korean rule).
+Columns: 구분, 제목, 교류회 (empty: federation-wide), 시작, 종료, 장소, 안건, 반복 (Korean rule)
+and, for a series, 제외 날짜: days the rule would give but the meeting does not happen there (a
+holiday, a 현장 정례회 elsewhere). Such a meeting is then a row of its own with its date and place.
 """
 
 from __future__ import annotations
 
-from datetime import datetime, time
+import re
+from datetime import date, datetime, time
 from pathlib import Path
 
 from sqlalchemy.orm import Session
@@ -16,7 +19,7 @@ from bot.federation.errors import FederationError
 from bot.federation.tables import Cell, read_rows
 from bot.storage.models import Federation
 
-HEADER = ("구분", "제목", "교류회", "시작", "종료", "장소", "안건", "반복")
+HEADER = ("구분", "제목", "교류회", "시작", "종료", "장소", "안건", "반복", "제외 날짜")
 
 
 def load_events(
@@ -64,6 +67,7 @@ def _load_row(
             duration=(end - start) if end else events.DEFAULT_DURATION,
             place=place,
             actor=actor,
+            skip=_dates(value.get("제외 날짜")),
         )
         return
     events.add_event(
@@ -78,6 +82,18 @@ def _load_row(
         agenda=str(value["안건"]) if value.get("안건") else None,
         actor=actor,
     )
+
+
+def _dates(cell: Cell) -> set[date]:
+    """The days listed in a cell: one Excel date, or text such as ``2026-05-27, 2026-09-23``."""
+    if cell is None or cell == "":
+        return set()
+    if isinstance(cell, datetime):
+        return {cell.date()}
+    if isinstance(cell, date):
+        return {cell}
+    parts = (part.strip() for part in re.split(r"[,;\n]", str(cell)))
+    return {kst_datetime(part).date() for part in parts if part}
 
 
 def kst_datetime(cell: Cell) -> datetime:

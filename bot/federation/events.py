@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from collections.abc import Collection
+from datetime import date, datetime, timedelta
 
 from sqlalchemy import func, or_, select
 from sqlalchemy.dialects import postgresql, sqlite
@@ -62,8 +63,12 @@ def add_series(
     actor: str,
     duration: timedelta = DEFAULT_DURATION,
     place: str | None = None,
+    skip: Collection[date] = (),
 ) -> EventSeries:
-    """Create a recurring series and one event per occurrence up to ``until``."""
+    """Create a recurring series and one event per occurrence up to ``until``.
+
+    Occurrences on a day in ``skip`` (KST) are left out: the meeting moved or is held elsewhere.
+    """
     _check(kind, first_start, None)
     series = EventSeries(
         federation_id=federation.id,
@@ -78,6 +83,8 @@ def add_series(
     session.add(series)
     session.flush()
     for start in recurrence.occurrences(rule, first=first_start, start=first_start, end=until):
+        if start.astimezone(recurrence.KST).date() in skip:
+            continue
         session.add(
             Event(
                 federation_id=federation.id,

@@ -9,6 +9,9 @@ from datetime import date, datetime
 from pathlib import Path
 
 Cell = str | int | float | date | datetime | None
+# Excel column widths are in characters; a wide column is capped so one long note stays readable.
+_MAX_WIDTH = 60
+_PADDING = 2
 
 
 def read_rows(path: Path) -> Iterator[tuple[int, list[Cell]]]:
@@ -69,6 +72,7 @@ def _text(cell: Cell) -> str:
 def _write_xlsx(path: Path, header: Sequence[str], rows: Sequence[Sequence[Cell]]) -> None:
     from openpyxl import Workbook
     from openpyxl.styles import Font
+    from openpyxl.utils import get_column_letter
 
     workbook = Workbook()
     sheet = workbook.active
@@ -84,4 +88,19 @@ def _write_xlsx(path: Path, header: Sequence[str], rows: Sequence[Sequence[Cell]
                 cell.number_format = "yyyy-mm-dd"
             elif isinstance(cell.value, str):
                 cell.number_format = "@"  # keeps 010-… and numbers with leading zeros as text
+    for index, name in enumerate(header):
+        letter = get_column_letter(index + 1)
+        widest = max([display_width(name), *(display_width(row[index]) for row in rows)])
+        sheet.column_dimensions[letter].width = min(widest, _MAX_WIDTH) + _PADDING
+    sheet.freeze_panes = "A2"  # the header stays in view while scrolling
+    sheet.auto_filter.ref = sheet.dimensions
     workbook.save(path)
+
+
+def display_width(cell: Cell) -> int:
+    """Columns ``cell`` takes on screen: Hangul and other wide characters count double."""
+    from rich.cells import cell_len
+
+    if cell is None:
+        return 0
+    return cell_len(_text(cell)[:10] if isinstance(cell, date) else _text(cell))

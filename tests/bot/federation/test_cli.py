@@ -144,3 +144,18 @@ def test_a_database_from_a_newer_version_is_refused(gyoryu: Run, database_url: s
 
     assert code == 1
     assert "0042_future" in output
+
+
+def test_a_telegram_group_id_is_negative_and_needs_no_double_dash(
+    gyoryu: Run, database_url: str
+) -> None:
+    gyoryu("db", "load-sample")
+
+    code, output = gyoryu("groups", "room", "telegram", "-1001234567890", "새벽교류회")
+
+    assert code == 0, output
+    engine = make_engine(database_url)
+    with engine.connect() as connection:
+        rooms = connection.execute(text("SELECT platform, chat_id FROM chat_rooms")).all()
+    engine.dispose()
+    assert ("telegram", "-1001234567890") in [tuple(row) for row in rooms]

@@ -119,5 +119,9 @@ def test_the_sample_federation_loads_once(session_factory: sessionmaker[Session]
     with session_factory() as session:
         titles = {e.title for e in session.scalars(select(Event))}
         people = session.scalar(select(func.count()).select_from(Member))
-    assert {"새벽교류회 정례회", "신년하례회 및 정기총회", "베트남 해외시장개척단"} <= titles
+    assert {
+        "새벽교류회 정례회",
+        "2026 신년하례회 및 제23차 정기총회",
+        "베트남 호치민 해외시장개척단",
+    } <= titles
     assert people == 48  # 40 roster members and 8 advisors

@@ -168,3 +168,24 @@ def test_export_writes_the_same_shape_back(session: Session, tmp_path: Path, suf
     assert report.errors == []
     assert _count(session, Member) == 40
     assert _count(session, Company) == 37
+
+
+def test_the_exported_workbook_is_readable_in_excel(session: Session, tmp_path: Path) -> None:
+    roster.import_roster(session, SAMPLE / "hanbit_roster.csv", actor="admin")
+    session.commit()
+    path = tmp_path / "내보내기.xlsx"
+    roster.export_roster(session, path)
+
+    sheet = load_workbook(path).worksheets[0]
+    header = [cell.value for cell in sheet[1]]
+    widths = {
+        name: sheet.column_dimensions[cell.column_letter].width
+        for name, cell in zip(header, sheet[1], strict=True)
+    }
+
+    assert sheet.freeze_panes == "A2"
+    assert sheet.auto_filter.ref == f"A1:{sheet[1][-1].column_letter}41"
+    # Korean text is about two columns a character: "(주)한빛정밀" needs more than its 7 characters.
+    assert widths["회사명"] >= 2 * len("(주)한빛정밀")
+    assert widths["주요제품"] > widths["교류회 역할"]
+    assert all(width <= 62 for width in widths.values())
