@@ -24,8 +24,8 @@ from pathlib import Path
 from aiolimiter import AsyncLimiter
 from sqlalchemy.orm import Session, sessionmaker
 
+from bot.clock import KST
 from bot.federation import events, groups, rooms
-from bot.federation.recurrence import KST
 from bot.messages import Address, OutgoingMessage
 from bot.schedule import queue
 from bot.schedule.compose import MessageComposer

@@ -11,11 +11,12 @@ from __future__ import annotations
 import asyncio
 import logging
 from collections.abc import Awaitable, Callable
-from datetime import UTC, datetime, timedelta
+from datetime import timedelta
 from typing import TYPE_CHECKING
 
 from bot import smalltalk, texts
 from bot.answers import Citation, QaAnswer, QuestionAnswerer
+from bot.clock import Clock, utcnow
 from bot.commands import (
     EXPERT_PREFIX,
     SCHEDULE_ACTION,
@@ -44,11 +45,6 @@ EXPERT_RECENT_QUESTION = timedelta(hours=1)
 Deliver = Callable[[Address, OutgoingMessage], Awaitable[None]]
 
 
-def utcnow() -> datetime:
-    """The current time, timezone-aware in UTC."""
-    return datetime.now(UTC)
-
-
 class Bot:
     """Answers members' messages with the injected answerer, directory and conversation log."""
 
@@ -58,7 +54,7 @@ class Bot:
         answerer: QuestionAnswerer,
         directory: Directory,
         log: ConversationLog,
-        clock: Callable[[], datetime] = utcnow,
+        clock: Clock = utcnow,
         top_k: int = 5,
         meetings: Meetings | None = None,
         dialog: DialogSteps | None = None,

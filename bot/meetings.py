@@ -16,18 +16,18 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
 from bot import texts
+from bot.clock import format_kst
 from bot.conversation import ConversationLog
 from bot.dialog import ask_next
 from bot.difficulties import digest, items, nudges
 from bot.difficulties.items import DifficultyError
 from bot.federation import events, linking, members, rooms
-from bot.federation.recurrence import format_kst
+from bot.federation.members import LEADER_ROLES
 from bot.messages import Address, OutgoingMessage
 from bot.schedule import content, rsvp
 from bot.storage.models import Event, Member, Membership
 from bot.storage.schedule_models import Difficulty
 
-LEADER_ROLES = frozenset({"leader", "secretary"})
 SHARE_PREFIX = "diff:share:"
 ADVISE_PREFIX = digest.ADVISE_PREFIX + ":"
 # "/애로 정리" asks for the digest (or one's own items) like a bare "/애로", not to share "정리".

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Protocol
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,11 +71,3 @@ class OutgoingMessage:
     buttons: tuple[Button, ...] = field(default=())
     links: tuple[Link, ...] = field(default=())
     edits_origin: bool = False
-
-
-class Outbox(Protocol):
-    """Sends proactive messages (reminders, prompts, advisor relays) to an address."""
-
-    async def push(self, to: Address, message: OutgoingMessage) -> None:
-        """Deliver ``message`` to ``to`` (or record why it could not be delivered)."""
-        ...

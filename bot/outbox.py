@@ -3,25 +3,20 @@
 Each channel registers a sender for its platform name with how many messages one destination
 (a chat, a channel, a person) may receive per period; pushes beyond that wait their turn.
 
-Errors mean what the scheduler's dispatcher expects: a sender raises
-:class:`~bot.schedule.dispatcher.PermanentDeliveryError` when the bot was removed or blocked
-(never retried), and any other error is transient (retried with back-off).
+Senders raise the errors of :mod:`bot.delivery`; a push to a platform no channel serves raises
+:class:`~bot.delivery.UndeliverableError` here.
 """
 
 from __future__ import annotations
 
 from aiolimiter import AsyncLimiter
 
-from bot.messages import Address, Outbox, OutgoingMessage
-from bot.schedule.dispatcher import PermanentDeliveryError
-
-
-class UndeliverableError(PermanentDeliveryError, LookupError):
-    """No channel serves the address's platform (it was switched off): nothing to retry."""
+from bot.delivery import Outbox, UndeliverableError
+from bot.messages import Address, OutgoingMessage
 
 
 class Postman:
-    """An :class:`~bot.messages.Outbox` that hands each push to its platform's sender."""
+    """An :class:`~bot.delivery.Outbox` that hands each push to its platform's sender."""
 
     def __init__(self) -> None:
         self._senders: dict[str, tuple[Outbox, float, float]] = {}

@@ -20,9 +20,9 @@ from sqlalchemy import ColumnElement, and_, delete, false, or_, select, update
 from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from bot import texts
+from bot.clock import KST
 from bot.federation import audit
 from bot.federation.members import GROUP_ROLES
-from bot.federation.recurrence import KST
 from bot.storage.conversation_models import (
     AnswerFeedback,
     AnswerRecord,

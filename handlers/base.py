@@ -13,7 +13,7 @@ import asyncio
 import json
 import logging
 import re
-from collections.abc import Awaitable, Callable, Coroutine, Sequence
+from collections.abc import Coroutine, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
@@ -22,6 +22,7 @@ from starlette.responses import Response
 from starlette.routing import BaseRoute
 
 from bot.core import Bot
+from bot.delivery import Replier
 from bot.messages import Address, IncomingMessage, OutgoingMessage
 from handlers.settings import ChannelSettings
 
@@ -54,7 +55,7 @@ class Adapter(Protocol):
         ...
 
     async def push(self, to: Address, message: OutgoingMessage) -> None:
-        """Send a proactive message to ``to``."""
+        """Send a proactive message to ``to``; raises the errors of :mod:`bot.delivery`."""
         ...
 
 
@@ -98,10 +99,7 @@ class ChannelFactory(Protocol):
         ...
 
 
-Reply = Callable[[list[OutgoingMessage]], Awaitable[None]]
-
-
-async def accept(context: ChannelContext, message: IncomingMessage, reply: Reply) -> bool:
+async def accept(context: ChannelContext, message: IncomingMessage, reply: Replier) -> bool:
     """Record ``message``, then answer it in the background through ``reply``.
 
     Returns once the message is safely recorded (``False`` when there is nothing to answer),
@@ -114,7 +112,7 @@ async def accept(context: ChannelContext, message: IncomingMessage, reply: Reply
     return True
 
 
-async def _answer(bot: Bot, message: IncomingMessage, reply: Reply) -> None:
+async def _answer(bot: Bot, message: IncomingMessage, reply: Replier) -> None:
     replies = await bot.respond(message)
     try:
         await reply(replies)

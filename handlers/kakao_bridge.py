@@ -12,8 +12,8 @@ import hashlib
 import hmac
 import json
 import logging
-from collections.abc import Callable, Sequence
-from datetime import UTC, datetime
+from collections.abc import Sequence
+from datetime import datetime
 from typing import Any
 
 import httpx
@@ -24,8 +24,9 @@ from starlette.responses import JSONResponse, Response
 from starlette.routing import BaseRoute, Route
 
 from bot import texts
+from bot.clock import Clock, utcnow
+from bot.delivery import DeliveryError, UndeliverableError
 from bot.messages import Address, IncomingMessage, OutgoingMessage
-from bot.outbox import UndeliverableError
 from handlers.base import (
     BadRequest,
     ChannelContext,
@@ -48,8 +49,6 @@ MAX_MESSAGE_CHARS = 2000
 """KakaoTalk folds long messages behind "전체 보기"; longer replies go out as several messages."""
 BOT_MENTION = "@교류"
 _SEND_TIMEOUT_S = 10.0
-
-Clock = Callable[[], datetime]
 
 
 def build(context: ChannelContext) -> KakaoBridge:
@@ -177,7 +176,7 @@ class KakaoBridge:
         *,
         secret: str,
         send_url: str | None = None,
-        clock: Clock = lambda: datetime.now(UTC),
+        clock: Clock = utcnow,
         room_rate: tuple[float, float] = (5, 10.0),
         overall_rate: tuple[float, float] = (30, 60.0),
     ) -> None:
@@ -276,5 +275,8 @@ class KakaoBridge:
             payload = {"type": "text", "room": room, "data": text}
             body = json.dumps(payload, ensure_ascii=False).encode()
             headers = signed_headers(self._secret, body, self._clock())
-            reply = await self._http.post(self._send_url, content=body, headers=headers)
-            reply.raise_for_status()
+            try:
+                reply = await self._http.post(self._send_url, content=body, headers=headers)
+                reply.raise_for_status()
+            except httpx.HTTPError as failed:
+                raise DeliveryError(f"{PLATFORM}: {type(failed).__name__}") from failed

@@ -14,7 +14,7 @@ import asyncio
 import hmac
 import logging
 import uuid
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -25,8 +25,9 @@ from starlette.responses import JSONResponse, Response
 from starlette.routing import BaseRoute, Route
 
 from bot import texts
+from bot.clock import utcnow
+from bot.delivery import UndeliverableError
 from bot.messages import Address, IncomingMessage, OutgoingMessage
-from bot.outbox import UndeliverableError
 from handlers import kakao_response
 from handlers.base import BadRequest, ChannelContext, ChannelOff, read_json, refuse
 
@@ -170,7 +171,7 @@ class KakaoSkill:
         except ValidationError:
             return refuse(400)
         try:
-            message = await self._bot.receive(to_incoming(payload, datetime.now(UTC)))
+            message = await self._bot.receive(to_incoming(payload, utcnow()))
             if message is None:
                 return JSONResponse(kakao_response.skill_response([]))
         except Exception:

@@ -13,7 +13,8 @@ from datetime import datetime
 
 from starlette.routing import BaseRoute
 
-from bot.core import Bot, utcnow
+from bot.clock import utcnow
+from bot.core import Bot
 from bot.messages import Address, Button, IncomingMessage, OutgoingMessage
 
 

@@ -88,7 +88,7 @@ def build_server(
     from starlette.middleware import Middleware
     from starlette.routing import Route
 
-    from bot.core import utcnow
+    from bot.clock import utcnow
     from bot.outbox import Postman
     from bot.schedule import runner
     from bot.schedule.compose import MessageComposer
@@ -184,7 +184,7 @@ def calendar_routes(sessions: sessionmaker[Session], secret: str) -> list[BaseRo
     from starlette.responses import Response
     from starlette.routing import Route
 
-    from bot.core import utcnow
+    from bot.clock import utcnow
     from bot.meetings import feed_token_ok
     from bot.schedule import ics
     from bot.storage.models import Event, Group

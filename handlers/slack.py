@@ -15,16 +15,16 @@ from typing import Any
 from aiolimiter import AsyncLimiter
 from slack_bolt.adapter.starlette.async_handler import AsyncSlackRequestHandler
 from slack_bolt.async_app import AsyncAck, AsyncApp
-from slack_sdk.errors import SlackApiError
+from slack_sdk.errors import SlackApiError, SlackClientError
 from slack_sdk.web.async_client import AsyncWebClient
 from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import BaseRoute, Route
 
 from bot import texts
-from bot.core import utcnow
+from bot.clock import utcnow
+from bot.delivery import DeliveryError, PermanentDeliveryError
 from bot.messages import Address, IncomingMessage, OutgoingMessage
-from bot.schedule.dispatcher import PermanentDeliveryError
 from handlers.base import ChannelContext, ChannelOff, accept, split_text
 
 log = logging.getLogger(__name__)
@@ -163,7 +163,8 @@ class SlackAdapter:
     async def push(self, to: Address, message: OutgoingMessage) -> None:
         """Post ``message`` into the channel (and thread) of ``to``, ~1 message a second each.
 
-        Raises :class:`PermanentDeliveryError` when the channel is gone or closed to the bot.
+        Raises :class:`PermanentDeliveryError` when the channel is gone or closed to the bot and
+        :class:`DeliveryError` for any other refusal (worth another try).
         """
         channel = to.conversation or to.user
         limiter = self._limits.setdefault(channel, AsyncLimiter(3, 3))
@@ -176,7 +177,9 @@ class SlackAdapter:
                 error = str(refused.response.get("error", ""))
                 if error in PERMANENT_ERRORS:
                     raise PermanentDeliveryError(f"slack: {error}") from refused
-                raise
+                raise DeliveryError(f"slack: {error}") from refused
+            except SlackClientError as failed:
+                raise DeliveryError(f"slack: {failed}") from failed
 
     async def _on_message(self, body: dict[str, Any], event: dict[str, Any]) -> None:
         # Channel messages arrive as app_mention when they address the bot; only DMs matter here.

@@ -29,9 +29,9 @@ from telegram.ext import AIORateLimiter, ExtBot
 from telegram.request import HTTPXRequest
 
 from bot import texts
-from bot.core import utcnow
+from bot.clock import utcnow
+from bot.delivery import DeliveryError, PermanentDeliveryError
 from bot.messages import Address, IncomingMessage, OutgoingMessage
-from bot.schedule.dispatcher import PermanentDeliveryError
 from handlers.base import (
     BadRequest,
     ChannelContext,
@@ -182,8 +182,8 @@ class TelegramAdapter:
     async def push(self, to: Address, message: OutgoingMessage) -> None:
         """Send ``message`` to the chat (and forum topic) of ``to``.
 
-        Raises :class:`PermanentDeliveryError` when the bot can no longer write there; other
-        errors propagate as they are, so scheduled sends retry them.
+        Raises :class:`PermanentDeliveryError` when the bot can no longer write there and
+        :class:`DeliveryError` for anything else Telegram refused (worth another try).
         """
         chat_id = to.conversation or to.user
         thread = int(to.thread) if to.thread else None
@@ -195,7 +195,9 @@ class TelegramAdapter:
         except TelegramBadRequest as bad:
             if "chat not found" in bad.message.lower():
                 raise PermanentDeliveryError(f"telegram: {bad.message}") from bad
-            raise
+            raise DeliveryError(f"telegram: {bad.message}") from bad
+        except TelegramError as failed:  # network trouble, flood control beyond our retries …
+            raise DeliveryError(f"telegram: {failed.message}") from failed
 
     async def webhook(self, request: Request) -> Response:
         """Check the secret token, record the update, answer Telegram at once."""

@@ -13,8 +13,9 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from bot import texts
+from bot.clock import format_kst
 from bot.difficulties import items
-from bot.federation.recurrence import format_kst
+from bot.federation.events import MEETING_KIND
 from bot.messages import Button, OutgoingMessage
 from bot.storage.models import Event, Group, Member
 from bot.storage.schedule_models import Difficulty
@@ -59,7 +60,7 @@ def next_meeting(session: Session, *, group_id: int, now: datetime) -> Event | N
     """The group's next 정례회 (what ``/애로`` shows the list for)."""
     return session.scalars(
         select(Event)
-        .where(Event.group_id == group_id, Event.kind == items.MEETING_KIND, Event.starts_at > now)
+        .where(Event.group_id == group_id, Event.kind == MEETING_KIND, Event.starts_at > now)
         .order_by(Event.starts_at)
         .limit(1)
     ).first()

@@ -12,11 +12,11 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from bot import texts
+from bot.federation.events import MEETING_KIND
 from bot.storage.models import Event
 from bot.storage.schedule_models import Difficulty
 from knowledge.fields import guess_field
 
-MEETING_KIND = "정례회"
 FIRST_CYCLE = timedelta(days=31)
 
 

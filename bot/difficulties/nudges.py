@@ -7,8 +7,8 @@ from datetime import datetime
 from sqlalchemy.orm import Session
 
 from bot import texts
+from bot.clock import format_kst
 from bot.difficulties import items
-from bot.federation.recurrence import format_kst
 from bot.messages import Button, OutgoingMessage
 from bot.storage.models import Event, Group, Member
 from bot.storage.schedule_models import NudgeOptOut

@@ -36,17 +36,16 @@ def list_events(
 ) -> None:
     """다가오는 행사를 보여 줍니다."""
 
-    from bot.federation import events, groups, recurrence
+    from bot import clock
+    from bot.federation import events, groups
 
     with transaction() as session:
         chosen = {groups.find_group(session, group).id} if group else None
-        found = events.upcoming(
-            session, now=datetime.now(recurrence.KST), groups=chosen, limit=limit
-        )
+        found = events.upcoming(session, now=clock.kst_now(), groups=chosen, limit=limit)
         rows = [
             (
                 e.id,
-                recurrence.format_kst(e.starts_at),
+                clock.format_kst(e.starts_at),
                 e.kind,
                 e.title,
                 e.group.name if e.group else "연합회",
@@ -60,7 +59,8 @@ def list_events(
 @app.command("show")
 def show(event: Annotated[int, typer.Argument(help="행사 번호")]) -> None:
     """행사 정보와 참석 응답 현황을 보여 줍니다."""
-    from bot.federation import events, recurrence
+    from bot import clock
+    from bot.federation import events
 
     with transaction() as session:
         found = events.find_event(session, event)
@@ -68,8 +68,8 @@ def show(event: Annotated[int, typer.Argument(help="행사 번호")]) -> None:
         rows = [
             ("제목", found.title),
             ("구분", found.kind),
-            ("일시", recurrence.format_kst(found.starts_at)),
-            ("종료", recurrence.format_kst(found.ends_at) if found.ends_at else ""),
+            ("일시", clock.format_kst(found.starts_at)),
+            ("종료", clock.format_kst(found.ends_at) if found.ends_at else ""),
             ("장소", found.place),
             ("안건", found.agenda),
             ("주관", found.group.name if found.group else "연합회"),
@@ -276,8 +276,8 @@ def rsvp(
     proxy: Annotated[str | None, typer.Option(help="대리참석자 성명")] = None,
 ) -> None:
     """회원의 참석 응답을 기록합니다."""
-    from bot import texts
-    from bot.federation import events, members, recurrence
+    from bot import clock, texts
+    from bot.federation import events, members
 
     with transaction() as session:
         found = members.find_member(session, member)
@@ -287,6 +287,6 @@ def rsvp(
             member=found,
             status=status,
             proxy_name=proxy,
-            now=datetime.now(recurrence.KST),
+            now=clock.kst_now(),
         )
     console.print(texts.fed_saved("참석 응답", f"{found.name} · {status}"))

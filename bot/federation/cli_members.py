@@ -190,10 +190,10 @@ def invite(
     days: Annotated[int, typer.Option(min=1, max=30, help="유효 기간(일)")] = 7,
 ) -> None:
     """대화 계정 연결용 일회용 초대 코드를 발급합니다(코드는 한 번만 보여 드려요)."""
-    from datetime import datetime, timedelta
+    from datetime import timedelta
 
-    from bot import texts
-    from bot.federation import linking, members, recurrence
+    from bot import clock, texts
+    from bot.federation import linking, members
 
     with transaction() as session:
         found = members.find_member(session, member)
@@ -201,21 +201,21 @@ def invite(
             session,
             member=found,
             actor=actor(),
-            now=datetime.now(recurrence.KST),
+            now=clock.kst_now(),
             lifetime=timedelta(days=days),
         )
-        console.print(texts.fed_invite_issued(found.name, code, recurrence.format_kst(expires)))
+        console.print(texts.fed_invite_issued(found.name, code, clock.format_kst(expires)))
 
 
 @app.command("pending")
 def pending() -> None:
     """승인을 기다리는 대화 계정 연결 요청을 보여 줍니다."""
-    from bot import texts
-    from bot.federation import linking, recurrence
+    from bot import clock, texts
+    from bot.federation import linking
 
     with transaction() as session:
         rows = [
-            (r.id, r.platform, r.display_name, r.note, recurrence.format_kst(r.created_at))
+            (r.id, r.platform, r.display_name, r.note, clock.format_kst(r.created_at))
             for r in linking.pending_requests(session)
         ]
     if not rows:
@@ -230,10 +230,9 @@ def approve(
     member: Annotated[str, typer.Argument(help="연결할 회원 번호 또는 성명")],
 ) -> None:
     """연결 요청을 승인해 대화 계정을 회원과 연결합니다."""
-    from datetime import datetime
 
-    from bot import texts
-    from bot.federation import linking, members, recurrence
+    from bot import clock, texts
+    from bot.federation import linking, members
 
     with transaction() as session:
         found = members.find_member(session, member)
@@ -242,6 +241,6 @@ def approve(
             request_id=request,
             member=found,
             actor=actor(),
-            now=datetime.now(recurrence.KST),
+            now=clock.kst_now(),
         )
         console.print(texts.fed_linked(found.name, identity.platform))

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from sqlalchemy.orm import Session
 
-from bot import texts
+from bot import clock, texts
 from bot.federation import events, groups, recurrence
 from bot.federation.errors import FederationError
 from bot.federation.tables import Cell, read_rows
@@ -109,4 +109,4 @@ def kst_datetime(cell: Cell) -> datetime:
             moment = datetime.fromisoformat(cell.strip().replace(".", "-"))
         except ValueError as error:
             raise ValueError(texts.fed_bad_date(cell)) from error
-    return moment.replace(tzinfo=recurrence.KST) if moment.tzinfo is None else moment
+    return moment.replace(tzinfo=clock.KST) if moment.tzinfo is None else moment

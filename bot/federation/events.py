@@ -14,7 +14,9 @@ from bot.federation import audit, recurrence
 from bot.federation.errors import FederationError, NotFoundError
 from bot.storage.models import Event, EventSeries, Federation, Group, Member, Rsvp
 
-KINDS = ("정례회", "총회", "세미나", "공장견학", "해외시찰", "워크숍", "간담회", "교육", "기타")
+MEETING_KIND = "정례회"
+"""A group's regular monthly meeting: the kind reminders, 애로사항 and digests are planned for."""
+KINDS = (MEETING_KIND, "총회", "세미나", "공장견학", "해외시찰", "워크숍", "간담회", "교육", "기타")
 RSVP_STATUSES = ("참석", "불참", "미정", "대리참석")
 DEFAULT_DURATION = timedelta(hours=2)
 

@@ -20,6 +20,8 @@ from bot.storage.models import (
 )
 
 GROUP_ROLES = {"member": "회원", "leader": "회장", "secretary": "간사"}
+LEADER_ROLES = frozenset({"leader", "secretary"})
+"""The roles that lead a group (회장 and 간사): they get the digest, the RSVP list and /참석현황."""
 ROLE_NAMES = {"회원": "member", "회장": "leader", "간사": "secretary", "사무총장": "secretary"}
 MEMBER_FIELDS = ("name", "title", "phone", "email")
 

@@ -4,14 +4,13 @@ from __future__ import annotations
 
 import re
 from datetime import datetime
-from zoneinfo import ZoneInfo
 
 from dateutil.rrule import rrulestr
 
 from bot import texts
+from bot.clock import KST
 from bot.federation.errors import FederationError
 
-KST = ZoneInfo("Asia/Seoul")
 WEEKDAYS = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
 _KOREAN_WEEKDAYS = "월화수목금토일"
 _ORDINALS = {
@@ -74,9 +73,3 @@ def occurrences(rule: str, *, first: datetime, start: datetime, end: datetime) -
     lo = start.astimezone(KST).replace(tzinfo=None)
     hi = end.astimezone(KST).replace(tzinfo=None)
     return [moment.replace(tzinfo=KST) for moment in recurrence.between(lo, hi, inc=True)]
-
-
-def format_kst(moment: datetime) -> str:
-    """``11월 25일(화) 오후 7시`` for any aware datetime."""
-    local = moment.astimezone(KST)
-    return texts.kst_when(local.month, local.day, local.weekday(), local.hour, local.minute)

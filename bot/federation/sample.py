@@ -8,6 +8,7 @@ from pathlib import Path
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
+from bot import clock
 from bot.federation import advisors, event_sheet, groups, recurrence, roster
 from bot.federation.tables import read_rows
 from bot.storage.models import Federation
@@ -51,7 +52,7 @@ def load_sample_federation(session_factory: sessionmaker[Session]) -> bool:
             session,
             SAMPLE_DIR / "events_2026.csv",
             federation=federation,
-            until=datetime(2026, 12, 31, 23, 59, tzinfo=recurrence.KST),
+            until=datetime(2026, 12, 31, 23, 59, tzinfo=clock.KST),
             actor=ACTOR,
         )
     return True

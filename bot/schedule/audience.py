@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection
+
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from bot.messages import Address
 from bot.storage.models import ChatIdentity, ChatRoom, Membership
-
-LEADER_ROLES = ("leader", "secretary")
 
 
 def room_address(room: ChatRoom) -> Address:
@@ -35,7 +35,7 @@ def direct_address(session: Session, member_id: int) -> Address | None:
 
 
 def members_of(
-    session: Session, group_id: int, *, roles: tuple[str, ...] | None = None
+    session: Session, group_id: int, *, roles: Collection[str] | None = None
 ) -> list[int]:
     """Member ids of a group, optionally only those with one of ``roles``."""
     query = select(Membership.member_id).where(Membership.group_id == group_id)

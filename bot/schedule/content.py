@@ -9,9 +9,8 @@ from datetime import datetime
 from typing import Any
 
 from bot import texts
-from bot.federation.recurrence import format_kst
+from bot.clock import KST, format_kst
 from bot.messages import Button, OutgoingMessage
-from bot.schedule.planning import KST
 from bot.schedule.rsvp import rsvp_action
 from bot.storage.models import Event
 

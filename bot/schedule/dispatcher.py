@@ -30,7 +30,8 @@ from typing import Any, cast
 from sqlalchemy import ColumnElement, CursorResult, and_, or_, select, update
 from sqlalchemy.orm import Session, sessionmaker
 
-from bot.messages import Address, Outbox, OutgoingMessage
+from bot.delivery import Outbox, PermanentDeliveryError
+from bot.messages import Address, OutgoingMessage
 from bot.storage.schedule_models import ScheduledMessage
 
 Composer = Callable[[Session, ScheduledMessage, datetime], OutgoingMessage | None]
@@ -39,10 +40,6 @@ Composer = Callable[[Session, ScheduledMessage, datetime], OutgoingMessage | Non
 RETRY_BASE = timedelta(minutes=1)
 RETRY_CAP = timedelta(minutes=30)
 _ERROR_LIMIT = 500
-
-
-class PermanentDeliveryError(Exception):
-    """The platform refused for good (bot removed, chat deleted): do not retry."""
 
 
 @dataclass(slots=True)

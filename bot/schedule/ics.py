@@ -14,7 +14,7 @@ from icalendar import Event as CalendarEvent
 from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
-from bot.federation.recurrence import KST
+from bot.clock import KST
 from bot.storage.models import Event, EventSeries
 
 PRODID = "-//Gyoryu//교류//KO"

@@ -10,13 +10,12 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from functools import lru_cache
-from zoneinfo import ZoneInfo
 
 import holidays
 
+from bot.clock import KST
 from bot.schedule.rules import ScheduleRules, span_label
 
-KST = ZoneInfo("Asia/Seoul")
 HolidayCheck = Callable[[date], bool]
 # A short reminder is pointless long after its moment; a day-level one still helps hours later.
 SHORT_GRACE = timedelta(minutes=30)

@@ -15,12 +15,13 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
 from bot import texts
-from bot.federation.recurrence import format_kst
+from bot.clock import format_kst, kst_day
+from bot.federation.events import MEETING_KIND
+from bot.federation.members import LEADER_ROLES
 from bot.messages import Address, OutgoingMessage
 from bot.schedule import audience, content
 from bot.schedule.planning import (
     DAY_GRACE,
-    KST,
     HolidayCheck,
     Slot,
     korean_holiday,
@@ -36,14 +37,13 @@ from bot.storage.schedule_models import ScheduledMessage
 ROOM_KINDS = ("reminder", "prompt", "change", "cancel")
 LEADER_KINDS = ("digest", "rsvp_list")
 PLANNED_KINDS = ("reminder", "prompt", "nudge", "digest", "rsvp_list")
-MEETING_KIND = "정례회"
 # How far ahead sends are planned; later events are planned as they come near.
 PLAN_HORIZON = timedelta(days=40)
 
 
 def occurrence_of(event: Event) -> str:
     """The event's KST date as ``yyyymmdd``: the part of a key that names the occurrence."""
-    return event.starts_at.astimezone(KST).strftime("%Y%m%d")
+    return kst_day(event.starts_at)
 
 
 def enqueue(
@@ -230,7 +230,7 @@ def _queue_slot(session: Session, event: Event, slot: Slot) -> int:
 def _recipients(session: Session, event: Event, kind: str) -> list[tuple[int | None, Address]]:
     if kind in ROOM_KINDS or event.group_id is None:
         return [(None, room) for room in audience.rooms_of(session, event.group_id)]
-    roles = audience.LEADER_ROLES if kind in LEADER_KINDS else None
+    roles = LEADER_ROLES if kind in LEADER_KINDS else None
     found: list[tuple[int | None, Address]] = []
     for member_id in audience.members_of(session, event.group_id, roles=roles):
         to = audience.direct_address(session, member_id)

@@ -13,9 +13,9 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from bot import texts
+from bot.clock import format_kst, kst_day
 from bot.federation import events
 from bot.federation.errors import FederationError
-from bot.federation.recurrence import KST, format_kst
 from bot.storage.models import Event, Member, Membership, Rsvp
 
 PREFIX = "rsvp"
@@ -32,8 +32,7 @@ class RsvpAction:
 
 def rsvp_action(event: Event, answer: str) -> str:
     """The action string of one RSVP button (``answer`` is yes, no, maybe or proxy)."""
-    day = event.starts_at.astimezone(KST).strftime("%Y%m%d")
-    return f"{PREFIX}:{event.id}:{day}:{answer}"
+    return f"{PREFIX}:{event.id}:{kst_day(event.starts_at)}:{answer}"
 
 
 def parse_action(action: str) -> RsvpAction | None:
@@ -81,7 +80,7 @@ def apply_rsvp(
         return str(refused)
     when = format_kst(event.starts_at)
     reply = texts.mtg_rsvp_done(decoded.status, event.title, when, proxy_name)
-    if event.starts_at.astimezone(KST).strftime("%Y%m%d") != decoded.occurrence:
+    if kst_day(event.starts_at) != decoded.occurrence:
         reply += " " + texts.mtg_moved_note(when)
     return reply
 

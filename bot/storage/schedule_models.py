@@ -20,8 +20,9 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Mapped, mapped_column
 
+from bot.clock import utcnow
 from bot.storage.base import Base
-from bot.storage.models import UtcDateTime, utcnow
+from bot.storage.models import UtcDateTime
 
 MESSAGE_STATES = ("pending", "sending", "sent", "missed", "failed", "cancelled")
 

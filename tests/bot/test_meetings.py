@@ -14,12 +14,12 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
 from bot import texts
+from bot.clock import KST
 from bot.conversation import ConversationLog
 from bot.core import Bot
 from bot.difficulties import nudges
 from bot.directory_sql import SqlDirectory
 from bot.federation import events, groups, members, rooms
-from bot.federation.recurrence import KST
 from bot.meetings import Meetings, feed_token
 from bot.messages import Button
 from bot.schedule import content

@@ -13,10 +13,10 @@ from telegram.error import TelegramError
 
 from bot.conversation import ConversationLog
 from bot.core import Bot
+from bot.delivery import DeliveryError, PermanentDeliveryError, UndeliverableError
 from bot.directory import MemoryDirectory
 from bot.messages import Address, OutgoingMessage
-from bot.outbox import Postman, UndeliverableError
-from bot.schedule.dispatcher import PermanentDeliveryError
+from bot.outbox import Postman
 from handlers.server import build_server
 from handlers.settings import ChannelSettings
 from tests.fakes.serve import serve
@@ -56,11 +56,12 @@ async def test_telegram_blocked_is_permanent_and_a_server_error_is_not(bot: Bot)
                 await postman.push(TELEGRAM_ROOM, REMINDER)
             with pytest.raises(PermanentDeliveryError, match="Chat not found"):
                 await postman.push(TELEGRAM_ROOM, REMINDER)
-            with pytest.raises(TelegramError) as transient:
+            with pytest.raises(DeliveryError, match="empty") as transient:
                 await postman.push(TELEGRAM_ROOM, REMINDER)
             await postman.push(TELEGRAM_ROOM, REMINDER)
 
     assert not isinstance(transient.value, PermanentDeliveryError)
+    assert isinstance(transient.value.__cause__, TelegramError)
     assert api.sent()[-1]["text"] == REMINDER.text
 
 
@@ -106,11 +107,12 @@ async def test_slack_errors_are_sorted_into_permanent_and_transient(
         for gone, error in (("C-GONE", "channel_not_found"), ("C-OUT", "not_in_channel")):
             with pytest.raises(PermanentDeliveryError, match=error):
                 await postman.push(room(gone), REMINDER)
-        with pytest.raises(SlackApiError, match="fatal_error") as transient:
+        with pytest.raises(DeliveryError, match="fatal_error") as transient:
             await postman.push(room("C-BUSY"), REMINDER)
         await postman.push(room("C-OK"), REMINDER)
 
     assert not isinstance(transient.value, PermanentDeliveryError)
+    assert isinstance(transient.value.__cause__, SlackApiError)
     assert [call["channel"] for call in slack.posted()][-1] == "C-OK"
 
 

@@ -19,12 +19,12 @@ from sqlalchemy.orm import Session, sessionmaker
 
 import bot.storage
 from bot import personal_data, texts
+from bot.clock import KST
 from bot.conversation import ConversationLog
 from bot.core import Bot
 from bot.difficulties import nudges
 from bot.directory_sql import SqlDirectory
 from bot.federation import events, groups, linking, members, rooms
-from bot.federation.recurrence import KST
 from bot.meetings import Meetings
 from bot.messages import Button
 from bot.qa import DocumentQA

@@ -16,9 +16,9 @@ from bot.answers import Citation, QaAnswer
 from bot.commands import feedback_action
 from bot.conversation import ConversationLog
 from bot.core import Bot
+from bot.delivery import UndeliverableError
 from bot.directory import MemoryDirectory
 from bot.messages import OutgoingMessage
-from bot.outbox import UndeliverableError
 from handlers import kakao_response
 from tests.handlers.conftest import NOW
 from tests.handlers.drivers import (

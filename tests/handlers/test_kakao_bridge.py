@@ -15,9 +15,9 @@ from starlette.applications import Starlette
 
 from bot.conversation import ConversationLog
 from bot.core import Bot
+from bot.delivery import UndeliverableError
 from bot.directory import MemoryDirectory
 from bot.messages import Address, Link, OutgoingMessage
-from bot.outbox import UndeliverableError
 from handlers.base import ChannelContext, ChannelOff
 from handlers.kakao_bridge import (
     SIGNATURE_HEADER,

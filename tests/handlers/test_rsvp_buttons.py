@@ -14,11 +14,11 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
 from bot import texts
+from bot.clock import KST
 from bot.conversation import ConversationLog
 from bot.core import Bot
 from bot.directory_sql import SqlDirectory
 from bot.federation import events, groups, members
-from bot.federation.recurrence import KST
 from bot.meetings import Meetings
 from bot.schedule import rsvp
 from bot.storage.models import ChatIdentity, Rsvp

@@ -10,9 +10,9 @@ import httpx
 from sqlalchemy.orm import Session, sessionmaker
 from starlette.applications import Starlette
 
+from bot.clock import KST
 from bot.core import Bot
 from bot.federation import events, groups, rooms
-from bot.federation.recurrence import KST
 from bot.meetings import feed_token
 from bot.schedule import queue
 from handlers.server import build_server

@@ -15,11 +15,11 @@ from sqlalchemy.orm import Session, sessionmaker
 from starlette.applications import Starlette
 
 from bot import texts
+from bot.clock import KST
 from bot.conversation import ConversationLog
 from bot.core import Bot
 from bot.directory_sql import SqlDirectory
 from bot.federation import events, groups, members
-from bot.federation.recurrence import KST
 from bot.meetings import Meetings
 from bot.messages import Button, Link, OutgoingMessage
 from bot.schedule import rsvp

@@ -8,8 +8,8 @@ from datetime import datetime
 import pytest
 from sqlalchemy.orm import Session
 
+from bot.clock import KST
 from bot.federation import groups
-from bot.federation.recurrence import KST
 from bot.storage.models import Federation, Group
 
 NOW = datetime(2026, 3, 2, 9, 0, tzinfo=KST)

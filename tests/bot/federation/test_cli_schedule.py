@@ -10,9 +10,10 @@ from sqlalchemy.orm import Session, sessionmaker
 from typer.testing import CliRunner
 
 from bot import texts
+from bot.clock import KST
 from bot.federation import events, groups, rooms
 from bot.schedule import queue
-from bot.schedule.planning import KST, korean_holiday
+from bot.schedule.planning import korean_holiday
 from bot.storage.models import Event, Federation, Group
 from bot.storage.schedule_models import EventScheduleOverride
 from handlers.cli import build_app

@@ -7,9 +7,9 @@ import pytest
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, sessionmaker
 
+from bot.clock import KST
 from bot.federation import events, members
 from bot.federation.errors import FederationError
-from bot.federation.recurrence import KST
 from bot.federation.sample import load_sample_federation
 from bot.storage.models import Event, Member, Rsvp
 

@@ -4,9 +4,10 @@ from datetime import UTC, datetime
 
 import pytest
 
+from bot import clock
+from bot.clock import KST
 from bot.federation import recurrence
 from bot.federation.errors import FederationError
-from bot.federation.recurrence import KST
 
 
 @pytest.mark.parametrize(
@@ -62,7 +63,7 @@ def test_the_last_friday_crosses_month_ends_and_the_new_year() -> None:
         rule, first=first, start=first, end=datetime(2027, 2, 1, tzinfo=KST)
     )
 
-    assert [recurrence.format_kst(d) for d in dates] == [
+    assert [clock.format_kst(d) for d in dates] == [
         "11월 27일(금) 오후 11시",
         "12월 25일(금) 오후 11시",
         "1월 29일(금) 오후 11시",
@@ -79,7 +80,7 @@ def test_a_window_given_in_utc_is_read_in_kst() -> None:
         rule, first=first, start=first, end=datetime(2026, 2, 1, 23, 0, tzinfo=UTC)
     )
 
-    assert [recurrence.format_kst(d) for d in dates] == [
+    assert [clock.format_kst(d) for d in dates] == [
         "1월 5일(월) 오전 8시",
         "2월 2일(월) 오전 8시",
     ]

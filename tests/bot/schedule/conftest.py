@@ -8,8 +8,8 @@ from datetime import datetime
 import pytest
 from sqlalchemy.orm import Session
 
+from bot.clock import KST
 from bot.federation import events, groups, members, rooms
-from bot.federation.recurrence import KST
 from bot.messages import Address, OutgoingMessage
 from bot.storage.models import ChatIdentity, Event, Group, Member
 

@@ -8,11 +8,12 @@ import pytest
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
+from bot.delivery import PermanentDeliveryError
 from bot.federation import events, rooms
 from bot.messages import Address, OutgoingMessage
 from bot.schedule import queue
 from bot.schedule.compose import MessageComposer
-from bot.schedule.dispatcher import Dispatcher, PermanentDeliveryError
+from bot.schedule.dispatcher import Dispatcher
 from bot.storage.schedule_models import ScheduledMessage
 from tests.bot.schedule.conftest import MEETING, RecordingOutbox, World
 

@@ -5,8 +5,9 @@ from datetime import datetime, timedelta
 from icalendar import Calendar
 from sqlalchemy.orm import Session
 
+from bot.clock import KST
 from bot.federation import events, groups
-from bot.federation.recurrence import KST, parse_korean
+from bot.federation.recurrence import parse_korean
 from bot.schedule import ics
 from tests.bot.schedule.conftest import MEETING, World
 

@@ -2,8 +2,8 @@ from __future__ import annotations
 
 from datetime import date, datetime, timedelta
 
+from bot.clock import KST
 from bot.schedule.planning import (
-    KST,
     korean_holiday,
     meeting_slots,
     next_allowed,
