@@ -77,6 +77,7 @@ _HOW = re.compile(
     r"해야|하면|하세요|주세요|바랍니다|바람직|필요하|것이다|것이 좋|방법|절차|순서|신청|보내|제출|"
     r"알리|연락|@|\d{2,4}-\d{3,4}-\d{4}|첫째|둘째|먼저|다음으로"
 )
+_DEADLINE = re.compile(r"\d+\s*일(?:\([월화수목금토일]\))?\s*까지|마감")
 _ENUMERATION = re.compile(r"[^,，]+,[^,，]+,[^,，]+|\S+·\S+·\S+")
 _ROLE_ONLY = re.compile(r"회장|대표|간사|사무총장|위원장|이사|감사")
 _ROW_CELL = " · "
@@ -95,7 +96,7 @@ class Unit:
     row: bool = False
     heading: bool = False
     before: str = ""
-    """The sentence before this one in the same paragraph (context for an elided subject)."""
+    """The sentences before this one in the same paragraph (context for an elided subject)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -207,7 +208,7 @@ def _units(hit: Hit, rank: int) -> list[Unit]:
                     continue
                 text = pending + piece
                 units.append(Unit(text, rank, chunk, len(units), item=item, before=before))
-                pending, before = "", text
+                pending, before = "", f"{before} {text}".strip()
     return units
 
 
@@ -401,6 +402,14 @@ class _Scorer:
             score *= 0.6
         if unit.index == 0 and not unit.heading:
             score *= 1.05  # a section's first sentence usually states what the heading names
+        if unit.heading:
+            score *= 0.9  # a heading's date is shorter than the sentence or row that gives it
+        if read.kind == "date" and not read.deadline and _DEADLINE.search(unit.text):
+            score *= 0.8  # "언제 해요?" asks when it happens, not until when to send something
+        if _is_faq(unit.chunk):
+            # A FAQ question worded like the member's ("회비를 안 내면 어떻게 되나요?") marks
+            # the answer even when the content words alone do not tell two entries apart.
+            score *= 1 + max(0.0, self._resemblance(unit.chunk.section) - 0.4)
         for word in self._extra:
             if word in compact(unit.text):
                 score *= 1.15  # "첫번째" typed as the document writes it ("첫 번째")
@@ -424,13 +433,26 @@ class _Scorer:
             passage=unit.rank,
         )
 
+    def _resemblance(self, heading: str) -> float:
+        """Share of the question's letter pairs (spaces ignored) that a heading repeats."""
+        mine = _pairs(self.read.text)
+        return len(mine & _pairs(heading)) / len(mine) if mine else 0.0
+
     @staticmethod
     def _kind_words_of(read: Question) -> set[str]:
         return {word for kind in (read.kind, *read.kinds) for word in KIND_WORDS.get(kind, ())}
 
     def decides(self, unit: Unit) -> bool:
-        """True when the unit says yes or no to the question."""
-        return self.polarity(unit) is not None
+        """True when the unit itself (not its heading) says yes or no to the question."""
+        return (
+            polarity(
+                _strip_marker(unit.text),
+                self.found_terms(unit),
+                must=self.read.must,
+                own_words_only=True,
+            )
+            is not None
+        )
 
     def polarity(self, unit: Unit) -> str | None:
         """ "yes", "no" or ``None`` for a unit, as :func:`knowledge.facts.polarity` reads it."""
@@ -525,6 +547,11 @@ class _Scorer:
         return self._synonyms is not None and analysed.contains_any(self._synonyms(term))
 
 
+def _pairs(text: str) -> set[str]:
+    letters = "".join(re.findall(r"[가-힣A-Za-z0-9]", text.casefold()))
+    return {letters[i : i + 2] for i in range(len(letters) - 1)}
+
+
 def _key_noun(read: Question, weights: dict[str, float], kind_words: set[str]) -> str | None:
     """The question's most specific noun: the rarest one that does not just name the kind.
 
@@ -558,6 +585,8 @@ def _parts(name: str) -> list[str]:
 
 def _listed(text: str, start: int, length: int) -> bool:
     """True when the word at ``start`` is one of a list ("A, B, C 세 곳", "서울, 경기, 부산 등")."""
+    if re.search(r"\d\s*[가-힣]{0,2}\s*$", text[max(0, start - 6) : start]):
+        return False  # "13개 지역연합회, 272개 그룹": the word is what the number counts
     before = text[max(0, start - 2) : start]
     after = text[start + length : start + length + 3]
     # "·" lists only without spaces ("전기·전자"); " · " separates the cells of a table row.

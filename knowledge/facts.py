@@ -136,7 +136,13 @@ def strength(kind: Kind, text: str) -> float:
     if kind == "person":
         if _PERSON.search(text):
             return 1.0
-        return 0.5 if _ROLE.search(text) else 0.0
+        return 0.3 if _ROLE.search(text) else 0.0
+    if kind == "amount":
+        if re.search(
+            rf"{_NUM}\s*(?:[조억만천백]\s*(?:{_NUM})?\s*)*원|{_NUM}\s*(?:%|퍼센트|프로)|분의", text
+        ):
+            return 1.0
+        return 0.5 if _AMOUNT.search(text) else 0.0  # "무료", "전액": an amount, not a figure
     if kind == "date":
         if re.search(
             r"\d{1,2}\s*월\s*\d{1,2}\s*일|\d{4}\s*년|\d+\s*(?:개월|주|일|시간|영업일)", text
@@ -170,7 +176,12 @@ Polarity = Literal["yes", "no"]
 
 
 def polarity(
-    sentence: str, about: list[str], heading: str = "", *, must: bool = False
+    sentence: str,
+    about: list[str],
+    heading: str = "",
+    *,
+    must: bool = False,
+    own_words_only: bool = False,
 ) -> Polarity | None:
     """Whether ``sentence`` says yes or no about the question, or ``None`` when it does not say.
 
@@ -197,7 +208,7 @@ def polarity(
         return "no"
     if _AFFIRMATION.search(predicate):
         return "yes"
-    if re.search(r"않는|제외|불가|금지|없는", heading):
+    if not own_words_only and re.search(r"않는|제외|불가|금지|없는", heading):
         return "no"  # under "7. 보상하지 않는 손해" a mention means: not covered
     return None
 

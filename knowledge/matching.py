@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from knowledge.lexical import normalize
 
@@ -26,6 +27,8 @@ class Analysed:
     compact: str
     starts: frozenset[int]
     forms: frozenset[str]
+    sequence: tuple[str, ...] = ()
+    """The text's content morphemes in order, verbs as lemmas ("돌려 드립니다": 돌리, 드리)."""
 
     def contains(self, word: str) -> bool:
         """True when ``word`` occurs in the text on a morpheme boundary (see the module doc)."""
@@ -34,6 +37,9 @@ class Analysed:
             return False
         if key in self.forms:
             return True
+        lemmas = _lemmas(word)
+        if len(lemmas) > 1 and _contiguous(lemmas, self.sequence):
+            return True  # "돌려 드리" in "돌려 드립니다", whatever the endings
         if len(key) >= LOOSE_LENGTH:
             return key in self.compact
         position = self.compact.find(key)
@@ -46,6 +52,23 @@ class Analysed:
     def contains_any(self, words: Iterable[str]) -> bool:
         """True when any of ``words`` occurs (see :meth:`contains`)."""
         return any(self.contains(word) for word in words)
+
+
+@lru_cache(maxsize=4096)
+def _lemmas(word: str) -> tuple[str, ...]:
+    """The content morphemes of a word or phrase, in order."""
+    from knowledge.lexical import kiwi_tokens
+
+    return tuple(t.form for t in kiwi_tokens([normalize(word)])[0] if _is_content(t.tag))
+
+
+def _is_content(tag: str) -> bool:
+    return tag[0] not in "JES" or tag in ("SN", "SL", "SH")
+
+
+def _contiguous(needle: tuple[str, ...], haystack: tuple[str, ...]) -> bool:
+    size = len(needle)
+    return any(haystack[i : i + size] == needle for i in range(len(haystack) - size + 1))
 
 
 def compact(text: str) -> str:
@@ -68,7 +91,8 @@ def analyse_many(texts: Sequence[str]) -> list[Analysed]:
         offsets = _compact_offsets(text)
         starts = frozenset(offsets[token.start] for token in tokens if token.start < len(text))
         forms = frozenset(token.form for token in tokens)
-        prepared.append(Analysed("".join(text.split()), starts, forms))
+        sequence = tuple(token.form for token in tokens if _is_content(token.tag))
+        prepared.append(Analysed("".join(text.split()), starts, forms, sequence))
     return prepared
 
 

@@ -116,6 +116,13 @@ GENERIC_TERMS = frozenset(
         "사람",
         "실제",
         "처음",
+        "지난달",
+        "이번달",
+        "다음달",
+        "오늘",
+        "내일",
+        "어제",
+        "요즘",
         "같이",
         "따로",
         "아무",
@@ -215,7 +222,7 @@ def read_question(text: str) -> Question:
         kind = "yesno"
     else:
         kind = "other"
-    if kind == "place" and _LIST.search(squeezed) and "보내" in squeezed:
+    if kind in ("place", "contact") and _LIST.search(squeezed) and re.search("보내|제출", squeezed):
         kind = "procedure"  # "뭐 내야 돼요? 어디로 보내요": the whole procedure answers both
     terms, compounds, nouns, proper, soft = _terms(normalized)
     past, upcoming, current = _PAST.search(squeezed), _NEXT.search(squeezed), _THIS.search(squeezed)
@@ -308,7 +315,16 @@ _COUNTER = re.compile(
 
 
 def _counted(normalized: str) -> str | None:
-    """The noun just before 몇 ("자문위원 몇 명" → 자문위원), if the question has one."""
+    """The noun a "몇" question counts: "몇 개 회사" → 회사, else "자문위원 몇 명" → 자문위원."""
+    after = re.search(
+        r"몇\s*(?:개|명|곳|건)\s+([가-힣]{2,})(?:가|이|를|을|만|은|는|도)?", normalized
+    )
+    if after is not None and not re.match(
+        r"(?:이나|정도|쯤|이에|인가|이었|였|에요|예요)", after.group(1)
+    ):
+        word = _PARTICLE.sub("", after.group(1))
+        if len(word) >= 2:
+            return word
     match = re.search(r"([가-힣A-Za-z]{2,})\s*(?:은|는|이|가|도)?\s*몇", normalized)
     if match is None:
         return None
