@@ -161,7 +161,9 @@ class DocumentQA:
         sources = tuple(_citation(number, hits[number - 1]) for number in shown)
         if not extract.text or not _evidence(extract, hits).sufficient:
             return self._not_answered(question, sources[:top_k], extract, hits)
-        text = self._llm.answer(question, hits) if self._llm is not None else None
+        # The model sees the listed passages only, so every number it cites is in the list.
+        listed = hits[:top_k]
+        text = self._llm.answer(question, listed) if self._llm is not None else None
         return QaAnswer(text or extract.text, confident=True, sources=sources)
 
     def retrieve(

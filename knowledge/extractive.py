@@ -196,8 +196,10 @@ def _units(hit: Hit, rank: int) -> list[Unit]:
         if _ROW_CELL in line and _LABEL in line:
             units.append(Unit(line, rank, chunk, len(units), row=True))
             continue
-        # "새벽교류회: 매월 … 대회의실. 간사 연락처 …" stays whole: the label is its subject.
-        pieces = [line] if _LABELLED_LINE.match(line) else _SENTENCE_END.split(line)
+        # "새벽교류회: 매월 … 대회의실. 간사 연락처 …" stays whole: the label is its subject;
+        # so does a numbered step with a second sentence ("2. … 참관합니다. 참관은 무료이며 …").
+        whole = _LABELLED_LINE.match(line) or (_ITEM.match(line) and len(line) <= 160)
+        pieces = [line] if whole else _SENTENCE_END.split(line)
         before = ""
         for sentence in pieces:
             for piece, item in _inline_items(sentence.strip()):
@@ -324,12 +326,19 @@ class _Scorer:
             for word in KIND_WORDS.get(kind, ())
         }
         # A glossary phrase of the question ("혼자 방") vouches for the terms inside it when a
-        # sentence holds another word of its group ("1인 1실").
-        self._phrases = [
-            (terms, others)
-            for member, others in phrases
-            if len(terms := [t for t in self._weights if t in compact(member)]) and " " in member
-        ]
+        # sentence holds another word of its group ("1인 1실"); a phrase holding no term ("뭐가
+        # 좋은데") becomes a term of its own, found through its group ("효과", "혜택").
+        self._phrases: list[tuple[list[str], tuple[str, ...]]] = []
+        for member, others in phrases:
+            covered = [t for t in self._weights if t in compact(member)]
+            if covered and " " in member:
+                self._phrases.append((covered, others))
+            elif not covered and len(compact(member)) >= 3:
+                self._weights[member] = sorted(self._weights.values() or [5.0])[
+                    len(self._weights) // 2
+                ]
+                self._phrases.append(([member], others))
+        self._total = sum(self._weights.values()) or 1.0
 
     def score(self, unit: Unit) -> _Scored:
         """The unit's score for the question (higher is better)."""
@@ -404,6 +413,8 @@ class _Scorer:
             score *= 1.05  # a section's first sentence usually states what the heading names
         if unit.heading:
             score *= 0.9  # a heading's date is shorter than the sentence or row that gives it
+        if not read.numbers and self._specific_instance(unit):
+            score *= 0.8  # "12월 정례회는 …" is one occasion, not what "정례회 언제?" asks
         if read.kind == "date" and not read.deadline and _DEADLINE.search(unit.text):
             score *= 0.8  # "언제 해요?" asks when it happens, not until when to send something
         if _is_faq(unit.chunk):
@@ -431,6 +442,14 @@ class _Scorer:
             compounds_found=self._names_share(unit) == 1.0,
             unknown=self.unknown,
             passage=unit.rank,
+        )
+
+    def _specific_instance(self, unit: Unit) -> bool:
+        """True when a question word appears right after a number ("12월 정례회")."""
+        return any(
+            re.search(rf"\d+\s*[월차회년]\s*{re.escape(term)}", unit.text)
+            for term in self.read.terms
+            if len(term) >= 2
         )
 
     def _resemblance(self, heading: str) -> float:
@@ -777,9 +796,11 @@ def _listing(
         end = position
         while end + 1 < len(siblings) and siblings[end + 1].item:
             end += 1
-        if end == start:
-            return ""
         items = [sibling.text for sibling in siblings[start : end + 1]]
+        if end == len(siblings) - 1 and following is not None:
+            items.extend(_items_continued(unit.chunk, following))  # the list goes on
+        if len(items) < 2:
+            return ""
     elif _LEAD.search(unit.text):
         lead = unit
         items = [s.text for s in siblings[position + 1 :] if s.item][:_MAX_ITEMS]
@@ -789,14 +810,29 @@ def _listing(
             return ""
     else:
         return ""
-    lines = [_quote(lead, cite=False)] if lead is not None else []
-    lines.extend(_strip_marker(item) for item in items[:_MAX_ITEMS])
-    return (
-        "\n".join(
-            f"- {line}" if index or lead is None else line for index, line in enumerate(lines)
-        )
-        + f" [{unit.rank}]"
-    )
+    if lead is not None:
+        lines = [_quote(lead, cite=False)]
+    elif unit.chunk.section and unit.chunk.section != unit.chunk.title:
+        lines = [f"{_strip_marker(unit.chunk.section)}:"]  # "가입 절차:" then the steps
+    else:
+        lines = []
+    lines.extend(f"- {_strip_marker(item)}" for item in items[:_MAX_ITEMS])
+    lines[-1] = _cite(lines[-1], unit.rank)
+    return "\n".join(lines)
+
+
+def _items_continued(chunk: Chunk, following: Following) -> list[str]:
+    """Items at the start of the next chunk of the same section (a list cut by chunking)."""
+    later = following(chunk, 1)
+    if not later or later[0].section != chunk.section:
+        return []
+    items: list[str] = []
+    for line in later[0].text.split("\n")[1:]:
+        line = line.strip()
+        if not _ITEM.match(line):
+            break
+        items.append(line)
+    return items
 
 
 def _items_in_following(chunk: Chunk, following: Following) -> list[str]:

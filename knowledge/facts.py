@@ -128,11 +128,19 @@ def holds(kind: Kind, text: str) -> bool:
     return detector.search(text) is not None
 
 
+_FULL_DATE = re.compile(
+    r"\d{1,2}\s*월\s*\d{1,2}\s*일|\d{4}\s*년|\d+\s*(?:개월|주|일|시간|영업일)|"
+    r"(?:오전|오후)\s*\d{1,2}\s*시|매(?:월|주|년)\s*\S+\s*(?:주|일)|\d+년대"
+)
+
+
 def strength(kind: Kind, text: str) -> float:
     """How well ``text`` answers a ``kind`` question: 0 (no such fact) to 1 (a clear one).
 
     A named person beats a role noun; a full date beats a weekday; for untyped kinds it is 1.
+    Titles quoted in 「」 are not facts ("「2026년 정례회 일정」에 있습니다" holds no date).
     """
+    text = re.sub(r"「[^」]*」", " ", text)
     if kind == "person":
         if _PERSON.search(text):
             return 1.0
@@ -144,11 +152,9 @@ def strength(kind: Kind, text: str) -> float:
             return 1.0
         return 0.5 if _AMOUNT.search(text) else 0.0  # "무료", "전액": an amount, not a figure
     if kind == "date":
-        if re.search(
-            r"\d{1,2}\s*월\s*\d{1,2}\s*일|\d{4}\s*년|\d+\s*(?:개월|주|일|시간|영업일)", text
-        ):
+        if _FULL_DATE.search(text):
             return 1.0
-        return 0.7 if _DATE.search(text) else 0.0
+        return 0.6 if _DATE.search(text) else 0.0
     if kind == "contact":
         if re.search(r"\d{2,4}-\d{3,4}-\d{4}|@|\d{2,6}-\d{2,6}-\d{2,8}|https?://", text):
             return 1.0
@@ -165,6 +171,7 @@ _NEGATION = re.compile(
 _NEGATION_END = re.compile(
     r"(?:않|아니|없|불가|못\s?하|못\s?합|제외|금지|면제|안\s?됩|안\s?돼)[가-힣\s]{0,8}$"
 )
+_RESTRICTION = re.compile(r"[가-힣)]만\s|경우에만|까지만|에 한하여|에 한해|조건|단,|다만")
 _AFFIRMATION = re.compile(
     r"수\s?있(?:습니다|어요|다)|가능합니다|가능해요|가능하며|됩니다|돼요|할 수 있|네[.,]|"
     r"인정됩니다|지원합니다|드립니다|받습니다"
@@ -206,7 +213,8 @@ def polarity(
     predicate = main.rstrip(" .。!")[-16:]
     if _NEGATION_END.search(predicate):
         return "no"
-    if _AFFIRMATION.search(predicate):
+    if _AFFIRMATION.search(predicate) and not _RESTRICTION.search(main):
+        # "한 업종에 한 회사만 들어갈 수 있습니다" limits rather than allows: no "네" for it.
         return "yes"
     if not own_words_only and re.search(r"않는|제외|불가|금지|없는", heading):
         return "no"  # under "7. 보상하지 않는 손해" a mention means: not covered

@@ -95,7 +95,7 @@ def test_a_list_is_answered_with_its_items_and_the_rule_is_quoted_as_a_rule() ->
         "- 회장 1인",
         "- 수석부회장 1인",
         "- 감사 2인",
-        "- 사무총장 1인 [1]",
+        "- 사무총장 1인 [1].",
     ]
 
 
@@ -151,3 +151,34 @@ def test_content_terms_drop_particles_and_question_words() -> None:
 
 def test_no_passages_gives_no_answer() -> None:
     assert extract_answer("회비", []).text == ""
+
+
+def test_a_restriction_is_not_answered_yes() -> None:
+    hit = _hit(
+        "같은 교류회에는 한 업종에 한 회사만 들어갈 수 있습니다.",
+        section="Q1. 같은 업종 회사가 이미 있으면 가입 못 하나요?",
+        title="자주 묻는 질문",
+    )
+
+    extract = extract_answer("같은 업종 회사 두 곳이 같이 들어갈 수 있나요?", [hit])
+
+    assert not extract.text.startswith(("네.", "아니요."))
+    assert "한 회사만" in extract.text
+
+
+def test_steps_are_listed_under_their_heading_when_no_sentence_leads_them() -> None:
+    hit = _hit(
+        "■ 가입 절차\n1. 사무국에 가입 상담을 신청합니다.\n"
+        "2. 정례회에 한 번 참관합니다. 참관은 무료입니다.\n3. 입회신청서를 냅니다.",
+        section="■ 가입 절차",
+        title="입회 안내",
+    )
+
+    extract = extract_answer("가입하려면 어떻게 해야 돼요?", [hit])
+
+    assert extract.text.splitlines() == [
+        "가입 절차:",
+        "- 사무국에 가입 상담을 신청합니다.",
+        "- 정례회에 한 번 참관합니다. 참관은 무료입니다.",
+        "- 입회신청서를 냅니다 [1].",
+    ]
