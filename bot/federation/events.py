@@ -10,6 +10,7 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
 from bot import texts
+from bot.clock import KST
 from bot.federation import audit, recurrence
 from bot.federation.errors import FederationError, NotFoundError
 from bot.storage.models import Event, EventSeries, Federation, Group, Member, Rsvp
@@ -85,7 +86,7 @@ def add_series(
     session.add(series)
     session.flush()
     for start in recurrence.occurrences(rule, first=first_start, start=first_start, end=until):
-        if start.astimezone(recurrence.KST).date() in skip:
+        if start.astimezone(KST).date() in skip:
             continue
         session.add(
             Event(

@@ -14,7 +14,7 @@ from bs4 import BeautifulSoup
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
-from bot.federation.recurrence import format_kst
+from bot.clock import format_kst
 from bot.federation.sample import load_sample_federation
 from bot.storage.models import Event, Group
 from tests.conftest import SAMPLE_CORPUS
