@@ -12,14 +12,20 @@ from __future__ import annotations
 
 import argparse
 import json
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 
 import bm25s
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from korquad_data import DEFAULT_DATA as KORQUAD_DIR
+from korquad_data import KORQUAD_FILE, require
+
 from ingest.chunking import pack_spans
 
-DEFAULT_DATA = Path("/work/shared/benchmarks/korquad/KorQuAD_v1.0_dev.json")
+DEFAULT_DATA = KORQUAD_DIR / KORQUAD_FILE
 
 
 @dataclass(frozen=True)
@@ -95,6 +101,7 @@ def main() -> None:
     parser.add_argument("data", nargs="?", type=Path, default=DEFAULT_DATA)
     parser.add_argument("--sizes", default="200,350,500,800")
     args = parser.parse_args()
+    require(args.data)
     documents, questions = load(args.data)
     print(f"{len(documents)} articles, {len(questions)} questions")
     print(

@@ -12,12 +12,19 @@ from __future__ import annotations
 import json
 import random
 import re
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 
 KORQUAD_FILE = "KorQuAD_v1.0_dev.json"
 DISTRACTOR_FILE = "ko_distractors_v1.jsonl"
 SEED = 20261124
+DEFAULT_DATA = Path(__file__).resolve().parents[2] / "shared" / "benchmarks" / "korquad"
+MISSING_DATA = (
+    "벤치마크 데이터가 없어요: {path}\n"
+    "KorQuAD 파일(KorQuAD_v1.0_dev.json, ko_distractors_v1.jsonl)이 있는 곳을 명령줄에서 "
+    "알려 주세요(--help 참고)."
+)
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
 
@@ -37,6 +44,14 @@ class KorQuAD:
     paragraphs: list[str]
     titles: list[str]
     questions: list[Question]
+
+
+def require(*paths: Path) -> None:
+    """Stop with a short Korean message (exit code 2) when a data file is missing."""
+    for path in paths:
+        if not path.is_file():
+            print(MISSING_DATA.format(path=path), file=sys.stderr)
+            raise SystemExit(2)
 
 
 def load_korquad(data_dir: Path) -> KorQuAD:

@@ -27,10 +27,16 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from korquad_data import KorQuAD, load_distractors, load_korquad, scaled_corpus
-
-REPO_ROOT = Path(__file__).resolve().parents[1]
-DEFAULT_DATA = REPO_ROOT.parent / "shared" / "benchmarks" / "korquad"
+from korquad_data import (
+    DEFAULT_DATA,
+    DISTRACTOR_FILE,
+    KORQUAD_FILE,
+    KorQuAD,
+    load_distractors,
+    load_korquad,
+    require,
+    scaled_corpus,
+)
 
 # Figures from docs/design.md, "Knowledge" (same data, same protocol): R@1, R@5, MRR@10.
 DESIGN_BASELINES = {
@@ -199,6 +205,7 @@ def main() -> None:
     parser.add_argument("--quick", action="store_true", help="smoke run: fewer questions, 1k/10k")
     args = parser.parse_args()
     data: Path = args.data.resolve()
+    require(data / KORQUAD_FILE, data / DISTRACTOR_FILE)
     limit = 500 if args.quick else None
     korquad: KorQuAD = load_korquad(data)
     print(

@@ -210,6 +210,22 @@ def fed_bad_date(text: str) -> str:
     return f"날짜 '{text}'를 읽을 수 없어요. 예: 2026-03-10 또는 2026.03.10"
 
 
+def fed_bad_when(text: str) -> str:
+    """A date and time the secretariat typed that could not be read."""
+    return (
+        f"'{text}'을(를) 날짜와 시각으로 읽지 못했어요. "
+        "예: 2026-12-20 14:00, 12월 20일 오후 2시, 12/20 14시"
+    )
+
+
+def fed_wrong_weekday(text: str, month: int, day: int, weekday: int) -> str:
+    """The weekday written beside a date is not that date's weekday."""
+    return (
+        f"'{text}': {month}월 {day}일은 {FED_WEEKDAYS[weekday]}요일이에요. "
+        "날짜나 요일을 확인해 주세요."
+    )
+
+
 def fed_bad_phone(text: str) -> str:
     """A phone number that is not a Korean mobile or landline number."""
     return f"연락처 '{text}'가 전화번호 형식이 아니에요. 예: 010-0000-1234"

@@ -81,9 +81,12 @@ def show(event: Annotated[int, typer.Argument(help="행사 번호")]) -> None:
 @app.command("add")
 def add(
     title: Annotated[str, typer.Argument(help="제목")],
-    start: Annotated[str, typer.Option(help="시작(KST), 예: '2026-03-10 19:00'")],
+    start: Annotated[
+        str,
+        typer.Option(help="시작(KST), 예: '2026-03-10 19:00', '3월 10일 오후 7시', '3/10 19시'"),
+    ],
     kind: Annotated[str, typer.Option(help="정례회, 총회, 세미나, 공장견학, 해외시찰, 워크숍 …")],
-    end: Annotated[str | None, typer.Option(help="종료(KST)")] = None,
+    end: Annotated[str | None, typer.Option(help="종료(KST), 시각만 쓰면 시작한 날")] = None,
     group: Annotated[str | None, typer.Option(help="교류회(없으면 연합회 행사)")] = None,
     place: Annotated[str | None, typer.Option(help="장소")] = None,
     agenda: Annotated[str | None, typer.Option(help="안건")] = None,
@@ -93,7 +96,7 @@ def add(
     until: Annotated[str | None, typer.Option(help="반복 끝(KST), 기본은 그해 말")] = None,
 ) -> None:
     """행사를 추가합니다. --repeat을 주면 매월 반복 일정을 만듭니다."""
-    from bot import texts
+    from bot import clock, texts
     from bot.federation import events, groups, recurrence
     from bot.federation.event_sheet import kst_datetime
 
@@ -101,7 +104,7 @@ def add(
         federation = groups.the_federation(session)
         chosen = groups.find_group(session, group) if group else None
         starts = kst_datetime(start)
-        ends = kst_datetime(end) if end else None
+        ends = kst_datetime(end, day=starts.astimezone(clock.KST).date()) if end else None
         if repeat:
             last = kst_datetime(until or f"{starts.year}-{_YEAR_END}")
             events.add_series(
@@ -143,7 +146,7 @@ def edit(
     agenda: Annotated[str | None, typer.Option(help="안건")] = None,
 ) -> None:
     """행사 하나의 제목, 일시, 장소, 안건을 고칩니다."""
-    from bot import texts
+    from bot import clock, texts
     from bot.federation import audit, events
     from bot.federation.errors import FederationError
     from bot.federation.event_sheet import kst_datetime
@@ -153,7 +156,8 @@ def edit(
         found = events.find_event(session, event)
         found.title = title or found.title
         found.starts_at = kst_datetime(start) if start else found.starts_at
-        found.ends_at = kst_datetime(end) if end else found.ends_at
+        day = found.starts_at.astimezone(clock.KST).date()
+        found.ends_at = kst_datetime(end, day=day) if end else found.ends_at
         found.place = place or found.place
         found.agenda = agenda or found.agenda
         if found.ends_at is not None and found.ends_at <= found.starts_at:

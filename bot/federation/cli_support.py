@@ -50,22 +50,18 @@ def actor() -> str:
 
 @contextmanager
 def transaction() -> Iterator[Session]:
-    """A migrated database session committed on success; rule errors exit with code 1."""
-    from bot.federation.errors import FederationError
-    from bot.settings import BotSettings
-    from bot.storage.db import DatabaseTooNewError, open_database
+    """A migrated database session, committed when the command succeeds.
 
-    try:
-        sessions = open_database(BotSettings())
-    except DatabaseTooNewError as error:
-        console.print(f"[red]{error}[/red]")
-        raise typer.Exit(1) from error
+    A refused change (:class:`~bot.federation.errors.FederationError`) rolls everything back; the
+    command line's error boundary tells the user why.
+    """
+    from bot.settings import BotSettings
+    from bot.storage.db import open_database
+
+    sessions = open_database(BotSettings())
     try:
         with sessions.begin() as session:
             yield session
-    except FederationError as error:
-        console.print(f"[red]{error}[/red]")
-        raise typer.Exit(1) from error
     finally:
         # A CLI run is one transaction: close the pool so no connection outlives it.
         sessions.kw["bind"].dispose()

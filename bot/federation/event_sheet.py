@@ -17,6 +17,7 @@ from bot import clock, texts
 from bot.federation import events, groups, recurrence
 from bot.federation.errors import FederationError
 from bot.federation.tables import Cell, read_rows
+from bot.federation.when import BadWhenError, parse_when
 from bot.storage.models import Federation
 
 HEADER = ("구분", "제목", "교류회", "시작", "종료", "장소", "안건", "반복", "제외 날짜")
@@ -51,7 +52,7 @@ def _load_row(
 ) -> None:
     group = groups.find_group(session, str(value["교류회"])) if value.get("교류회") else None
     start = kst_datetime(value["시작"])
-    end = kst_datetime(value["종료"]) if value.get("종료") else None
+    end = kst_datetime(value["종료"], day=start.date()) if value.get("종료") else None
     kind, title = str(value["구분"]), str(value["제목"])
     place = str(value["장소"]) if value.get("장소") else None
     if value.get("반복"):
@@ -96,17 +97,17 @@ def _dates(cell: Cell) -> set[date]:
     return {kst_datetime(part).date() for part in parts if part}
 
 
-def kst_datetime(cell: Cell) -> datetime:
-    """A KST datetime from an Excel date cell or text such as ``2026-01-13 19:00``."""
+def kst_datetime(cell: Cell, *, day: date | None = None) -> datetime:
+    """A KST datetime from an Excel date cell or text (see :mod:`bot.federation.when`).
+
+    A time alone (``오후 4시``) is taken on ``day`` when one is given: an end on the start's day.
+    """
     if isinstance(cell, datetime):
         moment = cell
     elif cell is None or isinstance(cell, int | float):
-        raise ValueError(texts.fed_bad_date(str(cell)))
+        raise BadWhenError(texts.fed_bad_when(str(cell)))
     elif not isinstance(cell, str):
         moment = datetime.combine(cell, time(0))
     else:
-        try:
-            moment = datetime.fromisoformat(cell.strip().replace(".", "-"))
-        except ValueError as error:
-            raise ValueError(texts.fed_bad_date(cell)) from error
+        return parse_when(cell, now=datetime.now(clock.KST), day=day)
     return moment.replace(tzinfo=clock.KST) if moment.tzinfo is None else moment
