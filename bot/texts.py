@@ -82,7 +82,8 @@ FED_SEVERAL_FEDERATIONS = (
 )
 FED_NO_FEDERATION = (
     "아직 연합회가 등록되지 않았어요. "
-    "'gyoryu members import 명부.xlsx --federation 연합회이름'으로 명부를 먼저 가져와 주세요."
+    "'gyoryu members import 명부.xlsx --create-groups --federation 연합회이름'으로 "
+    "명부를 먼저 가져와 주세요."
 )
 FED_DEFAULT_FEDERATION = "이업종교류연합회"
 FED_COMPANY_NAME_MISSING = "회사명이 비어 있어요."
@@ -99,6 +100,9 @@ FED_SAMPLE_LOADED = "예시 연합회 명부와 2026년 행사 일정을 불러�
 FED_SAMPLE_SKIPPED = "데이터베이스가 비어 있지 않아서 예시 명부를 불러오지 않았어요."
 FED_IMPORT_NOTHING_WRITTEN = (
     "잘못된 행이 있어서 아무것도 저장하지 않았어요. 고친 뒤 다시 가져와 주세요."
+)
+FED_IMPORT_NO_VALID_ROWS = (
+    "저장할 수 있는 올바른 행이 하나도 없었어요. 위 내용을 고쳐 다시 가져와 주세요."
 )
 FED_NO_PENDING = "승인을 기다리는 연결 요청이 없어요."
 FED_DELETED = "삭제했어요."
@@ -146,6 +150,26 @@ def kst_when(month: int, day: int, weekday: int, hour: int, minute: int) -> str:
 def fed_not_found(kind: str, key: str) -> str:
     """No record of that kind with that name or id."""
     return f"'{key}'에 해당하는 {kind}을(를) 찾을 수 없어요."
+
+
+def fed_group_not_found(name: str, closest: str | None) -> str:
+    """A group name that matches no group, with the one probably meant."""
+    maybe = f" '{closest}'을(를) 말씀하신 건가요?" if closest else ""
+    return f"'{name}'(이)라는 교류회가 없어요.{maybe}"
+
+
+def fed_unknown_roster_group(name: str, closest: str | None) -> str:
+    """A roster row names a group that does not exist (and new groups were not asked for)."""
+    maybe = f" '{closest}'의 오타라면 고쳐 주세요." if closest else ""
+    return (
+        f"'{name}'(이)라는 교류회가 없어요.{maybe} "
+        "새 교류회라면 --create-groups를 붙여 다시 가져와 주세요."
+    )
+
+
+def fed_group_spelled_twice(name: str, existing: str) -> str:
+    """A new group that differs from another only in spacing."""
+    return f"교류회 '{name}'은(는) '{existing}'과(와) 띄어쓰기만 달라요. 같은 이름으로 맞춰 주세요."
 
 
 def fed_already_exists(kind: str, key: str) -> str:

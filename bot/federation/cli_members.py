@@ -147,28 +147,44 @@ def import_roster(
     skip_invalid: Annotated[
         bool, typer.Option("--skip-invalid", help="잘못된 행은 건너뛰고 나머지를 저장")
     ] = False,
+    create_groups: Annotated[
+        bool,
+        typer.Option(
+            "--create-groups", help="명부에 있는 새 교류회를 만듦(없으면 모르는 교류회는 오류)"
+        ),
+    ] = False,
     federation: Annotated[str | None, typer.Option(help="연합회가 아직 없을 때 만들 이름")] = None,
 ) -> None:
-    """명부(회원 한 명당 한 행)를 가져와 교류회·회사·회원을 만들거나 고칩니다."""
+    """명부(회원 한 명당 한 행)를 가져와 회사·회원(--create-groups면 교류회도)을 만들거나 고칩니다.
+
+    잘못된 행이 있으면 아무것도 저장하지 않아요. --skip-invalid를 주면 올바른 행만 저장하고
+    건너뛴 행을 알려 드려요(저장한 행이 하나도 없을 때만 종료 코드 1).
+    """
     from bot import texts
     from bot.federation import roster
 
     with transaction() as session:
         report = roster.import_roster(
-            session, file, actor=actor(), skip_invalid=skip_invalid, federation_name=federation
+            session,
+            file,
+            actor=actor(),
+            skip_invalid=skip_invalid,
+            create_groups=create_groups,
+            federation_name=federation,
         )
         for error in report.errors:
             console.print(f"[red]{texts.fed_row_error(error.line, error.reason)}[/red]")
         if not report.written:
             console.print(texts.FED_IMPORT_NOTHING_WRITTEN)
             raise typer.Exit(1)
+        if not report.members:
+            console.print(texts.FED_IMPORT_NO_VALID_ROWS)
+            raise typer.Exit(1)
         console.print(
             texts.fed_import_summary(
                 len(report.companies), len(report.members), len(report.groups), len(report.errors)
             )
         )
-    if report.errors:
-        raise typer.Exit(1)
 
 
 @app.command("export")

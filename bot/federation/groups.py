@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import difflib
+import re
+from collections.abc import Iterable
+
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -33,8 +37,28 @@ def find_group(session: Session, name_or_id: str) -> Group:
         query = select(Group).where(Group.id == int(name_or_id))
     group = session.scalars(query).first()
     if group is None:
-        raise NotFoundError(texts.fed_not_found("교류회", name_or_id))
+        names = session.scalars(select(Group.name))
+        raise NotFoundError(texts.fed_group_not_found(name_or_id, closest_name(name_or_id, names)))
     return group
+
+
+def closest_name(name: str, names: Iterable[str]) -> str | None:
+    """The existing group name ``name`` was most likely meant to be, if any is close.
+
+    Spaces are ignored ("새벽 교류회" is "새벽교류회"); otherwise the most similar name wins when
+    it is similar enough to be a typo rather than another group.
+    """
+    by_key = {squash(known): known for known in names}
+    key = squash(name)
+    if key in by_key:
+        return by_key[key]
+    close = difflib.get_close_matches(key, list(by_key), n=1, cutoff=0.6)
+    return by_key[close[0]] if close else None
+
+
+def squash(name: str) -> str:
+    """A group name without spaces, to compare names that differ only in spacing."""
+    return re.sub(r"\s+", "", name)
 
 
 def add_group(
@@ -46,12 +70,11 @@ def add_group(
     description: str | None = None,
     actor: str,
 ) -> Group:
-    """Create a group, refusing a duplicate name in the federation."""
-    existing = session.scalars(
-        select(Group).where(Group.federation_id == federation.id, Group.name == name)
-    ).first()
-    if existing is not None:
-        raise FederationError(texts.fed_already_exists("교류회", name))
+    """Create a group, refusing a name already in the federation (spacing aside)."""
+    names = session.scalars(select(Group.name).where(Group.federation_id == federation.id))
+    same = next((known for known in names if squash(known) == squash(name)), None)
+    if same is not None:
+        raise FederationError(texts.fed_already_exists("교류회", same))
     group = Group(
         federation=federation, name=name, meeting_rule=meeting_rule, description=description
     )

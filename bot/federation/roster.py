@@ -1,7 +1,10 @@
 """The roster (회원명부): one row per member with company and group columns beside it.
 
 Import validates every row first and writes nothing if any is bad, unless asked to skip the bad
-rows; export writes the same shape back.
+rows; export writes the same shape back. A group the federation does not have is a bad row naming
+the group probably meant ("새벽 교류회" for 새벽교류회), unless new groups are asked for: a typo
+must not quietly start a group of its own, where the one-company-per-industry rule would not see
+the companies already seated in the real one.
 """
 
 from __future__ import annotations
@@ -89,12 +92,13 @@ def import_roster(
     *,
     actor: str,
     skip_invalid: bool = False,
+    create_groups: bool = False,
     federation_name: str | None = None,
 ) -> ImportReport:
-    """Create or update groups, companies and members from a ``.csv`` or ``.xlsx`` roster."""
+    """Create or update companies and members (and, if asked, groups) from a roster file."""
     name = federation_name or texts.FED_DEFAULT_FEDERATION
     federation = groups.the_federation(session, create_as=name)
-    rows, errors = _validate(session, federation, path)
+    rows, errors = _validate(session, federation, path, create_groups=create_groups)
     report = ImportReport(errors=errors)
     if errors and not skip_invalid:
         return report
@@ -105,7 +109,7 @@ def import_roster(
 
 
 def _validate(
-    session: Session, federation: Federation, path: Path
+    session: Session, federation: Federation, path: Path, *, create_groups: bool
 ) -> tuple[list[_Row], list[RowError]]:
     lines = read_rows(path)
     columns = _find_header(lines)
@@ -113,6 +117,7 @@ def _validate(
     errors: list[RowError] = []
     seen: dict[tuple[str, str], int] = {}
     seats = _Seats(session, federation)
+    names = _GroupNames(session, federation, create_groups=create_groups)
     for line, cells in lines:
         if all(_clean(c) == "" for c in cells):
             continue
@@ -123,6 +128,8 @@ def _validate(
         key = (values["company"], values["name"])
         if key in seen:
             problems.append(texts.fed_duplicate_row(seen[key]))
+        if values.get("group"):
+            problems += names.check(values["group"])
         if not problems:
             problems += seats.claim(values)
         if problems:
@@ -179,6 +186,26 @@ def _check_row(values: dict[str, str], joined: Cell) -> tuple[list[str], date | 
         problems.append(texts.fed_bad_date(_clean(joined)))
         joined_on = None
     return problems, joined_on
+
+
+class _GroupNames:
+    """Which group names a roster may use: the federation's, and new ones only when asked."""
+
+    def __init__(self, session: Session, federation: Federation, *, create_groups: bool) -> None:
+        query = select(Group.name).where(Group.federation_id == federation.id)
+        self.known = set(session.scalars(query))
+        self.create = create_groups
+
+    def check(self, name: str) -> list[str]:
+        if name in self.known:
+            return []
+        closest = groups.closest_name(name, self.known)
+        if not self.create:
+            return [texts.fed_unknown_roster_group(name, closest)]
+        if closest is not None and groups.squash(closest) == groups.squash(name):
+            return [texts.fed_group_spelled_twice(name, closest)]
+        self.known.add(name)  # later rows may use the new group too
+        return []
 
 
 class _Seats:

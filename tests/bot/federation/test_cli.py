@@ -41,7 +41,9 @@ def test_a_bad_roster_is_reported_by_line_and_nothing_is_written(
         encoding="utf-8",
     )
 
-    code, output = gyoryu("members", "import", str(bad), "--federation", "한빛연합회")
+    code, output = gyoryu(
+        "members", "import", str(bad), "--create-groups", "--federation", "한빛연합회"
+    )
 
     assert code == 1
     assert "3행: 사업자등록번호 '111-11-11111'" in output
@@ -50,7 +52,9 @@ def test_a_bad_roster_is_reported_by_line_and_nothing_is_written(
 
 
 def test_the_roster_goes_in_from_excel_and_back_out_as_csv(gyoryu: Run, tmp_path: Path) -> None:
-    code, output = gyoryu("members", "import", str(ROSTER), "--federation", "한빛연합회")
+    code, output = gyoryu(
+        "members", "import", str(ROSTER), "--create-groups", "--federation", "한빛연합회"
+    )
     assert (code, output.strip()) == (
         0,
         "명부를 가져왔어요. 회사 37곳, 회원 40명, 교류회 3곳을 반영했어요.",
@@ -66,7 +70,7 @@ def test_the_roster_goes_in_from_excel_and_back_out_as_csv(gyoryu: Run, tmp_path
 
 
 def test_a_company_in_a_taken_industry_needs_an_admin_reason(gyoryu: Run) -> None:
-    gyoryu("members", "import", str(ROSTER), "--federation", "한빛연합회")
+    gyoryu("members", "import", str(ROSTER), "--create-groups", "--federation", "한빛연합회")
 
     code, output = gyoryu(
         "companies", "add", "(주)새한정밀", "--ksic", "C25929", "--group", "새벽교류회"
@@ -90,7 +94,7 @@ def test_a_company_in_a_taken_industry_needs_an_admin_reason(gyoryu: Run) -> Non
 
 
 def test_invite_data_and_erasure_of_a_member(gyoryu: Run) -> None:
-    gyoryu("members", "import", str(ROSTER), "--federation", "한빛연합회")
+    gyoryu("members", "import", str(ROSTER), "--create-groups", "--federation", "한빛연합회")
 
     code, output = gyoryu("members", "invite", "김도현")
     assert code == 0
@@ -159,3 +163,39 @@ def test_a_telegram_group_id_is_negative_and_needs_no_double_dash(
         rooms = connection.execute(text("SELECT platform, chat_id FROM chat_rooms")).all()
     engine.dispose()
     assert ("telegram", "-1001234567890") in [tuple(row) for row in rooms]
+
+
+def test_skip_invalid_succeeds_with_what_was_valid_and_lists_the_rest(
+    gyoryu: Run, tmp_path: Path
+) -> None:
+    gyoryu("db", "load-sample")
+    mixed = tmp_path / "명부.csv"
+    mixed.write_text(
+        "소속 교류회,회사명,성명\n새벽교류회,(주)새빛,한새빛\n새벽 교류회,(주)오타,오타자\n",
+        encoding="utf-8",
+    )
+    hopeless = tmp_path / "엉망.csv"
+    hopeless.write_text("소속 교류회,회사명,성명\n우주교류회,(주)별빛,박별\n", encoding="utf-8")
+
+    code, output = gyoryu("members", "import", str(mixed), "--skip-invalid")
+    assert code == 0, output
+    assert "3행: '새벽 교류회'(이)라는 교류회가 없어요. '새벽교류회'의 오타라면" in output
+    assert "회원 1명" in output
+    assert "잘못된 1개 행은 건너뛰었어요." in output
+
+    code, output = gyoryu("members", "import", str(hopeless), "--skip-invalid")
+    assert code == 1
+    assert "올바른 행이 하나도 없었어요" in output
+    assert "박별" not in gyoryu("members", "list")[1]
+
+
+def test_a_group_typed_with_a_space_is_suggested_not_created(gyoryu: Run) -> None:
+    gyoryu("db", "load-sample")
+
+    listed = gyoryu("members", "list", "--group", "새벽 교류회")
+    added = gyoryu("groups", "add", "새벽 교류회")
+
+    assert listed[0] == 1
+    assert "'새벽교류회'을(를) 말씀하신 건가요?" in listed[1]
+    assert added[0] == 1
+    assert "새벽교류회" in added[1]

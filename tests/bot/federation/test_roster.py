@@ -10,11 +10,13 @@ from sqlalchemy.orm import Session
 
 from bot.federation import roster
 from bot.federation.errors import FederationError
-from bot.storage.models import Company, Member, Membership
+from bot.storage.models import Company, Group, Member, Membership
 from tests.conftest import REPO_ROOT
 
 SAMPLE = REPO_ROOT / "samples" / "roster"
 HEADER = "소속 교류회,회사명,사업자등록번호,업종코드,업종,성명,직위,연락처,가입일"
+# The federation and its three groups exist before a roster comes in (tests/bot/federation).
+pytestmark = pytest.mark.usefixtures("hanbit")
 
 
 def _count(session: Session, model: type) -> int:
@@ -189,3 +191,45 @@ def test_the_exported_workbook_is_readable_in_excel(session: Session, tmp_path: 
     assert widths["회사명"] >= 2 * len("(주)한빛정밀")
     assert widths["주요제품"] > widths["교류회 역할"]
     assert all(width <= 62 for width in widths.values())
+
+
+def test_a_misspelt_group_is_a_row_error_naming_the_group_meant(
+    session: Session, tmp_path: Path
+) -> None:
+    path = _csv(
+        tmp_path,
+        HEADER,
+        "새벽교류회,(주)한빛정밀,214-81-03473,C25924,절삭가공,김도현,대표,010-0000-0001,",
+        # Same industry (C259) as (주)한빛정밀: through a typo it would dodge the industry rule.
+        "새벽 교류회,(주)새한정밀,,C25929,금속가공,이서연,대표,010-0000-0002,",
+        "우주교류회,(주)별빛,,C18111,인쇄,박민준,대표,010-0000-0003,",
+    )
+
+    report = roster.import_roster(session, path, actor="admin")
+
+    assert not report.written
+    assert [e.line for e in report.errors] == [3, 4]
+    assert "'새벽교류회'의 오타라면" in report.errors[0].reason
+    assert "--create-groups" in report.errors[1].reason
+    assert _count(session, Group) == 3
+
+
+def test_new_groups_only_when_asked_and_never_a_respelling(
+    session: Session, tmp_path: Path
+) -> None:
+    path = _csv(
+        tmp_path,
+        HEADER,
+        "우주교류회,(주)별빛,,C18111,인쇄,박민준,대표,010-0000-0003,",
+        "우주교류회,(주)달빛,,C10711,떡류,최하늘,대표,010-0000-0004,",
+        "새벽 교류회,(주)새한정밀,,C25929,금속가공,이서연,대표,010-0000-0002,",
+    )
+
+    report = roster.import_roster(
+        session, path, actor="admin", create_groups=True, skip_invalid=True
+    )
+
+    assert [e.line for e in report.errors] == [4]
+    assert "띄어쓰기만 달라요" in report.errors[0].reason
+    names = sorted(session.scalars(select(Group.name)))
+    assert names == ["동행교류회", "미래교류회", "새벽교류회", "우주교류회"]
