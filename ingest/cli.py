@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from handlers.cli_output import AsJson, Wide
 from ingest import texts
 from ingest.kinds import KIND_GUESS_HELP, is_kind, is_visibility
 
@@ -75,32 +76,25 @@ def ingest(
         raise typer.Exit(1)
 
 
-def sources() -> None:
+def sources(as_json: AsJson = False, wide: Wide = False) -> None:
     """넣은 문서 목록(제목, 출처, 종류, 공개 범위, 청크 수, 날짜)을 보여 줘요."""
-    from rich.console import Console
-    from rich.table import Table
-
+    from handlers.cli_output import show
     from knowledge.settings import KnowledgeSettings
     from knowledge.store import ChunkStore
 
     records = ChunkStore.open(KnowledgeSettings()).documents()
-    console = Console()
-    if not records:
-        console.print(texts.NO_DOCUMENTS, markup=False)
+    if not records and not as_json:
+        typer.echo(texts.NO_DOCUMENTS)
         return
-    table = Table(title=texts.SOURCES_TITLE)
-    for column in texts.SOURCES_COLUMNS:
-        table.add_column(column, justify="right" if column == "청크" else "left")
-    for record in records:
-        table.add_row(
-            record.title,
-            record.source,
-            record.kind,
-            record.visibility,
-            str(record.chunks),
-            record.date or "-",
-        )
-    console.print(table)
+    rows = [(r.title, r.source, r.kind, r.visibility, r.chunks, r.date or "-") for r in records]
+    show(
+        texts.SOURCES_TITLE,
+        texts.SOURCES_COLUMNS,
+        rows,
+        as_json=as_json,
+        wide=wide,
+        right=("청크",),
+    )
 
 
 def _print_report(report: IngestReport) -> None:

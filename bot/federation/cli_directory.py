@@ -20,6 +20,7 @@ from bot.federation.cli_support import (
     table,
     transaction,
 )
+from handlers.cli_output import AsJson, Wide
 
 companies_app = typer.Typer(help="회원사 관리(업종 중복 규칙 포함)", no_args_is_help=True)
 groups_app = typer.Typer(help="교류회 관리", no_args_is_help=True)
@@ -27,7 +28,7 @@ advisors_app = typer.Typer(help="자문위원 관리", no_args_is_help=True)
 
 
 @companies_app.command("list")
-def list_companies() -> None:
+def list_companies(as_json: AsJson = False, wide: Wide = False) -> None:
     """회원사 목록을 보여 줍니다."""
     from bot.federation import business_number, companies
 
@@ -43,7 +44,8 @@ def list_companies() -> None:
             )
             for c in companies.list_companies(session)
         ]
-    table("회원사 목록", ("번호", "회사명", "사업자등록번호", "업종코드", "업종", "교류회"), rows)
+    header = ("번호", "회사명", "사업자등록번호", "업종코드", "업종", "교류회")
+    table("회원사 목록", header, rows, as_json=as_json, wide=wide)
 
 
 _COMPANY_KEY = typer.Argument(help="번호, 사업자등록번호 또는 회사명")
@@ -156,7 +158,7 @@ def remove_company(company: Annotated[str, typer.Argument(help="번호 또는 �
 
 
 @groups_app.command("list")
-def list_groups() -> None:
+def list_groups(as_json: AsJson = False, wide: Wide = False) -> None:
     """교류회 목록과 정례회 일정을 보여 줍니다."""
     from bot.federation import groups, members, recurrence
 
@@ -170,7 +172,8 @@ def list_groups() -> None:
             )
             for g in groups.list_groups(session)
         ]
-    table("교류회 목록", ("번호", "교류회", "정례회", "회원 수"), rows)
+    header = ("번호", "교류회", "정례회", "회원 수")
+    table("교류회 목록", header, rows, as_json=as_json, wide=wide)
 
 
 @groups_app.command("show")
@@ -336,7 +339,7 @@ def schedule_group(
 
 
 @advisors_app.command("list")
-def list_advisors() -> None:
+def list_advisors(as_json: AsJson = False, wide: Wide = False) -> None:
     """자문위원 목록을 보여 줍니다."""
     from bot.federation import advisors
 
@@ -353,7 +356,8 @@ def list_advisors() -> None:
             )
             for a in advisors.list_advisors(session)
         ]
-    table("자문위원 목록", ("번호", "성명", "직위", "소속기관", "분야", "담당", "가능 시간"), rows)
+    header = ("번호", "성명", "직위", "소속기관", "분야", "담당", "가능 시간")
+    table("자문위원 목록", header, rows, as_json=as_json, wide=wide)
 
 
 @advisors_app.command("add")

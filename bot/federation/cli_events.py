@@ -22,6 +22,7 @@ from bot.federation.cli_support import (
     table,
     transaction,
 )
+from handlers.cli_output import AsJson, Wide
 
 app = typer.Typer(help="행사·정례회 관리와 참석 응답", no_args_is_help=True)
 _YEAR_END = "12-31 23:59"
@@ -33,6 +34,8 @@ def list_events(
         str | None, typer.Option("--group", "-g", help="교류회(연합회 행사 포함)")
     ] = None,
     limit: Annotated[int, typer.Option(help="최대 개수")] = 20,
+    as_json: AsJson = False,
+    wide: Wide = False,
 ) -> None:
     """다가오는 행사를 보여 줍니다."""
 
@@ -53,7 +56,8 @@ def list_events(
             )
             for e in found
         ]
-    table("다가오는 행사", ("번호", "일시", "구분", "제목", "주관", "장소"), rows)
+    header = ("번호", "일시", "구분", "제목", "주관", "장소")
+    table("다가오는 행사", header, rows, as_json=as_json, wide=wide)
 
 
 @app.command("show")

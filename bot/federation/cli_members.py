@@ -9,6 +9,7 @@ from typing import Annotated
 import typer
 
 from bot.federation.cli_support import actor, console, table, transaction
+from handlers.cli_output import AsJson, Wide
 
 app = typer.Typer(
     help="회원 관리(명부 가져오기·내보내기, 초대 코드, 개인정보 열람·삭제)", no_args_is_help=True
@@ -18,6 +19,8 @@ app = typer.Typer(
 @app.command("list")
 def list_members(
     group: Annotated[str | None, typer.Option("--group", "-g", help="교류회 이름")] = None,
+    as_json: AsJson = False,
+    wide: Wide = False,
 ) -> None:
     """회원 목록을 보여 줍니다."""
     from bot.federation import groups, members
@@ -35,7 +38,8 @@ def list_members(
             )
             for m in members.list_members(session, group=chosen)
         ]
-    table("회원 목록", ("번호", "성명", "직위", "회사", "소속", "연락처"), rows)
+    header = ("번호", "성명", "직위", "회사", "소속", "연락처")
+    table("회원 목록", header, rows, as_json=as_json, wide=wide)
 
 
 @app.command("show")
@@ -224,7 +228,7 @@ def invite(
 
 
 @app.command("pending")
-def pending() -> None:
+def pending(as_json: AsJson = False, wide: Wide = False) -> None:
     """승인을 기다리는 대화 계정 연결 요청을 보여 줍니다."""
     from bot import clock, texts
     from bot.federation import linking
@@ -234,10 +238,11 @@ def pending() -> None:
             (r.id, r.platform, r.display_name, r.note, clock.format_kst(r.created_at))
             for r in linking.pending_requests(session)
         ]
-    if not rows:
+    if not rows and not as_json:
         console.print(texts.FED_NO_PENDING)
         return
-    table("연결 요청", ("요청 번호", "플랫폼", "표시 이름", "메모", "요청 일시"), rows)
+    header = ("요청 번호", "플랫폼", "표시 이름", "메모", "요청 일시")
+    table("연결 요청", header, rows, as_json=as_json, wide=wide)
 
 
 @app.command("approve")

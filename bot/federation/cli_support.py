@@ -9,7 +9,8 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.console import Console
-from rich.table import Table
+
+from handlers import cli_output
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -67,14 +68,16 @@ def transaction() -> Iterator[Session]:
         sessions.kw["bind"].dispose()
 
 
-def table(title: str, header: Sequence[str], rows: Sequence[Sequence[object]]) -> None:
-    """Print rows as a rich table."""
-    shown = Table(title=title)
-    for name in header:
-        shown.add_column(name)
-    for row in rows:
-        shown.add_row(*("" if cell is None else str(cell) for cell in row))
-    console.print(shown)
+def table(
+    title: str,
+    header: Sequence[str],
+    rows: Sequence[Sequence[object]],
+    *,
+    as_json: bool = False,
+    wide: bool = False,
+) -> None:
+    """Print rows as a table that wraps long cells (or one line per row, or JSON)."""
+    cli_output.show(title, header, rows, as_json=as_json, wide=wide)
 
 
 @db_app.command("upgrade")

@@ -1,3 +1,4 @@
+import json
 import shutil
 from pathlib import Path
 
@@ -72,3 +73,21 @@ def test_ingest_help_explains_the_kind_guess_and_exit_code() -> None:
 
     assert "규정·정관→rules" in output
     assert "종료 코드 1" in output
+
+
+def test_sources_keep_long_titles_and_paths_whole(tmp_path: Path) -> None:
+    deep = tmp_path / "연합회 자료" / "2026년 상반기" / "규정과 안내문"
+    deep.mkdir(parents=True)
+    shutil.copy(FIXTURES / "회비_규정.txt", deep / "회비_규정_최종_수정본_사무국_배포용.txt")
+    _run("ingest", str(deep))
+
+    result = CliRunner().invoke(build_app(), ["sources"], env={"COLUMNS": "80"})
+    code, as_json = _run("sources", "--json")
+
+    assert result.exit_code == 0
+    assert "…" not in result.output
+    assert code == 0
+    [record] = json.loads(as_json)
+    assert record["출처"].endswith("규정과 안내문/회비_규정_최종_수정본_사무국_배포용.txt")
+    assert record["제목"] == "경기 이업종교류회 회비 규정"
+    assert record["청크"] >= 1

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Callable
 from pathlib import Path
@@ -199,3 +200,62 @@ def test_a_group_typed_with_a_space_is_suggested_not_created(gyoryu: Run) -> Non
     assert "'새벽교류회'을(를) 말씀하신 건가요?" in listed[1]
     assert added[0] == 1
     assert "새벽교류회" in added[1]
+
+
+LIST_COMMANDS = [
+    ["members", "list"],
+    ["members", "pending"],
+    ["companies", "list"],
+    ["groups", "list"],
+    ["advisors", "list"],
+    ["events", "list", "--limit", "500"],
+]
+
+
+@pytest.mark.parametrize("command", LIST_COMMANDS, ids=" ".join)
+def test_every_list_wraps_in_a_narrow_terminal_and_offers_json(
+    gyoryu: Run, monkeypatch: pytest.MonkeyPatch, command: list[str]
+) -> None:
+    gyoryu("db", "load-sample")
+    code, as_json = gyoryu(*command, "--json")
+    assert code == 0
+    records = json.loads(as_json)
+    assert isinstance(records, list)
+
+    monkeypatch.setenv("COLUMNS", "60")
+    code, narrow = gyoryu(*command)
+
+    assert code == 0
+    assert "…" not in narrow  # nothing is cut off; long cells fold onto the next line
+    expected = [[_bare(value) for value in record.values()] for record in records]
+    assert table_rows(narrow) == expected
+
+
+def table_rows(output: str) -> list[list[str]]:
+    """The cells of a printed table, each cell's folded lines joined (the first column is 번호)."""
+    rows: list[list[str]] = []
+    for line in output.splitlines():
+        if not line.startswith("│"):
+            continue
+        cells = [_bare(cell) for cell in line.strip().strip("│").split("│")]
+        if cells[0]:
+            rows.append(cells)
+        else:
+            rows[-1] = [done + more for done, more in zip(rows[-1], cells, strict=True)]
+    return rows
+
+
+def _bare(value: object) -> str:
+    return re.sub(r"\s+", "", "" if value is None else str(value))
+
+
+def test_wide_puts_each_row_on_one_line(gyoryu: Run, monkeypatch: pytest.MonkeyPatch) -> None:
+    gyoryu("db", "load-sample")
+    monkeypatch.setenv("COLUMNS", "60")
+
+    code, output = gyoryu("advisors", "list", "--wide")
+
+    assert code == 0
+    row = next(line for line in output.splitlines() if "정세라" in line)
+    assert "세라세무회계사무소" in row
+    assert "평일 오전 10시~오후 5시" in row
