@@ -488,6 +488,12 @@ def ch_channel_live(name: str, how: str) -> str:
     return f"{name}: 켜짐 ({how})"
 
 
+CH_NO_CHANNEL_LIVE = (
+    "켜진 채널이 없어서 회원이 도우미에게 말을 걸 수 없어요. 텔레그램, 슬랙, 카카오톡 가운데 "
+    "하나 이상의 설정을 .env에 넣고 다시 시작해 주세요(README의 'Chat channels' 참고)."
+)
+
+
 def ch_channel_off(name: str, reason: str) -> str:
     """Start-up report: a channel is off, and why."""
     return f"{name}: 꺼짐 — {reason}"

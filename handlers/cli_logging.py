@@ -60,3 +60,8 @@ def configure(*, verbose: bool = False) -> None:
     handler.addFilter(_Threshold(verbose))
     root.addHandler(handler)
     root.setLevel(logging.DEBUG if verbose else logging.INFO)
+
+
+def is_verbose() -> bool:
+    """True when ``--verbose`` asked for everything (a server then logs each request too)."""
+    return logging.getLogger().level == logging.DEBUG

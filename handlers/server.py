@@ -54,11 +54,12 @@ def serve(
     """설정된 모든 채널(텔레그램, 슬랙, 카카오톡)을 한 서버로 엽니다."""
     import uvicorn
 
+    from bot import texts
+    from handlers import cli_logging
     from handlers.settings import ChannelSettings
     from handlers.wiring import build_bot, open_answerer, open_sessions, related_docs
     from knowledge.settings import KnowledgeSettings
 
-    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s %(message)s")
     settings, knowledge, sessions = ChannelSettings(), KnowledgeSettings(), open_sessions()
     answerer = open_answerer(knowledge)
     bot = build_bot(sessions, knowledge, answerer=answerer, channels=settings)
@@ -67,7 +68,9 @@ def serve(
     )
     for line in app.state.report:
         typer.echo(line)
-    uvicorn.run(app, host=host, port=port, log_level="info")
+    if not app.state.channels:
+        typer.secho(texts.CH_NO_CHANNEL_LIVE, err=True, fg="yellow")
+    uvicorn.run(app, host=host, port=port, log_level="info", access_log=cli_logging.is_verbose())
 
 
 def build_server(
@@ -171,8 +174,6 @@ def load_channels(
             continue
         adapters.append(adapter)
         report.append(texts.ch_channel_live(label, adapter.mode))
-    for line in report:
-        log.info("%s", line)
     return adapters, report
 
 
@@ -224,11 +225,18 @@ async def _healthz(request: Request) -> Response:
 
 
 async def _readyz(request: Request) -> Response:
+    """200 once started with at least one live channel; 503 with the reason otherwise."""
     from starlette.responses import JSONResponse
 
-    ready = bool(request.app.state.ready)
-    body = {"status": "ready" if ready else "starting", "channels": request.app.state.channels}
-    return JSONResponse(body, status_code=200 if ready else 503)
+    from bot import texts
+
+    channels = request.app.state.channels
+    body: dict[str, object] = {"status": "ready", "channels": channels}
+    if not request.app.state.ready:
+        body["status"] = "starting"
+    elif not channels:  # nobody can reach the bot: not ready, whatever else runs
+        body.update(status="no_channels", reason=texts.CH_NO_CHANNEL_LIVE)
+    return JSONResponse(body, status_code=200 if body["status"] == "ready" else 503)
 
 
 class _TooLarge(Exception):

@@ -10,6 +10,7 @@ import httpx
 from sqlalchemy.orm import Session, sessionmaker
 from starlette.applications import Starlette
 
+from bot import texts
 from bot.clock import KST
 from bot.core import Bot
 from bot.federation import events, groups, rooms
@@ -25,10 +26,12 @@ def make_app(bot: Bot, **values: object) -> Starlette:
 
 
 async def test_health_and_readiness(bot: Bot) -> None:
-    app = make_app(bot)
+    app = make_app(bot, KAKAO_SKILL_SECRET="skill-secret")
     transport = httpx.ASGITransport(app=app)
     async with httpx.AsyncClient(transport=transport, base_url="http://t") as before:
-        assert (await before.get("/readyz")).status_code == 503
+        starting = await before.get("/readyz")
+    assert starting.status_code == 503
+    assert starting.json()["status"] == "starting"
 
     async with running(app) as client:
         health = await client.get("/healthz")
@@ -36,7 +39,23 @@ async def test_health_and_readiness(bot: Bot) -> None:
 
     assert health.json() == {"status": "ok"}
     assert ready.status_code == 200
-    assert ready.json() == {"status": "ready", "channels": {}}
+    assert ready.json() == {"status": "ready", "channels": {"kakao": "skill /kakao/skill"}}
+
+
+async def test_without_a_live_channel_the_server_is_not_ready_and_says_why(bot: Bot) -> None:
+    app = make_app(bot)
+
+    async with running(app) as client:
+        health = await client.get("/healthz")
+        ready = await client.get("/readyz")
+
+    assert health.status_code == 200  # the process is alive …
+    assert ready.status_code == 503  # … but no member can reach the bot
+    assert ready.json() == {
+        "status": "no_channels",
+        "reason": texts.CH_NO_CHANNEL_LIVE,
+        "channels": {},
+    }
 
 
 def test_the_start_up_report_says_which_channels_are_off_and_why(bot: Bot) -> None:
@@ -131,7 +150,7 @@ async def test_the_scheduler_plans_reminders_on_start_and_stops_with_the_server(
     made = add_meeting(sessions, datetime.now(UTC) + timedelta(days=10))
 
     async with running(calendar_app(bot, sessions)) as client:
-        assert (await client.get("/readyz")).status_code == 200
+        assert (await client.get("/readyz")).json()["status"] == "no_channels"  # started
         with sessions() as session:
             planned = queue.messages_of(session, made.event_id)
 
