@@ -1,9 +1,13 @@
 """The neutral core: an incoming message goes in, the replies come out.
 
 The core imports no platform SDK and never sends anything itself; adapters deliver the replies
-it returns. A message is recorded by :meth:`Bot.receive` before the platform is acknowledged,
-answered by :meth:`Bot.respond` and settled once the reply went out, so a crash in between is
-caught up by :meth:`Bot.recover` on the next start.
+it returns. It routes each message once (:class:`~bot.skills.registry.Registry`): a button to
+the skill owning its prefix, a ``/command`` to its skill, the answer to a pending dialog step to
+the skill that asked, free text to the asking skill.
+
+A message is recorded by :meth:`Bot.receive` before the platform is acknowledged, answered by
+:meth:`Bot.respond` and settled once the reply went out, so a crash in between is caught up by
+:meth:`Bot.recover` on the next start.
 """
 
 from __future__ import annotations
@@ -12,41 +16,27 @@ import asyncio
 import logging
 from collections.abc import Awaitable, Callable
 from datetime import timedelta
-from typing import TYPE_CHECKING
 
-from bot import smalltalk, texts
-from bot.answers import Citation, QaAnswer, QuestionAnswerer
+from bot import texts
+from bot.answers import QuestionAnswerer
 from bot.clock import Clock, utcnow
-from bot.commands import (
-    EXPERT_PREFIX,
-    SCHEDULE_ACTION,
-    Command,
-    expert_action,
-    feedback_action,
-    is_command,
-    parse,
-)
-from bot.conversation import ConversationLog, SavedAnswer
+from bot.conversation import ConversationLog
 from bot.dialog import DialogSteps
-from bot.directory import Caller, Directory, LinkRefusedError
-from bot.messages import Address, Button, IncomingMessage, Link, OutgoingMessage
-
-if TYPE_CHECKING:
-    from bot.meetings import Meetings
+from bot.directory import Caller, Directory
+from bot.messages import Address, IncomingMessage, OutgoingMessage
+from bot.schedule.feeds import CalendarLinks
+from bot.skills import Registry, Route, Services, Turn, default_skills
 
 log = logging.getLogger(__name__)
 
-MAX_QUESTION_CHARS = 2000
 # A question older than this when the server comes back is apologised for, not answered late.
 LATE_ANSWER_GRACE = timedelta(minutes=30)
-# "/전문가" alone forwards the last question only while the conversation is still about it.
-EXPERT_RECENT_QUESTION = timedelta(hours=1)
 
 Deliver = Callable[[Address, OutgoingMessage], Awaitable[None]]
 
 
 class Bot:
-    """Answers members' messages with the injected answerer, directory and conversation log."""
+    """Answers members' messages through its skills, with the injected services."""
 
     def __init__(
         self,
@@ -56,23 +46,36 @@ class Bot:
         log: ConversationLog,
         clock: Clock = utcnow,
         top_k: int = 5,
-        meetings: Meetings | None = None,
+        skills: Registry | None = None,
+        calendar: CalendarLinks | None = None,
         dialog: DialogSteps | None = None,
     ) -> None:
         self._answerer = answerer
-        self._meetings = meetings
         self._directory = directory
         self._log = log
-        self._steps = dialog
         self._clock = clock
         self._top_k = top_k
+        self._skills = skills if skills is not None else default_skills()
+        self._calendar = calendar or CalendarLinks()
+        self._steps = dialog
+        self._services: Services | None = None
 
     @property
-    def _dialog(self) -> DialogSteps:
-        """Pending steps; by default beside the conversation log, in the same database."""
-        if self._steps is None:
-            self._steps = DialogSteps(self._log.sessions)
-        return self._steps
+    def services(self) -> Services:
+        """What the skills use; the dialog lives beside the conversation log by default."""
+        if self._services is None:
+            sessions = self._log.sessions
+            self._services = Services(
+                sessions=sessions,
+                log=self._log,
+                answerer=self._answerer,
+                directory=self._directory,
+                dialog=self._steps or DialogSteps(sessions),
+                calendar=self._calendar,
+                top_k=self._top_k,
+                menu=self._skills.menu,
+            )
+        return self._services
 
     async def handle(self, message: IncomingMessage) -> list[OutgoingMessage]:
         """Record, answer and settle in one go (console, memory channel, Kakao skill)."""
@@ -90,7 +93,8 @@ class Bot:
         message already used is recorded under a fresh id rather than dropped.
         """
         caller = await asyncio.to_thread(self._directory.identify, message.address)
-        if not _addressed(message, caller) and not await self._awaited(message):
+        route = self._skills.route(message)
+        if not _addressed(message, caller, route) and not await self._awaited(message):
             return None
         return await asyncio.to_thread(self._log.record, message)
 
@@ -98,10 +102,8 @@ class Bot:
         """The replies to a recorded message; a failure becomes a polite apology."""
         try:
             caller = await asyncio.to_thread(self._directory.identify, message.address)
-            follow_up = await self._follow_up(message, caller)
-            if follow_up is not None:
-                return follow_up
-            return await self._dispatch(message, caller, parse(message.text, message.action))
+            route = self._skills.route(message)
+            return await asyncio.to_thread(self._answer, message, caller, route)
         except Exception:
             log.exception("answering %s message %s failed", message.address.platform, message.id)
             return [OutgoingMessage(texts.CH_FAILED)]
@@ -135,55 +137,26 @@ class Bot:
             await self.settle(message, delivered=True)
         return len(pending)
 
-    async def _dispatch(
-        self, message: IncomingMessage, caller: Caller, command: Command
+    def _answer(
+        self, message: IncomingMessage, caller: Caller, route: Route
     ) -> list[OutgoingMessage]:
-        match command.kind:
-            case "ask":
-                return [await self._ask(message, caller, command.argument)]
-            case "help":
-                return [self._help()]
-            case "sources":
-                return [await self._sources(message.address, command.answer_id)]
-            case "feedback":
-                return [await self._feedback(message.address, command)]
-            case "expert":
-                return [await self._expert(message.address, command)]
-            case "link":
-                return [await self._link(message, command.argument)]
-            case "stale_button":
-                return [OutgoingMessage(texts.CH_UNKNOWN_BUTTON)]
-            case "schedule" | "difficulty" | "attendance" | "meeting_button":
-                return await self._meeting(message, command)
+        """Run the skill the message is for (in a worker thread).
 
-    def _help(self) -> OutgoingMessage:
-        if self._meetings is None:
-            return OutgoingMessage(texts.CH_HELP)
-        return OutgoingMessage(
-            texts.CH_HELP, buttons=(Button(texts.CH_BUTTON_SCHEDULE, SCHEDULE_ACTION),)
-        )
-
-    async def _meeting(self, message: IncomingMessage, command: Command) -> list[OutgoingMessage]:
-        """Meeting and 애로사항 requests, answered by :class:`bot.meetings.Meetings`."""
-        meetings, address, now = self._meetings, message.address, self._clock()
-        if meetings is None:
-            return [OutgoingMessage(texts.CH_UNKNOWN_BUTTON)]
-        match command.kind:
-            case "schedule":
-                text = await asyncio.to_thread(meetings.schedule, address, now)
-            case "attendance":
-                text = await asyncio.to_thread(meetings.attendance, address, now)
-            case "difficulty":
-                return [
-                    await asyncio.to_thread(meetings.difficulties, address, command.argument, now)
-                ]
-            case _:
-                text = await asyncio.to_thread(meetings.press, address, command.argument, now)
-                refreshed = await asyncio.to_thread(
-                    meetings.refreshed, address, command.argument, now
-                )
-                return [OutgoingMessage(text), *([refreshed] if refreshed else [])]
-        return [OutgoingMessage(text)]
+        A plain message first uses up the address's pending step, so a step never swallows more
+        than the one message that follows it; commands and buttons leave it waiting. When the
+        step has lapsed or its skill does not take this answer (an offer takes only a yes or a
+        no), the message is read as something new.
+        """
+        now = self._clock()
+        handler, argument = route.handler, route.argument
+        if route.is_plain_text:
+            taken = self.services.dialog.take(message.address)
+            found = self._skills.step(taken.action) if taken is not None else None
+            if taken is not None and found is not None:
+                step, payload = found
+                if taken.live(now, step.ttl) and step.accepts(message.text):
+                    handler, argument = step.handle, payload
+        return handler(Turn(message, caller, now, argument, self.services))
 
     async def _awaited(self, message: IncomingMessage) -> bool:
         """Whether the bot asked this address a question its next message answers.
@@ -193,172 +166,18 @@ class Bot:
         """
         if message.action is not None:
             return False
-        step = await asyncio.to_thread(self._dialog.pending, message.address, self._clock())
-        if step is None:
+        pending = await asyncio.to_thread(self.services.dialog.pending, message.address)
+        found = self._skills.step(pending.action) if pending is not None else None
+        if pending is None or found is None:
             return False
-        return not _is_offer(step) or smalltalk.yes_or_no(message.text) is not None
-
-    async def _follow_up(
-        self, message: IncomingMessage, caller: Caller
-    ) -> list[OutgoingMessage] | None:
-        """The replies when a plain message completes a pending step, else ``None``.
-
-        Commands leave a step waiting; any other message uses it up, so a step never swallows
-        more than the one message that follows it.
-        """
-        if message.action is not None or is_command(message.text):
-            return None
-        now, address = self._clock(), message.address
-        step = await asyncio.to_thread(self._dialog.take, address, now)
-        if step is None:
-            return None
-        if _is_offer(step):
-            agreed = smalltalk.yes_or_no(message.text)
-            if agreed is None:
-                return None  # something else: the offer lapses and the message is read anew
-            if not agreed:
-                return [OutgoingMessage(texts.TALK_OFFER_DECLINED)]
-            # A yes does what the offered button does.
-            return await self._dispatch(message, caller, parse("", step))
-        if self._meetings is None:
-            return None
-        text = await asyncio.to_thread(self._meetings.complete, address, step, message.text, now)
-        return [OutgoingMessage(text)]
-
-    async def _ask(
-        self, message: IncomingMessage, caller: Caller, question: str
-    ) -> OutgoingMessage:
-        if not question:
-            return OutgoingMessage(texts.QA_EMPTY_QUESTION)
-        if len(question) > MAX_QUESTION_CHARS:
-            return OutgoingMessage(texts.CH_TOO_LONG.format(limit=MAX_QUESTION_CHARS))
-        answer = await asyncio.to_thread(
-            self._answerer.answer, question, allowed=caller.audience, top_k=self._top_k
-        )
-        if not answer.answers_a_question:
-            # Small talk and the like are not kept: they are no unanswered question for the
-            # secretariat, and "/전문가" or "/출처" afterwards refer to the last real one.
-            return OutgoingMessage(answer.text)
-        answer_id = await asyncio.to_thread(self._log.save_answer, message, question, answer)
-        if answer.offers_expert:
-            await asyncio.to_thread(
-                self._dialog.ask, message.address, expert_action(answer_id), self._clock()
-            )
-        return _render_answer(answer, answer_id, brief=caller.tone == "brief")
-
-    async def _sources(self, address: Address, answer_id: int | None) -> OutgoingMessage:
-        saved = await self._saved(address, answer_id)
-        if saved is None:
-            return OutgoingMessage(texts.CH_NO_ANSWER_YET)
-        if not saved.sources:
-            return OutgoingMessage(texts.CH_NO_SOURCES)
-        lines = [texts.QA_SOURCES_HEADING]
-        lines += [texts.qa_source_line(c.number, c.title, c.section) for c in saved.sources]
-        return OutgoingMessage("\n".join(lines), links=_links(saved.sources))
-
-    async def _feedback(self, address: Address, command: Command) -> OutgoingMessage:
-        saved = await self._saved(address, command.answer_id)
-        if saved is None:
-            return OutgoingMessage(texts.CH_UNKNOWN_BUTTON)
-        await asyncio.to_thread(
-            self._log.feedback, saved.id, address, command.verdict, self._clock()
-        )
-        helpful = command.verdict > 0
-        text = texts.CH_FEEDBACK_HELPFUL if helpful else texts.CH_FEEDBACK_UNHELPFUL
-        buttons = () if helpful else (Button(texts.CH_BUTTON_EXPERT, expert_action(saved.id)),)
-        return OutgoingMessage(text, buttons=buttons)
-
-    async def _expert(self, address: Address, command: Command) -> OutgoingMessage:
-        """File an expert request: the question given, the answer a button points at, or the
-        last real question asked here (recently); otherwise ask what to forward."""
-        now = self._clock()
-        # Whichever way the request comes, a pending "shall I forward it?" is settled by it.
-        await asyncio.to_thread(self._dialog.drop, address, prefix=EXPERT_PREFIX)
-        if command.argument:
-            await asyncio.to_thread(
-                self._log.request_expert,
-                address,
-                command.argument,
-                field=None,
-                answer_id=None,
-                now=now,
-            )
-            return OutgoingMessage(texts.ch_expert_recorded(None))
-        saved = await self._saved(address, command.answer_id)
-        if saved is None or (
-            command.answer_id is None and now - saved.asked_at > EXPERT_RECENT_QUESTION
-        ):
-            return OutgoingMessage(texts.CH_EXPERT_NEEDS_QUESTION)
-        filed = await asyncio.to_thread(
-            self._log.request_expert,
-            address,
-            saved.question,
-            field=saved.route,
-            answer_id=saved.id,
-            now=now,
-        )
-        if filed is None:
-            return OutgoingMessage(texts.ch_expert_already(saved.question))
-        return OutgoingMessage(texts.ch_expert_recorded(saved.route, saved.question))
-
-    async def _link(self, message: IncomingMessage, code: str) -> OutgoingMessage:
-        if not code:
-            return OutgoingMessage(texts.CH_LINK_USAGE)
-        try:
-            name = await asyncio.to_thread(
-                self._directory.link,
-                message.address,
-                code,
-                display_name=message.display_name,
-                now=self._clock(),
-            )
-        except LinkRefusedError as refused:
-            return OutgoingMessage(str(refused))
-        return OutgoingMessage(texts.ch_linked(name))
-
-    async def _saved(self, address: Address, answer_id: int | None) -> SavedAnswer | None:
-        if answer_id is None:
-            return await asyncio.to_thread(self._log.last_answer, address)
-        return await asyncio.to_thread(self._log.answer, answer_id)
+        step, _ = found
+        return pending.live(self._clock(), step.ttl) and step.accepts(message.text)
 
 
-def _is_offer(step: str) -> bool:
-    """Whether a pending step is the bot's offer to pass a question to an expert."""
-    return step.startswith(EXPERT_PREFIX)
-
-
-def _addressed(message: IncomingMessage, caller: Caller) -> bool:
+def _addressed(message: IncomingMessage, caller: Caller, route: Route) -> bool:
     """DMs get every message answered; group rooms follow their ``answer_mode``."""
-    if not message.address.is_group or message.action is not None:
-        return True
-    if is_command(message.text):
-        return True
+    if not message.address.is_group or route.kind != "text":
+        return True  # a button press or a command is always for the bot
     if caller.answer_mode == "all":
         return True
     return caller.answer_mode == "mention" and message.mentioned
-
-
-def _render_answer(answer: QaAnswer, answer_id: int, *, brief: bool) -> OutgoingMessage:
-    text = answer.text
-    # A "not in the documents" answer still carries what was retrieved (for /출처 and the
-    # secretariat), but it must not look as if those passages answered the question.
-    cited = answer.sources if answer.confident else ()
-    if cited and not brief:
-        lines = [texts.qa_source_line(c.number, c.title, c.section) for c in cited]
-        text = "\n".join([text, "", texts.QA_SOURCES_HEADING, *lines])
-    buttons: list[Button] = []
-    if cited:
-        buttons += [
-            Button(texts.CH_BUTTON_HELPFUL, feedback_action(answer_id, helpful=True)),
-            Button(texts.CH_BUTTON_UNHELPFUL, feedback_action(answer_id, helpful=False)),
-        ]
-    if not answer.confident:  # "not covered", or nothing loaded yet: an expert can still help
-        buttons.append(Button(texts.CH_BUTTON_EXPERT, expert_action(answer_id)))
-    return OutgoingMessage(text, buttons=tuple(buttons), links=_links(cited))
-
-
-def _links(sources: tuple[Citation, ...]) -> tuple[Link, ...]:
-    """Sources that live on the web become links; local files are named in the text only."""
-    return tuple(
-        Link(c.title, c.source) for c in sources if c.source.startswith(("https://", "http://"))
-    )

@@ -186,8 +186,8 @@ def calendar_routes(sessions: sessionmaker[Session], secret: str) -> list[BaseRo
     from starlette.routing import Route
 
     from bot.clock import utcnow
-    from bot.meetings import feed_token_ok
     from bot.schedule import ics
+    from bot.schedule.feeds import feed_token_ok
     from bot.storage.models import Event, Group
 
     def group_feed(ident: int) -> bytes | None:

@@ -43,11 +43,11 @@ def build_bot(
     answerer: DocumentQA | None = None,
     channels: ChannelSettings | None = None,
 ) -> Bot:
-    """The core with the document answerer, the federation database and the meeting skills."""
+    """The core with the document answerer, the federation database and every chat skill."""
     from bot.conversation import ConversationLog
     from bot.core import Bot
     from bot.directory_sql import SqlDirectory
-    from bot.meetings import Meetings
+    from bot.schedule.feeds import CalendarLinks
 
     secret = channels.calendar_secret if channels else None
     return Bot(
@@ -55,10 +55,9 @@ def build_bot(
         directory=SqlDirectory(sessions),
         log=ConversationLog(sessions),
         top_k=knowledge.top_k,
-        meetings=Meetings(
-            sessions,
+        calendar=CalendarLinks(
             public_url=channels.public_url if channels else None,
-            calendar_secret=secret.get_secret_value() if secret else None,
+            secret=secret.get_secret_value() if secret else None,
         ),
     )
 

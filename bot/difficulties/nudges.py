@@ -14,11 +14,12 @@ from bot.storage.models import Event, Group, Member
 from bot.storage.schedule_models import NudgeOptOut
 
 OPT_OUT_ACTION = "diff:optout"
+SHARE_PREFIX = "diff:share"
 
 
 def share_action(event: Event) -> str:
     """The action of the "share a difficulty" button for one meeting."""
-    return f"diff:share:{event.id}"
+    return f"{SHARE_PREFIX}:{event.id}"
 
 
 def prompt_message(session: Session, event: Event) -> OutgoingMessage | None:

@@ -25,7 +25,6 @@ from bot.core import Bot
 from bot.difficulties import nudges
 from bot.directory_sql import SqlDirectory
 from bot.federation import events, groups, linking, members, rooms
-from bot.meetings import Meetings
 from bot.messages import Button
 from bot.qa import DocumentQA
 from bot.storage.base import Base
@@ -159,7 +158,6 @@ def build_world(sessions: sessionmaker[Session]) -> World:
         answerer=DocumentQA(ListSearcher(DUES, MEETING)),
         directory=SqlDirectory(sessions),
         log=ConversationLog(sessions),
-        meetings=Meetings(sessions),
         clock=lambda: NOW,
     )
     return World(sessions, MemoryChannel(bot, clock=lambda: NOW), *ids)

@@ -11,7 +11,7 @@ from prompt_toolkit.output import DummyOutput
 from typer.testing import CliRunner
 
 from bot import texts
-from bot.core import MAX_QUESTION_CHARS
+from bot.skills.ask import MAX_QUESTION_CHARS
 from handlers import console
 from handlers.cli import build_app
 from tests.fakes.sample_corpus import ingested_sample

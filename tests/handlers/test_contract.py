@@ -13,12 +13,12 @@ import pytest
 
 from bot import texts
 from bot.answers import Citation, QaAnswer
-from bot.commands import feedback_action
 from bot.conversation import ConversationLog
 from bot.core import Bot
 from bot.delivery import UndeliverableError
 from bot.directory import MemoryDirectory
 from bot.messages import OutgoingMessage
+from bot.skills.ask import feedback_action
 from handlers import kakao_response
 from tests.handlers.conftest import NOW
 from tests.handlers.drivers import (

@@ -19,7 +19,6 @@ from bot.conversation import ConversationLog
 from bot.core import Bot
 from bot.directory_sql import SqlDirectory
 from bot.federation import events, groups, members
-from bot.meetings import Meetings
 from bot.schedule import rsvp
 from bot.storage.models import ChatIdentity, Rsvp
 from handlers.server import build_server
@@ -65,7 +64,6 @@ def _bot(sessions: sessionmaker[Session], log: ConversationLog) -> Bot:
         directory=SqlDirectory(sessions),
         log=log,
         clock=lambda: NOW,
-        meetings=Meetings(sessions),
     )
 
 

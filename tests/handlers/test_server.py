@@ -14,8 +14,8 @@ from bot import texts
 from bot.clock import KST
 from bot.core import Bot
 from bot.federation import events, groups, rooms
-from bot.meetings import feed_token
 from bot.schedule import queue
+from bot.schedule.feeds import feed_token
 from handlers.server import build_server
 from handlers.settings import ChannelSettings
 from tests.handlers.conftest import running

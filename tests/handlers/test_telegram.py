@@ -20,7 +20,6 @@ from bot.conversation import ConversationLog
 from bot.core import Bot
 from bot.directory_sql import SqlDirectory
 from bot.federation import events, groups, members
-from bot.meetings import Meetings
 from bot.messages import Button, Link, OutgoingMessage
 from bot.schedule import rsvp
 from bot.storage.conversation_models import InboundMessage
@@ -285,7 +284,6 @@ async def test_an_rsvp_button_on_a_reminder_is_recorded_and_confirmed(
         directory=SqlDirectory(sessions),
         log=log,
         clock=lambda: NOW,
-        meetings=Meetings(sessions),
     )
     config = ChannelSettings(
         TELEGRAM_BOT_TOKEN=TOKEN, TELEGRAM_WEBHOOK_SECRET=SECRET, TELEGRAM_API_BASE_URL=api.base_url

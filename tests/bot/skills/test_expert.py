@@ -1,63 +1,15 @@
-"""Conversation in the core: small talk, the bot's expert offer and "/전문가" without a question.
+"""Passing questions to an expert: the offer under a "not covered" answer (yes, no, lapse,
+time-out, in a room), its button, and ``/전문가`` alone or with a question.
 
-The real document answerer (over two short passages) and the real conversation log, on SQLite
-and (with TEST_DATABASE_URL) PostgreSQL, reached through the in-memory channel.
+The real document answerer and conversation log, reached through the in-memory channel.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
-
 import pytest
-from sqlalchemy import func, select
-from sqlalchemy.orm import Session, sessionmaker
 
 from bot import texts
-from bot.conversation import ConversationLog
-from bot.core import Bot
-from bot.directory import Caller, MemoryDirectory
-from bot.qa import DocumentQA
-from bot.storage.conversation_models import AnswerRecord, ExpertRequest
-from handlers.memory import MemoryChannel
-from tests.bot.test_qa import DUES, MEETING, ListSearcher
-
-NOW = datetime(2026, 11, 25, 10, 0, tzinfo=UTC)
-UNCOVERED = "법인세 중간예납은 언제 하나요?"
-
-
-@dataclass
-class Talk:
-    chat: MemoryChannel
-    sessions: sessionmaker[Session]
-    searcher: ListSearcher
-    clock: list[datetime]
-
-    def wait(self, minutes: int) -> None:
-        self.clock[0] += timedelta(minutes=minutes)
-
-    def requests(self) -> list[tuple[str, str | None]]:
-        with self.sessions() as session:
-            rows = session.scalars(select(ExpertRequest).order_by(ExpertRequest.id))
-            return [(row.question, row.field) for row in rows]
-
-    def saved_answers(self) -> int:
-        with self.sessions() as session:
-            return session.scalar(select(func.count()).select_from(AnswerRecord)) or 0
-
-
-@pytest.fixture
-def talk(session_factory: sessionmaker[Session]) -> Talk:
-    searcher = ListSearcher(DUES, MEETING)
-    clock = [NOW]
-    directory = MemoryDirectory(rooms={("memory", "room-1"): Caller(answer_mode="mention")})
-    bot = Bot(
-        answerer=DocumentQA(searcher),
-        directory=directory,
-        log=ConversationLog(session_factory),
-        clock=lambda: clock[0],
-    )
-    return Talk(MemoryChannel(bot, clock=lambda: clock[0]), session_factory, searcher, clock)
+from tests.bot.skills.talk import UNCOVERED, Talk
 
 
 @pytest.mark.parametrize("yes", ["네", "응", "부탁해요", "좋아요", "네, 부탁드려요!", "넵 ㅎㅎ"])
@@ -154,36 +106,4 @@ async def test_expert_command_alone_asks_what_to_forward_without_a_recent_questi
 
     assert small_talk_only.text == texts.CH_EXPERT_NEEDS_QUESTION
     assert stale.text == texts.CH_EXPERT_NEEDS_QUESTION
-    assert talk.requests() == []
-
-
-@pytest.mark.parametrize(
-    ("said", "reply"),
-    [
-        ("고마워요!", texts.TALK_THANKS),
-        ("안녕하세요~", texts.TALK_GREETING),
-        ("안녕히 계세요", texts.TALK_GOODBYE),
-        ("감사합니다, 수고하세요", texts.TALK_THANKS_BYE),
-    ],
-)
-async def test_small_talk_gets_a_fitting_reply_and_is_not_kept_as_a_question(
-    talk: Talk, said: str, reply: str
-) -> None:
-    [answer] = await talk.chat.say("u1", said)
-
-    assert answer.text == reply
-    assert answer.buttons == ()
-    assert talk.saved_answers() == 0
-    assert talk.searcher.queries == []
-
-
-async def test_an_english_question_is_asked_for_in_korean_without_an_expert_offer(
-    talk: Talk,
-) -> None:
-    [reply] = await talk.chat.say("u1", "When is the regular meeting?")
-    [yes] = await talk.chat.say("u1", "yes")
-
-    assert reply.text == texts.TALK_KOREAN_ONLY
-    assert reply.buttons == ()
-    assert yes.text == texts.TALK_ACK
     assert talk.requests() == []

@@ -1,24 +1,21 @@
-"""Members edit and withdraw their own 애로사항 from chat, and share with a bare ``/애로 내용``.
+"""애로사항 in chat: sharing by the prompt's button and by ``/애로``, the leaders' digest and its
+advisor buttons, opting out of nudges, and members listing, rewording and withdrawing their own.
 
-Short conversations through the in-memory channel (same club as ``test_meetings``): the member
-lists their items with numbers, rewords or withdraws one by its number, and someone else trying
-the same number is refused politely.
+Short conversations through the in-memory channel, on SQLite and (with TEST_DATABASE_URL)
+PostgreSQL.
 """
 
 from __future__ import annotations
 
-import pytest
 from sqlalchemy import select
-from sqlalchemy.orm import Session, sessionmaker
 
 from bot import texts
+from bot.difficulties import nudges
+from bot.messages import Button
+from bot.storage.conversation_models import ExpertRequest
+from bot.storage.models import Event
 from bot.storage.schedule_models import Difficulty
-from tests.bot.test_meetings import LEADER, MEMBER, ROOM, Club, make_club
-
-
-@pytest.fixture
-def club(session_factory: sessionmaker[Session]) -> Club:
-    return make_club(session_factory)
+from tests.bot.skills.club import LEADER, MEMBER, ROOM, Club, shared
 
 
 def items(club: Club) -> list[tuple[int, str, str | None, bool]]:
@@ -26,6 +23,61 @@ def items(club: Club) -> list[tuple[int, str, str | None, bool]]:
     with club.sessions() as session:
         found = session.scalars(select(Difficulty).order_by(Difficulty.id))
         return [(d.id, d.text, d.field, d.withdrawn_at is not None) for d in found]
+
+
+async def test_sharing_a_difficulty_by_button_and_by_command(club: Club) -> None:
+    with club.sessions() as session:
+        prompt = nudges.prompt_message(session, session.get(Event, club.meeting.id) or club.meeting)
+    assert prompt is not None
+
+    [ask] = await club.chat.press(MEMBER, prompt.buttons[0], room=ROOM)
+    assert ask.text == texts.DIFF_SHARE_ASK
+    [saved] = await club.chat.say(MEMBER, "외국인 근로자 고용 허가 절차가 너무 길어요", room=ROOM)
+    assert saved.text.startswith("애로사항을 잘 받았어요")
+
+    [by_command] = await club.chat.say(MEMBER, "/애로 공유 수출 대금 환전 수수료가 부담돼요")
+    [anonymous] = await club.chat.say(MEMBER, "/애로 익명 대표 가업 승계 세금이 걱정이에요")
+
+    assert by_command.text.startswith("애로사항을 잘 받았어요")
+    assert "이름은 사무국만 볼 수 있어요" in anonymous.text
+    assert shared(club) == [
+        ("외국인 근로자 고용 허가 절차가 너무 길어요", False),
+        ("수출 대금 환전 수수료가 부담돼요", False),
+        ("대표 가업 승계 세금이 걱정이에요", True),
+    ]
+
+
+async def test_the_leader_sees_the_digest_and_a_member_sees_their_own_items(club: Club) -> None:
+    await club.chat.say(MEMBER, "/애로 공유 수출 대금 환전 수수료가 부담돼요")
+
+    [digest] = await club.chat.say(LEADER, "/애로")
+    [own] = await club.chat.say(MEMBER, "/애로")
+
+    assert "새벽교류회" in digest.text
+    assert "수출 대금 환전 수수료가 부담돼요" in digest.text
+    assert digest.buttons  # one "hand to an advisor" button per item
+    assert own.text.startswith(texts.DIFF_OWN_HEADING)
+    assert "수출 대금 환전 수수료가 부담돼요" in own.text
+
+
+async def test_opting_out_of_nudges(club: Club) -> None:
+    [reply] = await club.chat.press(MEMBER, Button("안내 그만 받기", nudges.OPT_OUT_ACTION))
+
+    assert reply.text == texts.DIFF_OPTED_OUT
+
+
+async def test_the_leader_hands_a_digest_item_to_an_advisor(club: Club) -> None:
+    await club.chat.say(MEMBER, "/애로 공유 부가세 신고를 처음 해 봐서 막막해요")
+    [digest] = await club.chat.say(LEADER, "/애로")
+
+    [refused] = await club.chat.press(MEMBER, digest.buttons[0])
+    [handed] = await club.chat.press(LEADER, digest.buttons[0])
+
+    assert refused.text == texts.DIFF_ADVISE_LEADERS_ONLY
+    assert handed.text.startswith("질문을 ")
+    with club.sessions() as session:
+        requests = session.scalars(select(ExpertRequest)).all()
+    assert [r.question for r in requests] == ["부가세 신고를 처음 해 봐서 막막해요"]
 
 
 async def test_a_member_lists_their_items_with_numbers(club: Club) -> None:
