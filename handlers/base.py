@@ -135,10 +135,20 @@ async def read_json(request: Request, *, limit: int) -> dict[str, Any]:
     """The JSON object in the body, or :class:`BadRequest` (wrong type, too big, not JSON)."""
     if request.headers.get("content-type", "").split(";")[0].strip() != "application/json":
         raise BadRequest(415)
-    body = await read_body(request, limit=limit)
+    return json_object(await read_body(request, limit=limit))
+
+
+def json_object(body: bytes | str) -> dict[str, Any]:
+    """The JSON object in ``body``, or ``BadRequest(400)``.
+
+    Refused: bytes that are not UTF-8 (no guessing of UTF-16 from a stray BOM), text that is not
+    JSON, nesting too deep for the parser (a ``RecursionError``, not a ``ValueError``), and any
+    JSON value that is not an object (array, number, string, null).
+    """
     try:
-        data = json.loads(body)
-    except (ValueError, UnicodeDecodeError):
+        text = body.decode("utf-8") if isinstance(body, bytes) else body
+        data = json.loads(text)
+    except (ValueError, RecursionError):  # UnicodeDecodeError is a ValueError
         raise BadRequest(400) from None
     if not isinstance(data, dict):
         raise BadRequest(400)

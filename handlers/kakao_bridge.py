@@ -32,6 +32,7 @@ from handlers.base import (
     ChannelContext,
     ChannelOff,
     accept,
+    json_object,
     read_body,
     refuse,
     split_text,
@@ -228,10 +229,10 @@ class KakaoBridge:
             if not verify(self._secret, timestamp, signature, body, self._clock()):
                 log.warning("kakao bridge: refused a request with a bad or stale signature")
                 return refuse(401)
-            message = parse(json.loads(body))
+            message = parse(json_object(body))
         except BadRequest as bad:
             return refuse(bad.status)
-        except (ValueError, ValidationError):  # JSON syntax errors are ValueErrors too
+        except (ValueError, ValidationError):
             return refuse(400)
         incoming = to_incoming(message, self._clock())
         try:

@@ -11,6 +11,7 @@ import logging
 import re
 from collections.abc import Sequence
 from typing import Any
+from urllib.parse import parse_qs
 
 from aiolimiter import AsyncLimiter
 from slack_bolt.adapter.starlette.async_handler import AsyncSlackRequestHandler
@@ -25,7 +26,15 @@ from bot import texts
 from bot.clock import utcnow
 from bot.delivery import DeliveryError, PermanentDeliveryError
 from bot.messages import Address, IncomingMessage, OutgoingMessage
-from handlers.base import ChannelContext, ChannelOff, accept, split_text
+from handlers.base import (
+    BadRequest,
+    ChannelContext,
+    ChannelOff,
+    accept,
+    json_object,
+    refuse,
+    split_text,
+)
 
 log = logging.getLogger(__name__)
 
@@ -120,6 +129,25 @@ def render(message: OutgoingMessage) -> dict[str, Any]:
     return {"text": _escape(message.text[:SECTION_LIMIT]), "blocks": blocks}
 
 
+def check_body(content_type: str, body: bytes) -> None:
+    """Raise :class:`BadRequest` unless ``body`` is what Slack posts: a JSON object, or a form.
+
+    Slack sends events as JSON and button presses as a form whose ``payload`` is a JSON object.
+    """
+    kind = content_type.split(";")[0].strip().lower()
+    if kind == "application/json":
+        json_object(body)
+        return
+    if kind != "application/x-www-form-urlencoded":
+        raise BadRequest(415)
+    try:
+        form = parse_qs(body.decode("utf-8"), strict_parsing=True, errors="strict")
+    except ValueError:  # not UTF-8, or not name=value pairs
+        raise BadRequest(400) from None
+    for payload in form.get("payload", []):
+        json_object(payload)
+
+
 class SlackAdapter:
     """Serves ``POST /slack/events`` (or Socket Mode) and posts through the Web API."""
 
@@ -144,7 +172,15 @@ class SlackAdapter:
         return (Route(EVENTS_PATH, self.events, methods=["POST"]),)
 
     async def events(self, request: Request) -> Response:
-        """Hand the request to bolt, which checks the signature and acknowledges."""
+        """Refuse a body Slack never sends, then hand the request to bolt (signature, ack).
+
+        Bolt parses the body before it checks the signature and answers 500 when it cannot, so
+        the shape is checked here first; ``request.body()`` keeps the bytes for bolt to read.
+        """
+        try:
+            check_body(request.headers.get("content-type", ""), await request.body())
+        except BadRequest as bad:
+            return refuse(bad.status)
         return await self._http.handle(request)
 
     async def start(self) -> None:
