@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from typing import TYPE_CHECKING, Annotated
 
@@ -16,6 +17,7 @@ if TYPE_CHECKING:
     from rich.progress import Progress, TaskID
 
     from ingest.pipeline import IngestReport
+    from knowledge.store import ChunkStore
 
 _PROGRESS_THRESHOLD = 20
 
@@ -39,14 +41,20 @@ def ingest(
     ] = "public",
     prune: Annotated[
         bool,
-        typer.Option("--prune", help="파일이 없어진 문서를 색인에서 빼요(경로를 주면 그 아래만)."),
+        typer.Option(
+            "--prune",
+            help="파일이 없어진 문서를 보여 주고, 확인하면 색인에서 빼요(경로를 주면 그 아래만).",
+        ),
+    ] = False,
+    yes: Annotated[
+        bool, typer.Option("--yes", "-y", help="--prune으로 뺄 문서를 묻지 않고 바로 빼요.")
     ] = False,
 ) -> None:
     """문서(txt, md, html, pdf, docx, hwpx)를 읽어 질문에 답할 수 있게 넣어요.
 
     바뀌지 않은 파일은 건너뛰고, 바뀐 파일은 새 내용으로 바꿔요. 읽지 못한 파일은 이유를
     알려 주고 건너뛰어요. 실패한 파일이 있고 넣거나 이미 들어 있는 파일이 하나도 없을 때만
-    종료 코드 1로 끝나요.
+    종료 코드 1로 끝나요. 문서는 파일의 절대 경로로 구별하므로 어느 폴더에서 실행해도 같아요.
     """
     if kind is not None and not is_kind(kind):
         raise typer.BadParameter(texts.BAD_KIND, param_hint="--kind")
@@ -64,14 +72,11 @@ def ingest(
     errors = Console(stderr=True)
     with _BarProgress(errors) as progress:
         report = ingest_paths(
-            paths or [],
-            store=store,
-            kind=kind,
-            visibility=visibility,
-            prune=prune,
-            progress=progress,
+            paths or [], store=store, kind=kind, visibility=visibility, progress=progress
         )
     _print_report(report)
+    if prune:
+        _prune(store, paths or [], yes=yes)
     if not report.ok:
         raise typer.Exit(1)
 
@@ -98,11 +103,9 @@ def sources(as_json: AsJson = False, wide: Wide = False) -> None:
 
 
 def _print_report(report: IngestReport) -> None:
-    """Failures and pruned documents line by line, then the summary."""
+    """Failures line by line, then the summary."""
     for outcome in report.failed:
-        typer.echo(texts.failed_line(outcome.source, outcome.reason), err=True)
-    for source in report.pruned:
-        typer.echo(texts.pruned_line(source))
+        typer.echo(texts.failed_line(shown(outcome.source), outcome.reason), err=True)
     if report.outcomes:
         typer.echo(
             texts.summary(
@@ -113,8 +116,38 @@ def _print_report(report: IngestReport) -> None:
                 len(report.failed),
             )
         )
-    if report.pruned or not report.outcomes:
-        typer.echo(texts.pruned_summary(len(report.pruned)))
+
+
+def _prune(store: ChunkStore, paths: list[str], *, yes: bool) -> None:
+    """Show the documents whose file is gone and remove them once the user agrees."""
+    from ingest.pipeline import plan_prune, remove_documents
+
+    plan = plan_prune(store, paths)
+    for source in plan.unsure:
+        typer.echo(texts.prune_unsure_line(source))
+    if plan.gone:
+        for source in plan.gone:
+            typer.echo(texts.prune_candidate_line(shown(source)))
+        if not yes:
+            if not _interactive():
+                typer.echo(texts.PRUNE_NEEDS_YES, err=True)
+                raise typer.Exit(1)
+            typer.confirm(texts.prune_question(len(plan.gone)), abort=True)
+        remove_documents(store, plan.gone)
+    typer.echo(texts.pruned_summary(len(plan.gone)))
+
+
+def _interactive() -> bool:
+    """Whether someone at a terminal can answer a question."""
+    return sys.stdin.isatty()
+
+
+def shown(source: str) -> str:
+    """A document's path as a person here would type it: relative when under this folder."""
+    if not os.path.isabs(source):
+        return source
+    relative = os.path.relpath(source)
+    return source if relative.startswith("..") else relative
 
 
 class _BarProgress:

@@ -41,7 +41,6 @@ class IngestReport:
     """Everything one run did, for the summary line and the exit code."""
 
     outcomes: list[FileOutcome] = field(default_factory=list)
-    pruned: list[str] = field(default_factory=list)
 
     def _count(self, status: Status) -> int:
         return sum(outcome.status == status for outcome in self.outcomes)
@@ -89,30 +88,37 @@ def ingest_paths(
     kind: str | None = None,
     visibility: str = "public",
     settings: IngestSettings | None = None,
-    prune: bool = False,
     chunk_size: int = DEFAULT_CHUNK_SIZE,
     progress: Progress | None = None,
 ) -> IngestReport:
-    """Ingest files and folders (recursively); with ``prune``, drop documents whose file is gone.
+    """Ingest files and folders (recursively).
 
-    ``kind=None`` guesses each file's kind from its name and title. Sources are the paths as
-    given, normalised, so the same invocation from the same place always names files alike.
+    ``kind=None`` guesses each file's kind from its name and title. Each document is known by
+    :func:`document_id`, so a file is one document however its path was typed and from wherever.
+    A document stored under a relative path by an older version is taken over when the same file
+    is ingested again from the folder it was relative to.
     """
     limit = (settings or IngestSettings()).max_file_bytes
     files, report = _collect(paths)
+    legacy = _legacy_ids(store)
     if progress is not None:
         progress.start(len(files))
     writer = _BatchWriter(store)
+    taken_over: list[str] = []
     for source, path in files:
-        outcome, loaded = _load_file(source, path, store, kind, visibility, limit, chunk_size)
+        outcome, loaded = _load_file(
+            source, path, store, kind, visibility, limit, chunk_size, force=source in legacy
+        )
         report.outcomes.append(outcome)
         if loaded is not None:
             writer.add(*loaded)
+            if source in legacy:
+                taken_over.append(legacy[source])
         if progress is not None:
             progress.advance(source)
     writer.flush()
-    if prune:
-        report.pruned = prune_missing(store, paths)
+    for old in taken_over:  # after the new copy is written, so the document is never missing
+        store.remove_document(old)
     if writer.written and store.analysis_cache is not None:
         # Kiwi's analysis happens now, once, so the first question after an ingest is as fast
         # as any other: the bot finds every chunk's analysis in the cache when it loads.
@@ -147,29 +153,60 @@ class _BatchWriter:
         self._pending, self._pending_chunks = [], 0
 
 
-def prune_missing(store: ChunkStore, paths: Sequence[str] = ()) -> list[str]:
-    """Remove documents whose file no longer exists (only under ``paths`` when given)."""
-    roots = [os.path.normpath(path) for path in paths]
-    gone = [
-        record.source
-        for record in store.documents()
-        if _under(record.source, roots) and not os.path.exists(record.source)
-    ]
-    for source in gone:
+def document_id(path: str | Path) -> str:
+    """A document's identity: the absolute, symlink-free path of its file.
+
+    The same file reached as ``docs/a.txt``, ``./docs/../docs/a.txt``, its absolute path or a link
+    is one document, and the id names the same file from any working directory.
+    """
+    return os.path.realpath(path)
+
+
+@dataclass(frozen=True, slots=True)
+class PrunePlan:
+    """What ``--prune`` would do: documents whose file is gone, and those it cannot judge."""
+
+    gone: list[str]
+    """Documents whose file no longer exists: removed once the user agrees."""
+    unsure: list[str]
+    """Documents an older version stored by a relative path whose file is not found from here:
+    the folder it was relative to is unknown, so they are kept."""
+
+
+def plan_prune(store: ChunkStore, paths: Sequence[str] = ()) -> PrunePlan:
+    """The documents whose file is gone (only under ``paths`` when given); nothing is removed."""
+    roots = [document_id(path) for path in paths]
+    gone: list[str] = []
+    unsure: list[str] = []
+    for record in store.documents():
+        source = record.source
+        where = source if os.path.isabs(source) else document_id(source)
+        if not _under(where, roots) or os.path.exists(where):
+            continue
+        (gone if os.path.isabs(source) else unsure).append(source)
+    return PrunePlan(gone, unsure)
+
+
+def remove_documents(store: ChunkStore, sources: Sequence[str]) -> None:
+    """Remove these documents and their chunks from the store."""
+    for source in sources:
         store.remove_document(source)
-    return gone
+
+
+def _legacy_ids(store: ChunkStore) -> dict[str, str]:
+    """Documents stored under a relative path (older versions), by the file that path names here."""
+    return {
+        document_id(record.source): record.source
+        for record in store.documents()
+        if not os.path.isabs(record.source)
+    }
 
 
 def _under(source: str, roots: list[str]) -> bool:
     """Whether ``source`` is one of ``roots`` or inside one (always true without roots)."""
-    return not roots or any(_inside(source, root) for root in roots)
-
-
-def _inside(source: str, root: str) -> bool:
-    """Whether the normalised path ``source`` lies at or below ``root``."""
-    if root == ".":
-        return not os.path.isabs(source) and not source.startswith("..")
-    return source == root or source.startswith(root.rstrip(os.sep) + os.sep)
+    return not roots or any(
+        source == root or source.startswith(root.rstrip(os.sep) + os.sep) for root in roots
+    )
 
 
 def _collect(paths: Sequence[str]) -> tuple[list[tuple[str, Path]], IngestReport]:
@@ -184,9 +221,9 @@ def _collect(paths: Sequence[str]) -> tuple[list[tuple[str, Path]], IngestReport
                 if path.is_file() and not any(
                     part.startswith((".", "~$")) for part in relative.parts
                 ):
-                    files.setdefault(os.path.normpath(os.path.join(typed, relative)), path)
+                    files.setdefault(document_id(path), path)
         elif root.is_file():
-            files.setdefault(os.path.normpath(typed), root)
+            files.setdefault(document_id(root), root)
         else:
             report.outcomes.append(
                 FileOutcome(os.path.normpath(typed), "failed", 0, texts.NOT_FOUND)
@@ -202,10 +239,13 @@ def _load_file(
     visibility: str,
     limit: int,
     chunk_size: int,
+    *,
+    force: bool = False,
 ) -> tuple[FileOutcome, tuple[DocumentRecord, list[Chunk]] | None]:
     """Load and chunk one file unless it is unchanged; failures become a reason, not an error.
 
-    Returns the outcome and, for a file to (re)index, its manifest record and chunks.
+    Returns the outcome and, for a file to (re)index, its manifest record and chunks. ``force``
+    re-indexes even an unchanged file (to move it off an old relative id).
     """
     try:
         size = path.stat().st_size
@@ -215,7 +255,8 @@ def _load_file(
         content_hash = hashlib.sha256(path.read_bytes()).hexdigest()
         previous = store.document(source)
         if (
-            previous is not None
+            not force
+            and previous is not None
             and previous.content_hash == content_hash
             and previous.visibility == visibility
             and kind in (None, previous.kind)

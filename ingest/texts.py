@@ -37,9 +37,28 @@ def failed_line(source: str, reason: str) -> str:
     return f"건너뜀 {source}: {reason}"
 
 
-def pruned_line(source: str) -> str:
-    """One line per document removed because its file is gone."""
-    return f"삭제함 {source}: 파일이 없어져 색인에서 뺐어요."
+def prune_candidate_line(source: str) -> str:
+    """One line per document ``--prune`` would remove."""
+    return f"뺄 문서 {source}: 파일이 없어졌어요."
+
+
+def prune_question(count: int) -> str:
+    """Asked before ``--prune`` removes anything."""
+    return f"위 문서 {count}개를 색인에서 뺄까요?"
+
+
+PRUNE_NEEDS_YES = (
+    "확인을 받을 수 없는 환경이라 문서를 빼지 않았어요. "
+    "위 목록을 확인하신 뒤 --yes를 붙여 다시 실행해 주세요."
+)
+
+
+def prune_unsure_line(source: str) -> str:
+    """A document stored by a relative path (older versions) whose folder is not known."""
+    return (
+        f"남겨 둠 {source}: 예전에 상대 경로로 넣은 문서라 어느 폴더 기준인지 알 수 없어요. "
+        "그 폴더에서 다시 넣으면(gyoryu ingest) 절대 경로로 바뀌어요."
+    )
 
 
 def summary(files: int, ingested: int, chunks: int, skipped: int, failed: int) -> str:

@@ -2,9 +2,11 @@ import json
 import shutil
 from pathlib import Path
 
+import pytest
 from typer.testing import CliRunner
 
 from handlers.cli import build_app
+from ingest import cli as ingest_cli
 
 FIXTURES = Path(__file__).parent / "fixtures"
 
@@ -40,9 +42,52 @@ def test_ingest_then_sources_then_rerun_then_prune(tmp_path: Path) -> None:
 
     (docs / "정례회_일정.md").unlink()
     code, output = _run("ingest", "--prune")
+    assert code == 1  # nobody to ask: nothing removed without --yes
+    assert "뺄 문서 docs/정례회_일정.md: 파일이 없어졌어요." in output
+    assert "--yes를 붙여 다시 실행해 주세요" in output
+    assert "docs/정례회_일정.md" in _run("sources")[1]
+
+    code, output = _run("ingest", "--prune", "--yes")
     assert code == 0
-    assert "삭제함 docs/정례회_일정.md" in output
+    assert "없어진 파일의 문서 1개를 색인에서 뺐어요." in output
     assert "docs/정례회_일정.md" not in _run("sources")[1]
+
+
+def test_prune_asks_before_removing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    shutil.copy(FIXTURES / "회비_규정.txt", tmp_path / "회비_규정.txt")
+    _run("ingest", "회비_규정.txt")
+    (tmp_path / "회비_규정.txt").unlink()
+    monkeypatch.setattr(ingest_cli, "_interactive", lambda: True)
+
+    declined = CliRunner().invoke(build_app(), ["ingest", "--prune"], input="n\n")
+    assert declined.exit_code == 1
+    assert "위 문서 1개를 색인에서 뺄까요?" in declined.output
+    assert "회비_규정.txt" in _run("sources")[1]
+
+    agreed = CliRunner().invoke(build_app(), ["ingest", "--prune"], input="y\n")
+    assert agreed.exit_code == 0
+    assert "회비_규정.txt" not in _run("sources")[1]
+
+
+def test_a_file_by_relative_and_absolute_path_is_one_document_and_prune_elsewhere_keeps_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    shutil.copy(FIXTURES / "회비_규정.txt", docs / "회비_규정.txt")
+    _run("ingest", "docs/회비_규정.txt")
+
+    code, output = _run("ingest", str(docs / "회비_규정.txt"))
+    assert "변경 없음 1개" in output
+    assert len(json.loads(_run("sources", "--json")[1])) == 1
+
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    monkeypatch.chdir(elsewhere)
+    code, output = _run("ingest", "--prune", "--yes")
+    assert code == 0
+    assert "문서 0개를 색인에서 뺐어요" in output
+    assert len(json.loads(_run("sources", "--json")[1])) == 1
 
 
 def test_exit_code_is_one_only_when_nothing_could_be_ingested(tmp_path: Path) -> None:

@@ -1,16 +1,19 @@
+import os
 import shutil
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
 
 from bot.qa import DocumentQA
 from ingest import texts
-from ingest.pipeline import ingest_paths
+from ingest.pipeline import PrunePlan, ingest_paths, plan_prune, remove_documents
 from ingest.sample import load_sample_corpus_if_empty
 from ingest.settings import IngestSettings
 from knowledge import lexical_cache
 from knowledge.settings import KnowledgeSettings
-from knowledge.store import ChunkStore
+from knowledge.store import ChunkStore, DocumentRecord
+from knowledge.types import Chunk
 
 FIXTURES = Path(__file__).parent / "fixtures"
 GOOD = [
@@ -36,7 +39,12 @@ def store() -> ChunkStore:
     return ChunkStore.open(KnowledgeSettings())
 
 
-def test_a_folder_is_ingested_with_sources_as_typed_and_kinds_guessed(
+def real(path: str) -> str:
+    """A document id: the file's absolute real path (the tests run inside tmp_path)."""
+    return os.path.realpath(path)
+
+
+def test_a_folder_is_ingested_with_absolute_sources_and_kinds_guessed(
     docs: Path, store: ChunkStore
 ) -> None:
     report = ingest_paths(["./docs/"], store=store)
@@ -45,11 +53,11 @@ def test_a_folder_is_ingested_with_sources_as_typed_and_kinds_guessed(
     assert not report.failed
     kinds = {record.source: record.kind for record in store.documents()}
     assert kinds == {
-        "docs/교류회_회칙.docx": "rules",
-        "docs/방문_행사.hwpx": "events",
-        "docs/정례회_일정.md": "events",
-        "docs/지원사업_안내.html": "programs",
-        "docs/회비_규정.txt": "rules",
+        real("docs/교류회_회칙.docx"): "rules",
+        real("docs/방문_행사.hwpx"): "events",
+        real("docs/정례회_일정.md"): "events",
+        real("docs/지원사업_안내.html"): "programs",
+        real("docs/회비_규정.txt"): "rules",
     }
     assert store.count() == report.chunks == sum(r.chunks for r in store.documents())
 
@@ -72,9 +80,9 @@ def test_a_changed_file_replaces_its_chunks(docs: Path, store: ChunkStore) -> No
     report = ingest_paths(["docs"], store=store)
 
     assert report.ingested == 1
-    fee = [chunk for chunk in store.all_chunks() if chunk.source == "docs/회비_규정.txt"]
+    fee = [chunk for chunk in store.all_chunks() if chunk.source == real("docs/회비_규정.txt")]
     assert [chunk.text for chunk in fee] == ["회비 규정", "제3조(회비) 연회비는 80만 원이다."]
-    assert store.document("docs/회비_규정.txt").chunks == 2  # type: ignore[union-attr]
+    assert store.document(real("docs/회비_규정.txt")).chunks == 2  # type: ignore[union-attr]
 
 
 def test_changing_visibility_reindexes_the_file(docs: Path, store: ChunkStore) -> None:
@@ -86,15 +94,82 @@ def test_changing_visibility_reindexes_the_file(docs: Path, store: ChunkStore) -
     assert {chunk.visibility for chunk in store.all_chunks()} == {"members"}
 
 
-def test_prune_removes_documents_whose_files_are_gone(docs: Path, store: ChunkStore) -> None:
+def test_prune_finds_documents_whose_files_are_gone_and_removes_them_when_told(
+    docs: Path, store: ChunkStore
+) -> None:
     ingest_paths(["docs"], store=store)
     (docs / "정례회_일정.md").unlink()
 
-    report = ingest_paths(["docs"], store=store, prune=True)
+    plan = plan_prune(store, ["docs"])
 
-    assert report.pruned == ["docs/정례회_일정.md"]
-    assert "docs/정례회_일정.md" not in {chunk.source for chunk in store.all_chunks()}
+    assert plan == PrunePlan(gone=[real("docs/정례회_일정.md")], unsure=[])
+    assert len(store.documents()) == len(GOOD)  # planning removes nothing
+    remove_documents(store, plan.gone)
+    assert real("docs/정례회_일정.md") not in {chunk.source for chunk in store.all_chunks()}
     assert len(store.documents()) == len(GOOD) - 1
+
+
+def test_one_file_by_a_relative_an_absolute_and_a_linked_path_is_one_document(
+    docs: Path, store: ChunkStore, tmp_path: Path
+) -> None:
+    (tmp_path / "link").symlink_to(docs)
+    ingest_paths(["docs/회비_규정.txt"], store=store)
+
+    again = ingest_paths(
+        [str(docs.resolve() / "회비_규정.txt"), "./docs/../docs/회비_규정.txt", "link"],
+        store=store,
+    )
+
+    assert [record.source for record in store.documents() if "회비" in record.source] == [
+        real("docs/회비_규정.txt")
+    ]
+    assert again.ingested == len(GOOD) - 1  # the others, reached through the link
+
+
+def test_prune_from_another_folder_finds_nothing_gone(
+    docs: Path, store: ChunkStore, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    ingest_paths(["docs"], store=store)
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    monkeypatch.chdir(elsewhere)
+
+    assert plan_prune(store) == PrunePlan(gone=[], unsure=[])
+
+
+def test_documents_stored_by_relative_paths_are_kept_and_taken_over(
+    docs: Path, store: ChunkStore, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Older versions stored the path as typed: such a document is never pruned by guesswork."""
+    legacy = DocumentRecord(
+        source="docs/회비_규정.txt",
+        content_hash="old",
+        title="회비 규정",
+        kind="rules",
+        visibility="public",
+        chunks=1,
+        ingested_at=datetime.now(UTC),
+    )
+    chunk = Chunk(
+        "legacy-1",
+        "연회비는 60만 원이다.",
+        "회비 규정",
+        "docs/회비_규정.txt",
+        "",
+        "rules",
+        "public",
+    )
+    store.replace_documents([(legacy, [chunk])])
+    (tmp_path / "elsewhere").mkdir()
+    monkeypatch.chdir(tmp_path / "elsewhere")
+
+    assert plan_prune(store) == PrunePlan(gone=[], unsure=["docs/회비_규정.txt"])
+
+    monkeypatch.chdir(tmp_path)  # from the folder it was relative to, it is the same file
+    ingest_paths(["docs/회비_규정.txt"], store=store)
+
+    assert [r.source for r in store.documents()] == [real("docs/회비_규정.txt")]
+    assert {c.source for c in store.all_chunks()} == {real("docs/회비_규정.txt")}
 
 
 def test_bad_files_are_reported_and_the_rest_still_goes_in(docs: Path, store: ChunkStore) -> None:
@@ -108,17 +183,17 @@ def test_bad_files_are_reported_and_the_rest_still_goes_in(docs: Path, store: Ch
 
     reasons = {outcome.source: outcome.reason for outcome in report.failed}
     assert reasons == {
-        "docs/옛날문서.hwp": texts.HWP_LEGACY,
-        "docs/암호.pdf": texts.ENCRYPTED_PDF,
-        "docs/빈파일.txt": texts.EMPTY_FILE,
-        "docs/데이터.xyz": texts.UNSUPPORTED,
-        "docs/회비_규정.txt": texts.EMPTY_FILE,
+        real("docs/옛날문서.hwp"): texts.HWP_LEGACY,
+        real("docs/암호.pdf"): texts.ENCRYPTED_PDF,
+        real("docs/빈파일.txt"): texts.EMPTY_FILE,
+        real("docs/데이터.xyz"): texts.UNSUPPORTED,
+        real("docs/회비_규정.txt"): texts.EMPTY_FILE,
         "없는폴더": texts.NOT_FOUND,
     }
     assert report.ingested == 1
     assert report.ok
-    assert store.document("docs/회비_규정.txt") is not None
-    assert any(chunk.source == "docs/회비_규정.txt" for chunk in store.all_chunks())
+    assert store.document(real("docs/회비_규정.txt")) is not None
+    assert any(chunk.source == real("docs/회비_규정.txt") for chunk in store.all_chunks())
 
 
 def test_oversized_files_are_skipped_under_a_configured_limit(
