@@ -1,0 +1,1 @@
+"""The platform-neutral core of Gyoryu: conversation logic, federation data and texts."""

@@ -1,0 +1,304 @@
+"""The conversation log: questions recorded on arrival, answers, feedback and expert requests.
+
+Synchronous SQLAlchemy calls; the async core runs them in a worker thread.
+"""
+
+from __future__ import annotations
+
+import logging
+import uuid
+from dataclasses import dataclass, replace
+from datetime import datetime, timedelta
+
+from sqlalchemy import ColumnElement, select, update
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import InstrumentedAttribute, Session, sessionmaker
+
+from bot.answers import Citation, QaAnswer
+from bot.messages import Address, IncomingMessage
+from bot.storage.conversation_models import (
+    AnswerFeedback,
+    AnswerRecord,
+    ExpertRequest,
+    InboundMessage,
+)
+
+log = logging.getLogger(__name__)
+
+# Platforms redeliver within minutes (Slack, Telegram webhooks) or after a bridge phone comes
+# back online; the same id and content much later is a reused id, not a redelivery.
+REDELIVERY_WINDOW = timedelta(days=1)
+
+
+@dataclass(frozen=True, slots=True)
+class SavedAnswer:
+    """An answer as stored: its id (used by buttons), the question and its sources."""
+
+    id: int
+    question: str
+    route: str | None
+    sources: tuple[Citation, ...]
+    asked_at: datetime
+
+
+class ConversationLog:
+    """Reads and writes the conversation tables through a session factory."""
+
+    def __init__(self, sessions: sessionmaker[Session]) -> None:
+        self._sessions = sessions
+
+    @property
+    def sessions(self) -> sessionmaker[Session]:
+        """The session factory of the conversation's database."""
+        return self._sessions
+
+    def record(self, message: IncomingMessage) -> IncomingMessage | None:
+        """Store an inbound message; the message as stored, or ``None`` for a redelivery.
+
+        A redelivery (same id, sender, room and content, shortly after) is dropped and logged.
+        A different message arriving under an id already used is never dropped: it is stored
+        under a fresh key (returned in the message, so ``settle`` finds it) and logged.
+        """
+        if self._insert(message):
+            return message
+        with self._sessions() as session:
+            stored = session.scalars(
+                select(InboundMessage).where(
+                    InboundMessage.platform == message.address.platform,
+                    InboundMessage.message_key == message.id,
+                )
+            ).first()
+        platform = message.address.platform
+        if stored is not None and _redelivery(stored, message):
+            log.info("dropped a redelivery of %s message %s", platform, message.id)
+            return None
+        fresh = replace(message, id=f"{message.id}#{uuid.uuid4().hex[:12]}")
+        log.warning(
+            "%s message id %s was already used by another message; recorded as %s",
+            platform,
+            message.id,
+            fresh.id,
+        )
+        return fresh if self._insert(fresh) else None
+
+    def _insert(self, message: IncomingMessage) -> bool:
+        """Insert the row; ``False`` when ``(platform, message id)`` is already stored."""
+        address = message.address
+        row = InboundMessage(
+            platform=address.platform,
+            message_key=message.id,
+            user_id=address.user,
+            conversation=address.conversation,
+            thread=address.thread,
+            is_group=address.is_group,
+            text=message.text,
+            action=message.action,
+            display_name=message.display_name,
+            mentioned=message.mentioned,
+            received_at=message.received_at,
+            status="received",
+        )
+        with self._sessions() as session:
+            session.add(row)
+            try:
+                session.commit()
+            except IntegrityError:
+                return False
+        return True
+
+    def settle(self, message: IncomingMessage, *, status: str, now: datetime) -> None:
+        """Mark a recorded message "answered" or "failed"."""
+        with self._sessions.begin() as session:
+            session.execute(
+                update(InboundMessage)
+                .where(
+                    InboundMessage.platform == message.address.platform,
+                    InboundMessage.message_key == message.id,
+                )
+                .values(status=status, settled_at=now)
+            )
+
+    def unsettled(self) -> list[IncomingMessage]:
+        """Messages recorded but never answered (the process stopped in between), oldest first."""
+        with self._sessions() as session:
+            rows = session.scalars(
+                select(InboundMessage)
+                .where(InboundMessage.status == "received")
+                .order_by(InboundMessage.received_at, InboundMessage.id)
+            )
+            return [_incoming(row) for row in rows]
+
+    def save_answer(self, message: IncomingMessage, question: str, answer: QaAnswer) -> int:
+        """Store an answer to ``message``; the id goes into its buttons."""
+        address = message.address
+        with self._sessions.begin() as session:
+            inbound_id = session.scalar(
+                select(InboundMessage.id).where(
+                    InboundMessage.platform == address.platform,
+                    InboundMessage.message_key == message.id,
+                )
+            )
+            row = AnswerRecord(
+                inbound_id=inbound_id,
+                platform=address.platform,
+                user_id=address.user,
+                conversation=address.conversation,
+                question=question,
+                text=answer.text,
+                confident=answer.confident,
+                route=answer.route,
+                sources=[_citation_json(c) for c in answer.sources],
+                created_at=message.received_at,
+            )
+            session.add(row)
+            session.flush()
+            return row.id
+
+    def answer(self, answer_id: int) -> SavedAnswer | None:
+        """A stored answer by id."""
+        with self._sessions() as session:
+            row = session.get(AnswerRecord, answer_id)
+            return _saved(row) if row else None
+
+    def last_answer(self, address: Address) -> SavedAnswer | None:
+        """The latest answer given to this person in this conversation."""
+        with self._sessions() as session:
+            row = session.scalars(
+                select(AnswerRecord)
+                .where(
+                    AnswerRecord.platform == address.platform,
+                    AnswerRecord.user_id == address.user,
+                    _same(AnswerRecord.conversation, address.conversation),
+                )
+                .order_by(AnswerRecord.id.desc())
+                .limit(1)
+            ).first()
+            return _saved(row) if row else None
+
+    def feedback(self, answer_id: int, address: Address, verdict: int, now: datetime) -> None:
+        """Store 👍 (+1) or 👎 (-1); pressing again replaces the earlier verdict."""
+        with self._sessions.begin() as session:
+            existing = session.scalars(
+                select(AnswerFeedback).where(
+                    AnswerFeedback.answer_id == answer_id,
+                    AnswerFeedback.platform == address.platform,
+                    AnswerFeedback.user_id == address.user,
+                )
+            ).first()
+            if existing is None:
+                existing = AnswerFeedback(
+                    answer_id=answer_id, platform=address.platform, user_id=address.user
+                )
+                session.add(existing)
+            existing.verdict = verdict
+            existing.created_at = now
+
+    def request_expert(
+        self,
+        address: Address,
+        question: str,
+        *,
+        field: str | None,
+        answer_id: int | None,
+        now: datetime,
+    ) -> int | None:
+        """Store an "ask an expert" request for the routing work; its id.
+
+        ``None`` when this person already has an open request for the same answer (a second
+        press of the button, or a yes after pressing it), so nothing is filed twice.
+        """
+        if answer_id is not None:
+            with self._sessions() as session:
+                already = session.scalar(
+                    select(ExpertRequest.id).where(
+                        ExpertRequest.answer_id == answer_id,
+                        ExpertRequest.platform == address.platform,
+                        ExpertRequest.user_id == address.user,
+                        ExpertRequest.status == "open",
+                    )
+                )
+            if already is not None:
+                return None
+        row = ExpertRequest(
+            answer_id=answer_id,
+            platform=address.platform,
+            user_id=address.user,
+            conversation=address.conversation,
+            thread=address.thread,
+            question=question,
+            field=field,
+            status="open",
+            created_at=now,
+        )
+        with self._sessions.begin() as session:
+            session.add(row)
+            session.flush()
+            return row.id
+
+
+def _redelivery(stored: InboundMessage, message: IncomingMessage) -> bool:
+    """Whether ``message`` is the stored one sent again (not another message reusing its id)."""
+    address = message.address
+    return (
+        stored.user_id == address.user
+        and stored.conversation == address.conversation
+        and stored.thread == address.thread
+        and stored.text == message.text
+        and stored.action == message.action
+        and abs(message.received_at - stored.received_at) <= REDELIVERY_WINDOW
+    )
+
+
+def _same(column: InstrumentedAttribute[str | None], value: str | None) -> ColumnElement[bool]:
+    return column.is_(None) if value is None else column == value
+
+
+def _incoming(row: InboundMessage) -> IncomingMessage:
+    address = Address(
+        platform=row.platform,
+        user=row.user_id,
+        conversation=row.conversation,
+        thread=row.thread,
+        is_group=row.is_group,
+    )
+    return IncomingMessage(
+        id=row.message_key,
+        address=address,
+        text=row.text,
+        received_at=row.received_at,
+        action=row.action,
+        display_name=row.display_name,
+        mentioned=row.mentioned,
+    )
+
+
+def _citation_json(citation: Citation) -> dict[str, object]:
+    return {
+        "number": citation.number,
+        "title": citation.title,
+        "source": citation.source,
+        "section": citation.section,
+        "snippet": citation.snippet,
+        "score": citation.score,
+    }
+
+
+def _saved(row: AnswerRecord) -> SavedAnswer:
+    sources = tuple(
+        Citation(
+            number=int(s["number"]),
+            title=str(s["title"]),
+            source=str(s["source"]),
+            section=str(s["section"]),
+            snippet=str(s["snippet"]),
+            score=float(s["score"]),
+        )
+        for s in row.sources
+    )
+    return SavedAnswer(
+        id=row.id,
+        question=row.question,
+        route=row.route,
+        sources=sources,
+        asked_at=row.created_at,
+    )

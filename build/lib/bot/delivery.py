@@ -1,0 +1,45 @@
+"""How messages leave the core, and what can go wrong on the way: the delivery contracts.
+
+Two paths, each with its own shape:
+
+* a **reply** answers one incoming message. The channel hands the lifecycle runner a
+  :data:`Replier` for it (which may answer a button press, reply in a thread or edit the message
+  under a pressed button); a reply is delivered once, never retried.
+* a **push** is proactive (a reminder, a prompt, a caught-up answer after a restart): anything
+  implementing :class:`Outbox` sends it to an address, and the scheduler retries it.
+
+Every adapter raises the errors below, so the core never sees a platform's own exceptions:
+:class:`PermanentDeliveryError` when the bot was removed or blocked (never retry),
+:class:`UndeliverableError` when no channel serves the address, and :class:`DeliveryError` for
+anything worth another try later.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+from typing import Protocol
+
+from bot.messages import Address, OutgoingMessage
+
+Replier = Callable[[list[OutgoingMessage]], Awaitable[None]]
+"""Delivers the replies to one incoming message, in order, on the channel it came from."""
+
+
+class DeliveryError(Exception):
+    """A message could not be delivered this time; trying again later may work."""
+
+
+class PermanentDeliveryError(DeliveryError):
+    """The platform refused for good (bot removed, chat deleted, user blocked): do not retry."""
+
+
+class UndeliverableError(PermanentDeliveryError, LookupError):
+    """No channel can reach the address (its platform is switched off or cannot send first)."""
+
+
+class Outbox(Protocol):
+    """Sends proactive messages (reminders, prompts, advisor relays) to an address."""
+
+    async def push(self, to: Address, message: OutgoingMessage) -> None:
+        """Deliver ``message`` to ``to``; raises a :class:`DeliveryError` when it cannot."""
+        ...

@@ -1,0 +1,1 @@
+"""애로사항: difficulties members share before a 정례회, their digest and the gentle nudge."""

@@ -1,0 +1,1 @@
+"""Federation data: regional bodies, groups, companies, members, advisors and events."""

@@ -1,0 +1,406 @@
+"""``gyoryu companies|groups|advisors …``: the federation's directory."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from bot.federation.cli_support import (
+    DigestBefore,
+    Holidays,
+    NudgeBefore,
+    PromptBefore,
+    QuietHours,
+    Reminders,
+    Reset,
+    RsvpListBefore,
+    actor,
+    console,
+    table,
+    transaction,
+)
+from handlers.cli_output import AsJson, Wide
+
+companies_app = typer.Typer(help="회원사 관리(업종 중복 규칙 포함)", no_args_is_help=True)
+groups_app = typer.Typer(help="교류회 관리", no_args_is_help=True)
+advisors_app = typer.Typer(help="자문위원 관리", no_args_is_help=True)
+
+
+@companies_app.command("list")
+def list_companies(as_json: AsJson = False, wide: Wide = False) -> None:
+    """회원사 목록을 보여 줍니다."""
+    from bot.federation import business_number, companies
+
+    with transaction() as session:
+        rows = [
+            (
+                c.id,
+                c.name,
+                business_number.formatted(c.business_number) if c.business_number else "",
+                c.ksic_code,
+                c.ksic_name,
+                ", ".join(g.name for g in companies.groups_of(session, c)),
+            )
+            for c in companies.list_companies(session)
+        ]
+    header = ("번호", "회사명", "사업자등록번호", "업종코드", "업종", "교류회")
+    table("회원사 목록", header, rows, as_json=as_json, wide=wide)
+
+
+_COMPANY_KEY = typer.Argument(help="번호, 사업자등록번호 또는 회사명")
+
+
+@companies_app.command("show")
+def show_company(company: Annotated[str, _COMPANY_KEY]) -> None:
+    """회원사 한 곳의 정보를 보여 줍니다."""
+    from bot.federation import companies
+
+    with transaction() as session:
+        found = companies.find_company(session, company)
+        rows = [(label, getattr(found, field)) for label, field in _COMPANY_LABELS]
+        rows.append(("교류회", ", ".join(g.name for g in companies.groups_of(session, found))))
+    table(found.name, ("항목", "값"), rows)
+
+
+_COMPANY_LABELS = (
+    ("사업자등록번호", "business_number"),
+    ("업종코드", "ksic_code"),
+    ("업종", "ksic_name"),
+    ("지역", "region"),
+    ("주요제품", "products"),
+    ("공정/설비", "processes"),
+    ("인증", "certifications"),
+    ("관심분야", "looking_for"),
+)
+
+
+@companies_app.command("add")
+def add_company(
+    name: Annotated[str, typer.Argument(help="회사명")],
+    number: Annotated[str | None, typer.Option("--number", help="사업자등록번호")] = None,
+    ksic: Annotated[str | None, typer.Option(help="업종코드(KSIC, 예: C25924)")] = None,
+    industry: Annotated[str | None, typer.Option(help="업종명")] = None,
+    region: Annotated[str | None, typer.Option(help="지역")] = None,
+    products: Annotated[str | None, typer.Option(help="주요제품")] = None,
+    group: Annotated[str | None, typer.Option(help="가입할 교류회")] = None,
+    override_reason: Annotated[
+        str | None, typer.Option(help="같은 업종이 있어도 가입시키는 사유(관리자 예외)")
+    ] = None,
+) -> None:
+    """회원사를 추가하고, 교류회를 주면 업종 중복을 확인해 가입시킵니다."""
+    from bot import texts
+    from bot.federation import companies, groups
+
+    with transaction() as session:
+        added = companies.add_company(
+            session,
+            actor=actor(),
+            name=name,
+            business_number=number,
+            ksic_code=ksic,
+            ksic_name=industry,
+            region=region,
+            products=products,
+        )
+        if group:
+            companies.seat_company(
+                session,
+                group=groups.find_group(session, group),
+                company=added,
+                actor=actor(),
+                override_reason=override_reason,
+            )
+        console.print(texts.fed_saved("회원사", added.name))
+
+
+@companies_app.command("edit")
+def edit_company(
+    company: Annotated[str, typer.Argument(help="번호, 사업자등록번호 또는 회사명")],
+    name: Annotated[str | None, typer.Option(help="회사명")] = None,
+    number: Annotated[str | None, typer.Option("--number", help="사업자등록번호")] = None,
+    ksic: Annotated[str | None, typer.Option(help="업종코드")] = None,
+    industry: Annotated[str | None, typer.Option(help="업종명")] = None,
+    region: Annotated[str | None, typer.Option(help="지역")] = None,
+    products: Annotated[str | None, typer.Option(help="주요제품")] = None,
+    looking_for: Annotated[str | None, typer.Option(help="관심분야")] = None,
+) -> None:
+    """회원사 정보를 고칩니다."""
+    from bot import texts
+    from bot.federation import companies
+
+    changes = {
+        "name": name,
+        "business_number": number,
+        "ksic_code": ksic,
+        "ksic_name": industry,
+        "region": region,
+        "products": products,
+        "looking_for": looking_for,
+    }
+    with transaction() as session:
+        found = companies.find_company(session, company)
+        companies.edit_company(
+            session, found, actor=actor(), **{k: v for k, v in changes.items() if v}
+        )
+        console.print(texts.fed_saved("회원사", found.name))
+
+
+@companies_app.command("remove")
+def remove_company(company: Annotated[str, typer.Argument(help="번호 또는 회사명")]) -> None:
+    """회원사를 삭제합니다(소속 회원은 남습니다)."""
+    from bot import texts
+    from bot.federation import companies
+
+    with transaction() as session:
+        companies.remove_company(session, companies.find_company(session, company), actor=actor())
+    console.print(texts.FED_DELETED)
+
+
+@groups_app.command("list")
+def list_groups(as_json: AsJson = False, wide: Wide = False) -> None:
+    """교류회 목록과 정례회 일정을 보여 줍니다."""
+    from bot.federation import groups, members, recurrence
+
+    with transaction() as session:
+        rows = [
+            (
+                g.id,
+                g.name,
+                recurrence.describe(g.meeting_rule) if g.meeting_rule else "",
+                len(members.list_members(session, group=g)),
+            )
+            for g in groups.list_groups(session)
+        ]
+    header = ("번호", "교류회", "정례회", "회원 수")
+    table("교류회 목록", header, rows, as_json=as_json, wide=wide)
+
+
+@groups_app.command("show")
+def show_group(group: Annotated[str, typer.Argument(help="교류회 이름 또는 번호")]) -> None:
+    """교류회 회원과 역할을 보여 줍니다."""
+    from bot.federation import groups, members
+
+    with transaction() as session:
+        found = groups.find_group(session, group)
+        rows = [
+            (
+                m.id,
+                m.name,
+                m.company.name if m.company else "",
+                m.title,
+                next(members.GROUP_ROLES[s.role] for s in m.memberships if s.group_id == found.id),
+            )
+            for m in members.list_members(session, group=found)
+        ]
+    table(found.name, ("번호", "성명", "회사", "직위", "역할"), rows)
+
+
+@groups_app.command("add")
+def add_group(
+    name: Annotated[str, typer.Argument(help="교류회 이름")],
+    rule: Annotated[
+        str | None, typer.Option(help="정례회, 예: '매월 둘째 주 화요일 오후 7시'")
+    ] = None,
+    federation: Annotated[str | None, typer.Option(help="연합회가 아직 없을 때 만들 이름")] = None,
+) -> None:
+    """교류회를 추가합니다."""
+    from bot import texts
+    from bot.federation import groups, recurrence
+
+    with transaction() as session:
+        groups.add_group(
+            session,
+            federation=groups.the_federation(session, create_as=federation),
+            name=name,
+            meeting_rule=recurrence.parse_korean(rule) if rule else None,
+            actor=actor(),
+        )
+    console.print(texts.fed_saved("교류회", name))
+
+
+@groups_app.command("edit")
+def edit_group(
+    group: Annotated[str, typer.Argument(help="교류회 이름 또는 번호")],
+    name: Annotated[str | None, typer.Option(help="새 이름")] = None,
+    rule: Annotated[str | None, typer.Option(help="정례회 규칙")] = None,
+) -> None:
+    """교류회 이름이나 정례회 규칙을 고칩니다."""
+    from bot import texts
+    from bot.federation import audit, groups, recurrence
+
+    with transaction() as session:
+        found = groups.find_group(session, group)
+        found.name = name or found.name
+        found.meeting_rule = recurrence.parse_korean(rule) if rule else found.meeting_rule
+        audit.record(session, actor=actor(), action="edit", entity="group", entity_id=found.id)
+        console.print(texts.fed_saved("교류회", found.name))
+
+
+@groups_app.command("remove")
+def remove_group(group: Annotated[str, typer.Argument(help="교류회 이름 또는 번호")]) -> None:
+    """교류회를 삭제합니다(회원과 회사는 남습니다)."""
+    from bot import texts
+    from bot.federation import audit, groups
+
+    with transaction() as session:
+        found = groups.find_group(session, group)
+        audit.record(session, actor=actor(), action="delete", entity="group", entity_id=found.id)
+        session.delete(found)
+    console.print(texts.FED_DELETED)
+
+
+# Telegram group ids are negative (-100…): read them as the argument, not as an unknown option.
+@groups_app.command("room", context_settings={"ignore_unknown_options": True})
+def attach_room(
+    platform: Annotated[str, typer.Argument(help="telegram, slack, kakao …")],
+    chat_id: Annotated[str, typer.Argument(help="대화방 ID(텔레그램 그룹은 -100… 처럼 음수)")],
+    group: Annotated[str | None, typer.Argument(help="교류회(비우면 연합회 전체 방)")] = None,
+) -> None:
+    """대화방을 교류회에 연결합니다."""
+    from bot import texts
+    from bot.federation import groups, rooms
+
+    with transaction() as session:
+        found = groups.find_group(session, group) if group else None
+        rooms.attach_room(session, platform=platform, chat_id=chat_id, group=found, actor=actor())
+    console.print(texts.fed_saved("대화방", chat_id))
+
+
+@groups_app.command("schedule")
+def schedule_group(
+    group: Annotated[
+        str | None, typer.Argument(help="교류회 이름 또는 번호(--federation이면 비움)")
+    ] = None,
+    federation: Annotated[
+        bool, typer.Option("--federation", help="교류회 대신 연합회 전체의 기본값을 다룸")
+    ] = False,
+    reminders: Reminders = None,
+    quiet_hours: QuietHours = None,
+    holidays: Holidays = None,
+    prompt_before: PromptBefore = None,
+    nudge_before: NudgeBefore = None,
+    digest_before: DigestBefore = None,
+    rsvp_list_before: RsvpListBefore = None,
+    reset: Reset = False,
+) -> None:
+    """교류회(또는 --federation: 연합회 전체)의 알림 일정을 바꾸고 적용되는 일정을 보여 줍니다.
+
+    값을 주지 않은 항목은 상위 단계(교류회 → 연합회 → 기본값)를 따릅니다.
+    """
+    from datetime import UTC, datetime
+
+    from bot import texts
+    from bot.federation import audit, groups
+    from bot.federation.errors import FederationError
+    from bot.schedule import overrides
+
+    given = {
+        "reminders": reminders,
+        "quiet_hours": quiet_hours,
+        "skip_holidays": holidays,
+        "prompt_before": prompt_before,
+        "nudge_before": nudge_before,
+        "digest_before": digest_before,
+        "rsvp_list_before": rsvp_list_before,
+    }
+    replanned: tuple[int, int] | None = None
+    with transaction() as session:
+        if (group is None) != federation:
+            raise FederationError(
+                texts.FED_SCHEDULE_SCOPE_BOTH if federation else texts.FED_SCHEDULE_SCOPE_MISSING
+            )
+        settings = overrides.checked(given)  # before anything is written
+        everyone = groups.the_federation(session)
+        chosen = groups.find_group(session, group) if group is not None else None
+        owner = chosen or everyone
+        if settings or reset:
+            overrides.set_layer(owner, settings, reset=reset)
+            audit.record(
+                session,
+                actor=actor(),
+                action="edit",
+                entity="group" if chosen else "federation",
+                entity_id=owner.id,
+                schedule=sorted(settings),
+                reset=reset,
+            )
+            session.flush()
+            replanned = overrides.replan(session, now=datetime.now(UTC), group=chosen)
+        layers = overrides.group_layers(chosen) if chosen else overrides.federation_layers(everyone)
+        rows = overrides.effective(layers)
+    if reset:
+        console.print(texts.FED_SCHEDULE_RESET)
+    if settings:
+        console.print(texts.fed_saved("일정 설정", owner.name))
+    table(texts.fed_schedule_title(owner.name), texts.FED_SCHEDULE_HEADER, rows)
+    if replanned is not None:
+        console.print(texts.fed_schedule_replanned(*replanned))
+
+
+@advisors_app.command("list")
+def list_advisors(as_json: AsJson = False, wide: Wide = False) -> None:
+    """자문위원 목록을 보여 줍니다."""
+    from bot.federation import advisors
+
+    with transaction() as session:
+        rows = [
+            (
+                a.id,
+                a.member.name,
+                a.member.title,
+                a.affiliation,
+                "·".join(a.fields),
+                "연합회 전체" if a.federation_wide else ", ".join(g.name for g in a.groups),
+                a.availability,
+            )
+            for a in advisors.list_advisors(session)
+        ]
+    header = ("번호", "성명", "직위", "소속기관", "분야", "담당", "가능 시간")
+    table("자문위원 목록", header, rows, as_json=as_json, wide=wide)
+
+
+@advisors_app.command("add")
+def add_advisor(
+    name: Annotated[str, typer.Argument(help="성명")],
+    field: Annotated[list[str], typer.Option("--field", "-f", help="분야(여러 번 가능)")],
+    title: Annotated[str | None, typer.Option(help="직위(세무사, 교수 …)")] = None,
+    affiliation: Annotated[str | None, typer.Option(help="소속기관")] = None,
+    phone: Annotated[str | None, typer.Option(help="연락처")] = None,
+    availability: Annotated[str | None, typer.Option(help="상담 가능 시간")] = None,
+    group: Annotated[list[str] | None, typer.Option(help="담당 교류회(없으면 연합회 전체)")] = None,
+) -> None:
+    """자문위원을 추가합니다."""
+    from bot import texts
+    from bot.federation import advisors, groups
+
+    with transaction() as session:
+        advisors.add_advisor(
+            session,
+            federation=groups.the_federation(session),
+            name=name,
+            fields=field,
+            title=title,
+            affiliation=affiliation,
+            phone=phone,
+            availability=availability,
+            serves=[groups.find_group(session, g) for g in group or []],
+            actor=actor(),
+        )
+    console.print(texts.fed_saved("자문위원", name))
+
+
+@advisors_app.command("remove")
+def remove_advisor(advisor: Annotated[int, typer.Argument(help="자문위원 번호")]) -> None:
+    """자문위원을 삭제하고 개인정보를 지웁니다."""
+    from bot import texts
+    from bot.federation import members
+    from bot.federation.errors import NotFoundError
+    from bot.storage.models import Advisor
+
+    with transaction() as session:
+        found = session.get(Advisor, advisor)
+        if found is None:
+            raise NotFoundError(texts.fed_not_found("자문위원", str(advisor)))
+        members.erase_member(session, found.member, actor=actor())
+    console.print(texts.FED_DELETED)

@@ -1,0 +1,107 @@
+"""What every secretariat command shares: a session, Korean errors, tables, the ``db`` group."""
+
+from __future__ import annotations
+
+import getpass
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+from rich.console import Console
+
+from handlers import cli_output
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
+console = Console()
+db_app = typer.Typer(help="데이터베이스 관리(마이그레이션, 예시 데이터)", no_args_is_help=True)
+
+# The schedule options of ``groups schedule`` and ``events schedule`` (see bot.schedule.rules).
+Reminders = Annotated[
+    str | None, typer.Option(help="행사 알림 시점, 쉼표로 구분(예: 7d,1d,2h — 일·시간·분)")
+]
+QuietHours = Annotated[
+    str | None, typer.Option(help="알림을 보내지 않는 시간(KST), 예: 21:00-08:00")
+]
+Holidays = Annotated[
+    bool | None,
+    typer.Option(
+        "--holidays/--no-holidays",
+        help="공휴일 알림을 다음 날 아침으로 미룸(--holidays) 또는 공휴일에도 보냄(--no-holidays)",
+    ),
+]
+PromptBefore = Annotated[str | None, typer.Option(help="정례회 애로사항 요청 시점, 예: 10d")]
+NudgeBefore = Annotated[str | None, typer.Option(help="애로사항 개별 안내 시점, 예: 6d")]
+DigestBefore = Annotated[str | None, typer.Option(help="애로사항 정리(회장·간사에게) 시점, 예: 3d")]
+RsvpListBefore = Annotated[str | None, typer.Option(help="참석 명단(회장·간사에게) 시점, 예: 1d")]
+Reset = Annotated[
+    bool, typer.Option("--reset", help="이 단계의 설정을 지우고 상위 설정을 따름(먼저 적용)")
+]
+
+
+def actor() -> str:
+    """Who runs the command, for the audit log."""
+    try:
+        return f"cli:{getpass.getuser()}"
+    except (KeyError, OSError):
+        return "cli"
+
+
+@contextmanager
+def transaction() -> Iterator[Session]:
+    """A migrated database session, committed when the command succeeds.
+
+    A refused change (:class:`~bot.federation.errors.FederationError`) rolls everything back; the
+    command line's error boundary tells the user why.
+    """
+    from bot.settings import BotSettings
+    from bot.storage.db import open_database
+
+    sessions = open_database(BotSettings())
+    try:
+        with sessions.begin() as session:
+            yield session
+    finally:
+        # A CLI run is one transaction: close the pool so no connection outlives it.
+        sessions.kw["bind"].dispose()
+
+
+def table(
+    title: str,
+    header: Sequence[str],
+    rows: Sequence[Sequence[object]],
+    *,
+    as_json: bool = False,
+    wide: bool = False,
+) -> None:
+    """Print rows as a table that wraps long cells (or one line per row, or JSON)."""
+    cli_output.show(title, header, rows, as_json=as_json, wide=wide)
+
+
+@db_app.command("upgrade")
+def upgrade() -> None:
+    """데이터베이스를 최신 구조로 올립니다."""
+    from bot import texts
+    from bot.storage.db import current_revision
+
+    with transaction() as session:
+        revision = current_revision(session.get_bind().engine)
+    console.print(texts.FED_DB_UPGRADED.format(revision=revision))
+
+
+@db_app.command("load-sample")
+def load_sample() -> None:
+    """빈 데이터베이스에 예시 연합회(한빛연합회) 명부와 일정을 불러옵니다."""
+    from bot import texts
+    from bot.federation.sample import load_sample_federation
+    from bot.settings import BotSettings
+    from bot.storage.db import open_database
+
+    sessions = open_database(BotSettings())
+    try:
+        loaded = load_sample_federation(sessions)
+    finally:
+        sessions.kw["bind"].dispose()
+    console.print(texts.FED_SAMPLE_LOADED if loaded else texts.FED_SAMPLE_SKIPPED)

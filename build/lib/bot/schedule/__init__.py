@@ -1,0 +1,1 @@
+"""Meetings engine: reminder planning, the durable message queue, its dispatcher, RSVP and .ics."""

@@ -1,0 +1,204 @@
+"""Sends due queue rows through the outbox: claim with a lease, send, record; retry or give up.
+
+Delivery guarantee, and why. A platform send cannot join a database transaction, so no design
+makes "sent" and "recorded" one atomic step. We choose **at-least-once with a one-message
+window**: each row is claimed alone (``pending`` → ``sending`` with a lease and a fresh owner
+token, committed), sent, then marked ``sent`` in its own commit, guarded by that token. So
+
+* two workers never send the same row: the claim is a conditional UPDATE (and on PostgreSQL the
+  candidate is picked with ``FOR UPDATE SKIP LOCKED``, so workers do not even queue on it);
+* a process killed mid-batch loses nothing (unclaimed rows stay ``pending``; the claimed row's
+  lease expires and another tick takes it) and resends nothing already recorded as sent;
+* the only duplicate possible is the single row whose send succeeded in the instant before
+  the process died, before its ``sent`` commit. Losing a reminder silently would be worse than
+  that rare double post, so an expired lease means "send again", not "assume sent".
+
+Rows are missed rather than sent late once past ``expires_at`` (their grace window, never
+beyond the meeting's start). Transient errors return the row to ``pending`` with exponential
+back-off; :class:`PermanentDeliveryError` (bot removed from the chat) marks it ``failed``.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import uuid
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from typing import Any, cast
+
+from sqlalchemy import ColumnElement, CursorResult, and_, or_, select, update
+from sqlalchemy.orm import Session, sessionmaker
+
+from bot.delivery import Outbox, PermanentDeliveryError
+from bot.messages import Address, OutgoingMessage
+from bot.storage.schedule_models import ScheduledMessage
+
+Composer = Callable[[Session, ScheduledMessage, datetime], OutgoingMessage | None]
+"""Builds a row's message at send time; ``None`` means there is nothing to send any more."""
+
+RETRY_BASE = timedelta(minutes=1)
+RETRY_CAP = timedelta(minutes=30)
+_ERROR_LIMIT = 500
+
+
+@dataclass(slots=True)
+class TickReport:
+    """What one tick did, by outcome."""
+
+    sent: int = 0
+    missed: int = 0
+    retried: int = 0
+    failed: int = 0
+    skipped: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class _Claim:
+    row_id: int
+    token: str
+    attempts: int
+    to: Address
+    message: OutgoingMessage
+
+
+@dataclass(slots=True)
+class Dispatcher:
+    """Delivers due rows; run :meth:`tick` periodically from any number of processes."""
+
+    sessions: sessionmaker[Session]
+    outbox: Outbox
+    compose: Composer
+    lease: timedelta = timedelta(minutes=5)
+    max_attempts: int = 5
+    concurrency: int = 8
+    worker: str = field(default_factory=lambda: uuid.uuid4().hex[:8])
+
+    async def tick(self, now: datetime) -> TickReport:
+        """Send everything due at ``now``, each row at most once per tick."""
+        # Database work runs in threads so that sends to other rooms, and their rate limiters'
+        # timers, are never held up by a commit.
+        report = TickReport(missed=await asyncio.to_thread(self._expire, now))
+        async with asyncio.TaskGroup() as group:
+            for _ in range(self.concurrency):
+                group.create_task(self._drain(now, report))
+        return report
+
+    async def _drain(self, now: datetime, report: TickReport) -> None:
+        while True:
+            claim, skipped = await asyncio.to_thread(self._claim, now)
+            report.skipped += skipped
+            if claim is None:
+                return
+            await self._deliver(claim, now, report)
+
+    def _expire(self, now: datetime) -> int:
+        with self.sessions.begin() as session:
+            result = session.execute(
+                update(ScheduledMessage)
+                .where(ScheduledMessage.expires_at <= now, _unheld(now))
+                .values(state="missed", lease_owner=None)
+            )
+            return cast(CursorResult[Any], result).rowcount
+
+    def _claim(self, now: datetime) -> tuple[_Claim | None, int]:
+        """The next row to send, claimed under a lease; also how many rows had nothing to say."""
+        skipped = 0
+        while True:
+            with self.sessions.begin() as session:
+                row_id = session.scalar(self._candidate(session, now))
+                if row_id is None:
+                    return None, skipped
+                token = f"{self.worker}:{uuid.uuid4().hex[:8]}"
+                won = session.execute(
+                    update(ScheduledMessage)
+                    .where(ScheduledMessage.id == row_id, _claimable(now))
+                    .values(
+                        state="sending",
+                        lease_until=now + self.lease,
+                        lease_owner=token,
+                        attempts=ScheduledMessage.attempts + 1,
+                    )
+                )
+                if cast(CursorResult[Any], won).rowcount != 1:
+                    continue  # another worker took it between our SELECT and UPDATE (SQLite)
+                row = session.get_one(ScheduledMessage, row_id, populate_existing=True)
+                message = self.compose(session, row, now)
+                if message is None:
+                    row.state, row.last_error, row.lease_owner = "cancelled", "보낼 내용 없음", None
+                    skipped += 1
+                    continue
+                return _Claim(row_id, token, row.attempts, _address(row), message), skipped
+
+    def _candidate(self, session: Session, now: datetime) -> Any:
+        query = (
+            select(ScheduledMessage.id)
+            .where(_claimable(now))
+            .order_by(ScheduledMessage.due_at, ScheduledMessage.id)
+            .limit(1)
+        )
+        if session.get_bind().dialect.name == "postgresql":
+            query = query.with_for_update(skip_locked=True)
+        return query
+
+    async def _deliver(self, claim: _Claim, now: datetime, report: TickReport) -> None:
+        try:
+            await self.outbox.push(claim.to, claim.message)
+        except PermanentDeliveryError as error:
+            await asyncio.to_thread(self._finish, claim, "failed", last_error=_describe(error))
+            report.failed += 1
+        except Exception as error:  # any other platform error is worth another try
+            if claim.attempts >= self.max_attempts:
+                await asyncio.to_thread(self._finish, claim, "failed", last_error=_describe(error))
+                report.failed += 1
+                return
+            retry_at = now + min(RETRY_BASE * 2 ** (claim.attempts - 1), RETRY_CAP)
+            error_text = _describe(error)
+            await asyncio.to_thread(
+                self._finish, claim, "pending", last_error=error_text, next_attempt_at=retry_at
+            )
+            report.retried += 1
+        else:
+            await asyncio.to_thread(self._finish, claim, "sent", sent_at=now, last_error=None)
+            report.sent += 1
+
+    def _finish(self, claim: _Claim, state: str, **values: Any) -> None:
+        with self.sessions.begin() as session:
+            session.execute(
+                update(ScheduledMessage)
+                .where(
+                    ScheduledMessage.id == claim.row_id,
+                    ScheduledMessage.lease_owner == claim.token,
+                    ScheduledMessage.state == "sending",
+                )
+                .values(state=state, lease_until=None, lease_owner=None, **values)
+            )
+
+
+def _claimable(now: datetime) -> ColumnElement[bool]:
+    return and_(ScheduledMessage.due_at <= now, ScheduledMessage.expires_at > now, _waiting(now))
+
+
+def _waiting(now: datetime) -> ColumnElement[bool]:
+    """Rows ready for a try: pending past any back-off, or held under a lapsed lease."""
+    backed_off = or_(
+        ScheduledMessage.next_attempt_at.is_(None), ScheduledMessage.next_attempt_at <= now
+    )
+    return or_(and_(ScheduledMessage.state == "pending", backed_off), _lapsed(now))
+
+
+def _unheld(now: datetime) -> ColumnElement[bool]:
+    """Rows no live worker holds: pending, or sending under a lapsed lease."""
+    return or_(ScheduledMessage.state == "pending", _lapsed(now))
+
+
+def _lapsed(now: datetime) -> ColumnElement[bool]:
+    return and_(ScheduledMessage.state == "sending", ScheduledMessage.lease_until <= now)
+
+
+def _address(row: ScheduledMessage) -> Address:
+    return Address(row.platform, row.user, row.conversation, row.thread, row.is_group)
+
+
+def _describe(error: BaseException) -> str:
+    return f"{type(error).__name__}: {error}"[:_ERROR_LIMIT]

@@ -1,0 +1,114 @@
+"""RSVP by button: short action strings, applying an answer, and the list for the leaders.
+
+An action reads ``rsvp:<event id>:<yyyymmdd>:<answer>`` (well under Telegram's 64-byte and
+Kakao's limits); the date tells us when a button predates a change of date.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from bot import texts
+from bot.clock import format_kst, kst_day
+from bot.federation import events
+from bot.federation.errors import FederationError
+from bot.storage.models import Event, Member, Membership, Rsvp
+
+PREFIX = "rsvp"
+
+
+@dataclass(frozen=True, slots=True)
+class RsvpAction:
+    """A decoded RSVP button press."""
+
+    event_id: int
+    occurrence: str
+    status: str
+
+
+def rsvp_action(event: Event, answer: str) -> str:
+    """The action string of one RSVP button (``answer`` is yes, no, maybe or proxy)."""
+    return f"{PREFIX}:{event.id}:{kst_day(event.starts_at)}:{answer}"
+
+
+def parse_action(action: str) -> RsvpAction | None:
+    """Decode an RSVP action, or ``None`` if it is not one."""
+    parts = action.split(":")
+    if len(parts) != 4 or parts[0] != PREFIX or not parts[1].isdigit():
+        return None
+    status = texts.MTG_RSVP_LABELS.get(parts[3])
+    return RsvpAction(int(parts[1]), parts[2], status) if status else None
+
+
+def apply_rsvp(
+    session: Session,
+    *,
+    action: str,
+    member: Member | None,
+    now: datetime,
+    proxy_name: str | None = None,
+) -> str:
+    """Record a member's button answer and return the confirmation (or why it was refused).
+
+    For 대리참석 without ``proxy_name`` the answer asks for the name; the caller collects it and
+    calls again with the same action.
+    """
+    decoded = parse_action(action)
+    if decoded is None:
+        return texts.MTG_BAD_ACTION
+    if member is None:
+        return texts.MTG_NOT_LINKED
+    event = session.get(Event, decoded.event_id)
+    if event is None:
+        return texts.MTG_EVENT_GONE
+    if now >= event.starts_at:
+        return texts.MTG_ALREADY_STARTED
+    try:
+        events.set_rsvp(
+            session,
+            event=event,
+            member=member,
+            status=decoded.status,
+            now=now,
+            proxy_name=proxy_name,
+        )
+    except FederationError as refused:
+        return str(refused)
+    when = format_kst(event.starts_at)
+    reply = texts.mtg_rsvp_done(decoded.status, event.title, when, proxy_name)
+    if kst_day(event.starts_at) != decoded.occurrence:
+        reply += " " + texts.mtg_moved_note(when)
+    return reply
+
+
+def rsvp_list(session: Session, event: Event) -> str:
+    """Who answered what, plus who has not answered yet (group events), for the leaders."""
+    lines = [texts.mtg_rsvp_list_heading(event.title, format_kst(event.starts_at))]
+    answers = session.execute(
+        select(Rsvp, Member.name)
+        .outerjoin(Member, Member.id == Rsvp.member_id)
+        .where(Rsvp.event_id == event.id)
+        .order_by(Member.name)
+    ).all()
+    for status in events.RSVP_STATUSES:
+        names = [_shown(rsvp, name) for rsvp, name in answers if rsvp.status == status]
+        lines.append(texts.mtg_rsvp_list_line(status, names))
+    if event.group_id is not None:
+        answered = {rsvp.member_id for rsvp, _ in answers}
+        silent = session.scalars(
+            select(Member.name)
+            .join(Membership, Membership.member_id == Member.id)
+            .where(Membership.group_id == event.group_id, Member.id.not_in(answered))
+            .order_by(Member.name)
+        )
+        lines.append(texts.mtg_rsvp_list_line("미응답", list(silent)))
+    return "\n".join(lines)
+
+
+def _shown(rsvp: Rsvp, name: str | None) -> str:
+    shown = name or "(삭제된 회원)"
+    return f"{shown}(대리: {rsvp.proxy_name})" if rsvp.proxy_name else shown

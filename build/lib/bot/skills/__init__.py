@@ -1,0 +1,31 @@
+"""Chat features, one module each, routed by a :class:`~bot.skills.registry.Registry`.
+
+Adding a feature is one module here (its :class:`~bot.skills.skill.Skill` with commands,
+buttons, dialog steps and menu), its texts and its tests, plus one line in :func:`default_skills`.
+"""
+
+from __future__ import annotations
+
+from bot.skills import ask, difficulties, expert, help, link, meetings
+from bot.skills.registry import Registry, Route, SkillConflictError
+from bot.skills.skill import Handler, Services, Skill, Step, Turn, reply
+
+__all__ = [
+    "Handler",
+    "Registry",
+    "Route",
+    "Services",
+    "Skill",
+    "SkillConflictError",
+    "Step",
+    "Turn",
+    "default_skills",
+    "reply",
+]
+
+
+def default_skills() -> Registry:
+    """Every chat feature of Gyoryu (help's menu shows their buttons in this order)."""
+    return Registry(
+        [ask.skill, help.skill, expert.skill, link.skill, meetings.skill, difficulties.skill]
+    )

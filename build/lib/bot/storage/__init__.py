@@ -1,0 +1,1 @@
+"""Persistence: SQLAlchemy engine, declarative base and Alembic migrations."""

@@ -1,0 +1,89 @@
+"""Tables of the conversation log: inbound questions, answers, feedback and expert requests.
+
+A question is written before the platform is acknowledged, so nothing a member sent is lost.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import JSON, Boolean, ForeignKey, Integer, String, Text, UniqueConstraint
+from sqlalchemy.orm import Mapped, mapped_column
+
+from bot.storage.base import Base
+from bot.storage.models import UtcDateTime
+
+
+class InboundMessage(Base):
+    """One update a member sent; ``(platform, message_key)`` de-duplicates redeliveries."""
+
+    __tablename__ = "inbound_messages"
+    __table_args__ = (UniqueConstraint("platform", "message_key"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    platform: Mapped[str] = mapped_column(String(20))
+    message_key: Mapped[str] = mapped_column(String(200))
+    user_id: Mapped[str] = mapped_column(String(200))
+    conversation: Mapped[str | None] = mapped_column(String(200))
+    thread: Mapped[str | None] = mapped_column(String(200))
+    is_group: Mapped[bool] = mapped_column(Boolean, default=False)
+    text: Mapped[str] = mapped_column(Text)
+    action: Mapped[str | None] = mapped_column(String(200))
+    display_name: Mapped[str | None] = mapped_column(String(200))
+    mentioned: Mapped[bool] = mapped_column(Boolean, default=False)
+    received_at: Mapped[datetime] = mapped_column(UtcDateTime(), index=True)
+    # "received" until the reply went out ("answered") or could not ("failed").
+    status: Mapped[str] = mapped_column(String(10), index=True)
+    settled_at: Mapped[datetime | None] = mapped_column(UtcDateTime())
+
+
+class AnswerRecord(Base):
+    """What the bot answered to a question, with the sources it cited."""
+
+    __tablename__ = "answers"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    inbound_id: Mapped[int | None] = mapped_column(
+        ForeignKey("inbound_messages.id", ondelete="SET NULL")
+    )
+    platform: Mapped[str] = mapped_column(String(20))
+    user_id: Mapped[str] = mapped_column(String(200))
+    conversation: Mapped[str | None] = mapped_column(String(200))
+    question: Mapped[str] = mapped_column(Text)
+    text: Mapped[str] = mapped_column(Text)
+    confident: Mapped[bool] = mapped_column(Boolean)
+    route: Mapped[str | None] = mapped_column(String(50))
+    sources: Mapped[list[dict[str, Any]]] = mapped_column(JSON, default=list)
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime(), index=True)
+
+
+class AnswerFeedback(Base):
+    """A 👍 (+1) or 👎 (-1) on an answer; one per person and answer, the latest wins."""
+
+    __tablename__ = "answer_feedback"
+    __table_args__ = (UniqueConstraint("answer_id", "platform", "user_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    answer_id: Mapped[int] = mapped_column(ForeignKey("answers.id", ondelete="CASCADE"))
+    platform: Mapped[str] = mapped_column(String(20))
+    user_id: Mapped[str] = mapped_column(String(200))
+    verdict: Mapped[int] = mapped_column(Integer)
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime())
+
+
+class ExpertRequest(Base):
+    """A member asked for an expert; the routing work picks ``open`` requests up."""
+
+    __tablename__ = "expert_requests"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    answer_id: Mapped[int | None] = mapped_column(ForeignKey("answers.id", ondelete="SET NULL"))
+    platform: Mapped[str] = mapped_column(String(20))
+    user_id: Mapped[str] = mapped_column(String(200))
+    conversation: Mapped[str | None] = mapped_column(String(200))
+    thread: Mapped[str | None] = mapped_column(String(200))
+    question: Mapped[str] = mapped_column(Text)
+    field: Mapped[str | None] = mapped_column(String(50))
+    status: Mapped[str] = mapped_column(String(10), default="open", index=True)
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime())

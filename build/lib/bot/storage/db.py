@@ -1,0 +1,98 @@
+"""Engine and session factory, with Alembic migrations run in code (no ``alembic.ini``)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.orm import Session, sessionmaker
+
+from bot.settings import BotSettings
+
+MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
+
+
+class DatabaseTooNewError(RuntimeError):
+    """The database was migrated by a newer Gyoryu than the one running."""
+
+    def __init__(self, revision: str) -> None:
+        super().__init__(
+            f"데이터베이스가 이 프로그램보다 새로운 버전({revision})으로 만들어졌어요. "
+            "교류(Gyoryu)를 최신 버전으로 업데이트한 뒤 다시 시작해 주세요. / "
+            f"The database is at revision {revision}, which this version of Gyoryu does not "
+            "know; upgrade Gyoryu before starting it."
+        )
+        self.revision = revision
+
+
+def make_engine(url: str) -> Engine:
+    """Create an engine; SQLite gets foreign keys, WAL and a busy timeout for two processes."""
+    if not url.startswith("sqlite"):
+        return create_engine(url, pool_pre_ping=True)
+    engine = create_engine(url, connect_args={"timeout": 30})
+    event.listen(engine, "connect", _sqlite_pragmas)
+    return engine
+
+
+def _sqlite_pragmas(dbapi_connection: Any, _record: object) -> None:
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA foreign_keys=ON")
+    if ":memory:" not in str(dbapi_connection):
+        cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.close()
+
+
+def alembic_config(engine: Engine) -> Config:
+    """An Alembic configuration pointing at the packaged migrations and this engine."""
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS_DIR))
+    config.attributes["engine"] = engine
+    return config
+
+
+def upgrade(engine: Engine, revision: str = "head") -> None:
+    """Migrate the database to ``revision``, refusing a database newer than the code."""
+    check_not_newer(engine)
+    command.upgrade(alembic_config(engine), revision)
+
+
+def current_revision(engine: Engine) -> str | None:
+    """The revision the database is at, or ``None`` when it was never migrated."""
+    with engine.connect() as connection:
+        return MigrationContext.configure(connection).get_current_revision()
+
+
+def head_revision() -> str:
+    """The newest revision this code knows."""
+    head = ScriptDirectory(str(MIGRATIONS_DIR)).get_current_head()
+    assert head is not None, "the packaged migrations have no head"
+    return head
+
+
+def check_not_newer(engine: Engine) -> None:
+    """Raise :class:`DatabaseTooNewError` when the database's revision is unknown to the code."""
+    revision = current_revision(engine)
+    if revision is None:
+        return
+    known = {script.revision for script in ScriptDirectory(str(MIGRATIONS_DIR)).walk_revisions()}
+    if revision not in known:
+        raise DatabaseTooNewError(revision)
+
+
+def open_database(settings: BotSettings) -> sessionmaker[Session]:
+    """Open the configured database, migrate it to head and return a session factory."""
+    url = settings.effective_database_url
+    if url.startswith("sqlite:///") and ":memory:" not in url:
+        Path(url.removeprefix("sqlite:///")).parent.mkdir(parents=True, exist_ok=True)
+    engine = make_engine(url)
+    try:
+        upgrade(engine)
+    except BaseException:
+        engine.dispose()
+        raise
+    return sessionmaker(engine, expire_on_commit=False)

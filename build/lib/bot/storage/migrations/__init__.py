@@ -1,0 +1,1 @@
+"""Alembic migrations of the Gyoryu database, run in code by ``bot.storage.db``."""

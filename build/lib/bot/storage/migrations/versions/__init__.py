@@ -1,0 +1,1 @@
+"""One module per schema revision; the channels tables build on ``0001_federation``."""

@@ -1,0 +1,206 @@
+"""The contract every channel implements, and the helpers channels share.
+
+A channel is one module in ``handlers/`` with a ``build(context) -> Adapter`` function that
+raises :class:`ChannelOff` when its credentials are missing. ``handlers/server.py`` mounts the
+routes of every live adapter, starts and stops them, and registers their ``push`` with the
+postman. The recipe for a webhook: translate the request into an ``IncomingMessage``, call
+:func:`accept` (which records it before returning), then answer the platform right away.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import logging
+import re
+from collections.abc import Coroutine, Sequence
+from dataclasses import dataclass, field
+from typing import Any, Protocol
+
+from starlette.requests import Request
+from starlette.responses import Response
+from starlette.routing import BaseRoute
+
+from bot.core import Bot
+from bot.delivery import Replier
+from bot.messages import Address, IncomingMessage, OutgoingMessage
+from handlers.settings import ChannelSettings
+
+log = logging.getLogger(__name__)
+
+
+class Adapter(Protocol):
+    """One platform: its HTTP routes, its lifecycle and how to push a proactive message."""
+
+    @property
+    def name(self) -> str:
+        """The platform name used in ``Address.platform`` (e.g. ``"telegram"``)."""
+        ...
+
+    @property
+    def mode(self) -> str:
+        """How it is served, for the start-up report (e.g. ``"webhook /telegram/webhook"``)."""
+        ...
+
+    def routes(self) -> Sequence[BaseRoute]:
+        """Starlette routes to mount (may be empty, e.g. for polling or Socket Mode)."""
+        ...
+
+    async def start(self) -> None:
+        """Connect to the platform (called once the server is up)."""
+        ...
+
+    async def stop(self) -> None:
+        """Disconnect and release clients."""
+        ...
+
+    async def push(self, to: Address, message: OutgoingMessage) -> None:
+        """Send a proactive message to ``to``; raises the errors of :mod:`bot.delivery`."""
+        ...
+
+
+class ChannelOff(Exception):
+    """A channel is not configured; ``str(error)`` says why, for the start-up report."""
+
+
+@dataclass
+class Tasks:
+    """Background answers: kept referenced while they run and awaited on shutdown."""
+
+    running: set[asyncio.Task[None]] = field(default_factory=set)
+
+    def spawn(self, work: Coroutine[Any, Any, None]) -> None:
+        """Run ``work`` in the background."""
+        task = asyncio.get_running_loop().create_task(work)
+        self.running.add(task)
+        task.add_done_callback(self.running.discard)
+
+    async def drain(self) -> None:
+        """Wait for every running answer to finish."""
+        while self.running:
+            await asyncio.gather(*self.running, return_exceptions=True)
+
+
+@dataclass(frozen=True)
+class ChannelContext:
+    """What the composition root hands every channel's ``build``."""
+
+    bot: Bot
+    settings: ChannelSettings
+    tasks: Tasks = field(default_factory=Tasks)
+    polling: bool = False
+
+
+class ChannelFactory(Protocol):
+    """A channel module's ``build`` function."""
+
+    def __call__(self, context: ChannelContext) -> Adapter:
+        """The adapter, or :class:`ChannelOff` when the channel is not configured."""
+        ...
+
+
+async def accept(context: ChannelContext, message: IncomingMessage, reply: Replier) -> bool:
+    """Record ``message``, then answer it in the background through ``reply``.
+
+    Returns once the message is safely recorded (``False`` when there is nothing to answer),
+    so the caller can acknowledge the platform without waiting for a slow answer.
+    """
+    recorded = await context.bot.receive(message)
+    if recorded is None:
+        return False
+    context.tasks.spawn(_answer(context.bot, recorded, reply))
+    return True
+
+
+async def _answer(bot: Bot, message: IncomingMessage, reply: Replier) -> None:
+    replies = await bot.respond(message)
+    try:
+        await reply(replies)
+    except Exception:
+        log.exception("delivering the answer on %s failed", message.address.platform)
+        await bot.settle(message, delivered=False)
+        return
+    await bot.settle(message, delivered=True)
+
+
+class BadRequest(Exception):
+    """A refused request body; ``status`` is 400, 413 or 415."""
+
+    def __init__(self, status: int) -> None:
+        super().__init__(status)
+        self.status = status
+
+
+async def read_json(request: Request, *, limit: int) -> dict[str, Any]:
+    """The JSON object in the body, or :class:`BadRequest` (wrong type, too big, not JSON)."""
+    if request.headers.get("content-type", "").split(";")[0].strip() != "application/json":
+        raise BadRequest(415)
+    return json_object(await read_body(request, limit=limit))
+
+
+def json_object(body: bytes | str) -> dict[str, Any]:
+    """The JSON object in ``body``, or ``BadRequest(400)``.
+
+    Refused: bytes that are not UTF-8 (no guessing of UTF-16 from a stray BOM), text that is not
+    JSON, nesting too deep for the parser (a ``RecursionError``, not a ``ValueError``), and any
+    JSON value that is not an object (array, number, string, null).
+    """
+    try:
+        text = body.decode("utf-8") if isinstance(body, bytes) else body
+        data = json.loads(text)
+    except (ValueError, RecursionError):  # UnicodeDecodeError is a ValueError
+        raise BadRequest(400) from None
+    if not isinstance(data, dict):
+        raise BadRequest(400)
+    return data
+
+
+async def read_body(request: Request, *, limit: int) -> bytes:
+    """The raw body, refusing more than ``limit`` bytes whatever Content-Length claims."""
+    chunks: list[bytes] = []
+    size = 0
+    async for chunk in request.stream():
+        size += len(chunk)
+        if size > limit:
+            raise BadRequest(413)
+        chunks.append(chunk)
+    return b"".join(chunks)
+
+
+def refuse(status: int) -> Response:
+    """A bare refusal with no detail that could help an attacker."""
+    return Response(status_code=status)
+
+
+_SENTENCE_END = re.compile(r"(?<=[.!?。…])\s+")
+
+
+def split_text(text: str, limit: int) -> list[str]:
+    """Split ``text`` into pieces of at most ``limit`` characters, at sentence ends if possible.
+
+    Lines are preferred, then sentences, then spaces; only an unbroken run longer than
+    ``limit`` is cut mid-word. Nothing is lost: joining the pieces gives back every word.
+    """
+    pieces: list[str] = []
+    rest = text.strip()
+    while len(rest) > limit:
+        window = rest[: limit + 1]
+        cut = _last_break(window)
+        pieces.append(rest[:cut].rstrip())
+        rest = rest[cut:].lstrip()
+    if rest:
+        pieces.append(rest)
+    return pieces or [""]
+
+
+def _last_break(window: str) -> int:
+    limit = len(window) - 1
+    for pattern in ("\n", None, " "):
+        if pattern is None:
+            ends = [m.end() for m in _SENTENCE_END.finditer(window) if m.end() <= limit]
+            cut = max(ends, default=-1)
+        else:
+            cut = window.rfind(pattern, 0, limit)
+        if cut > limit // 2:
+            return cut
+    return limit

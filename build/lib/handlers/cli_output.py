@@ -1,0 +1,54 @@
+"""How list commands print: a table that wraps instead of cutting, or JSON for other tools.
+
+Every ``… list`` command (and ``gyoryu sources``) takes ``--json`` (one JSON array of objects keyed
+by the column names) and ``--wide`` (one line per row, for wide terminals or ``less -S``). By
+default a long name or path folds onto the next line of its cell, so nothing is ever cut off.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from typing import Annotated
+
+import typer
+
+AsJson = Annotated[bool, typer.Option("--json", help="표 대신 JSON으로 출력합니다.")]
+Wide = Annotated[bool, typer.Option("--wide", help="줄을 바꾸지 않고 한 행을 한 줄에 출력합니다.")]
+_WIDE_COLUMNS = 10_000
+
+
+def show(
+    title: str,
+    header: Sequence[str],
+    rows: Sequence[Sequence[object]],
+    *,
+    as_json: bool = False,
+    wide: bool = False,
+    right: Sequence[str] = (),
+) -> None:
+    """Print ``rows`` under ``header``: a folding table, a one-line-per-row table, or JSON."""
+    if as_json:
+        records = [dict(zip(header, (_plain(cell) for cell in row), strict=True)) for row in rows]
+        typer.echo(json.dumps(records, ensure_ascii=False, indent=2))
+        return
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table(title=title)
+    for name in header:
+        table.add_column(
+            name,
+            justify="right" if name in right else "left",
+            overflow="fold",
+            no_wrap=wide,
+        )
+    for row in rows:
+        table.add_row(*("" if cell is None else str(cell) for cell in row))
+    console = Console(width=_WIDE_COLUMNS) if wide else Console()
+    console.print(table, crop=not wide)
+
+
+def _plain(cell: object) -> object:
+    """JSON keeps numbers, text and null; anything else is shown as text."""
+    return cell if cell is None or isinstance(cell, int | float | str | bool) else str(cell)

@@ -1,0 +1,288 @@
+"""Composition root of ``gyoryu serve``: one ASGI server for every configured channel.
+
+Channels are modules listed in :data:`CHANNELS`; each exposes ``build(context) -> Adapter`` and
+raises :class:`~handlers.base.ChannelOff` when its credentials are not set. Adding a platform is
+one module plus one line here.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import importlib
+import logging
+from collections.abc import AsyncIterator, Callable, Sequence
+from contextlib import asynccontextmanager
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session, sessionmaker
+    from starlette.applications import Starlette
+    from starlette.requests import Request
+    from starlette.responses import Response
+    from starlette.routing import BaseRoute
+    from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+    from bot.core import Bot
+    from bot.difficulties.digest import RelatedDocs
+    from handlers.base import Adapter, ChannelContext
+    from handlers.settings import ChannelSettings
+
+log = logging.getLogger(__name__)
+
+CHANNELS: tuple[str, ...] = (
+    "handlers.telegram",
+    "handlers.slack",
+    "handlers.kakao_skill",
+    "handlers.kakao_bridge",
+)
+
+
+def register(app: typer.Typer) -> None:
+    """Add the ``serve`` command to the ``gyoryu`` app."""
+    app.command("serve")(serve)
+
+
+def serve(
+    host: Annotated[str, typer.Option(help="들을 주소")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="들을 포트", min=1, max=65535)] = 8080,
+    telegram_polling: Annotated[
+        bool, typer.Option("--telegram-polling", help="웹훅 대신 롱 폴링으로 텔레그램을 받습니다.")
+    ] = False,
+) -> None:
+    """설정된 모든 채널(텔레그램, 슬랙, 카카오톡)을 한 서버로 엽니다."""
+    import uvicorn
+
+    from bot import texts
+    from handlers import cli_logging
+    from handlers.settings import ChannelSettings
+    from handlers.wiring import build_bot, open_answerer, open_sessions, related_docs
+    from knowledge.settings import KnowledgeSettings
+
+    settings, knowledge, sessions = ChannelSettings(), KnowledgeSettings(), open_sessions()
+    answerer = open_answerer(knowledge)
+    bot = build_bot(sessions, knowledge, answerer=answerer, channels=settings)
+    app = build_server(
+        bot, settings, polling=telegram_polling, sessions=sessions, related=related_docs(answerer)
+    )
+    for line in app.state.report:
+        typer.echo(line)
+    if not app.state.channels:
+        typer.secho(texts.CH_NO_CHANNEL_LIVE, err=True, fg="yellow")
+    uvicorn.run(app, host=host, port=port, log_level="info", access_log=cli_logging.is_verbose())
+
+
+def build_server(
+    bot: Bot,
+    settings: ChannelSettings,
+    *,
+    polling: bool = False,
+    channels: Sequence[str] = CHANNELS,
+    sessions: sessionmaker[Session] | None = None,
+    related: RelatedDocs | None = None,
+) -> Starlette:
+    """The Starlette app: health routes, every live channel's routes, body limit, lifecycle.
+
+    With ``sessions`` the app also runs the scheduler (reminders, prompts, digests) for its
+    lifetime and serves the signed calendar feeds.
+    """
+    from starlette.applications import Starlette
+    from starlette.middleware import Middleware
+    from starlette.routing import Route
+
+    from bot.clock import utcnow
+    from bot.outbox import Postman
+    from bot.schedule import runner
+    from bot.schedule.compose import MessageComposer
+    from bot.schedule.dispatcher import Dispatcher
+    from handlers.base import ChannelContext
+
+    context = ChannelContext(bot=bot, settings=settings, polling=polling)
+    adapters, report = load_channels(context, channels)
+    postman = Postman()
+    for adapter in adapters:
+        postman.register(adapter.name, adapter)
+
+    @asynccontextmanager
+    async def lifespan(app: Starlette) -> AsyncIterator[None]:
+        for adapter in adapters:
+            await adapter.start()
+        recovered = await bot.recover(postman.push)
+        if recovered:
+            log.info("caught up with %d message(s) left unanswered before the restart", recovered)
+        scheduler = None
+        if sessions is not None:
+            dispatcher = Dispatcher(sessions, postman, compose=MessageComposer(related=related))
+            try:  # plan (and send what is due) before serving, so a restart misses nothing
+                await runner.run_once(sessions, dispatcher, utcnow())
+            except Exception:
+                log.exception("the first scheduler round failed; the loop will try again")
+            scheduler = asyncio.create_task(runner.run_forever(sessions, dispatcher, utcnow))
+        app.state.ready = True
+        try:
+            yield
+        finally:
+            app.state.ready = False
+            if scheduler is not None:
+                scheduler.cancel()
+                await asyncio.gather(scheduler, return_exceptions=True)
+            await context.tasks.drain()
+            for adapter in adapters:
+                await adapter.stop()
+
+    routes: list[BaseRoute] = [Route("/healthz", _healthz), Route("/readyz", _readyz)]
+    routes += [route for adapter in adapters for route in adapter.routes()]
+    secret = settings.calendar_secret
+    if sessions is not None and secret is not None and secret.get_secret_value():
+        routes += calendar_routes(sessions, secret.get_secret_value())
+    app = Starlette(
+        routes=routes,
+        middleware=[Middleware(BodyLimit, limit=settings.max_body_bytes)],
+        lifespan=lifespan,
+    )
+    app.state.ready = False
+    app.state.report = report
+    app.state.channels = {adapter.name: adapter.mode for adapter in adapters}
+    app.state.postman = postman
+    app.state.tasks = context.tasks
+    return app
+
+
+def load_channels(
+    context: ChannelContext, channels: Sequence[str]
+) -> tuple[list[Adapter], list[str]]:
+    """Build every configured channel; the live adapters and one report line per channel."""
+    from bot import texts
+    from handlers.base import ChannelOff
+
+    adapters: list[Adapter] = []
+    report: list[str] = []
+    for module_name in channels:
+        label = module_name.rsplit(".", 1)[-1]
+        try:
+            module = importlib.import_module(module_name)
+        except ModuleNotFoundError as missing:
+            if missing.name != module_name:
+                raise
+            report.append(texts.ch_channel_off(label, "이 버전에는 아직 없는 채널이에요"))
+            continue
+        try:
+            adapter: Adapter = module.build(context)
+        except ChannelOff as off:
+            report.append(texts.ch_channel_off(label, str(off)))
+            continue
+        adapters.append(adapter)
+        report.append(texts.ch_channel_live(label, adapter.mode))
+    return adapters, report
+
+
+def calendar_routes(sessions: sessionmaker[Session], secret: str) -> list[BaseRoute]:
+    """``GET /calendar/{group}.ics`` and ``GET /events/{event}.ics``, each with its ``?t=`` token.
+
+    The feeds are public to whoever holds the link, so a wrong token looks like a missing feed.
+    """
+    from starlette.responses import Response
+    from starlette.routing import Route
+
+    from bot.clock import utcnow
+    from bot.schedule import ics
+    from bot.schedule.feeds import feed_token_ok
+    from bot.storage.models import Event, Group
+
+    def group_feed(ident: int) -> bytes | None:
+        with sessions() as session:
+            group = session.get(Group, ident)
+            if group is None:
+                return None
+            return ics.group_ics(session, group_id=group.id, name=group.name, now=utcnow())
+
+    def event_file(ident: int) -> bytes | None:
+        with sessions() as session:
+            event = session.get(Event, ident)
+            return ics.event_ics(event) if event is not None else None
+
+    def serve(kind: str, param: str, build: Callable[[int], bytes | None]) -> Route:
+        async def endpoint(request: Request) -> Response:
+            ident: int = request.path_params[param]
+            if not feed_token_ok(secret, kind, ident, request.query_params.get("t", "")):
+                return Response(status_code=404)
+            body = await asyncio.to_thread(build, ident)
+            if body is None:
+                return Response(status_code=404)
+            return Response(body, media_type="text/calendar; charset=utf-8")
+
+        folder = "calendar" if kind == "group" else "events"
+        return Route(f"/{folder}/{{{param}:int}}.ics", endpoint, methods=["GET"])
+
+    return [serve("group", "group_id", group_feed), serve("event", "event_id", event_file)]
+
+
+async def _healthz(request: Request) -> Response:
+    from starlette.responses import JSONResponse
+
+    return JSONResponse({"status": "ok"})
+
+
+async def _readyz(request: Request) -> Response:
+    """200 once started with at least one live channel; 503 with the reason otherwise."""
+    from starlette.responses import JSONResponse
+
+    from bot import texts
+
+    channels = request.app.state.channels
+    body: dict[str, object] = {"status": "ready", "channels": channels}
+    if not request.app.state.ready:
+        body["status"] = "starting"
+    elif not channels:  # nobody can reach the bot: not ready, whatever else runs
+        body.update(status="no_channels", reason=texts.CH_NO_CHANNEL_LIVE)
+    return JSONResponse(body, status_code=200 if body["status"] == "ready" else 503)
+
+
+class _TooLarge(Exception):
+    pass
+
+
+class BodyLimit:
+    """Refuse request bodies over ``limit`` bytes with 413, declared or streamed."""
+
+    def __init__(self, app: ASGIApp, limit: int) -> None:
+        self.app = app
+        self.limit = limit
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        """Pass the request on with a receive channel that counts the bytes."""
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        declared = dict(scope["headers"]).get(b"content-length", b"0")
+        if not declared.isdigit() or int(declared) > self.limit:
+            await _bare(413 if declared.isdigit() else 400)(scope, receive, send)
+            return
+        seen = 0
+        started = False
+
+        async def counted() -> Message:
+            nonlocal seen
+            message = await receive()
+            seen += len(message.get("body", b""))
+            if seen > self.limit:
+                raise _TooLarge
+            return message
+
+        async def watched(message: Message) -> None:
+            nonlocal started
+            started = started or message["type"] == "http.response.start"
+            await send(message)
+
+        try:
+            await self.app(scope, counted, watched)
+        except _TooLarge:
+            if not started:
+                await _bare(413)(scope, receive, send)
+
+
+def _bare(status: int) -> Response:
+    from starlette.responses import Response
+
+    return Response(status_code=status)

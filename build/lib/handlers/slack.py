@@ -1,0 +1,263 @@
+"""Slack through slack-bolt: the Events API over HTTP (signature checked by bolt) or Socket Mode.
+
+Mentions in channels and direct messages are answered in the message's thread, as Block Kit with
+source links and buttons. The question is recorded before bolt acknowledges Slack, so a retry
+(``X-Slack-Retry-Num``, same ``event_id``) is recognised and not answered twice.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Sequence
+from typing import Any
+from urllib.parse import parse_qs
+
+from aiolimiter import AsyncLimiter
+from slack_bolt.adapter.starlette.async_handler import AsyncSlackRequestHandler
+from slack_bolt.async_app import AsyncAck, AsyncApp
+from slack_sdk.errors import SlackApiError, SlackClientError
+from slack_sdk.web.async_client import AsyncWebClient
+from starlette.requests import Request
+from starlette.responses import Response
+from starlette.routing import BaseRoute, Route
+
+from bot import texts
+from bot.clock import utcnow
+from bot.delivery import DeliveryError, PermanentDeliveryError
+from bot.messages import Address, IncomingMessage, OutgoingMessage
+from handlers.base import (
+    BadRequest,
+    ChannelContext,
+    ChannelOff,
+    accept,
+    json_object,
+    refuse,
+    split_text,
+)
+
+log = logging.getLogger(__name__)
+
+NAME = "slack"
+EVENTS_PATH = "/slack/events"
+SECTION_LIMIT = 3000  # characters of text in one Block Kit section
+# Web API errors after which posting to that channel can never succeed: do not retry them.
+PERMANENT_ERRORS = frozenset({"channel_not_found", "not_in_channel", "is_archived"})
+_MENTION = re.compile(r"<@[A-Z0-9]+>")
+_ACTION_ID = re.compile(r"^gyoryu-\d+$")
+
+
+def build(context: ChannelContext) -> SlackAdapter:
+    """The Slack channel, or :class:`ChannelOff` without a bot token and a way to receive."""
+    settings = context.settings
+    if settings.slack_bot_token is None or (
+        settings.slack_signing_secret is None and settings.slack_app_token is None
+    ):
+        raise ChannelOff(texts.ch_missing_setting("SLACK_BOT_TOKEN", "SLACK_SIGNING_SECRET"))
+    client = AsyncWebClient(
+        token=settings.slack_bot_token.get_secret_value(), base_url=settings.slack_api_base_url
+    )
+    socket_token = settings.slack_app_token.get_secret_value() if settings.slack_app_token else None
+    secret = settings.slack_signing_secret
+    app = AsyncApp(
+        client=client,
+        signing_secret=secret.get_secret_value() if secret else None,
+        request_verification_enabled=socket_token is None,
+        # Run our listener before the HTTP ack, so the question is stored before Slack hears 200.
+        process_before_response=True,
+    )
+    return SlackAdapter(context, app, socket_token)
+
+
+def to_incoming(body: dict[str, Any], event: dict[str, Any]) -> IncomingMessage | None:
+    """The neutral message in an Events API callback; ``None`` for bot posts and edits."""
+    if event.get("bot_id") or event.get("subtype") or "user" not in event:
+        return None
+    direct = event.get("channel_type") == "im"
+    thread = event.get("thread_ts") or (None if direct else event.get("ts"))
+    address = Address(NAME, event["user"], event["channel"], thread, is_group=not direct)
+    return IncomingMessage(
+        # event_id and client_msg_id are unique; a bare ts is unique only within its channel.
+        id=str(
+            body.get("event_id")
+            or event.get("client_msg_id")
+            or f"{event['channel']}:{event.get('ts')}"
+        ),
+        address=address,
+        text=" ".join(_MENTION.sub(" ", event.get("text", "")).split()),
+        received_at=utcnow(),
+        mentioned=event.get("type") == "app_mention",
+    )
+
+
+def action_to_incoming(body: dict[str, Any], action: dict[str, Any]) -> IncomingMessage:
+    """A Block Kit button press as a neutral message carrying the button's action."""
+    channel = body["channel"]["id"]
+    message = body.get("message", {})
+    thread = message.get("thread_ts")
+    return IncomingMessage(
+        id=f"{message.get('ts', '')}:{action.get('action_ts', '')}:{body['user']['id']}",
+        address=Address(NAME, body["user"]["id"], channel, thread, is_group=channel[:1] != "D"),
+        text="",
+        received_at=utcnow(),
+        action=str(action["value"]),
+    )
+
+
+def render(message: OutgoingMessage) -> dict[str, Any]:
+    """``chat.postMessage`` arguments: fallback text plus sections, links and buttons."""
+    blocks: list[dict[str, Any]] = [
+        {"type": "section", "text": {"type": "mrkdwn", "text": _escape(piece)}}
+        for piece in split_text(message.text, SECTION_LIMIT)
+    ]
+    if message.links:
+        links = [f"<{link.url}|{_escape(link.title)}>" for link in message.links]
+        blocks.append(
+            {"type": "context", "elements": [{"type": "mrkdwn", "text": " · ".join(links)}]}
+        )
+    if message.buttons:
+        buttons = [
+            {
+                "type": "button",
+                "text": {"type": "plain_text", "text": button.label, "emoji": True},
+                "action_id": f"gyoryu-{index}",
+                "value": button.action,
+            }
+            for index, button in enumerate(message.buttons)
+        ]
+        blocks.append({"type": "actions", "elements": buttons})
+    return {"text": _escape(message.text[:SECTION_LIMIT]), "blocks": blocks}
+
+
+def check_body(content_type: str, body: bytes) -> None:
+    """Raise :class:`BadRequest` unless ``body`` is what Slack posts: a JSON object, or a form.
+
+    Slack sends events as JSON and button presses as a form whose ``payload`` is a JSON object.
+    """
+    kind = content_type.split(";")[0].strip().lower()
+    if kind == "application/json":
+        json_object(body)
+        return
+    if kind != "application/x-www-form-urlencoded":
+        raise BadRequest(415)
+    try:
+        form = parse_qs(body.decode("utf-8"), strict_parsing=True, errors="strict")
+    except ValueError:  # not UTF-8, or not name=value pairs
+        raise BadRequest(400) from None
+    for payload in form.get("payload", []):
+        json_object(payload)
+
+
+class SlackAdapter:
+    """Serves ``POST /slack/events`` (or Socket Mode) and posts through the Web API."""
+
+    name = NAME
+
+    def __init__(self, context: ChannelContext, app: AsyncApp, socket_token: str | None) -> None:
+        self._context = context
+        self.app = app
+        self._socket_token = socket_token
+        self._socket: Any = None
+        self._http = AsyncSlackRequestHandler(app)
+        self._limits: dict[str, AsyncLimiter] = {}
+        self.mode = "Socket Mode" if socket_token else f"events {EVENTS_PATH}"
+        app.event("app_mention")(self._on_event)
+        app.event("message")(self._on_message)
+        app.action(_ACTION_ID)(self._on_action)
+
+    def routes(self) -> Sequence[BaseRoute]:
+        """The Events API route (none in Socket Mode)."""
+        if self._socket_token:
+            return ()
+        return (Route(EVENTS_PATH, self.events, methods=["POST"]),)
+
+    async def events(self, request: Request) -> Response:
+        """Refuse a body Slack never sends, then hand the request to bolt (signature, ack).
+
+        Bolt parses the body before it checks the signature and answers 500 when it cannot, so
+        the shape is checked here first; ``request.body()`` keeps the bytes for bolt to read.
+        """
+        try:
+            check_body(request.headers.get("content-type", ""), await request.body())
+        except BadRequest as bad:
+            return refuse(bad.status)
+        return await self._http.handle(request)
+
+    async def start(self) -> None:
+        """Open the Socket Mode connection when an app token is configured."""
+        if self._socket_token:
+            from slack_bolt.adapter.socket_mode.async_handler import AsyncSocketModeHandler
+
+            self._socket = AsyncSocketModeHandler(self.app, self._socket_token)
+            await self._socket.connect_async()
+
+    async def stop(self) -> None:
+        """Close Socket Mode and the Web API session."""
+        if self._socket is not None:
+            await self._socket.close_async()
+
+    async def push(self, to: Address, message: OutgoingMessage) -> None:
+        """Post ``message`` into the channel (and thread) of ``to``, ~1 message a second each.
+
+        Raises :class:`PermanentDeliveryError` when the channel is gone or closed to the bot and
+        :class:`DeliveryError` for any other refusal (worth another try).
+        """
+        channel = to.conversation or to.user
+        limiter = self._limits.setdefault(channel, AsyncLimiter(3, 3))
+        async with limiter:
+            try:
+                await self.app.client.chat_postMessage(
+                    channel=channel, thread_ts=to.thread, **render(message)
+                )
+            except SlackApiError as refused:
+                error = str(refused.response.get("error", ""))
+                if error in PERMANENT_ERRORS:
+                    raise PermanentDeliveryError(f"slack: {error}") from refused
+                raise DeliveryError(f"slack: {error}") from refused
+            except SlackClientError as failed:
+                raise DeliveryError(f"slack: {failed}") from failed
+
+    async def _on_message(self, body: dict[str, Any], event: dict[str, Any]) -> None:
+        # Channel messages arrive as app_mention when they address the bot; only DMs matter here.
+        if event.get("channel_type") == "im":
+            await self._on_event(body, event)
+
+    async def _on_event(self, body: dict[str, Any], event: dict[str, Any]) -> None:
+        incoming = to_incoming(body, event)
+        if incoming is not None:
+            await accept(self._context, incoming, self._replier(incoming.address))
+
+    async def _on_action(self, ack: AsyncAck, body: dict[str, Any], action: dict[str, Any]) -> None:
+        await ack()
+        incoming = action_to_incoming(body, action)
+        origin = (body.get("channel", {}).get("id"), body.get("message", {}).get("ts"))
+        await accept(self._context, incoming, self._replier(incoming.address, origin))
+
+    def _replier(
+        self, address: Address, origin: tuple[str | None, str | None] = (None, None)
+    ) -> Any:
+        async def reply(replies: list[OutgoingMessage]) -> None:
+            for outgoing in replies:
+                if outgoing.edits_origin:
+                    await self._edit_origin(origin, outgoing)
+                else:
+                    await self.push(address, outgoing)
+
+        return reply
+
+    async def _edit_origin(
+        self, origin: tuple[str | None, str | None], message: OutgoingMessage
+    ) -> None:
+        """Replace the message whose button was pressed; a failed update is only logged."""
+        channel, ts = origin
+        if not channel or not ts:
+            return
+        try:
+            await self.app.client.chat_update(channel=channel, ts=ts, **render(message))
+        except SlackApiError as failed:
+            log.info("could not update the message under a pressed button: %s", failed.response)
+
+
+def _escape(text: str) -> str:
+    """Slack's three control characters, escaped as its docs require."""
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")

@@ -1,0 +1,298 @@
+"""Telegram through python-telegram-bot: webhook (secret token checked) or long polling.
+
+Replies are HTML with every piece of text escaped, split under Telegram's 4096-character limit
+at sentence ends, with buttons as an inline keyboard whose callback data stays under 64 bytes.
+Outbound calls go through PTB's ``AIORateLimiter`` (≤20 messages a minute per group, ~30 a
+second overall) which also waits out ``retry_after`` on HTTP 429.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import hmac
+import logging
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import UTC
+from html import escape
+from typing import Any
+
+from starlette.requests import Request
+from starlette.responses import Response
+from starlette.routing import BaseRoute, Route
+from telegram import CallbackQuery, InlineKeyboardButton, InlineKeyboardMarkup, Message, Update
+from telegram.constants import MessageLimit
+from telegram.error import BadRequest as TelegramBadRequest
+from telegram.error import Forbidden, TelegramError
+from telegram.ext import AIORateLimiter, ExtBot
+from telegram.request import HTTPXRequest
+
+from bot import texts
+from bot.clock import utcnow
+from bot.delivery import DeliveryError, PermanentDeliveryError
+from bot.messages import Address, IncomingMessage, OutgoingMessage
+from handlers.base import (
+    BadRequest,
+    ChannelContext,
+    ChannelOff,
+    accept,
+    read_json,
+    refuse,
+    split_text,
+)
+
+log = logging.getLogger(__name__)
+
+NAME = "telegram"
+WEBHOOK_PATH = "/telegram/webhook"
+SECRET_HEADER = "x-telegram-bot-api-secret-token"
+CALLBACK_DATA_BYTES = 64
+MAX_TEXT = int(MessageLimit.MAX_TEXT_LENGTH)
+_POLL_SECONDS = 25
+
+
+def build(context: ChannelContext) -> TelegramAdapter:
+    """The Telegram channel, or :class:`ChannelOff` without a token (or webhook secret)."""
+    settings = context.settings
+    if settings.telegram_bot_token is None:
+        raise ChannelOff(texts.ch_missing_setting("TELEGRAM_BOT_TOKEN"))
+    if not context.polling and settings.telegram_webhook_secret is None:
+        raise ChannelOff(texts.ch_missing_setting("TELEGRAM_WEBHOOK_SECRET"))
+    secret = settings.telegram_webhook_secret
+    ptb = ExtBot(
+        settings.telegram_bot_token.get_secret_value(),
+        base_url=f"{settings.telegram_api_base_url.rstrip('/')}/bot",
+        base_file_url=f"{settings.telegram_api_base_url.rstrip('/')}/file/bot",
+        request=HTTPXRequest(connection_pool_size=32),
+        get_updates_request=HTTPXRequest(read_timeout=_POLL_SECONDS + 10),
+        rate_limiter=AIORateLimiter(max_retries=3),
+    )
+    return TelegramAdapter(
+        context, ptb, secret.get_secret_value() if secret else "", polling=context.polling
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class Identity:
+    """Who the bot is, to recognise mentions of it and replies to it."""
+
+    id: int
+    username: str
+
+
+def to_incoming(update: Update, me: Identity) -> IncomingMessage | None:
+    """The neutral message in an update; ``None`` for kinds the bot does not handle.
+
+    Ids are what Telegram never reuses: a button press's query id, and a message's id inside
+    its chat (with the bot's id, since a private chat's messages are numbered per bot). The
+    ``update_id`` is not: after a quiet week Telegram restarts it at a random number.
+    """
+    if update.callback_query is not None:
+        query = update.callback_query
+        if query.message is None or query.data is None:
+            return None
+        return IncomingMessage(
+            id=f"{me.id}:cb:{query.id}",
+            address=_address(query.message.chat.id, query.from_user.id, query.message),
+            text="",
+            received_at=utcnow(),
+            action=query.data,
+            display_name=query.from_user.full_name,
+        )
+    message = update.message
+    if message is None or message.from_user is None:
+        return None
+    address = _address(message.chat.id, message.from_user.id, message)
+    text, mentioned = _strip_mention(message.text or message.caption or "", me)
+    replied = message.reply_to_message
+    if replied is not None and replied.from_user is not None:
+        mentioned = mentioned or replied.from_user.id == me.id
+    return IncomingMessage(
+        id=f"{me.id}:{message.chat.id}:{message.message_id}",
+        address=address,
+        text=text,
+        received_at=message.date.astimezone(UTC),
+        display_name=message.from_user.full_name,
+        mentioned=mentioned,
+    )
+
+
+def render(message: OutgoingMessage) -> list[dict[str, Any]]:
+    """``send_message`` keyword arguments: escaped HTML pieces, the keyboard on the last one."""
+    pieces = _html_pieces(message.text, MAX_TEXT)
+    if message.links:
+        anchors = "\n".join(
+            f'<a href="{escape(link.url)}">{escape(link.title, quote=False)}</a>'
+            for link in message.links
+        )
+        if len(pieces[-1]) + len(anchors) + 2 <= MAX_TEXT:
+            pieces[-1] += "\n\n" + anchors
+        else:
+            pieces.append(anchors)
+    calls: list[dict[str, Any]] = [{"text": piece, "parse_mode": "HTML"} for piece in pieces]
+    buttons = [
+        InlineKeyboardButton(button.label, callback_data=button.action)
+        for button in message.buttons
+        if len(button.action.encode()) <= CALLBACK_DATA_BYTES
+    ]
+    if buttons:
+        rows = [buttons[i : i + 2] for i in range(0, len(buttons), 2)]
+        calls[-1]["reply_markup"] = InlineKeyboardMarkup(rows)
+    return calls
+
+
+class TelegramAdapter:
+    """Serves ``POST /telegram/webhook`` (or polls) and sends through the Bot API."""
+
+    name = NAME
+
+    def __init__(
+        self, context: ChannelContext, ptb: ExtBot[Any], secret: str, *, polling: bool
+    ) -> None:
+        self._context = context
+        self.ptb = ptb
+        self._secret = secret.encode()
+        self._polling = polling
+        self._poller: asyncio.Task[None] | None = None
+        self._me = Identity(0, "")
+        self.mode = "long polling" if polling else f"webhook {WEBHOOK_PATH}"
+
+    def routes(self) -> Sequence[BaseRoute]:
+        """The webhook route (none when polling)."""
+        if self._polling:
+            return ()
+        return (Route(WEBHOOK_PATH, self.webhook, methods=["POST"]),)
+
+    async def start(self) -> None:
+        """Learn the bot's own name (``getMe``) and start polling if asked to."""
+        await self.ptb.initialize()
+        self._me = Identity(self.ptb.id, self.ptb.username)
+        if self._polling:
+            await self.ptb.delete_webhook()
+            self._poller = asyncio.get_running_loop().create_task(self._poll())
+
+    async def stop(self) -> None:
+        """Stop polling and close the HTTP clients."""
+        if self._poller is not None:
+            self._poller.cancel()
+            await asyncio.gather(self._poller, return_exceptions=True)
+        await self.ptb.shutdown()
+
+    async def push(self, to: Address, message: OutgoingMessage) -> None:
+        """Send ``message`` to the chat (and forum topic) of ``to``.
+
+        Raises :class:`PermanentDeliveryError` when the bot can no longer write there and
+        :class:`DeliveryError` for anything else Telegram refused (worth another try).
+        """
+        chat_id = to.conversation or to.user
+        thread = int(to.thread) if to.thread else None
+        try:
+            for call in render(message):
+                await self.ptb.send_message(chat_id=chat_id, message_thread_id=thread, **call)
+        except Forbidden as refused:  # blocked by the user, or removed from the group
+            raise PermanentDeliveryError(f"telegram: {refused.message}") from refused
+        except TelegramBadRequest as bad:
+            if "chat not found" in bad.message.lower():
+                raise PermanentDeliveryError(f"telegram: {bad.message}") from bad
+            raise DeliveryError(f"telegram: {bad.message}") from bad
+        except TelegramError as failed:  # network trouble, flood control beyond our retries …
+            raise DeliveryError(f"telegram: {failed.message}") from failed
+
+    async def webhook(self, request: Request) -> Response:
+        """Check the secret token, record the update, answer Telegram at once."""
+        given = request.headers.get(SECRET_HEADER, "").encode()
+        if not hmac.compare_digest(given, self._secret):
+            client = request.client.host if request.client else "?"
+            log.warning("refused a Telegram webhook with a wrong or missing secret from %s", client)
+            return refuse(401)
+        try:
+            data = await read_json(request, limit=self._context.settings.max_body_bytes)
+            update = Update.de_json(data, self.ptb)
+        except BadRequest as bad:
+            return refuse(bad.status)
+        except (TelegramError, KeyError, TypeError, ValueError):
+            return refuse(400)
+        await self.on_update(update)
+        return Response(status_code=200)
+
+    async def on_update(self, update: Update) -> None:
+        """Record an update and answer it in the background (webhook and polling alike)."""
+        incoming = to_incoming(update, self._me)
+        if incoming is None:
+            return
+        query = update.callback_query
+
+        async def reply(replies: list[OutgoingMessage]) -> None:
+            if query is not None:
+                await self.ptb.answer_callback_query(query.id)
+            for outgoing in replies:
+                if outgoing.edits_origin:
+                    await self._edit_origin(query, outgoing)
+                else:
+                    await self.push(incoming.address, outgoing)
+
+        await accept(self._context, incoming, reply)
+
+    async def _edit_origin(self, query: CallbackQuery | None, message: OutgoingMessage) -> None:
+        """Replace the message whose button was pressed; a failed edit is only logged."""
+        calls = render(message)
+        if query is None or query.message is None or len(calls) != 1:
+            return
+        try:
+            await self.ptb.edit_message_text(
+                chat_id=query.message.chat.id, message_id=query.message.message_id, **calls[0]
+            )
+        except TelegramError as failed:  # e.g. "message is not modified", or too old to edit
+            log.info("could not edit the message under a pressed button: %s", failed.message)
+
+    async def _poll(self) -> None:
+        offset: int | None = None
+        while True:
+            try:
+                updates = await self.ptb.get_updates(
+                    offset=offset,
+                    timeout=_POLL_SECONDS,
+                    allowed_updates=["message", "callback_query"],
+                )
+            except TelegramError:
+                log.warning("Telegram polling failed; trying again", exc_info=True)
+                await asyncio.sleep(5)
+                continue
+            for update in updates:
+                offset = update.update_id + 1
+                await self.on_update(update)
+
+
+def _address(chat_id: int, user_id: int, message: Any) -> Address:
+    is_topic = isinstance(message, Message) and bool(message.is_topic_message)
+    thread = message.message_thread_id if is_topic else None
+    chat_type = getattr(message.chat, "type", "private")
+    return Address(
+        platform=NAME,
+        user=str(user_id),
+        conversation=str(chat_id),
+        thread=str(thread) if thread is not None else None,
+        is_group=chat_type != "private",
+    )
+
+
+def _strip_mention(text: str, me: Identity) -> tuple[str, bool]:
+    if not me.username:
+        return text, False
+    pattern = re.compile(rf"@{re.escape(me.username)}\b", re.IGNORECASE)
+    # "/ask@GyoryuBot" is a command, handled by the core; only bare mentions are removed here.
+    stripped, count = pattern.subn("", text) if not text.startswith("/") else (text, 0)
+    return " ".join(stripped.split()), count > 0
+
+
+def _html_pieces(text: str, limit: int) -> list[str]:
+    """Split plain text first, then escape, so no cut lands inside an entity like ``&amp;``."""
+    pieces: list[str] = []
+    for piece in split_text(text, limit):
+        html = escape(piece, quote=False)
+        if len(html) <= MAX_TEXT:
+            pieces.append(html)
+        else:  # escaping made it longer than Telegram allows: split that piece finer
+            pieces.extend(_html_pieces(piece, limit // 2))
+    return pieces

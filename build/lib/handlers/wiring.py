@@ -1,0 +1,74 @@
+"""Builds the running bot from settings: database, answerer, directory and conversation log.
+
+``gyoryu serve`` and ``gyoryu chat`` share it, so both talk to members through the same core.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session, sessionmaker
+
+    from bot.core import Bot
+    from bot.difficulties.digest import RelatedDocs
+    from bot.qa import DocumentQA
+    from handlers.settings import ChannelSettings
+    from knowledge.settings import KnowledgeSettings
+
+# The digest names documents for members' difficulties; only these audiences' documents.
+DIGEST_AUDIENCE = frozenset({"public", "members"})
+RELATED_TOP_K = 2
+
+
+def open_sessions() -> sessionmaker[Session]:
+    """Migrate the configured database to the current schema and open a session factory."""
+    from bot.settings import BotSettings
+    from bot.storage.db import open_database
+
+    return open_database(BotSettings())
+
+
+def open_answerer(knowledge: KnowledgeSettings) -> DocumentQA:
+    """The document answerer over the configured knowledge base."""
+    from bot.qa import DocumentQA
+
+    return DocumentQA.open(knowledge)
+
+
+def build_bot(
+    sessions: sessionmaker[Session],
+    knowledge: KnowledgeSettings,
+    *,
+    answerer: DocumentQA | None = None,
+    channels: ChannelSettings | None = None,
+) -> Bot:
+    """The core with the document answerer, the federation database and every chat skill."""
+    from bot.conversation import ConversationLog
+    from bot.core import Bot
+    from bot.directory_sql import SqlDirectory
+    from bot.schedule.feeds import CalendarLinks
+
+    secret = channels.calendar_secret if channels else None
+    return Bot(
+        answerer=answerer or open_answerer(knowledge),
+        directory=SqlDirectory(sessions),
+        log=ConversationLog(sessions),
+        top_k=knowledge.top_k,
+        calendar=CalendarLinks(
+            public_url=channels.public_url if channels else None,
+            secret=secret.get_secret_value() if secret else None,
+        ),
+    )
+
+
+def related_docs(answerer: DocumentQA) -> RelatedDocs:
+    """The digest's document finder: titles and sections that cover a difficulty well enough."""
+
+    def related(question: str) -> list[tuple[str, str]]:
+        hits = answerer.retrieve(question, allowed=DIGEST_AUDIENCE, top_k=RELATED_TOP_K)
+        if not answerer.judge(question, hits).sufficient:
+            return []
+        return [(hit.chunk.title, hit.chunk.section) for hit in hits]
+
+    return related

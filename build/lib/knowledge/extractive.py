@@ -1,0 +1,936 @@
+"""The offline answer: the sentence of the top passages that holds what the question asks.
+
+A question is read first (:mod:`knowledge.question`): its kind (date, amount, place, yes/no, list
+…), its content words and its constraints. Every sentence, list item and table row of the top
+passages is then scored by
+
+* the question's words it contains, weighted by how rare they are in the documents (a passage's
+  heading, its document title and, in a FAQ, the question it answers count at a lower weight);
+* whether it holds the kind of fact asked (a 언제 question needs a date);
+* the rank of its passage.
+
+The best one is composed into the answer by kind: a table row shows the cells asked about with
+their labels, a list or procedure shows its items, a yes/no question gets 네 or 아니요 when the
+sentence decides it, a sentence starting with "다만" brings the one before it. Boilerplate
+(purpose articles, date lines) and instructions addressed to an AI are never quoted. Alongside
+the text comes :class:`Support`, the evidence the confidence judgement needs.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+
+from knowledge.facts import (
+    counts_with,
+    is_boilerplate,
+    is_instruction,
+    mentions_year,
+    polarity,
+    strength,
+)
+from knowledge.lexical import kiwi_tokens, normalize
+from knowledge.matching import Analysed, analyse_many, compact
+from knowledge.question import KIND_WORDS, TIME_WORDS, TYPED_KINDS, Question, read_question
+from knowledge.types import Chunk, Hit
+
+Synonyms = Callable[[str], Iterable[str]]
+"""Returns the glossary synonyms of a term (empty when it has none)."""
+Rarity = Callable[[str], "float | None"]
+"""How rare a term is in the documents (its IDF), ``None`` when no document uses it."""
+Following = Callable[[Chunk, int], Sequence[Chunk]]
+"""Up to ``n`` chunks that follow a chunk in its document, in order."""
+Phrases = Callable[[str], "Sequence[tuple[str, tuple[str, ...]]]"]
+"""Glossary words found in a text, each with the other words of its group."""
+
+DEPTH = 8
+"""Passages whose sentences compete for the answer."""
+_RANK_WEIGHT = (1.0, 0.9, 0.8, 0.72, 0.65, 0.6, 0.55, 0.5)
+_SYNONYM_CREDIT = 0.8
+_CONTEXT_CREDIT = 0.6  # a word found only in the heading, title or FAQ question
+_FAQ_CREDIT = 0.9  # a word found only in the FAQ question an answer belongs to
+_BEFORE_CREDIT = 0.5  # a word found only in the sentence before, in the same paragraph
+_MAX_CHARS = 260
+_MAX_ITEMS = 10
+
+YES = "네."
+NO = "아니요."
+
+_SENTENCE_END = re.compile(r"(?<=[^\d\s][.!?。])\s+(?=\S)")
+_ITEM = re.compile(r"^\s*(?:[-*·•]\s*)?(?:\d{1,2}[.)]|[①-⑳]|[가-하][.)]|[-*·•▶▷○●◆■□※])\s*")
+_LEAD = re.compile(
+    r"다음과\s*같|다음\s*(?:\S+\s*){0,3}(?:둔다|한다|을|를|과|와)|아래와\s*같|[:：]\s*$"
+)
+_CONNECTIVE = re.compile(
+    r"^(?:다만|또한|또|단[,\s]|그러나|하지만|이때|이 경우|따라서|그래서|그러므로|이는|이것|그 |"
+    r"이와|여기에|그중|그 중|이 중|이 가운데|나머지)"
+)
+# The plain written register of rules and articles ("…한다.", "…단체다."), not 합니다체.
+_PLAIN_ENDING = re.compile(r"(?<![니])다[.。]?[」』\"')]?$")
+_FAQ_HEADING = re.compile(r"^(?:Q\s*\d*[.:)]?|질문\s*\d*[.:)]?)|[?？]\s*$")
+_LABELLED_LINE = re.compile(r"^[^\s:：.]{1,14}(?:\s[^\s:：.]{1,10})?\s*[:：]\s")
+# Markers of items listed inside one sentence: "1. … 2. …", "① … ② …".
+_INLINE_ITEM = re.compile(r"(?:(?<=\s)|^)(?:\d{1,2}\.(?=\s)|[①-⑳])")
+# What a sentence that says how to do something contains: steps, instructions, addresses.
+_HOW = re.compile(
+    r"해야|하면|하세요|주세요|바랍니다|바람직|필요하|것이다|것이 좋|방법|절차|순서|신청|보내|제출|"
+    r"알리|연락|@|\d{2,4}-\d{3,4}-\d{4}|첫째|둘째|먼저|다음으로"
+)
+_DEADLINE = re.compile(r"\d+\s*일(?:\([월화수목금토일]\))?\s*까지|마감")
+_ENUMERATION = re.compile(r"[^,，]+,[^,，]+,[^,，]+|\S+·\S+·\S+")
+_ROLE_ONLY = re.compile(r"회장|대표|간사|사무총장|위원장|이사|감사")
+_ROW_CELL = " · "
+_LABEL = ": "
+
+
+@dataclass(frozen=True, slots=True)
+class Unit:
+    """One quotable piece of a passage: a sentence, a list item or a table row."""
+
+    text: str
+    rank: int
+    chunk: Chunk
+    index: int
+    item: bool = False
+    row: bool = False
+    heading: bool = False
+    before: str = ""
+    """The sentences before this one in the same paragraph (context for an elided subject)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Support:
+    """How well the chosen sentence answers the question, for the confidence judgement."""
+
+    coverage: float = 0.0
+    """Rarity-weighted share of the question's words found in the sentence or its heading."""
+    kind_found: bool = False
+    """The sentence holds the kind of fact asked (always true for untyped questions)."""
+    numbers_found: bool = True
+    """Every number-with-unit of the question ("5월", "2차") is in the sentence or its heading."""
+    time_found: bool = True
+    """A question about last or next year has a sentence about that year."""
+    compounds_found: bool = True
+    """Every multi-morpheme word of the question ("동행교류회") is found whole."""
+    key_found: bool = True
+    """The question's rarest noun is found in the sentence, its heading or its title."""
+    unknown: tuple[str, ...] = ()
+    """Question words no document uses (and no synonym of which any document uses)."""
+    passage: int = 0
+    """1-based rank of the passage the sentence came from (0: none)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Extract:
+    """The extractive answer text, the source numbers it cites and its support."""
+
+    text: str
+    cited: tuple[int, ...]
+    support: Support = field(default_factory=Support)
+    related: str = ""
+    """The best sentence even when it does not answer, to show as a pointer."""
+
+
+@dataclass(slots=True)
+class _Scored:
+    unit: Unit
+    score: float
+    coverage: float
+    direct: float
+    kind_strength: float
+    found: list[str]
+
+
+def extract_answer(
+    question: str,
+    hits: Sequence[Hit],
+    synonyms: Synonyms | None = None,
+    *,
+    rarity: Rarity | None = None,
+    following: Following | None = None,
+    phrases: Phrases | None = None,
+) -> Extract:
+    """The best answer the top passages give to ``question``, with its support.
+
+    Sentence citations are the hits' 1-based ranks, matching the numbered source list.
+    """
+    read = read_question(question)
+    units = [unit for rank, hit in enumerate(hits[:DEPTH], start=1) for unit in _units(hit, rank)]
+    if not units:
+        return Extract(text="", cited=())
+    scorer = _Scorer(read, units, synonyms, rarity, phrases(question) if phrases else ())
+    ranked = sorted(
+        (scorer.score(unit) for unit in units if _quotable(unit, read)),
+        key=lambda item: (-item.score, item.unit.rank, item.unit.index),
+    )
+    if not ranked:
+        return Extract(text="", cited=())
+    best = ranked[0]
+    text, cited = _compose(best, ranked, read, units, following, scorer)
+    support = scorer.support(best)
+    return Extract(text=text, cited=cited, support=support, related=best.unit.text)
+
+
+# ── Units ─────────────────────────────────────────────────────────────────────────────────
+
+
+def _units(hit: Hit, rank: int) -> list[Unit]:
+    """The sentences, list items and table rows of a passage.
+
+    A heading is a unit only when it carries a date ("신년하례회 및 정기총회 (1월 16일)"); it
+    competes like a sentence but only answers questions of a typed kind.
+    """
+    chunk = hit.chunk
+    headings = {compact(chunk.title), compact(chunk.section)}
+    units: list[Unit] = []
+    if chunk.section and re.search(r"\d+\s*월\s*\d+\s*일", chunk.section):
+        units.append(Unit(chunk.section, rank, chunk, 0, heading=True))
+    lines = [line.strip() for line in chunk.text.split("\n")]
+    lines = _unwrapped([line for line in lines if line and compact(line) not in headings])
+    pending = ""  # "네." or "아닙니다." alone joins the sentence after it
+    for number, line in enumerate(lines):
+        line = _without_label(line, chunk.section)
+        if not line or _is_title(line, lines, number):
+            continue
+        if _ROW_CELL in line and _LABEL in line:
+            units.append(Unit(line, rank, chunk, len(units), row=True))
+            continue
+        # "새벽교류회: 매월 … 대회의실. 간사 연락처 …" stays whole: the label is its subject;
+        # so does a numbered step with a second sentence ("2. … 참관합니다. 참관은 무료이며 …").
+        whole = _LABELLED_LINE.match(line) or (_ITEM.match(line) and len(line) <= 160)
+        pieces = [line] if whole else _SENTENCE_END.split(line)
+        before = ""
+        for sentence in pieces:
+            for piece, item in _inline_items(sentence.strip()):
+                if re.fullmatch(r"(?:네|예|아닙니다|아니요|됩니다)[.!]?", piece):
+                    pending = piece + " "
+                    continue
+                if len(piece) < 4:
+                    continue
+                text = pending + piece
+                units.append(Unit(text, rank, chunk, len(units), item=item, before=before))
+                pending, before = "", f"{before} {text}".strip()
+    return units
+
+
+def _unwrapped(lines: list[str]) -> list[str]:
+    """Lines with the breaks that PDF, Markdown and text files put inside sentences removed.
+
+    A line is continued by the next when it is long, ends inside a sentence (on a letter or a
+    comma, not on a full stop, a colon or a number) and the next line does not open an item, a
+    table row or a labelled line.
+    """
+    joined: list[str] = []
+    for line in lines:
+        if joined and _continues(joined[-1], line):
+            joined[-1] = f"{joined[-1]} {line}"
+        else:
+            joined.append(line)
+    return joined
+
+
+def _continues(previous: str, line: str) -> bool:
+    return (
+        len(previous) >= 30
+        and re.search(r"[가-힣A-Za-z,]$", previous) is not None
+        and not _ITEM.match(line)
+        and not _LABELLED_LINE.match(line)
+        and not (_ROW_CELL in line and _LABEL in line)
+        and not re.match(r"제\s*\d+\s*[조장]", line)
+    )
+
+
+def _without_label(line: str, section: str) -> str:
+    """A line without the article label it starts with ("제9조(탈퇴) 회원은 …" → "회원은 …")."""
+    label = " ".join(section.split())
+    if label and re.match(r"제\s*\d+\s*조", label) and line.startswith(label + " "):
+        return line[len(label) + 1 :].strip()
+    return line
+
+
+def _is_title(line: str, lines: Sequence[str], number: int) -> bool:
+    """A short numbered heading left inside the text ("2. 두 가지 방법: 개별환급과 …").
+
+    A short line next to another numbered line is an item of a list ("1. 대표 본인 결혼: …"),
+    not a title.
+    """
+    if len(line) > 40 or re.search(r"[.!?。]$|(?:다|요)$", line):
+        return False
+    if not re.match(r"^(?:\d{1,2}\.|[IVX]{1,4}\.|[■◆□◇▶])\s*\S", line):
+        return False
+    neighbours = [lines[i] for i in (number - 1, number + 1) if 0 <= i < len(lines)]
+    return not any(_ITEM.match(other) for other in neighbours)
+
+
+def _inline_items(sentence: str) -> list[tuple[str, bool]]:
+    """A sentence split into the items it lists inline ("1. 회장 1인 2. 수석부회장 1인 …").
+
+    Returns (text, is_item) pairs; a sentence without an inline list is returned whole.
+    """
+    markers = list(_INLINE_ITEM.finditer(sentence))
+    starts_as_item = bool(_ITEM.match(sentence))
+    if len(markers) < 2:
+        return [(sentence, starts_as_item)]
+    pieces: list[tuple[str, bool]] = []
+    head = sentence[: markers[0].start()].strip()
+    if head:
+        pieces.append((head, False))
+    for index, marker in enumerate(markers):
+        end = markers[index + 1].start() if index + 1 < len(markers) else len(sentence)
+        pieces.append((sentence[marker.start() : end].strip(), True))
+    return pieces
+
+
+def _quotable(unit: Unit, read: Question) -> bool:
+    if is_instruction(unit.text):
+        return False
+    if unit.heading:
+        return read.kind in TYPED_KINDS
+    if "목적" in read.terms:
+        return True
+    return not is_boilerplate(_strip_marker(unit.text), unit.chunk.section)
+
+
+# ── Scoring ───────────────────────────────────────────────────────────────────────────────
+
+
+class _Scorer:
+    """Scores units against one question, with every text analysed once."""
+
+    def __init__(
+        self,
+        read: Question,
+        units: Sequence[Unit],
+        synonyms: Synonyms | None,
+        rarity: Rarity | None,
+        phrases: Sequence[tuple[str, tuple[str, ...]]] = (),
+    ) -> None:
+        self.read = read
+        self._synonyms = synonyms
+        contexts = {unit.chunk.id: _context_text(unit.chunk, units) for unit in units}
+        befores = sorted({unit.before for unit in units if unit.before})
+        texts = [unit.text for unit in units] + list(contexts.values()) + befores
+        analysed = analyse_many(texts)
+        self._unit = {id(unit): found for unit, found in zip(units, analysed, strict=False)}
+        offset = len(units)
+        self._context = dict(zip(contexts, analysed[offset : offset + len(contexts)], strict=True))
+        self._before = dict(zip(befores, analysed[offset + len(contexts) :], strict=True))
+        self._weights, self.unknown = _weights(read, synonyms, rarity)
+        self._extra = [w for w in read.soft if w not in self._weights and len(w) >= 3]
+        self._key = _key_noun(read, self._weights, self._kind_words_of(read))
+        self._total = sum(self._weights.values()) or 1.0
+        self._kind_words = {
+            word: kind
+            for kind in (*read.kinds[::-1], read.kind)
+            for word in KIND_WORDS.get(kind, ())
+        }
+        # A glossary phrase of the question ("혼자 방") vouches for the terms inside it when a
+        # sentence holds another word of its group ("1인 1실"); a phrase holding no term ("뭐가
+        # 좋은데") becomes a term of its own, found through its group ("효과", "혜택").
+        self._phrases: list[tuple[list[str], tuple[str, ...]]] = []
+        for member, others in phrases:
+            covered = [t for t in self._weights if t in compact(member)]
+            if covered and " " in member:
+                self._phrases.append((covered, others))
+            elif not covered and len(compact(member)) >= 3:
+                self._weights[member] = sorted(self._weights.values() or [5.0])[
+                    len(self._weights) // 2
+                ]
+                self._phrases.append(([member], others))
+        self._total = sum(self._weights.values()) or 1.0
+
+    def score(self, unit: Unit) -> _Scored:
+        """The unit's score for the question (higher is better)."""
+        read = self.read
+        text = self._unit[id(unit)]
+        context = self._context[unit.chunk.id]
+        before = self._before.get(unit.before) if unit.before else None
+        kind_strength = self._kind_strength(unit)
+        if unit.heading and (read.kind not in TYPED_KINDS or kind_strength == 0):
+            kind_strength = 0.0
+        direct = context_credit = 0.0
+        found: list[str] = []
+        for term, weight in self._weights.items():
+            credit = self._credit(term, text)
+            if not credit and term in self._kind_words:
+                # "마감일" is answered by any deadline.
+                credit = 1.0 if strength(self._kind_words[term], unit.text) > 0 else 0.0
+            if not credit and term in TIME_WORDS and read.when is not None:
+                # "내년" is answered by a sentence about next year.
+                about = f"{unit.text} {unit.chunk.section}"
+                credit = 1.0 if _time_matches(read, about, unit.chunk) else 0.0
+            if not credit:
+                for covered, others in self._phrases:
+                    if term in covered and text.contains_any(others):
+                        credit = _SYNONYM_CREDIT
+            if credit:
+                direct += weight * credit
+                found.append(term)
+            elif self._credit(term, context):
+                # In a FAQ the heading is the question the answer answers, subject included.
+                share = _FAQ_CREDIT if _is_faq(unit.chunk) else _CONTEXT_CREDIT
+                context_credit += weight * share
+                found.append(term)
+            elif before is not None and self._credit(term, before):
+                context_credit += weight * _BEFORE_CREDIT
+                found.append(term)
+        coverage = min(1.0, (direct + context_credit) / self._total)
+        score = coverage * _RANK_WEIGHT[unit.rank - 1]
+        if read.kind in TYPED_KINDS:
+            score *= 0.15 + 0.85 * kind_strength
+            for extra in read.kinds[1:]:
+                score *= 0.9 + 0.1 * strength(extra, unit.text)
+        elif read.kinds:  # "뭐 내야 돼요? 어디로 보내요": the procedure holding an address wins
+            score *= 0.7 + 0.3 * strength(read.kinds[0], unit.text)
+        score *= 0.7 + 0.3 * self._names_share(unit)
+        if read.deadline and re.search(r"마감|까지", unit.text):
+            score *= 1.15
+        if read.kind == "definition" and _defines(unit.text, read.terms):
+            score *= 1.3
+        if read.kind in ("list", "procedure") and (unit.item or _LEAD.search(unit.text)):
+            score *= 1.1
+        if read.kind == "procedure":
+            # Steps, addresses and instructions answer "어떻게 신청해요?", under a 방법 heading.
+            score *= 0.85 + 0.15 * strength("contact", unit.text)
+            if not (unit.item or _HOW.search(unit.text)):
+                score *= 0.6
+            if re.search(r"방법|절차|신청|순서|접수", unit.chunk.section):
+                score *= 1.1
+        if read.kind == "yesno" and not read.negated and self.decides(unit):
+            score *= 1.1  # "네"/"아니요" beats a sentence that only mentions the topic
+        if unit.row and read.kind not in TYPED_KINDS:
+            score *= 0.6  # a table row states facts, it does not say yes or explain
+        if read.kind == "list" and _ENUMERATION.search(unit.text):
+            score *= 1.35
+        if not _numbers_in(read, unit.text + " " + unit.chunk.section, unit.chunk):
+            score *= 0.5
+        if not _time_matches(read, f"{unit.text} {unit.chunk.section}", unit.chunk):
+            score *= 0.5
+        if unit.text.endswith("…"):
+            score *= 0.6
+        if unit.index == 0 and not unit.heading:
+            score *= 1.05  # a section's first sentence usually states what the heading names
+        if unit.heading:
+            score *= 0.9  # a heading's date is shorter than the sentence or row that gives it
+        if not read.numbers and self._specific_instance(unit):
+            score *= 0.8  # "12월 정례회는 …" is one occasion, not what "정례회 언제?" asks
+        if read.kind == "date" and not read.deadline and _DEADLINE.search(unit.text):
+            score *= 0.8  # "언제 해요?" asks when it happens, not until when to send something
+        if _is_faq(unit.chunk):
+            # A FAQ question worded like the member's ("회비를 안 내면 어떻게 되나요?") marks
+            # the answer even when the content words alone do not tell two entries apart.
+            score *= 1 + max(0.0, self._resemblance(unit.chunk.section) - 0.4)
+        for word in self._extra:
+            if word in compact(unit.text):
+                score *= 1.15  # "첫번째" typed as the document writes it ("첫 번째")
+        return _Scored(unit, score, coverage, direct / self._total, kind_strength, found)
+
+    def support(self, best: _Scored) -> Support:
+        """The evidence behind the chosen unit."""
+        unit, read = best.unit, self.read
+        surroundings = f"{unit.text} {unit.chunk.section} {unit.chunk.title}"
+        kind_found = best.kind_strength > 0
+        if read.kind == "procedure":
+            kind_found = unit.item or _HOW.search(unit.text) is not None
+        return Support(
+            coverage=best.coverage,
+            key_found=self._key is None or self._key in best.found,
+            kind_found=kind_found,
+            numbers_found=_numbers_in(read, surroundings, unit.chunk),
+            time_found=_time_matches(read, surroundings, unit.chunk),
+            compounds_found=self._names_share(unit) == 1.0,
+            unknown=self.unknown,
+            passage=unit.rank,
+        )
+
+    def _specific_instance(self, unit: Unit) -> bool:
+        """True when a question word appears right after a number ("12월 정례회")."""
+        return any(
+            re.search(rf"\d+\s*[월차회년]\s*{re.escape(term)}", unit.text)
+            for term in self.read.terms
+            if len(term) >= 2
+        )
+
+    def _resemblance(self, heading: str) -> float:
+        """Share of the question's letter pairs (spaces ignored) that a heading repeats."""
+        mine = _pairs(self.read.text)
+        return len(mine & _pairs(heading)) / len(mine) if mine else 0.0
+
+    @staticmethod
+    def _kind_words_of(read: Question) -> set[str]:
+        return {word for kind in (read.kind, *read.kinds) for word in KIND_WORDS.get(kind, ())}
+
+    def decides(self, unit: Unit) -> bool:
+        """True when the unit itself (not its heading) says yes or no to the question."""
+        return (
+            polarity(
+                _strip_marker(unit.text),
+                self.found_terms(unit),
+                must=self.read.must,
+                own_words_only=True,
+            )
+            is not None
+        )
+
+    def polarity(self, unit: Unit) -> str | None:
+        """ "yes", "no" or ``None`` for a unit, as :func:`knowledge.facts.polarity` reads it."""
+        return polarity(
+            _strip_marker(unit.text),
+            self.found_terms(unit),
+            unit.chunk.section,
+            must=self.read.must,
+        )
+
+    def found_terms(self, unit: Unit) -> list[str]:
+        """Question words (or their synonyms) in the unit itself, as written there."""
+        analysed = self._unit.get(id(unit))
+        if analysed is None:
+            return []
+        words: list[str] = []
+        for term in self._weights:
+            if analysed.contains(term):
+                words.append(term)
+            elif self._synonyms is not None:
+                words.extend(s for s in self._synonyms(term) if analysed.contains(s))
+        return words
+
+    def _kind_strength(self, unit: Unit) -> float:
+        """How well the unit holds the kind of fact asked, 0 when it cannot answer it."""
+        read = self.read
+        if read.kind not in TYPED_KINDS:
+            return 1.0
+        text = unit.text
+        if read.kind in ("place", "person"):
+            # "경기이업종연합회 사무실 어디?" is not answered by a sentence whose only place is
+            # the 경기 the member named.
+            for word in sorted((*read.names, *read.terms), key=len, reverse=True):
+                text = text.replace(word, " ")
+        value = strength(read.kind, text)
+        if read.kind == "person" and value < 1.0:
+            # "회장님 성함이?" asks for a name: a sentence naming only roles does not answer it.
+            asks_name = re.search(r"성함|이름|누구|누가", read.text) and any(
+                _ROLE_ONLY.search(term) for term in read.terms
+            )
+            roles = {match.group() for match in _ROLE_ONLY.finditer(unit.text)}
+            if asks_name or (roles and roles <= set(read.terms)):
+                value = 0.0
+        if value and read.kind in ("count", "amount") and self._only_listed(unit):
+            value = 0.0  # "서울, 경기, 부산 등 13개 지역연합회": the number is not Busan's
+        if value and read.kind == "count" and read.counter:
+            # "회원사 몇 곳" needs a number of 곳 (or 개사 …) in a sentence about 회원사.
+            if not counts_with(read.counter, unit.text):
+                value = 0.0
+            elif read.counted and read.counted in read.terms + read.compounds:
+                analysed = self._unit[id(unit)]
+                if not (
+                    analysed.contains(read.counted) or self._synonym_found(read.counted, analysed)
+                ):
+                    value = 0.0
+        return value
+
+    def _only_listed(self, unit: Unit) -> bool:
+        """True when a name the question asks about appears only as one of several listed."""
+        for name in self.read.names:
+            places = [m.start() for m in re.finditer(re.escape(name), unit.text)]
+            if places and all(_listed(unit.text, start, len(name)) for start in places):
+                return True
+        return False
+
+    def _names_share(self, unit: Unit) -> float:
+        """Share of the question's compounds found whole (or by all their parts) near the unit."""
+        names = self.read.compounds
+        if not names:
+            return 1.0
+        analysed = self._unit[id(unit)]
+        context = self._context[unit.chunk.id]
+        found = sum(1 for name in names if self._name_found(name, analysed, context))
+        return found / len(names)
+
+    def _name_found(self, name: str, analysed: Analysed, context: Analysed) -> bool:
+        for place in (analysed, context):
+            if place.contains(name) or self._synonym_found(name, place):
+                return True
+        parts = _parts(name)
+        return len(parts) > 1 and all(
+            analysed.contains(part) or context.contains(part) or self._synonym_found(part, analysed)
+            for part in parts
+        )
+
+    def _credit(self, term: str, analysed: Analysed) -> float:
+        if analysed.contains(term):
+            return 1.0
+        return _SYNONYM_CREDIT if self._synonym_found(term, analysed) else 0.0
+
+    def _synonym_found(self, term: str, analysed: Analysed) -> bool:
+        return self._synonyms is not None and analysed.contains_any(self._synonyms(term))
+
+
+def _pairs(text: str) -> set[str]:
+    letters = "".join(re.findall(r"[가-힣A-Za-z0-9]", text.casefold()))
+    return {letters[i : i + 2] for i in range(len(letters) - 1)}
+
+
+def _key_noun(read: Question, weights: dict[str, float], kind_words: set[str]) -> str | None:
+    """The question's most specific noun: the rarest one that does not just name the kind.
+
+    An answer that never mentions it, not even in its heading, is about something else
+    ("교류회 운영비 계좌번호" answered with the 회비 account).
+    """
+    nouns = [
+        term
+        for term in weights
+        if term in read.nouns and term not in kind_words and term not in TIME_WORDS
+    ]
+    return max(nouns, key=lambda term: weights[term], default=None)
+
+
+def _parts(name: str) -> list[str]:
+    """A multi-morpheme word in parts of two or more letters ("동행교류회" → 동행, 교류회)."""
+    tokens = [t.form for t in kiwi_tokens([normalize(name)])[0] if t.tag[0] not in "JE"]
+    parts: list[str] = []
+    carry = ""
+    for index, form in enumerate(tokens):
+        if len(form) == 1 and index + 1 < len(tokens):
+            carry += form  # a one-letter piece joins the next ("이" + "업종")
+            continue
+        if len(form) == 1 and parts:
+            parts[-1] += form  # …or, at the end, the one before ("교류" + "회")
+            continue
+        parts.append(carry + form)
+        carry = ""
+    return parts
+
+
+def _listed(text: str, start: int, length: int) -> bool:
+    """True when the word at ``start`` is one of a list ("A, B, C 세 곳", "서울, 경기, 부산 등")."""
+    if re.search(r"\d\s*[가-힣]{0,2}\s*$", text[max(0, start - 6) : start]):
+        return False  # "13개 지역연합회, 272개 그룹": the word is what the number counts
+    before = text[max(0, start - 2) : start]
+    after = text[start + length : start + length + 3]
+    # "·" lists only without spaces ("전기·전자"); " · " separates the cells of a table row.
+    return bool(re.search(r",\s*$|\S·$", before) or re.match(r"\s*(?:,|등\s)|·\S", after))
+
+
+def _weights(
+    read: Question, synonyms: Synonyms | None, rarity: Rarity | None
+) -> tuple[dict[str, float], tuple[str, ...]]:
+    """Weight of every question term, and the terms no document uses.
+
+    A noun no document uses is the best sign the documents are about something else, so it
+    weighs more than any word that is used; an unknown verb or adverb is usually a paraphrase
+    ("다녀오다" for "방문하다") and weighs half a middling word. An unknown long noun made of
+    two known words ("경기연합회" = 경기 + 연합회) is replaced by them.
+    """
+    if rarity is None:
+        return {term: float(len(term)) for term in read.terms}, ()
+    known: dict[str, float] = {}
+    unknown: list[str] = []
+    for term in read.terms:
+        value = _rarity_of(term, synonyms, rarity)
+        if value is not None:
+            known[term] = value
+            continue
+        split = _known_split(term, rarity) if term in read.nouns else None
+        if split is None and term in read.soft:
+            continue  # a word recovered from a broken analysis that no document uses
+        if split is None:
+            unknown.append(term)
+        else:
+            known.update(split)
+    ordinary = sorted(known.values())[len(known) // 2] if known else 5.0
+    rarest = max(known.values(), default=5.0) * 1.2
+    weights = dict(known)
+    for term in unknown:
+        weights[term] = rarest if term in read.nouns else ordinary * 0.5
+    return weights, tuple(unknown)
+
+
+def _rarity_of(term: str, synonyms: Synonyms | None, rarity: Rarity) -> float | None:
+    value = rarity(term)
+    if value is None and synonyms is not None:
+        values = [v for s in synonyms(term) if (v := rarity(compact(s))) is not None]
+        value = max(values) if values else None
+    return value
+
+
+def _known_split(term: str, rarity: Rarity) -> dict[str, float] | None:
+    """Two known words that make up an unknown one, if there are such."""
+    for cut in range(2, len(term) - 1):
+        head, tail = term[:cut], term[cut:]
+        head_value, tail_value = rarity(head), rarity(tail)
+        if head_value is not None and tail_value is not None:
+            return {head: head_value, tail: tail_value}
+    return None
+
+
+def _context_text(chunk: Chunk, units: Sequence[Unit]) -> str:
+    """What stands around every sentence of a chunk: its title and heading, and in a FAQ the
+    whole (short) answer, whose question is the heading."""
+    parts = [chunk.title, chunk.section]
+    if _is_faq(chunk):
+        parts.extend(unit.text for unit in units if unit.chunk.id == chunk.id)
+    return "\n".join(parts)
+
+
+def _is_faq(chunk: Chunk) -> bool:
+    return bool(chunk.section) and _FAQ_HEADING.search(chunk.section) is not None
+
+
+def _defines(text: str, terms: Sequence[str]) -> bool:
+    """True when the sentence opens with a question word as its subject ("광장형 : …")."""
+    head = compact(_strip_marker(text))[:24]
+    return any(head.startswith(term) or f"{term}이란" in head for term in terms) or bool(
+        re.match(r"^[^,.]{1,20}(?:은|는|이란|란|:)", _strip_marker(text))
+        and any(term in head[:12] for term in terms)
+    )
+
+
+def _numbers_in(read: Question, text: str, chunk: Chunk | None = None) -> bool:
+    """Every number of the question is in ``text`` (a year may be anywhere in the chunk)."""
+    squeezed = compact(text)
+    for number in read.numbers:
+        if number in squeezed:
+            continue
+        year = re.fullmatch(r"(\d{4})년", number)
+        place = squeezed if chunk is None else squeezed + compact(chunk.text)
+        if year is None or re.search(rf"{year.group(1)}(?:년|\.)", place) is None:
+            return False
+    return True
+
+
+def _time_matches(read: Question, text: str, chunk: Chunk) -> bool:
+    """A question about last (next) year needs a sentence about that year."""
+    if read.when is None:
+        return True
+    year = int(chunk.date[:4]) if chunk.date else None
+    if read.when == "this":
+        years = {int(y) for y in re.findall(r"(?<!\d)(20\d{2})(?=\s*년|\s|$)", text)}
+        return year is None or not years or year in years
+    if read.when == "past":
+        if re.search(r"작년|지난해|전년|지난\s*\d{4}", text):
+            return True
+        return year is not None and mentions_year(text, year - 1)
+    if re.search(r"내년|다음\s*해", text):
+        return True
+    return year is not None and mentions_year(text, year + 1)
+
+
+# ── Composing ─────────────────────────────────────────────────────────────────────────────
+
+
+def _compose(
+    best: _Scored,
+    ranked: Sequence[_Scored],
+    read: Question,
+    units: Sequence[Unit],
+    following: Following | None,
+    scorer: _Scorer,
+) -> tuple[str, tuple[int, ...]]:
+    """The answer text for the best unit, shaped by the kind of question."""
+    unit = best.unit
+    siblings = [u for u in units if u.chunk.id == unit.chunk.id]
+    if unit.row:
+        return _cite(_row_cells(unit.text, read), unit.rank), (unit.rank,)
+    listing = _listing(unit, siblings, read, following)
+    if listing:
+        return listing, (unit.rank,)
+    parts: list[Unit] = []
+    if _CONNECTIVE.match(_strip_marker(unit.text)) and unit.index > 0:
+        previous = next((u for u in siblings if u.index == unit.index - 1), None)
+        if previous is not None and not previous.row:
+            parts.append(previous)
+    parts.append(unit)
+    second = _second(best, ranked, read)
+    if second is not None and second.unit not in parts:
+        parts.append(second.unit)
+    if read.kind == "list" and not _ENUMERATION.search(unit.text):
+        # "'수출 첫걸음 교실'을 엽니다." and then the sentence that lists what it covers.
+        after = next((u for u in siblings if u.index == unit.index + 1), None)
+        if after is not None and _ENUMERATION.search(after.text):
+            parts.append(after)
+    body = " ".join(_quote(part) for part in parts)
+    if read.kind == "yesno" and not read.negated:
+        said = scorer.polarity(unit)
+        if said is not None:
+            body = f"{YES if said == 'yes' else NO} {body}"
+    return body, tuple(sorted({part.rank for part in parts}))
+
+
+def _second(best: _Scored, ranked: Sequence[_Scored], read: Question) -> _Scored | None:
+    """A neighbouring sentence that adds what a two-part question also asks, if any."""
+    if len(read.kinds) < 2:
+        return None
+    wanted = read.kinds[1]
+    if strength(wanted, best.unit.text) > 0:
+        return None
+    for other in ranked[1:6]:
+        if (
+            other.unit.chunk.id == best.unit.chunk.id
+            and abs(other.unit.index - best.unit.index) <= 2
+            and strength(wanted, other.unit.text) > 0
+            and other.direct > 0
+        ):
+            return other
+    return None
+
+
+def _listing(
+    unit: Unit, siblings: Sequence[Unit], read: Question, following: Following | None
+) -> str:
+    """A list lead or item shown with its items, else "" (typed questions want one fact)."""
+    if read.kind in TYPED_KINDS:
+        return ""
+    position = siblings.index(unit)
+    lead: Unit | None = None
+    items: list[str] = []
+    led = position > 0 and any(
+        _LEAD.search(s.text) for s in siblings[:position] if not s.item and s.index < unit.index
+    )
+    if unit.item and (read.kind in ("list", "procedure") or led):
+        start = position
+        while start > 0 and siblings[start - 1].item:
+            start -= 1
+        if start > 0 and _LEAD.search(siblings[start - 1].text):
+            lead = siblings[start - 1]
+        end = position
+        while end + 1 < len(siblings) and siblings[end + 1].item:
+            end += 1
+        items = [sibling.text for sibling in siblings[start : end + 1]]
+        if end == len(siblings) - 1 and following is not None:
+            items.extend(_items_continued(unit.chunk, following))  # the list goes on
+        if len(items) < 2:
+            return ""
+    elif _LEAD.search(unit.text):
+        lead = unit
+        items = [s.text for s in siblings[position + 1 :] if s.item][:_MAX_ITEMS]
+        if not items and following is not None:
+            items = _items_in_following(unit.chunk, following)
+        if not items:
+            return ""
+    else:
+        return ""
+    if lead is not None:
+        lines = [_quote(lead, cite=False)]
+    elif unit.chunk.section and unit.chunk.section != unit.chunk.title:
+        lines = [f"{_strip_marker(unit.chunk.section)}:"]  # "가입 절차:" then the steps
+    else:
+        lines = []
+    lines.extend(f"- {_strip_marker(item)}" for item in items[:_MAX_ITEMS])
+    lines[-1] = _cite(lines[-1], unit.rank)
+    return "\n".join(lines)
+
+
+def _items_continued(chunk: Chunk, following: Following) -> list[str]:
+    """Items at the start of the next chunk of the same section (a list cut by chunking)."""
+    later = following(chunk, 1)
+    if not later or later[0].section != chunk.section:
+        return []
+    items: list[str] = []
+    for line in later[0].text.split("\n")[1:]:
+        line = line.strip()
+        if not _ITEM.match(line):
+            break
+        items.append(line)
+    return items
+
+
+def _items_in_following(chunk: Chunk, following: Following) -> list[str]:
+    """Items that open the sections after a lead ("다음 6가지" then "① …", "② …")."""
+    items: list[str] = []
+    for later in following(chunk, _MAX_ITEMS):
+        if later.section == chunk.section or not _ITEM.match(later.section):
+            if items:
+                break
+            continue
+        items.append(later.section)
+    return items
+
+
+def _row_cells(row: str, read: Question) -> str:
+    """The cells of a labelled table row that answer the question, with the row's key."""
+    cells = row.split(_ROW_CELL)
+    if len(cells) <= 2:
+        return row
+    key = cells[0]
+    chosen: list[str] = []
+    # A column named in the question ("동행교류회") is the cell asked about; else any cell
+    # naming a question word or holding the kind of fact asked.
+    named = [c for c in cells[1:] if any(n in compact(c.partition(_LABEL)[0]) for n in read.names)]
+    if named:
+        return _ROW_CELL.join([key, *named])
+    asked = [term for term in read.terms if len(term) >= 2]
+    for cell in cells[1:]:
+        label, _, value = cell.partition(_LABEL)
+        squeezed = compact(cell)
+        names_term = any(term in squeezed for term in asked)
+        holds_kind = read.kind in TYPED_KINDS and strength(read.kind, value) > 0
+        if names_term or holds_kind or _label_asked(label, read):
+            chosen.append(cell)
+    if not chosen or len(chosen) == len(cells) - 1:
+        return row
+    return _ROW_CELL.join([key, *chosen])
+
+
+def _label_asked(label: str, read: Question) -> bool:
+    """True when a column label is what the question asks about (참가비 for 얼마)."""
+    hints = {
+        "date": ("날짜", "일시", "일정", "기간"),
+        "amount": ("참가비", "비용", "금액", "회비", "지원"),
+        "place": ("장소", "위치", "주소"),
+        "contact": ("연락처", "전화", "문의"),
+        "person": ("담당", "강사", "위원"),
+        "count": ("인원", "정원", "수"),
+    }
+    if read.deadline:
+        return "마감" in label
+    return any(hint in label for hint in hints.get(read.kind, ()))
+
+
+def _strip_marker(text: str) -> str:
+    """A sentence without a leading list number or bullet ("4. ", "① ", "■ ")."""
+    return _ITEM.sub("", text, count=1).strip()
+
+
+def _quote(unit: Unit, *, cite: bool = True) -> str:
+    """A sentence as said by the bot: plain "-한다" register quoted with its source label."""
+    sentence = _strip_marker(unit.text)
+    if len(sentence) > _MAX_CHARS:
+        sentence = sentence[: _MAX_CHARS - 1].rstrip() + "…"
+    if _PLAIN_ENDING.search(sentence) and not unit.item:
+        label = _label(unit.chunk)
+        quoted = sentence.rstrip(".。")
+        particle = "고" if quoted.endswith("다") else "라고"
+        text = f"{label}에 「{quoted}」{particle} 되어 있어요"
+        return f"{text} [{unit.rank}]." if cite else text + "."
+    return _cite(sentence, unit.rank) if cite else sentence
+
+
+def _label(chunk: Chunk) -> str:
+    """How to name where a quoted rule comes from ("정관 제9조(탈퇴)", "자료")."""
+    article = re.match(r"제\s*\d+\s*조(?:의\s*\d+)?\s*(?:\([^)]*\))?", chunk.section)
+    if article:
+        kind = re.search(r"정관|규정|규칙|회칙|세칙|지침", chunk.title)
+        return f"{kind.group() + ' ' if kind else ''}{article.group()}"
+    return "자료"
+
+
+def _cite(sentence: str, number: int) -> str:
+    """Put the citation marker before the sentence's final punctuation (or add a full stop)."""
+    marker = f" [{number}]"
+    terminal = re.search(r"([.!?。]+)$", sentence)
+    if terminal:
+        return sentence[: terminal.start()] + marker + terminal.group(1)
+    return sentence + marker + "."
+
+
+# ── Older helpers kept for the judge and tests ───────────────────────────────────────────
+
+
+def content_terms(text: str) -> list[str]:
+    """The content words of a question (Kiwi morphemes of two or more letters), in order.
+
+    Particles, endings, question words (언제, 얼마 …) and words that only ask or hedge are
+    dropped, so "연회비는 얼마이고 언제까지 납부해야 하나요?" gives ``["연회비", "납부"]``.
+    """
+    return list(read_question(text).terms)

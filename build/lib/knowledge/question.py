@@ -1,0 +1,391 @@
+"""What a member's question asks for: the kind of answer, its content words and its constraints.
+
+"연회비 언제까지 내요?" wants a date (a deadline), "자문위원 몇 명이에요?" a count,
+"PL보험 꼭 들어야 돼요?" a yes or no. The kind decides which sentence of a passage answers the
+question and whether the passage answers it at all: a passage without any date cannot say when
+something happens.
+Recognition is a handful of Korean cue patterns, checked on the question without spaces because
+members type "몇곳이나", "얼마나걸려요" and "어디서 받아요" alike.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any, Literal
+
+from knowledge.lexical import QUESTION_WORDS, kiwi_tokens, normalize
+
+Kind = Literal[
+    "contact",
+    "person",
+    "place",
+    "date",
+    "amount",
+    "count",
+    "list",
+    "procedure",
+    "definition",
+    "reason",
+    "yesno",
+    "other",
+]
+
+TYPED_KINDS: frozenset[Kind] = frozenset(("contact", "person", "place", "date", "amount", "count"))
+"""Kinds whose answer is a specific fact a sentence either holds or does not."""
+
+# Cues per kind, tried in this order on the question without spaces; the first kind that
+# matches is the main one, but every matching kind is kept ("얼마이고 언제까지" asks for both).
+_CUES: tuple[tuple[Kind, re.Pattern[str]], ...] = (
+    (
+        "contact",
+        re.compile(
+            r"연락처|전화번호|번호(?:가|는|좀|요|알)|이메일|메일주소|계좌|연락(?:해|하|드)|"
+            r"어디.{0,6}(?:연락|알리|알려|문의|신고|보내|제출|내(?:면|야))"
+        ),
+    ),
+    ("person", re.compile(r"누구|누가|성함|(?:분|사람)(?:이)?이름|어느분|어떤분|담당자(?:가|는)")),
+    ("place", re.compile(r"어디|장소|위치|주소|어느(?:나라|지역|곳|도시)")),
+    (
+        "date",
+        re.compile(
+            r"언제|며칠|몇일|몇시|몇월|몇년도|날짜|일시|기한|마감|얼마나걸|오래걸|걸려|걸리|"
+            r"몇주|몇달|몇개월|기간"
+        ),
+    ),
+    ("amount", re.compile(r"얼마|금액|가격|요금|몇프로|몇퍼|몇%|비율|한도")),
+    ("count", re.compile(r"몇(?:명|곳|개|건|번|회|분|가지|군데|팀|사|차|배)|몇이나|인원|규모")),
+)
+# Nouns that name an amount ask for one unless the question is a yes/no one ("회비 돌려받을 수
+# 있어요?" is about a refund, not a sum).
+_AMOUNT_NOUNS = re.compile(r"비용|참가비|회비|수수료|지원금|축의금|조의금|부담금|보험료")
+_LIST = re.compile(
+    r"뭐뭐|무엇무엇|어떤것들|종류|혜택|뭐가(?:있|좋)|뭐(?:가)?있|뭐배[우워]|뭘배[우워]|뭐해|뭐하는|"
+    r"무슨(?:일|활동|사업|행사)|구성|항목|목록|준비물|서류|뭐(?:를|뭐)?(?:내|준비|챙기)|어떤경우|"
+    r"어떤(?:게|것|거|전문가|지원|사업|행사|활동|혜택)"
+)
+_PROCEDURE = re.compile(
+    r"어떻게(?:해|하|신청|내|알리|알려|보내|가입|등록|받|접수|처리|진행)|방법|절차|하려면|순서|신청은"
+)
+_DEFINITION = re.compile(
+    r"(?:뭐|무엇|뭔)(?:예요|에요|이에요|인가요|이죠|야|지|임)|(?:이)?란\?|뜻|의미"
+)
+_REASON = re.compile(r"왜|이유|때문")
+_WH = re.compile(r"언제|얼마|몇|어디|누구|누가|무엇|뭐|뭘|어떻게|어떤|무슨|왜|어느|며칠")
+# A question that ends like "…되나요?", "…있어요?", "…맞죠?" without asking what, when or who.
+_YESNO = re.compile(
+    r"(?:되나|돼|되요|될까|되는거|되는건|있나|있어|있을까|있는거|없나|없어|가능|맞죠|맞나|맞아|"
+    r"나와|나오나|받나|해야|하나요|하나\?|인가요|건가요|거예요|거에요|할까|보나|봐요|줘요|주나|"
+    r"주시나|되죠|되지|돼죠|들어야|내야|가도|써도|해도|받아도|해요|하죠|할까요|이에요|에요|예요|"
+    r"인가|이죠|죠|나요|어요|아요|여요|래요|대요)[요?？!.]*$"
+)
+_NEGATED = re.compile(r"(?:못|안|않|없)")
+_PAST = re.compile(r"작년|지난해|재작년|전년|지난번")
+_NEXT = re.compile(r"내년|다음해|후년")
+_THIS = re.compile(r"올해|금년|이번해|올\s?[1-9]")
+# Numbers with their unit ("5월", "2차", "11월"); the answer must be about the same one.
+_NUMBER = re.compile(r"\d+\s*(?:월|차|회|기|년|분기|호)")
+
+# Content words that carry no topic in a question: they ask, hedge or point back.
+GENERIC_TERMS = frozenset(
+    {
+        "우리",
+        "저희",
+        "다시",
+        "나중",
+        "보통",
+        "혹시",
+        "그냥",
+        "정말",
+        "알리",
+        "정확히",
+        "실제로",
+        "원래",
+        "그것",
+        "거기",
+        "그때",
+        "이거",
+        "저거",
+        "가능",
+        "궁금",
+        "문의",
+        "성함",
+        "이름",
+        "제일",
+        "문제",
+        "사람",
+        "실제",
+        "처음",
+        "지난달",
+        "이번달",
+        "다음달",
+        "오늘",
+        "내일",
+        "어제",
+        "요즘",
+        "같이",
+        "따로",
+        "아무",
+        "가장",
+        "얼마",
+        "뭐뭐",
+        "하나",
+        "주시",
+        "알다",
+        "싶",
+        "되",
+        "좀",
+    }
+)
+
+KIND_WORDS: dict[Kind, frozenset[str]] = {
+    "date": frozenset({"날짜", "일시", "마감", "마감일", "기한", "일정", "시간", "기간", "요일"}),
+    "place": frozenset({"장소", "위치", "주소", "곳", "나라", "지역", "도시"}),
+    "contact": frozenset(
+        {"연락처", "전화번호", "전화", "번호", "이메일", "메일", "계좌번호", "계좌"}
+    ),
+    "amount": frozenset({"금액", "가격", "요금", "얼마", "비용", "참가비", "회비"}),
+    "count": frozenset({"인원", "개수"}),
+    "person": frozenset({"성함", "이름", "담당자"}),
+}
+"""Words that only name the kind of answer asked ("마감일", "장소"): a sentence holding such a
+fact answers them even when it does not repeat the word."""
+
+# One-letter words that still carry a topic ("돈", "돕다" in "도와주나요").
+_SHORT_TERMS = frozenset({"돈", "돕"})
+TIME_WORDS = frozenset({"내년", "작년", "올해", "지난해", "금년", "재작년", "다음해", "전년"})
+"""Words that only place the question in time; a passage about that year answers them."""
+
+_COMPOUND_TAGS = frozenset({"NNG", "NNP", "NR", "SN", "SL", "SH", "MM", "XPN", "XSN", "NNB"})
+_NOUN_TAGS = frozenset({"NNG", "NNP", "SL", "SH"})
+_CONTENT_TAGS = frozenset(
+    {"NNG", "NNP", "NR", "SL", "SH", "VV", "VA", "XR", "MAG", "VV-R", "VV-I", "VA-R", "VA-I"}
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Question:
+    """A question read for answering."""
+
+    text: str
+    kind: Kind
+    kinds: tuple[Kind, ...]
+    """Every typed kind the question asks for, main one first (empty when untyped)."""
+    terms: tuple[str, ...]
+    """Content morphemes of two or more letters, in order, question words left out."""
+    compounds: tuple[str, ...]
+    """Words of several morphemes as typed ("동행교류회", "1인실"), which must match whole."""
+    numbers: tuple[str, ...]
+    """Numbers with a unit ("5월", "2차"): the answer must be about the same one."""
+    nouns: frozenset[str]
+    """The terms that are nouns (topics and names), as opposed to verbs and adverbs."""
+    soft: frozenset[str]
+    """Terms recovered from words the analyser broke apart ("분과"); dropped when unknown."""
+    names: tuple[str, ...]
+    """Proper names and multi-morpheme words: what the question is about, specifically."""
+    counter: str | None
+    """The counter of a count question ("곳" in "몇 곳"), which the answer's number must use."""
+    counted: str | None
+    """The noun right before 몇 ("회원사" in "회원사 몇 곳"), which the number must count."""
+    deadline: bool
+    """The question asks until when ("마감", "언제까지")."""
+    negated: bool
+    """The question itself is negative ("가입 못 하나요?"), so yes and no swap."""
+    must: bool
+    """The question asks whether something is required ("꼭 들어야 돼요?")."""
+    when: Literal["past", "this", "next"] | None
+    """A question about last, this or next year needs a passage about that year."""
+
+
+def read_question(text: str) -> Question:
+    """Read ``text`` (one member question) into a :class:`Question`."""
+    normalized = normalize(text)
+    squeezed = "".join(normalized.split())
+    kinds = tuple(kind for kind, cue in _CUES if cue.search(squeezed))
+    yesno_form = not _WH.search(squeezed) and bool(_YESNO.search(squeezed))
+    if "amount" not in kinds and _AMOUNT_NOUNS.search(squeezed) and not yesno_form:
+        kinds = (*kinds, "amount")
+    if "date" in kinds and re.search(r"얼마나걸|오래걸|걸려|걸리", squeezed):
+        kinds = ("date", *(kind for kind in kinds if kind not in ("date", "amount")))
+    kind: Kind
+    if kinds:
+        kind = kinds[0]
+    elif _LIST.search(squeezed):
+        kind = "list"
+    elif _PROCEDURE.search(squeezed):
+        kind = "procedure"
+    elif _REASON.search(squeezed):
+        kind = "reason"
+    elif _DEFINITION.search(squeezed) and _asks_what_a_noun_is(normalized):
+        kind = "definition"
+    elif yesno_form:
+        kind = "yesno"
+    else:
+        kind = "other"
+    if kind in ("place", "contact") and _LIST.search(squeezed) and re.search("보내|제출", squeezed):
+        kind = "procedure"  # "뭐 내야 돼요? 어디로 보내요": the whole procedure answers both
+    terms, compounds, nouns, proper, soft = _terms(normalized)
+    past, upcoming, current = _PAST.search(squeezed), _NEXT.search(squeezed), _THIS.search(squeezed)
+    return Question(
+        text=text,
+        kind=kind,
+        kinds=kinds,
+        terms=terms,
+        compounds=compounds,
+        numbers=tuple(dict.fromkeys(_compact(match.group()) for match in _NUMBER.finditer(text))),
+        counter=counter.group(1) if (counter := _COUNTER.search(squeezed)) else None,
+        counted=_counted(normalized),
+        deadline=bool(re.search(r"마감|기한|언제까지|까지(?:내|신청|접수|알려|해야)", squeezed)),
+        negated=kind == "yesno" and bool(_NEGATED.search(_strip_polite(squeezed))),
+        must=bool(re.search(r"꼭|반드시|의무|필수|무조건", squeezed)),
+        when="past" if past else "next" if upcoming else "this" if current else None,
+        nouns=frozenset(nouns),
+        soft=frozenset(soft),
+        names=tuple(dict.fromkeys([*proper, *compounds])),
+    )
+
+
+def _asks_what_a_noun_is(normalized: str) -> bool:
+    """True for "X가 뭐예요?" where X is a noun, not "제일 많은 게 뭐예요?"."""
+    tokens = kiwi_tokens([normalized])[0]
+    for index, token in enumerate(tokens):
+        if token.form not in ("뭐", "무엇", "뭔"):
+            continue
+        before = [t for t in tokens[:index] if t.tag not in ("MAG", "JKS", "JX", "JKB")]
+        return bool(before) and before[-1].tag in ("NNG", "NNP", "XSN", "SL")
+    return False
+
+
+def _terms(
+    normalized: str,
+) -> tuple[tuple[str, ...], tuple[str, ...], set[str], list[str], list[str]]:
+    """Content morphemes, multi-morpheme words, nouns, proper names and recovered words."""
+    tokens = kiwi_tokens([normalized])[0]
+    terms: dict[str, None] = {}
+    nouns: set[str] = set()
+    proper: list[str] = []
+    compounds: dict[str, None] = {}
+    group: list[Any] = []
+
+    def close() -> None:
+        # Plural and honorific suffixes and bound nouns at the end add nothing ("회원들").
+        while group and (group[-1].tag == "NNB" or group[-1].form in ("들", "님")):
+            if group[-1].tag == "NNB" and len(group) >= 2 and group[-2].tag == "SN":
+                break  # a number's unit: "1인", "2차"
+            group.pop()
+        if len(group) >= 2:
+            first, last = group[0], group[-1]
+            word = _compact(normalized[first.start : last.start + last.len])
+            if len(word) >= 3 and any(t.tag in _NOUN_TAGS for t in group):
+                compounds[word] = None
+        group.clear()
+
+    previous_end = -1
+    for token in tokens:
+        form = token.form
+        long_enough = len(form) >= 2 or form in _SHORT_TERMS
+        keep = token.tag in _CONTENT_TAGS and long_enough and form not in QUESTION_WORDS
+        if keep and form not in GENERIC_TERMS:
+            terms[form] = None
+            if token.tag in _NOUN_TAGS:
+                nouns.add(form)
+            if token.tag == "NNP":
+                proper.append(form)
+        joins = token.tag in _COMPOUND_TAGS and form not in QUESTION_WORDS and form != "몇"
+        if joins and group and token.start == previous_end:
+            group.append(token)
+        else:
+            close()
+            if joins:
+                group.append(token)
+        previous_end = token.start + token.len
+    close()
+    soft = _unsplit_words(normalized, tokens, terms)
+    for word in soft:
+        terms[word] = None
+        nouns.add(word)
+    # A compound made only of a number and its unit ("9월") is a number, not a topic.
+    kept = tuple(c for c in compounds if not _NUMBER_ONLY.fullmatch(c))
+    return tuple(terms), kept, nouns, proper, soft
+
+
+_COUNTER = re.compile(
+    r"몇\s*(개사|개국|가지|군데|명|곳|개|건|번|회|분|팀|사|차|배|년|달|주|시간|퍼|프로)"
+)
+
+
+def _counted(normalized: str) -> str | None:
+    """The noun a "몇" question counts: "몇 개 회사" → 회사, else "자문위원 몇 명" → 자문위원."""
+    after = re.search(
+        r"몇\s*(?:개|명|곳|건)\s+([가-힣]{2,})(?:가|이|를|을|만|은|는|도)?", normalized
+    )
+    if after is not None and not re.match(
+        r"(?:이나|정도|쯤|이에|인가|이었|였|에요|예요)", after.group(1)
+    ):
+        word = _PARTICLE.sub("", after.group(1))
+        if len(word) >= 2:
+            return word
+    match = re.search(r"([가-힣A-Za-z]{2,})\s*(?:은|는|이|가|도)?\s*몇", normalized)
+    if match is None:
+        return None
+    word = _PARTICLE.sub("", match.group(1))
+    return word if len(word) >= 2 and word not in QUESTION_WORDS else None
+
+
+_NUMBER_ONLY = re.compile(r"\d+(?:월|차|회|기|년|분기|호|일|시|명|개|인|곳|건)")
+# Particles members attach to a word; stripped to find the word as typed.
+_PARTICLE = re.compile(
+    r"(?:에서|으로|까지|부터|이랑|에게|은|는|이|가|을|를|에|도|만|랑|과|와|로|의)$"
+)
+
+
+def _unsplit_words(normalized: str, tokens: list[Any], terms: dict[str, None]) -> list[str]:
+    """Nouns as typed that the analyser broke into one-letter pieces ("분과" → 분 + 과).
+
+    A word of two to four letters (particle removed), without any verb or ending in it, none of
+    whose letters made it into a term, would otherwise vanish from the question.
+    """
+    found: list[str] = []
+    for match in re.finditer(r"(?<![\d가-힣])[가-힣]{2,}", normalized):
+        inside = [t for t in tokens if match.start() <= t.start < match.end()]
+        if any(t.tag[0] in "VE" or t.tag in ("XSV", "XSA", "VCP", "NP") for t in inside):
+            continue  # a verb or a pronoun
+        if re.match(r"몇|며칠|언제|어디|얼마|누구|무슨|어느|어떤", match.group()):
+            continue
+        if inside and inside[0].tag == "MM" and len(_PARTICLE.sub("", match.group())) < 3:
+            continue  # a determiner with its noun: "한 건", "그날"
+        stripped = _PARTICLE.sub("", match.group())
+        word = stripped if len(stripped) >= 2 else match.group()
+        if {word, stripped} & (QUESTION_WORDS | GENERIC_TERMS) or len(word) > 4:
+            continue
+        if not any(term in word or word in term for term in terms):
+            found.append(word)
+    return found
+
+
+def _compact(text: str) -> str:
+    return "".join(text.split())
+
+
+def _strip_polite(squeezed: str) -> str:
+    """The question without the 안/못 of set phrases that are not negations ("안녕")."""
+    return re.sub(r"안녕|안내|안에|안쪽", "", squeezed)
+
+
+_HINTS: dict[Kind, str] = {
+    "procedure": "절차 방법",
+    "place": "장소",
+    "date": "일시",
+    "contact": "연락처 문의",
+    "amount": "비용",
+    "person": "담당",
+}
+
+
+def kind_hints(question: str) -> str:
+    """Words headings use for the kind of answer ``question`` asks ("" when none apply)."""
+    read = read_question(question)
+    hints = _HINTS.get(read.kind, "")
+    if read.deadline:
+        hints = f"{hints} 마감".strip()
+    return " ".join(word for word in hints.split() if word not in read.text)
