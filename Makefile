@@ -11,7 +11,7 @@ DEV := $(VENV)/.dev-stamp
 .PHONY: chat test install lint bench bench-qa bench-ingest lock clean
 
 $(RUNTIME): requirements.lock pyproject.toml
-	@echo "▶ 처음 한 번 실행 환경을 준비해요(1~2분). 가상환경 $(VENV)을 만드는 중…"
+	@echo "▶ 처음 한 번 실행 환경을 준비해요(1~2분). 가상환경($(VENV))을 만드는 중…"
 	$(PYTHON) -m venv $(VENV)
 	@echo "▶ pip를 준비하는 중…"
 	$(BIN)/python -m pip install --quiet --upgrade pip
