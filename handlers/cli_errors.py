@@ -8,6 +8,7 @@ does everything under ``--debug``.
 
 from __future__ import annotations
 
+import errno
 from collections.abc import Callable
 from typing import Any
 
@@ -75,11 +76,12 @@ def _explainers() -> list[tuple[type[BaseException], Callable[[Any], str | None]
     from sqlalchemy import exc as sql
 
     from bot.federation.errors import FederationError
-    from bot.storage.db import DatabaseTooNewError
+    from bot.storage.db import DatabaseDriverMissingError, DatabaseTooNewError
 
     return [
         (FederationError, str),
         (DatabaseTooNewError, str),
+        (DatabaseDriverMissingError, lambda e: texts.database_driver_missing(e.dialect)),
         (ValidationError, _setting),
         (sql.ArgumentError, lambda _: texts.DATABASE_URL_INVALID),
         (sql.NoSuchModuleError, lambda _: texts.DATABASE_URL_INVALID),
@@ -122,10 +124,20 @@ def _filename(error: OSError) -> str:
     return str(error.filename or "") or str(error)
 
 
+_OS_REASONS = {
+    errno.EEXIST: texts.NOT_A_FOLDER,  # mkdir where a file already has the name
+    errno.ENOTDIR: texts.NOT_A_FOLDER,
+    errno.ENOSPC: texts.DISK_FULL,
+    errno.EROFS: texts.READ_ONLY,
+    errno.ENAMETOOLONG: texts.NAME_TOO_LONG,
+}
+
+
 def _os_error(error: OSError) -> str | None:
     if error.filename is None:
         return None  # a socket or pipe failure inside a library: not a user's file
-    return texts.file_failed(_filename(error), error.strerror or str(error))
+    reason = _OS_REASONS.get(error.errno or 0) or error.strerror or str(error)
+    return texts.file_failed(_filename(error), reason)
 
 
 def _chroma(error: ValueError) -> str | None:

@@ -182,17 +182,18 @@ def validation_reason(problem: Mapping[str, Any]) -> str | None:
 
 
 _NO_SUCH_COMMAND = re.compile(r"No such command '(?P<name>.*?)'\.(?: Did you mean (?P<like>.*)\?)?")
-_EXTRA = re.compile(r"Got unexpected extra arguments? \((?P<extra>.*)\)")
+_EXTRA = re.compile(r"Got unexpected extra argument(?:s|\(s\))? \((?P<extra>.*)\)")
 
 
 def _general(message: str) -> str:
+    # Typer's English frames come first: the words they quote may well be Korean.
+    if match := _EXTRA.fullmatch(message):
+        return texts.extra_arguments(match["extra"])
     if _is_korean(message):
         return message
     if match := _NO_SUCH_COMMAND.fullmatch(message):
         like = re.findall(r"'([^']+)'", match["like"] or "")
         return texts.no_such_command(match["name"], like)
-    if match := _EXTRA.fullmatch(message):
-        return texts.extra_arguments(match["extra"])
     if message.startswith("Missing command"):
         return texts.MISSING_COMMAND
     return message

@@ -171,6 +171,21 @@ def file_is_folder(path: str) -> str:
     return f"파일이 아니라 폴더예요: {path}"
 
 
+def database_driver_missing(dialect: str) -> str:
+    """DATABASE_URL names a kind of database whose driver is not installed."""
+    return (
+        f"DATABASE_URL의 데이터베이스 종류({dialect})에 필요한 드라이버가 설치되어 있지 않아요. "
+        "교류는 PostgreSQL(postgresql+psycopg://…)과 SQLite(sqlite:///…)를 써요."
+    )
+
+
+# Why a file operation failed, by errno, in place of the system's English wording.
+NOT_A_FOLDER = "폴더가 있어야 할 자리에 파일이 있어요"
+DISK_FULL = "디스크 공간이 부족해요"
+READ_ONLY = "읽기 전용 위치예요"
+NAME_TOO_LONG = "경로가 너무 길어요"
+
+
 def file_failed(path: str, reason: str) -> str:
     """Any other operating-system failure on a file (disk full, …)."""
     return f"파일을 읽거나 쓰지 못했어요({reason}): {path}"

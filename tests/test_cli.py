@@ -64,6 +64,8 @@ def test_defaults_and_required_marks_are_korean() -> None:
         (["membrs", "list"], "'membrs'(이)라는 명령은 없어요. 혹시 members"),
         (["events", "add", "특강"], "--start 옵션(시작(KST)"),
         (["ingest", ".", "--visibility", "everyone"], "공개 범위는"),
+        (["ask", "회비는", "얼마예요"], "필요 없는 값이 더 있어요: 얼마예요."),
+        (["members", "list", "extra"], "필요 없는 값이 더 있어요: extra."),
     ],
 )
 def test_usage_errors_are_korean_sentences(args: list[str], expected: str) -> None:
@@ -95,6 +97,25 @@ def test_a_database_url_that_is_not_a_url() -> None:
     result = gyoryu("members", "list", DATABASE_URL="nonsense")
 
     assert (result.exit_code, lines(result)[0]) == (1, texts.DATABASE_URL_INVALID)
+
+
+def test_a_database_without_its_driver_installed() -> None:
+    result = gyoryu("members", "list", DATABASE_URL="mysql://gyoryu@localhost/gyoryu")
+
+    assert result.exit_code == 1
+    assert lines(result)[0] == texts.database_driver_missing("mysql")
+    assert "Traceback" not in result.output
+
+
+def test_a_data_folder_that_is_a_file_is_said_in_korean(tmp_path: Path) -> None:
+    not_a_folder = tmp_path / "데이터"
+    not_a_folder.write_text("", encoding="utf-8")
+
+    result = gyoryu("members", "list", GYORYU_DATA_DIR=str(not_a_folder))
+
+    assert result.exit_code == 1
+    assert lines(result)[0] == texts.file_failed(str(not_a_folder), texts.NOT_A_FOLDER)
+    assert "File exists" not in result.output
 
 
 def test_a_chroma_server_that_is_down() -> None:

@@ -30,10 +30,21 @@ class DatabaseTooNewError(RuntimeError):
         self.revision = revision
 
 
+class DatabaseDriverMissingError(RuntimeError):
+    """The URL names a kind of database whose Python driver is not installed (``mysql://`` …)."""
+
+    def __init__(self, dialect: str) -> None:
+        super().__init__(f"no driver installed for {dialect}")
+        self.dialect = dialect
+
+
 def make_engine(url: str) -> Engine:
     """Create an engine; SQLite gets foreign keys, WAL and a busy timeout for two processes."""
     if not url.startswith("sqlite"):
-        return create_engine(url, pool_pre_ping=True)
+        try:
+            return create_engine(url, pool_pre_ping=True)
+        except ModuleNotFoundError as missing:  # SQLAlchemy imports the driver here
+            raise DatabaseDriverMissingError(url.split(":", 1)[0]) from missing
     engine = create_engine(url, connect_args={"timeout": 30})
     event.listen(engine, "connect", _sqlite_pragmas)
     return engine
