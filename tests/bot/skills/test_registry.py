@@ -142,3 +142,14 @@ def test_routing_is_decided_once_by_the_longest_prefix() -> None:
     assert route("partner:intro") == ("intro", "")
     assert route("partner") == ("_stale_button", "partner")
     assert registry.menu == (Button("파트너 찾기", "partner:menu"),)
+
+
+async def test_a_step_no_skill_owns_any_more_does_not_swallow_a_message(
+    chat: tuple[MemoryChannel, list[datetime]],
+) -> None:
+    channel, _ = chat
+    channel.bot.services.dialog.ask(channel.address("u1"), "retired:kind", "1", NOW)
+
+    [answer] = await channel.say("u1", "연회비는 얼마인가요?")
+
+    assert answer.text.startswith("연회비는 60만 원")
