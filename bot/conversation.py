@@ -15,6 +15,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import InstrumentedAttribute, Session, sessionmaker
 
 from bot.answers import Citation, QaAnswer
+from bot.dialog import Pending, pending_in
 from bot.messages import Address, IncomingMessage
 from bot.storage.conversation_models import (
     AnswerFeedback,
@@ -41,6 +42,14 @@ class SavedAnswer:
     asked_at: datetime
 
 
+@dataclass(frozen=True, slots=True)
+class Recorded:
+    """A message as stored (maybe under a fresh id) and, when asked for, the step it may answer."""
+
+    message: IncomingMessage
+    step: Pending | None = None
+
+
 class ConversationLog:
     """Reads and writes the conversation tables through a session factory."""
 
@@ -52,15 +61,18 @@ class ConversationLog:
         """The session factory of the conversation's database."""
         return self._sessions
 
-    def record(self, message: IncomingMessage) -> IncomingMessage | None:
+    def record(self, message: IncomingMessage, *, read_step: bool = False) -> Recorded | None:
         """Store an inbound message; the message as stored, or ``None`` for a redelivery.
 
         A redelivery (same id, sender, room and content, shortly after) is dropped and logged.
         A different message arriving under an id already used is never dropped: it is stored
         under a fresh key (returned in the message, so ``settle`` finds it) and logged.
+        With ``read_step``, the dialog step waiting for the message's address is read in the
+        same transaction (a plain message may answer it).
         """
-        if self._insert(message):
-            return message
+        recorded = self._insert(message, read_step)
+        if recorded is not None:
+            return recorded
         with self._sessions() as session:
             stored = session.scalars(
                 select(InboundMessage).where(
@@ -79,10 +91,10 @@ class ConversationLog:
             message.id,
             fresh.id,
         )
-        return fresh if self._insert(fresh) else None
+        return self._insert(fresh, read_step)
 
-    def _insert(self, message: IncomingMessage) -> bool:
-        """Insert the row; ``False`` when ``(platform, message id)`` is already stored."""
+    def _insert(self, message: IncomingMessage, read_step: bool) -> Recorded | None:
+        """Insert the row; ``None`` when ``(platform, message id)`` is already stored."""
         address = message.address
         row = InboundMessage(
             platform=address.platform,
@@ -101,10 +113,12 @@ class ConversationLog:
         with self._sessions() as session:
             session.add(row)
             try:
-                session.commit()
+                session.flush()
             except IntegrityError:
-                return False
-        return True
+                return None
+            step = pending_in(session, address) if read_step else None
+            session.commit()
+        return Recorded(message, step)
 
     def settle(self, message: IncomingMessage, *, status: str, now: datetime) -> None:
         """Mark a recorded message "answered" or "failed"."""

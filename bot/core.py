@@ -1,38 +1,49 @@
-"""The neutral core: an incoming message goes in, the replies come out.
+"""The neutral core: what to answer. An incoming message goes in, the replies come out.
 
-The core imports no platform SDK and never sends anything itself; adapters deliver the replies
-it returns. It routes each message once (:class:`~bot.skills.registry.Registry`): a button to
-the skill owning its prefix, a ``/command`` to its skill, the answer to a pending dialog step to
-the skill that asked, free text to the asking skill.
+The core imports no platform SDK and never sends anything itself; the lifecycle runner
+(:mod:`bot.lifecycle`) records, delivers and settles around it. Each message is looked at once:
 
-A message is recorded by :meth:`Bot.receive` before the platform is acknowledged, answered by
-:meth:`Bot.respond` and settled once the reply went out, so a crash in between is caught up by
-:meth:`Bot.recover` on the next start.
+* :meth:`Bot.admit` identifies the caller, routes the message (a button to the skill owning its
+  prefix, a ``/command`` to its skill, free text to the asking skill), decides whether the bot
+  is addressed, and records it, reading the dialog step it may answer in the same transaction;
+* :meth:`Bot.answer` runs the skill, or the skill that asked when the message answers a pending
+  step (:mod:`bot.dialog`), and turns any failure into a polite apology;
+* :meth:`Bot.settle` marks it answered or failed.
+
+The methods are synchronous (database and answerer work); the runner calls them in a worker
+thread.
 """
 
 from __future__ import annotations
 
-import asyncio
 import logging
-from collections.abc import Awaitable, Callable
-from datetime import timedelta
+from dataclasses import dataclass
 
 from bot import texts
 from bot.answers import QuestionAnswerer
 from bot.clock import Clock, utcnow
 from bot.conversation import ConversationLog
-from bot.dialog import DialogSteps
+from bot.dialog import DialogSteps, Pending
 from bot.directory import Caller, Directory
-from bot.messages import Address, IncomingMessage, OutgoingMessage
+from bot.messages import IncomingMessage, OutgoingMessage
 from bot.schedule.feeds import CalendarLinks
-from bot.skills import Registry, Route, Services, Turn, default_skills
+from bot.skills import Handler, Registry, Route, Services, Turn, default_skills
 
 log = logging.getLogger(__name__)
 
-# A question older than this when the server comes back is apologised for, not answered late.
-LATE_ANSWER_GRACE = timedelta(minutes=30)
 
-Deliver = Callable[[Address, OutgoingMessage], Awaitable[None]]
+@dataclass(frozen=True, slots=True)
+class Admission:
+    """A message the bot answers: as recorded, its caller and its route, each decided once.
+
+    ``step`` is the dialog step that was waiting for the address when a plain message arrived
+    (the message uses it up, answering it or letting it lapse).
+    """
+
+    message: IncomingMessage
+    caller: Caller
+    route: Route
+    step: Pending | None = None
 
 
 class Bot:
@@ -53,7 +64,7 @@ class Bot:
         self._answerer = answerer
         self._directory = directory
         self._log = log
-        self._clock = clock
+        self.clock = clock
         self._top_k = top_k
         self._skills = skills if skills is not None else default_skills()
         self._calendar = calendar or CalendarLinks()
@@ -77,106 +88,95 @@ class Bot:
             )
         return self._services
 
-    async def handle(self, message: IncomingMessage) -> list[OutgoingMessage]:
-        """Record, answer and settle in one go (console, memory channel, Kakao skill)."""
-        recorded = await self.receive(message)
-        if recorded is None:
-            return []
-        replies = await self.respond(recorded)
-        await self.settle(recorded, delivered=True)
-        return replies
-
-    async def receive(self, message: IncomingMessage) -> IncomingMessage | None:
+    def admit(self, message: IncomingMessage) -> Admission | None:
         """Record ``message`` if the bot should answer it; ``None`` for chatter or a redelivery.
 
-        The message to answer and settle is the one returned: a message whose id another
-        message already used is recorded under a fresh id rather than dropped.
+        The message to answer and settle is the admission's: a message whose id another message
+        already used is recorded under a fresh id rather than dropped.
         """
-        caller = await asyncio.to_thread(self._directory.identify, message.address)
+        caller = self._directory.identify(message.address)
         route = self._skills.route(message)
-        if not _addressed(message, caller, route) and not await self._awaited(message):
+        if _addressed(message, caller, route):
+            recorded = self._log.record(message, read_step=route.is_plain_text)
+            step = recorded.step if recorded is not None else None
+        else:
+            # Unaddressed chatter in a room, unless it answers what the bot asked this person.
+            step = self._awaited(message)
+            recorded = self._log.record(message) if step is not None else None
+        if recorded is None:
             return None
-        return await asyncio.to_thread(self._log.record, message)
+        return Admission(recorded.message, caller, route, step)
 
-    async def respond(self, message: IncomingMessage) -> list[OutgoingMessage]:
-        """The replies to a recorded message; a failure becomes a polite apology."""
+    def revisit(self, message: IncomingMessage) -> Admission:
+        """The admission of a message recorded earlier (recovery after a restart)."""
+        route = self._skills.route(message)
+        step = self.services.dialog.pending(message.address) if route.is_plain_text else None
+        return Admission(message, self._directory.identify(message.address), route, step)
+
+    def answer(self, admission: Admission) -> list[OutgoingMessage]:
+        """The replies to an admitted message; a failure becomes a polite apology."""
+        message = admission.message
         try:
-            caller = await asyncio.to_thread(self._directory.identify, message.address)
-            route = self._skills.route(message)
-            return await asyncio.to_thread(self._answer, message, caller, route)
+            handler, argument = self._handler(admission)
+            now = self.clock()
+            return handler(Turn(message, admission.caller, now, argument, self.services))
         except Exception:
             log.exception("answering %s message %s failed", message.address.platform, message.id)
             return [OutgoingMessage(texts.CH_FAILED)]
 
-    async def settle(self, message: IncomingMessage, *, delivered: bool) -> None:
+    def settle(self, message: IncomingMessage, *, delivered: bool) -> None:
         """Mark a recorded message answered (or failed, when its reply could not be sent)."""
         status = "answered" if delivered else "failed"
-        await asyncio.to_thread(self._log.settle, message, status=status, now=self._clock())
+        self._log.settle(message, status=status, now=self.clock())
 
-    async def recover(self, deliver: Deliver) -> int:
-        """Answer (or apologise for) messages recorded before a crash; how many were handled."""
-        pending = await asyncio.to_thread(self._log.unsettled)
-        for message in pending:
-            if self._clock() - message.received_at <= LATE_ANSWER_GRACE:
-                replies = await self.respond(message)
-                replies[0] = OutgoingMessage(
-                    f"{texts.CH_LATE_PREFIX}\n\n{replies[0].text}",
-                    replies[0].buttons,
-                    replies[0].links,
-                )
-            else:
-                question = message.text if len(message.text) <= 40 else message.text[:40] + "…"
-                replies = [OutgoingMessage(texts.CH_MISSED.format(question=question))]
-            try:
-                for reply in replies:
-                    await deliver(message.address, reply)
-            except Exception:
-                log.exception("could not deliver a recovered reply on %s", message.address.platform)
-                await self.settle(message, delivered=False)
-                continue
-            await self.settle(message, delivered=True)
-        return len(pending)
+    def unsettled(self) -> list[IncomingMessage]:
+        """Messages recorded but never settled (the process stopped in between), oldest first."""
+        return self._log.unsettled()
 
-    def _answer(
-        self, message: IncomingMessage, caller: Caller, route: Route
-    ) -> list[OutgoingMessage]:
-        """Run the skill the message is for (in a worker thread).
+    def _handler(self, admission: Admission) -> tuple[Handler, str]:
+        """The route's handler, or the step's when the message answers the step waiting for it.
 
-        A plain message first uses up the address's pending step, so a step never swallows more
-        than the one message that follows it; commands and buttons leave it waiting. When the
-        step has lapsed or its skill does not take this answer (an offer takes only a yes or a
-        no), the message is read as something new.
+        A plain message uses up the step, so a step never swallows more than the one message
+        that follows it; commands and buttons leave it waiting. When the step has lapsed or its
+        skill does not take this answer (an offer takes only a yes or a no), the message is read
+        as something new.
         """
-        now = self._clock()
-        handler, argument = route.handler, route.argument
-        if route.is_plain_text:
-            taken = self.services.dialog.take(message.address)
-            found = self._skills.step(taken.action) if taken is not None else None
-            if taken is not None and found is not None:
-                step, payload = found
-                if taken.live(now, step.ttl) and step.accepts(message.text):
-                    handler, argument = step.handle, payload
-        return handler(Turn(message, caller, now, argument, self.services))
+        route = admission.route
+        if admission.step is None:
+            return route.handler, route.argument
+        taken = self.services.dialog.take(admission.message.address)
+        live = self._live(taken, admission.message.text)
+        if taken is None or live is None:
+            return route.handler, route.argument
+        return live
 
-    async def _awaited(self, message: IncomingMessage) -> bool:
-        """Whether the bot asked this address a question its next message answers.
+    def _awaited(self, message: IncomingMessage) -> Pending | None:
+        """The step a room message answers though the bot was not addressed, if any.
 
         A button's step (대리참석's name, an 애로사항) takes whatever comes next; an offer takes
         only a yes or a no, so a pending offer does not make the bot answer a room's chatter.
         """
         if message.action is not None:
-            return False
-        pending = await asyncio.to_thread(self.services.dialog.pending, message.address)
+            return None
+        pending = self.services.dialog.pending(message.address)
+        if pending is None or self._live(pending, message.text) is None:
+            return None
+        return pending
+
+    def _live(self, pending: Pending | None, text: str) -> tuple[Handler, str] | None:
+        """The owning skill's handler and payload when ``pending`` is live and takes ``text``."""
         found = self._skills.step(pending.action) if pending is not None else None
         if pending is None or found is None:
-            return False
-        step, _ = found
-        return pending.live(self._clock(), step.ttl) and step.accepts(message.text)
+            return None
+        step, payload = found
+        if not pending.live(self.clock(), step.ttl) or not step.accepts(text):
+            return None
+        return step.handle, payload
 
 
 def _addressed(message: IncomingMessage, caller: Caller, route: Route) -> bool:
     """DMs get every message answered; group rooms follow their ``answer_mode``."""
-    if not message.address.is_group or route.kind != "text":
+    if not message.address.is_group or not route.is_plain_text:
         return True  # a button press or a command is always for the bot
     if caller.answer_mode == "all":
         return True

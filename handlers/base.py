@@ -3,27 +3,26 @@
 A channel is one module in ``handlers/`` with a ``build(context) -> Adapter`` function that
 raises :class:`ChannelOff` when its credentials are missing. ``handlers/server.py`` mounts the
 routes of every live adapter, starts and stops them, and registers their ``push`` with the
-postman. The recipe for a webhook: translate the request into an ``IncomingMessage``, call
-:func:`accept` (which records it before returning), then answer the platform right away.
+postman. The recipe for a webhook: translate the request into an ``IncomingMessage``, hand it
+to the lifecycle runner (``context.runner.accept`` records it before returning) with a replier
+that sends the replies back where it came from, then answer the platform right away.
 """
 
 from __future__ import annotations
 
-import asyncio
 import json
 import logging
 import re
-from collections.abc import Coroutine, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import Any, Protocol
 
 from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import BaseRoute
 
-from bot.core import Bot
-from bot.delivery import Replier
-from bot.messages import Address, IncomingMessage, OutgoingMessage
+from bot.lifecycle import Runner
+from bot.messages import Address, OutgoingMessage
 from handlers.settings import ChannelSettings
 
 log = logging.getLogger(__name__)
@@ -63,31 +62,12 @@ class ChannelOff(Exception):
     """A channel is not configured; ``str(error)`` says why, for the start-up report."""
 
 
-@dataclass
-class Tasks:
-    """Background answers: kept referenced while they run and awaited on shutdown."""
-
-    running: set[asyncio.Task[None]] = field(default_factory=set)
-
-    def spawn(self, work: Coroutine[Any, Any, None]) -> None:
-        """Run ``work`` in the background."""
-        task = asyncio.get_running_loop().create_task(work)
-        self.running.add(task)
-        task.add_done_callback(self.running.discard)
-
-    async def drain(self) -> None:
-        """Wait for every running answer to finish."""
-        while self.running:
-            await asyncio.gather(*self.running, return_exceptions=True)
-
-
 @dataclass(frozen=True)
 class ChannelContext:
     """What the composition root hands every channel's ``build``."""
 
-    bot: Bot
+    runner: Runner
     settings: ChannelSettings
-    tasks: Tasks = field(default_factory=Tasks)
     polling: bool = False
 
 
@@ -97,30 +77,6 @@ class ChannelFactory(Protocol):
     def __call__(self, context: ChannelContext) -> Adapter:
         """The adapter, or :class:`ChannelOff` when the channel is not configured."""
         ...
-
-
-async def accept(context: ChannelContext, message: IncomingMessage, reply: Replier) -> bool:
-    """Record ``message``, then answer it in the background through ``reply``.
-
-    Returns once the message is safely recorded (``False`` when there is nothing to answer),
-    so the caller can acknowledge the platform without waiting for a slow answer.
-    """
-    recorded = await context.bot.receive(message)
-    if recorded is None:
-        return False
-    context.tasks.spawn(_answer(context.bot, recorded, reply))
-    return True
-
-
-async def _answer(bot: Bot, message: IncomingMessage, reply: Replier) -> None:
-    replies = await bot.respond(message)
-    try:
-        await reply(replies)
-    except Exception:
-        log.exception("delivering the answer on %s failed", message.address.platform)
-        await bot.settle(message, delivered=False)
-        return
-    await bot.settle(message, delivered=True)
 
 
 class BadRequest(Exception):

@@ -31,7 +31,6 @@ from handlers.base import (
     BadRequest,
     ChannelContext,
     ChannelOff,
-    accept,
     json_object,
     read_body,
     refuse,
@@ -209,7 +208,7 @@ class KakaoBridge:
 
     async def stop(self) -> None:
         """Finish replies still being sent, then close the HTTP client."""
-        await self._context.tasks.drain()
+        await self._context.runner.tasks.drain()
         if self._http is not None:
             await self._http.aclose()
             self._http = None
@@ -235,28 +234,20 @@ class KakaoBridge:
         except (ValueError, ValidationError):
             return refuse(400)
         incoming = to_incoming(message, self._clock())
+        runner = self._context.runner
         try:
             if isinstance(message, IrisMessage):
                 room = incoming.address.conversation or ""
-                await accept(self._context, incoming, lambda out: self._send_all(room, out))
+                await runner.accept(incoming, lambda out: self._send_all(room, out))
                 return JSONResponse({"replies": []})
-            lines = await self._answer(incoming)
+            replies = await runner.handle(incoming)
         except Exception:
             # Not recorded, so not acknowledged: the bridge may post the same message again.
             log.exception("kakao bridge: the message could not be recorded")
             return refuse(503)
-        return JSONResponse({"replies": [{"text": line} for line in lines]})
-
-    async def _answer(self, incoming: IncomingMessage) -> list[str]:
-        """Record, answer and settle a message whose replies go back in the response."""
-        bot = self._context.bot
-        recorded = await bot.receive(incoming)
-        if recorded is None:
-            return []
-        replies = await bot.respond(recorded)
-        await bot.settle(recorded, delivered=True)
         # Bridges cannot edit a sent message, so a reply meant to replace one is left out.
-        return [text for reply in replies if not reply.edits_origin for text in render(reply)]
+        lines = [text for reply in replies if not reply.edits_origin for text in render(reply)]
+        return JSONResponse({"replies": [{"text": line} for line in lines]})
 
     async def _send_all(self, room: str, messages: Sequence[OutgoingMessage]) -> None:
         """Send ``messages`` to ``room`` in order, each as one or more KakaoTalk messages."""

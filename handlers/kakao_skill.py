@@ -26,7 +26,8 @@ from starlette.routing import BaseRoute, Route
 
 from bot import texts
 from bot.clock import utcnow
-from bot.delivery import UndeliverableError
+from bot.delivery import DeliveryError, Replier, UndeliverableError
+from bot.lifecycle import Deadline, Timely
 from bot.messages import Address, IncomingMessage, OutgoingMessage
 from handlers import kakao_response
 from handlers.base import BadRequest, ChannelContext, ChannelOff, read_json, refuse
@@ -130,8 +131,7 @@ class KakaoSkill:
         answer_budget_s: float = ANSWER_BUDGET_S,
         callback_window_s: float = CALLBACK_WINDOW_S,
     ) -> None:
-        self._bot = context.bot
-        self._tasks = context.tasks
+        self._runner = context.runner
         self._limit = context.settings.max_body_bytes
         self._secret = secret
         self._budget = answer_budget_s
@@ -148,7 +148,7 @@ class KakaoSkill:
 
     async def stop(self) -> None:
         """Let answers still owed to a callback finish, then close the client."""
-        await self._tasks.drain()
+        await self._runner.tasks.drain()
         if self._http is not None:
             await self._http.aclose()
             self._http = None
@@ -159,8 +159,7 @@ class KakaoSkill:
 
     async def endpoint(self, request: Request) -> Response:
         """``POST /kakao/skill``: the answer, a callback promise, or a polite "ask again"."""
-        loop = asyncio.get_running_loop()
-        started = loop.time()
+        started = asyncio.get_running_loop().time()
         if not same_secret(request.headers.get(SECRET_HEADER), self._secret):
             log.warning("kakao skill: refused a request without the right secret header")
             return refuse(401)
@@ -170,51 +169,40 @@ class KakaoSkill:
             return refuse(bad.status)
         except ValidationError:
             return refuse(400)
+        incoming = to_incoming(payload, utcnow())
+        with_buttons = not incoming.address.is_group
+        callback = payload.userRequest.callbackUrl
+        deadline = Deadline(
+            answer_by=started + self._budget,
+            late=self._callback(callback, with_buttons=with_buttons) if callback else None,
+            late_by=started + self._window,
+            too_late=(OutgoingMessage(kakao_response.TRY_AGAIN_TEXT),),
+        )
         try:
-            message = await self._bot.receive(to_incoming(payload, utcnow()))
-            if message is None:
-                return JSONResponse(kakao_response.skill_response([]))
+            outcome = await self._runner.within(incoming, deadline)
         except Exception:
             # Kakao never retries a skill call, so the member hears about it instead of a 500.
             log.exception("kakao skill: the question could not be recorded")
             return JSONResponse(kakao_response.text_response(texts.CH_FAILED))
-        work = asyncio.create_task(self._answer(message))
-        remaining = self._budget - (loop.time() - started)
-        done, _ = await asyncio.wait({work}, timeout=max(remaining, 0))
-        if done:
-            await self._bot.settle(message, delivered=True)
-            return JSONResponse(work.result())
-        callback = payload.userRequest.callbackUrl
-        if callback:
-            self._tasks.spawn(self._call_back(message, work, callback, started + self._window))
+        if outcome is None:
+            return JSONResponse(kakao_response.skill_response([]))
+        if isinstance(outcome, Timely):
+            response = kakao_response.skill_response(outcome.replies, with_buttons=with_buttons)
+            return JSONResponse(response)
+        if outcome.deferred:
             return JSONResponse(kakao_response.callback_ack())
-        self._tasks.spawn(self._settle_unseen(message, work))
         return JSONResponse(kakao_response.text_response(kakao_response.TRY_AGAIN_TEXT))
 
-    async def _answer(self, message: IncomingMessage) -> dict[str, Any]:
-        """The SkillResponse for a recorded message (the core turns failures into apologies)."""
-        replies = await self._bot.respond(message)
-        return kakao_response.skill_response(replies, with_buttons=not message.address.is_group)
+    def _callback(self, url: str, *, with_buttons: bool) -> Replier:
+        """The late path: one POST of the answer to the one-time callback URL."""
 
-    async def _call_back(
-        self,
-        message: IncomingMessage,
-        work: asyncio.Task[dict[str, Any]],
-        url: str,
-        by: float,
-    ) -> None:
-        """POST the finished answer to the one-time callback URL, once, before ``by``."""
-        left = by - asyncio.get_running_loop().time()
-        try:
-            answer = await asyncio.wait_for(asyncio.shield(work), timeout=max(left, 0))
-        except TimeoutError:
-            answer = kakao_response.text_response(kakao_response.TRY_AGAIN_TEXT)
-            self._tasks.spawn(self._settle_unseen(message, work))
+        async def post(replies: list[OutgoingMessage]) -> None:
+            answer = kakao_response.skill_response(replies, with_buttons=with_buttons)
             await self._post(url, answer)
-            return
-        await self._bot.settle(message, delivered=await self._post(url, answer))
 
-    async def _post(self, url: str, answer: dict[str, Any]) -> bool:
+        return post
+
+    async def _post(self, url: str, answer: dict[str, Any]) -> None:
         """One POST to the callback URL (it is single-use, so never retried)."""
         if self._http is None:
             raise RuntimeError("the Kakao skill adapter was not started")
@@ -222,14 +210,7 @@ class KakaoSkill:
             reply = await self._http.post(url, json=answer)
         except httpx.HTTPError as exc:
             log.warning("kakao callback to %s failed: %s", redact_url(url), type(exc).__name__)
-            return False
+            raise DeliveryError(f"kakao callback: {type(exc).__name__}") from exc
         if reply.is_error:
             log.warning("kakao callback to %s answered %s", redact_url(url), reply.status_code)
-        return not reply.is_error
-
-    async def _settle_unseen(
-        self, message: IncomingMessage, work: asyncio.Task[dict[str, Any]]
-    ) -> None:
-        """Let a late answer complete (so it is saved) and record that nobody received it."""
-        await asyncio.wait({work})
-        await self._bot.settle(message, delivered=False)
+            raise DeliveryError(f"kakao callback: HTTP {reply.status_code}")

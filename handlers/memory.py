@@ -1,7 +1,8 @@
 """An in-process channel: say something as a member, get the bot's replies back.
 
 Scenario tests drive the whole bot through it, and the console uses it with ``platform="console"``.
-Proactive pushes are collected in :attr:`MemoryChannel.pushed`.
+Each message goes through the same lifecycle runner as every other channel; the replies are
+delivered by returning them. Proactive pushes are collected in :attr:`MemoryChannel.pushed`.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from starlette.routing import BaseRoute
 
 from bot.clock import utcnow
 from bot.core import Bot
+from bot.lifecycle import Runner
 from bot.messages import Address, Button, IncomingMessage, OutgoingMessage
 
 
@@ -27,6 +29,10 @@ class MemoryChannel:
     clock: Callable[[], datetime] = utcnow
     mode: str = "in-process"
     pushed: list[tuple[Address, OutgoingMessage]] = field(default_factory=list)
+    runner: Runner = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.runner = Runner(self.bot)
 
     async def say(
         self,
@@ -88,4 +94,4 @@ class MemoryChannel:
             display_name=name,
             mentioned=mentioned,
         )
-        return await self.bot.handle(message)
+        return await self.runner.handle(message)

@@ -92,13 +92,15 @@ def build_server(
     from starlette.routing import Route
 
     from bot.clock import utcnow
+    from bot.lifecycle import Runner
     from bot.outbox import Postman
     from bot.schedule import runner
     from bot.schedule.compose import MessageComposer
     from bot.schedule.dispatcher import Dispatcher
     from handlers.base import ChannelContext
 
-    context = ChannelContext(bot=bot, settings=settings, polling=polling)
+    lifecycle = Runner(bot)
+    context = ChannelContext(runner=lifecycle, settings=settings, polling=polling)
     adapters, report = load_channels(context, channels)
     postman = Postman()
     for adapter in adapters:
@@ -108,7 +110,7 @@ def build_server(
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
         for adapter in adapters:
             await adapter.start()
-        recovered = await bot.recover(postman.push)
+        recovered = await lifecycle.recover(postman.push)
         if recovered:
             log.info("caught up with %d message(s) left unanswered before the restart", recovered)
         scheduler = None
@@ -127,7 +129,7 @@ def build_server(
             if scheduler is not None:
                 scheduler.cancel()
                 await asyncio.gather(scheduler, return_exceptions=True)
-            await context.tasks.drain()
+            await lifecycle.tasks.drain()
             for adapter in adapters:
                 await adapter.stop()
 
@@ -145,7 +147,7 @@ def build_server(
     app.state.report = report
     app.state.channels = {adapter.name: adapter.mode for adapter in adapters}
     app.state.postman = postman
-    app.state.tasks = context.tasks
+    app.state.tasks = lifecycle.tasks
     return app
 
 

@@ -24,13 +24,12 @@ from starlette.routing import BaseRoute, Route
 
 from bot import texts
 from bot.clock import utcnow
-from bot.delivery import DeliveryError, PermanentDeliveryError
+from bot.delivery import DeliveryError, PermanentDeliveryError, Replier
 from bot.messages import Address, IncomingMessage, OutgoingMessage
 from handlers.base import (
     BadRequest,
     ChannelContext,
     ChannelOff,
-    accept,
     json_object,
     refuse,
     split_text,
@@ -197,6 +196,10 @@ class SlackAdapter:
             await self._socket.close_async()
 
     async def push(self, to: Address, message: OutgoingMessage) -> None:
+        """Post a proactive ``message`` into the channel (and thread) of ``to``."""
+        await self._send(to, message)
+
+    async def _send(self, to: Address, message: OutgoingMessage) -> None:
         """Post ``message`` into the channel (and thread) of ``to``, ~1 message a second each.
 
         Raises :class:`PermanentDeliveryError` when the channel is gone or closed to the bot and
@@ -225,23 +228,26 @@ class SlackAdapter:
     async def _on_event(self, body: dict[str, Any], event: dict[str, Any]) -> None:
         incoming = to_incoming(body, event)
         if incoming is not None:
-            await accept(self._context, incoming, self._replier(incoming.address))
+            await self._context.runner.accept(incoming, self._replier(incoming.address))
 
     async def _on_action(self, ack: AsyncAck, body: dict[str, Any], action: dict[str, Any]) -> None:
         await ack()
         incoming = action_to_incoming(body, action)
         origin = (body.get("channel", {}).get("id"), body.get("message", {}).get("ts"))
-        await accept(self._context, incoming, self._replier(incoming.address, origin))
+        await self._context.runner.accept(incoming, self._replier(incoming.address, origin))
 
     def _replier(
         self, address: Address, origin: tuple[str | None, str | None] = (None, None)
-    ) -> Any:
+    ) -> Replier:
+        """How the replies to one event go out: into its thread, or in place of the message
+        whose button was pressed when a reply replaces it."""
+
         async def reply(replies: list[OutgoingMessage]) -> None:
             for outgoing in replies:
                 if outgoing.edits_origin:
                     await self._edit_origin(origin, outgoing)
                 else:
-                    await self.push(address, outgoing)
+                    await self._send(address, outgoing)
 
         return reply
 

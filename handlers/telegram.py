@@ -30,13 +30,12 @@ from telegram.request import HTTPXRequest
 
 from bot import texts
 from bot.clock import utcnow
-from bot.delivery import DeliveryError, PermanentDeliveryError
+from bot.delivery import DeliveryError, PermanentDeliveryError, Replier
 from bot.messages import Address, IncomingMessage, OutgoingMessage
 from handlers.base import (
     BadRequest,
     ChannelContext,
     ChannelOff,
-    accept,
     read_json,
     refuse,
     split_text,
@@ -180,7 +179,11 @@ class TelegramAdapter:
         await self.ptb.shutdown()
 
     async def push(self, to: Address, message: OutgoingMessage) -> None:
-        """Send ``message`` to the chat (and forum topic) of ``to``.
+        """Send a proactive ``message`` to the chat (and forum topic) of ``to``."""
+        await self._send(to, message)
+
+    async def _send(self, to: Address, message: OutgoingMessage) -> None:
+        """Send ``message`` to the chat (and forum topic) of ``to``, as one or more messages.
 
         Raises :class:`PermanentDeliveryError` when the bot can no longer write there and
         :class:`DeliveryError` for anything else Telegram refused (worth another try).
@@ -221,18 +224,25 @@ class TelegramAdapter:
         incoming = to_incoming(update, self._me)
         if incoming is None:
             return
-        query = update.callback_query
+        await self._context.runner.accept(incoming, self._replier(incoming, update.callback_query))
+
+    def _replier(self, incoming: IncomingMessage, query: CallbackQuery | None) -> Replier:
+        """How the replies to one update go out: a pressed button is answered (and its message
+        edited when a reply replaces it), the rest is sent to the chat it came from."""
 
         async def reply(replies: list[OutgoingMessage]) -> None:
             if query is not None:
-                await self.ptb.answer_callback_query(query.id)
+                try:
+                    await self.ptb.answer_callback_query(query.id)
+                except TelegramError as failed:
+                    raise DeliveryError(f"telegram: {failed.message}") from failed
             for outgoing in replies:
                 if outgoing.edits_origin:
                     await self._edit_origin(query, outgoing)
                 else:
-                    await self.push(incoming.address, outgoing)
+                    await self._send(incoming.address, outgoing)
 
-        await accept(self._context, incoming, reply)
+        return reply
 
     async def _edit_origin(self, query: CallbackQuery | None, message: OutgoingMessage) -> None:
         """Replace the message whose button was pressed; a failed edit is only logged."""

@@ -17,6 +17,7 @@ from bot.conversation import ConversationLog
 from bot.core import Bot
 from bot.delivery import UndeliverableError
 from bot.directory import MemoryDirectory
+from bot.lifecycle import Runner
 from bot.messages import Address, Link, OutgoingMessage
 from handlers.base import ChannelContext, ChannelOff
 from handlers.kakao_bridge import (
@@ -49,14 +50,14 @@ def context(bot: Bot, fake: FakeKakao) -> ChannelContext:
         kakao_bridge_send_url=fake.send_url,
         max_body_bytes=16_384,
     )
-    return ChannelContext(bot=bot, settings=settings)
+    return ChannelContext(runner=Runner(bot), settings=settings)
 
 
 @pytest.fixture
 def guarded(answerer: FakeAnswerer) -> KakaoBridge:
     """A bridge in front of a core with no database: a request that gets through fails loudly."""
     bot = Bot(answerer=answerer, directory=MemoryDirectory(), log=None)  # type: ignore[arg-type]
-    context = ChannelContext(bot=bot, settings=ChannelSettings(max_body_bytes=16_384))
+    context = ChannelContext(runner=Runner(bot), settings=ChannelSettings(max_body_bytes=16_384))
     return KakaoBridge(context, secret=SECRET, clock=lambda: NOW)
 
 
@@ -259,7 +260,7 @@ async def test_without_a_send_url_pushes_are_undeliverable(context: ChannelConte
 
 def test_the_bridge_is_off_without_its_secret(context: ChannelContext) -> None:
     with pytest.raises(ChannelOff, match="KAKAO_BRIDGE_SECRET"):
-        build(ChannelContext(bot=context.bot, settings=ChannelSettings()))
+        build(ChannelContext(runner=context.runner, settings=ChannelSettings()))
     assert "KAKAO_BRIDGE_SEND_URL" in build(context).mode
 
 
@@ -274,7 +275,7 @@ async def test_a_message_that_cannot_be_recorded_is_not_acknowledged(
     answerer: FakeAnswerer, log: ConversationLog
 ) -> None:
     bot = Bot(answerer=answerer, directory=UnreachableDirectory(), log=log)  # type: ignore[arg-type]
-    context = ChannelContext(bot=bot, settings=ChannelSettings())
+    context = ChannelContext(runner=Runner(bot), settings=ChannelSettings())
     bridge = KakaoBridge(context, secret=SECRET, clock=lambda: NOW)
 
     response = await post_bridge(bridge, payload("message"))

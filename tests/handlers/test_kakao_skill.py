@@ -19,6 +19,7 @@ from bot import texts
 from bot.conversation import ConversationLog
 from bot.core import Bot
 from bot.directory import MemoryDirectory
+from bot.lifecycle import Runner
 from bot.messages import Address
 from handlers.base import ChannelContext, ChannelOff
 from handlers.kakao_response import TRY_AGAIN_TEXT
@@ -42,7 +43,7 @@ def payload(name: str) -> dict[str, Any]:
 @pytest.fixture
 def context(bot: Bot) -> ChannelContext:
     settings = ChannelSettings(kakao_skill_secret=SecretStr(SECRET), max_body_bytes=16_384)
-    return ChannelContext(bot=bot, settings=settings)
+    return ChannelContext(runner=Runner(bot), settings=settings)
 
 
 @pytest.fixture
@@ -50,7 +51,7 @@ def guarded(answerer: FakeAnswerer) -> KakaoSkill:
     """A skill in front of a core with no database: a request that gets through fails loudly."""
     bot = Bot(answerer=answerer, directory=MemoryDirectory(), log=None)  # type: ignore[arg-type]
     settings = ChannelSettings(kakao_skill_secret=SecretStr(SECRET), max_body_bytes=16_384)
-    return build(ChannelContext(bot=bot, settings=settings))
+    return build(ChannelContext(runner=Runner(bot), settings=settings))
 
 
 @pytest.fixture
@@ -274,7 +275,7 @@ async def test_a_failed_callback_is_logged_without_the_one_time_url(
 
 
 async def test_the_skill_is_off_without_its_secret(context: ChannelContext) -> None:
-    off = ChannelContext(bot=context.bot, settings=ChannelSettings())
+    off = ChannelContext(runner=context.runner, settings=ChannelSettings())
 
     with pytest.raises(ChannelOff, match="KAKAO_SKILL_SECRET"):
         build(off)
@@ -311,7 +312,7 @@ async def test_a_question_that_cannot_be_recorded_gets_an_apology_not_a_500(
 ) -> None:
     bot = Bot(answerer=answerer, directory=UnreachableDirectory(), log=log)  # type: ignore[arg-type]
     settings = ChannelSettings(kakao_skill_secret=SecretStr(SECRET))
-    skill = build(ChannelContext(bot=bot, settings=settings))
+    skill = build(ChannelContext(runner=Runner(bot), settings=settings))
 
     response = await post_skill(skill, payload("text_message"))
 

@@ -8,6 +8,7 @@ from bot import texts
 from bot.conversation import ConversationLog
 from bot.core import Bot
 from bot.directory import MemoryDirectory
+from bot.lifecycle import Runner
 from bot.messages import Address, IncomingMessage, OutgoingMessage
 from tests.scenarios.answerer import FakeAnswerer
 from tests.scenarios.conftest import NOW
@@ -26,8 +27,8 @@ async def test_unanswered_questions_are_answered_or_apologised_for_on_restart(
     log: ConversationLog, answerer: FakeAnswerer
 ) -> None:
     before_crash = Bot(answerer=answerer, directory=MemoryDirectory(), log=log, clock=lambda: NOW)
-    assert await before_crash.receive(question("1", "연회비는 얼마인가요?", minutes_ago=2))
-    assert await before_crash.receive(question("2", "정례회는 언제죠?", minutes_ago=90))
+    assert await Runner(before_crash).admit(question("1", "연회비는 얼마인가요?", minutes_ago=2))
+    assert await Runner(before_crash).admit(question("2", "정례회는 언제죠?", minutes_ago=90))
     # …the process dies here, before either answer went out.
 
     after_restart = Bot(answerer=answerer, directory=MemoryDirectory(), log=log, clock=lambda: NOW)
@@ -36,8 +37,8 @@ async def test_unanswered_questions_are_answered_or_apologised_for_on_restart(
     async def deliver(to: Address, message: OutgoingMessage) -> None:
         delivered.append((to, message))
 
-    assert await after_restart.recover(deliver) == 2
-    assert await after_restart.recover(deliver) == 0  # nothing is sent twice
+    assert await Runner(after_restart).recover(deliver) == 2
+    assert await Runner(after_restart).recover(deliver) == 0  # nothing is sent twice
 
     [(_, missed), (to_late, late)] = delivered  # oldest first
     assert to_late == Address("memory", "u1")

@@ -1,0 +1,223 @@
+"""The message lifecycle, the same for every channel: admit, answer, deliver, settle.
+
+1. **Admit** (:meth:`Runner.admit`): identify the caller once, route the message once, decide
+   whether the bot is addressed, and record it, so that a crash later loses nothing and a
+   platform's redelivery is dropped (and logged). Channels acknowledge the platform only after
+   this step.
+2. **Answer**: the core runs the skill (:meth:`bot.core.Bot.answer`).
+3. **Deliver** through the channel's :data:`~bot.delivery.Replier` (or, for a channel whose
+   reply is the HTTP response, by returning the replies).
+4. **Settle**: answered, or failed when the reply could not be delivered.
+
+:meth:`Runner.accept` runs 2–4 in the background (webhooks that must answer at once);
+:meth:`Runner.handle` runs them inline; :meth:`Runner.within` answers inside a deadline and
+hands a late answer to a late path (Kakao's callback URL); :meth:`Runner.recover` catches up
+with messages recorded before a crash.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Awaitable, Callable, Coroutine
+from dataclasses import dataclass, field
+from datetime import timedelta
+from typing import Any
+
+from bot import texts
+from bot.core import Admission, Bot
+from bot.delivery import DeliveryError, Replier
+from bot.messages import Address, IncomingMessage, OutgoingMessage
+
+log = logging.getLogger(__name__)
+
+LATE_ANSWER_GRACE = timedelta(minutes=30)
+"""A question older than this when the server comes back is apologised for, not answered late."""
+
+Push = Callable[[Address, OutgoingMessage], Awaitable[None]]
+"""Sends a proactive message (the postman's ``push``): how recovered answers go out."""
+
+
+@dataclass
+class BackgroundTasks:
+    """Answers still running: kept referenced while they run and awaited on shutdown."""
+
+    running: set[asyncio.Task[None]] = field(default_factory=set)
+
+    def spawn(self, work: Coroutine[Any, Any, None]) -> None:
+        """Run ``work`` in the background."""
+        task = asyncio.get_running_loop().create_task(work)
+        self.running.add(task)
+        task.add_done_callback(self.running.discard)
+
+    async def drain(self) -> None:
+        """Wait for every running answer to finish."""
+        while self.running:
+            await asyncio.gather(*self.running, return_exceptions=True)
+
+
+@dataclass(frozen=True, slots=True)
+class Deadline:
+    """When an answer must be ready, in event-loop time (``loop.time()``), and what then.
+
+    An answer ready by ``answer_by`` goes back in the response. A later one goes to ``late``
+    (when the channel has such a path) until ``late_by``; after that ``late`` gets ``too_late``
+    instead and the message is settled as not delivered once its answer is done.
+    """
+
+    answer_by: float
+    late: Replier | None = None
+    late_by: float = 0.0
+    too_late: tuple[OutgoingMessage, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Timely:
+    """The answer was ready in time: the replies, for the response."""
+
+    replies: list[OutgoingMessage]
+
+
+@dataclass(frozen=True, slots=True)
+class Overdue:
+    """The answer missed the deadline; ``deferred`` when the late path will deliver it."""
+
+    deferred: bool
+
+
+class Runner:
+    """Runs the lifecycle of every incoming message around the core :class:`~bot.core.Bot`."""
+
+    def __init__(self, bot: Bot, tasks: BackgroundTasks | None = None) -> None:
+        self.bot = bot
+        self.tasks = tasks or BackgroundTasks()
+
+    async def admit(self, message: IncomingMessage) -> Admission | None:
+        """Identify, route and record ``message``; ``None`` when there is nothing to answer.
+
+        Raises when the message could not be recorded: the channel then must not acknowledge
+        it (or must tell the member), since nothing was kept.
+        """
+        return await asyncio.to_thread(self.bot.admit, message)
+
+    async def answer(self, admission: Admission) -> list[OutgoingMessage]:
+        """The replies (failures are already turned into an apology by the core)."""
+        return await asyncio.to_thread(self.bot.answer, admission)
+
+    async def settle(self, admission: Admission, *, delivered: bool) -> None:
+        """Mark the message answered or failed."""
+        await asyncio.to_thread(self.bot.settle, admission.message, delivered=delivered)
+
+    async def accept(self, message: IncomingMessage, reply: Replier) -> bool:
+        """Admit ``message``, then answer, deliver and settle it in the background.
+
+        Returns once the message is safely recorded (``False`` when there is nothing to answer),
+        so the channel can acknowledge the platform without waiting for a slow answer.
+        """
+        admission = await self.admit(message)
+        if admission is None:
+            return False
+        self.tasks.spawn(self._answer_and_deliver(admission, reply))
+        return True
+
+    async def handle(self, message: IncomingMessage) -> list[OutgoingMessage]:
+        """Admit, answer and settle inline; the replies are delivered by returning them."""
+        admission = await self.admit(message)
+        if admission is None:
+            return []
+        replies = await self.answer(admission)
+        await self.settle(admission, delivered=True)
+        return replies
+
+    async def within(self, message: IncomingMessage, deadline: Deadline) -> Timely | Overdue | None:
+        """Admit ``message`` and answer it by ``deadline``; ``None`` when there is nothing to do.
+
+        An answer ready in time is :class:`Timely` (and settled as delivered with the response).
+        Otherwise it keeps running: the late path delivers it, or it is settled as not delivered.
+        """
+        admission = await self.admit(message)
+        if admission is None:
+            return None
+        loop = asyncio.get_running_loop()
+        work = loop.create_task(self.answer(admission))
+        done, _ = await asyncio.wait({work}, timeout=max(deadline.answer_by - loop.time(), 0))
+        if done:
+            await self.settle(admission, delivered=True)
+            return Timely(work.result())
+        if deadline.late is not None:
+            self.tasks.spawn(self._answer_late(admission, work, deadline, deadline.late))
+            return Overdue(deferred=True)
+        self.tasks.spawn(self._settle_unseen(admission, work))
+        return Overdue(deferred=False)
+
+    async def recover(self, push: Push) -> int:
+        """Answer (or apologise for) messages recorded before a crash; how many were handled.
+
+        The platform was acknowledged long ago, so replies go out as proactive pushes.
+        """
+        pending = await asyncio.to_thread(self.bot.unsettled)
+        for message in pending:
+            admission = await asyncio.to_thread(self.bot.revisit, message)
+            if self.bot.clock() - message.received_at <= LATE_ANSWER_GRACE:
+                replies = await self.answer(admission)
+                replies[0] = OutgoingMessage(
+                    f"{texts.CH_LATE_PREFIX}\n\n{replies[0].text}",
+                    replies[0].buttons,
+                    replies[0].links,
+                )
+            else:
+                question = message.text if len(message.text) <= 40 else message.text[:40] + "…"
+                replies = [OutgoingMessage(texts.CH_MISSED.format(question=question))]
+
+            async def reply(out: list[OutgoingMessage], to: Address = message.address) -> None:
+                for outgoing in out:
+                    await push(to, outgoing)
+
+            await self._deliver(admission, replies, reply)
+        return len(pending)
+
+    async def _answer_and_deliver(self, admission: Admission, reply: Replier) -> None:
+        await self._deliver(admission, await self.answer(admission), reply)
+
+    async def _deliver(
+        self, admission: Admission, replies: list[OutgoingMessage], reply: Replier
+    ) -> None:
+        """Deliver through ``reply`` and settle by the outcome; a failure is logged, not raised."""
+        platform = admission.message.address.platform
+        try:
+            await reply(replies)
+        except DeliveryError as failed:
+            log.warning("delivering the answer on %s failed: %s", platform, failed)
+            await self.settle(admission, delivered=False)
+        except Exception:
+            log.exception("delivering the answer on %s failed", platform)
+            await self.settle(admission, delivered=False)
+        else:
+            await self.settle(admission, delivered=True)
+
+    async def _answer_late(
+        self,
+        admission: Admission,
+        work: asyncio.Task[list[OutgoingMessage]],
+        deadline: Deadline,
+        late: Replier,
+    ) -> None:
+        """Hand the answer to the late path once ready, or ``too_late`` when even that is late."""
+        left = deadline.late_by - asyncio.get_running_loop().time()
+        try:
+            replies = await asyncio.wait_for(asyncio.shield(work), timeout=max(left, 0))
+        except TimeoutError:
+            self.tasks.spawn(self._settle_unseen(admission, work))
+            try:
+                await late(list(deadline.too_late))
+            except Exception as failed:  # the member misses the apology; the answer is kept
+                log.warning("could not tell the member the answer is late: %s", failed)
+            return
+        await self._deliver(admission, replies, late)
+
+    async def _settle_unseen(
+        self, admission: Admission, work: asyncio.Task[list[OutgoingMessage]]
+    ) -> None:
+        """Let a late answer complete (so it is saved) and record that nobody received it."""
+        await asyncio.wait({work})
+        await self.settle(admission, delivered=False)
