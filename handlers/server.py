@@ -60,6 +60,7 @@ def serve(
     from handlers.wiring import build_bot, open_answerer, open_sessions, related_docs
     from knowledge.settings import KnowledgeSettings
 
+    _check_address(host, port)  # before the slow start, so a taken port is said at once
     settings, knowledge, sessions = ChannelSettings(), KnowledgeSettings(), open_sessions()
     answerer = open_answerer(knowledge)
     bot = build_bot(sessions, knowledge, answerer=answerer, channels=settings)
@@ -71,6 +72,26 @@ def serve(
     if not app.state.channels:
         typer.secho(texts.CH_NO_CHANNEL_LIVE, err=True, fg="yellow")
     uvicorn.run(app, host=host, port=port, log_level="info", access_log=cli_logging.is_verbose())
+
+
+def _check_address(host: str, port: int) -> None:
+    """Exit with a Korean line when the server could not listen on ``host:port``."""
+    import errno
+    import socket
+
+    from handlers import texts
+
+    try:
+        with socket.create_server((host, port)):
+            pass
+    except OSError as error:
+        reason = {
+            errno.EADDRINUSE: texts.PORT_TAKEN,
+            errno.EACCES: texts.PORT_FORBIDDEN,
+            errno.EADDRNOTAVAIL: texts.ADDRESS_NOT_HERE,
+        }.get(error.errno or 0, error.strerror or str(error))
+        typer.echo(texts.cannot_listen(host, port, reason), err=True)
+        raise typer.Exit(1) from error
 
 
 def build_server(

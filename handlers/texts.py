@@ -189,3 +189,14 @@ NAME_TOO_LONG = "경로가 너무 길어요"
 def file_failed(path: str, reason: str) -> str:
     """Any other operating-system failure on a file (disk full, …)."""
     return f"파일을 읽거나 쓰지 못했어요({reason}): {path}"
+
+
+# ── gyoryu serve ─────────────────────────────────────────────────────────────────────────
+PORT_TAKEN = "다른 프로그램이 이미 그 포트를 쓰고 있어요"
+PORT_FORBIDDEN = "1024보다 작은 포트는 관리자 권한이 필요해요"
+ADDRESS_NOT_HERE = "이 컴퓨터의 주소가 아니에요"
+
+
+def cannot_listen(host: str, port: int, reason: str) -> str:
+    """The server cannot open its address."""
+    return f"{host}:{port}에서 요청을 받을 수 없어요({reason}). --host나 --port를 바꿔 주세요."

@@ -71,3 +71,19 @@ def test_verbose_shows_the_detail(tmp_path: Path) -> None:
 
     assert "alembic" in err
     assert "GET /readyz" in out + err
+
+
+def test_a_port_in_use_is_one_korean_line() -> None:
+    from typer.testing import CliRunner
+
+    from handlers import texts as cli_texts
+    from handlers.cli import build_app
+
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        result = CliRunner().invoke(build_app(), ["serve", "--port", str(port)])
+
+    assert result.exit_code == 1
+    assert result.output.strip() == cli_texts.cannot_listen("127.0.0.1", port, cli_texts.PORT_TAKEN)
