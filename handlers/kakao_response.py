@@ -22,8 +22,7 @@ MAX_TEXT_CHARS = 1000
 MAX_LABEL_CHARS = 14
 MAX_RESPONSE_BYTES = 30 * 1024
 
-# Korean copy only the Kakao skill uses. It belongs with the rest in bot/texts.py ("Channels");
-# it moves there when the owner of that module takes it.
+# Kakao's own texts (bot/texts/channels.py) under the names this module's callers use.
 WAITING_TEXT = texts.CH_KAKAO_WAITING
 TRY_AGAIN_TEXT = texts.CH_KAKAO_TRY_AGAIN
 CUT_NOTICE = texts.CH_KAKAO_CUT_NOTICE

@@ -188,7 +188,7 @@ def load_channels(
         except ModuleNotFoundError as missing:
             if missing.name != module_name:
                 raise
-            report.append(texts.ch_channel_off(label, "이 버전에는 아직 없는 채널이에요"))
+            report.append(texts.ch_channel_off(label, texts.CH_CHANNEL_NOT_IN_VERSION))
             continue
         try:
             adapter: Adapter = module.build(context)

@@ -1,6 +1,6 @@
 """Korean text of the ``gyoryu`` command line itself: help labels, usage errors, failures.
 
-What the commands say about federation data lives in ``bot/texts.py`` and about documents in
+What the commands say about federation data lives in ``bot/texts/`` and about documents in
 ``ingest/texts.py``; this module holds what the command line says around them.
 """
 

@@ -7,6 +7,7 @@ from typing import Any
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
+from bot import texts
 from bot.storage.models import AuditEntry
 
 
@@ -37,4 +38,6 @@ def entries_for(session: Session, *, entity: str, entity_id: int) -> list[AuditE
 
 def forget_actor(session: Session, *, actor: str) -> None:
     """Replace an erased person's name as actor with a neutral label (PIPA erasure)."""
-    session.execute(update(AuditEntry).where(AuditEntry.actor == actor).values(actor="삭제된 회원"))
+    session.execute(
+        update(AuditEntry).where(AuditEntry.actor == actor).values(actor=texts.FED_ERASED_ACTOR)
+    )

@@ -116,7 +116,7 @@ def add_company(session: Session, *, actor: str, **fields: str | None) -> Compan
     if problems:
         raise FederationError(" ".join(problems))
     if number and find_by_number(session, number) is not None:
-        raise FederationError(texts.fed_already_exists("사업자등록번호", number))
+        raise FederationError(texts.fed_already_exists(texts.FED_KIND_BUSINESS_NUMBER, number))
     company = Company(**{**fields, "business_number": number})
     session.add(company)
     session.flush()
@@ -168,7 +168,7 @@ def find_company(session: Session, name_or_id: str) -> Company:
     else:
         company = session.scalars(select(Company).where(Company.name == name_or_id)).first()
     if company is None:
-        raise NotFoundError(texts.fed_not_found("회사", name_or_id))
+        raise NotFoundError(texts.fed_not_found(texts.FED_KIND_COMPANY, name_or_id))
     return company
 
 

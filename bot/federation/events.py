@@ -119,7 +119,7 @@ def find_event(session: Session, event_id: int) -> Event:
     """An event by id."""
     event = session.get(Event, event_id)
     if event is None:
-        raise NotFoundError(texts.fed_not_found("행사", str(event_id)))
+        raise NotFoundError(texts.fed_not_found(texts.FED_KIND_EVENT, str(event_id)))
     return event
 
 

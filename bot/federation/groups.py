@@ -74,7 +74,7 @@ def add_group(
     names = session.scalars(select(Group.name).where(Group.federation_id == federation.id))
     same = next((known for known in names if squash(known) == squash(name)), None)
     if same is not None:
-        raise FederationError(texts.fed_already_exists("교류회", same))
+        raise FederationError(texts.fed_already_exists(texts.FED_KIND_GROUP, same))
     group = Group(
         federation=federation, name=name, meeting_rule=meeting_rule, description=description
     )

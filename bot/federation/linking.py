@@ -138,7 +138,7 @@ def approve_request(
     """Link a pending request to ``member``."""
     identity = session.get(ChatIdentity, request_id)
     if identity is None or identity.status != "pending":
-        raise NotFoundError(texts.fed_not_found("연결 요청", str(request_id)))
+        raise NotFoundError(texts.fed_not_found(texts.FED_KIND_LINK_REQUEST, str(request_id)))
     identity.member_id = member.id
     identity.status = "verified"
     identity.verified_at = now
@@ -158,7 +158,7 @@ def reject_request(session: Session, *, request_id: int, actor: str) -> None:
     """Drop a pending request; the chat user stays a guest."""
     identity = session.get(ChatIdentity, request_id)
     if identity is None or identity.status != "pending":
-        raise NotFoundError(texts.fed_not_found("연결 요청", str(request_id)))
+        raise NotFoundError(texts.fed_not_found(texts.FED_KIND_LINK_REQUEST, str(request_id)))
     session.delete(identity)
     audit.record(
         session, actor=actor, action="reject_link", entity="chat_identity", entity_id=request_id

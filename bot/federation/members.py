@@ -132,11 +132,11 @@ def find_member(session: Session, name_or_id: str) -> Member:
     if name_or_id.isdigit():
         member = session.get(Member, int(name_or_id))
         if member is None:
-            raise NotFoundError(texts.fed_not_found("회원", name_or_id))
+            raise NotFoundError(texts.fed_not_found(texts.FED_KIND_MEMBER, name_or_id))
         return member
     matches = list(session.scalars(select(Member).where(Member.name == name_or_id)))
     if not matches:
-        raise NotFoundError(texts.fed_not_found("회원", name_or_id))
+        raise NotFoundError(texts.fed_not_found(texts.FED_KIND_MEMBER, name_or_id))
     if len(matches) > 1:
         raise FederationError(texts.fed_ambiguous(name_or_id, [m.id for m in matches]))
     return matches[0]

@@ -25,7 +25,6 @@ _ORDINALS = {
     "다섯째": 5,
     "마지막": -1,
 }
-_ORDINAL_NAMES = {1: "첫째", 2: "둘째", 3: "셋째", 4: "넷째", 5: "다섯째", -1: "마지막"}
 _KOREAN_RULE = re.compile(
     r"매월\s*(?P<nth>\S+?)\s*주\s*(?P<day>[월화수목금토일])요일\s*"
     r"(?P<ampm>오전|오후)?\s*(?P<hour>\d{1,2})\s*시\s*(?:(?P<minute>\d{1,2})\s*분|(?P<half>반))?"
@@ -59,8 +58,7 @@ def describe(rule: str) -> str:
     if parts.get("FREQ") != "MONTHLY" or byday is None:
         return rule
     nth, day = int(byday.group(1)), WEEKDAYS.index(byday.group(2))
-    clock = texts.kst_clock(int(parts.get("BYHOUR", 0)), int(parts.get("BYMINUTE", 0)))
-    return f"매월 {_ORDINAL_NAMES[nth]} 주 {_KOREAN_WEEKDAYS[day]}요일 {clock}"
+    return texts.monthly_rule(nth, day, int(parts.get("BYHOUR", 0)), int(parts.get("BYMINUTE", 0)))
 
 
 def occurrences(rule: str, *, first: datetime, start: datetime, end: datetime) -> list[datetime]:

@@ -8,6 +8,8 @@ from collections.abc import Iterator, Sequence
 from datetime import date, datetime
 from pathlib import Path
 
+from bot import texts
+
 Cell = str | int | float | date | datetime | None
 # Excel column widths are in characters; a wide column is capped so one long note stays readable.
 _MAX_WIDTH = 60
@@ -76,7 +78,7 @@ def _write_xlsx(path: Path, header: Sequence[str], rows: Sequence[Sequence[Cell]
 
     workbook = Workbook()
     sheet = workbook.active
-    sheet.title = "회원명부"
+    sheet.title = texts.FED_ROSTER_SHEET
     sheet.append(list(header))
     for row in rows:
         sheet.append(list(row))

@@ -30,6 +30,7 @@ from typing import Any, cast
 from sqlalchemy import ColumnElement, CursorResult, and_, or_, select, update
 from sqlalchemy.orm import Session, sessionmaker
 
+from bot import texts
 from bot.delivery import Outbox, PermanentDeliveryError
 from bot.messages import Address, OutgoingMessage
 from bot.storage.schedule_models import ScheduledMessage
@@ -125,7 +126,8 @@ class Dispatcher:
                 row = session.get_one(ScheduledMessage, row_id, populate_existing=True)
                 message = self.compose(session, row, now)
                 if message is None:
-                    row.state, row.last_error, row.lease_owner = "cancelled", "보낼 내용 없음", None
+                    row.state, row.lease_owner = "cancelled", None
+                    row.last_error = texts.MTG_NOTHING_TO_SEND
                     skipped += 1
                     continue
                 return _Claim(row_id, token, row.attempts, _address(row), message), skipped

@@ -177,7 +177,7 @@ def cancel_event(
             ScheduledMessage.state == "pending",
             ScheduledMessage.kind != "cancel",
         )
-        .values(state="cancelled", last_error="행사 취소")
+        .values(state="cancelled", last_error=texts.MTG_EVENT_CANCELLED_NOTE)
     )
     key = f"cancel:{event.id}:{occurrence_of(event)}"
     return _queue_notice(session, event, key, content.cancel_notice(event), now, is_holiday)

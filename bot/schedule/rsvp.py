@@ -105,10 +105,10 @@ def rsvp_list(session: Session, event: Event) -> str:
             .where(Membership.group_id == event.group_id, Member.id.not_in(answered))
             .order_by(Member.name)
         )
-        lines.append(texts.mtg_rsvp_list_line("미응답", list(silent)))
+        lines.append(texts.mtg_rsvp_list_line(texts.MTG_RSVP_NO_ANSWER, list(silent)))
     return "\n".join(lines)
 
 
 def _shown(rsvp: Rsvp, name: str | None) -> str:
-    shown = name or "(삭제된 회원)"
-    return f"{shown}(대리: {rsvp.proxy_name})" if rsvp.proxy_name else shown
+    shown = name or texts.MTG_RSVP_DELETED_MEMBER
+    return texts.mtg_rsvp_proxy(shown, rsvp.proxy_name) if rsvp.proxy_name else shown

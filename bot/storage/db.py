@@ -12,6 +12,7 @@ from alembic.script import ScriptDirectory
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.orm import Session, sessionmaker
 
+from bot import texts
 from bot.settings import BotSettings
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
@@ -21,12 +22,7 @@ class DatabaseTooNewError(RuntimeError):
     """The database was migrated by a newer Gyoryu than the one running."""
 
     def __init__(self, revision: str) -> None:
-        super().__init__(
-            f"데이터베이스가 이 프로그램보다 새로운 버전({revision})으로 만들어졌어요. "
-            "교류(Gyoryu)를 최신 버전으로 업데이트한 뒤 다시 시작해 주세요. / "
-            f"The database is at revision {revision}, which this version of Gyoryu does not "
-            "know; upgrade Gyoryu before starting it."
-        )
+        super().__init__(texts.fed_database_too_new(revision))
         self.revision = revision
 
 

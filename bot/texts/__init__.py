@@ -1,0 +1,26 @@
+"""Every user-facing Korean text of Gyoryu, one module per surface (polite 해요체/합니다체).
+
+* :mod:`~bot.texts.qa`: answers from the documents, "not covered", sources;
+* :mod:`~bot.texts.chat`: conversation, help, buttons, feedback, experts, linking, apologies;
+* :mod:`~bot.texts.meetings`: reminders, RSVPs, schedules and 애로사항;
+* :mod:`~bot.texts.secretariat`: what the secretariat's commands say about federation data;
+* :mod:`~bot.texts.personal_data`: a member's data export and erasure;
+* :mod:`~bot.texts.channels`: the console, Kakao's waiting texts, the start-up report;
+* :mod:`~bot.texts.dates`: Korean dates and times.
+
+Add a text to the module of the surface that shows it. Every text is also re-exported here, so
+``texts.CH_HELP`` works wherever ``from bot import texts`` is imported. Words Gyoryu *reads*
+(command names, answer words such as 네/아니요, table headers it imports) stay beside the code that
+parses them; this package holds what Gyoryu *says*. ``ingest/texts.py`` keeps the ingest texts,
+since ingest never imports ``bot``.
+"""
+
+from __future__ import annotations
+
+from bot.texts.channels import *  # noqa: F403
+from bot.texts.chat import *  # noqa: F403
+from bot.texts.dates import *  # noqa: F403
+from bot.texts.meetings import *  # noqa: F403
+from bot.texts.personal_data import *  # noqa: F403
+from bot.texts.qa import *  # noqa: F403
+from bot.texts.secretariat import *  # noqa: F403
