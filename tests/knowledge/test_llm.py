@@ -131,3 +131,56 @@ def test_answer_with_a_figure_its_sources_do_not_hold_is_not_used(
     assert _answerer(fake).answer("연회비는 얼마예요?", HITS) is None
     assert "not in the cited sources" in caplog.text
     assert "80만" not in caplog.text  # the log says why, never what
+
+
+PERSONAL = [
+    pytest.param("010-2345-6789", id="mobile"),
+    pytest.param("01023456789", id="mobile-bare"),
+    pytest.param("010 2345 6789", id="mobile-spaces"),
+    pytest.param("010.2345.6789", id="mobile-dots"),
+    pytest.param("+82-10-2345-6789", id="international"),
+    pytest.param("+82 10 2345 6789", id="international-spaces"),
+    pytest.param("+82 (0)2 345 6789", id="international-trunk"),
+    pytest.param("(02) 345-6789", id="area-in-brackets"),
+    pytest.param("(031)2345-6789", id="area-in-brackets-tight"),
+    pytest.param("02-345-6789", id="seoul-landline"),
+    pytest.param("０１０－２３４５－６７８９", id="full-width"),
+    pytest.param("123-45-67890", id="business-registration"),
+    pytest.param("900101-1234567", id="resident-registration"),
+    pytest.param("9001011234567", id="resident-registration-bare"),
+    pytest.param("110111-2345678", id="corporate-registration"),
+    pytest.param("kim.minsu+event@hanbit-tech.co.kr", id="e-mail"),
+]
+
+
+@pytest.mark.parametrize("personal", PERSONAL)
+def test_personal_data_in_a_question_or_a_passage_never_reaches_the_model(
+    fake: FakeOpenAI, personal: str
+) -> None:
+    passage = Chunk(
+        id="contact",
+        text=f"사무국 담당자 연락처는 {personal}입니다. 연회비는 60만 원입니다.",
+        title="연락처 안내",
+        source="corpus/contacts.txt",
+        section="",
+        kind="faq",
+        visibility="public",
+    )
+
+    _answerer(fake).answer(f"제 정보는 {personal}인데 회비는 얼마예요?", [Hit(passage, 1.0)])
+
+    [request] = fake.requests
+    sent = "\n".join(message["content"] for message in request["body"]["messages"])
+    assert personal not in sent
+    digits = "".join(ch for ch in personal if ch.isdigit())
+    assert not digits or digits[-4:] + "입니다" not in sent.replace(" ", "")
+    assert sent.count("생략]") == 2  # once in the passage, once in the question
+    assert "연회비는 60만 원입니다" in sent  # only the personal part is masked
+
+
+def test_amounts_dates_and_years_are_not_mistaken_for_personal_data(fake: FakeOpenAI) -> None:
+    figures = "2025년 회비 600,000원은 2025-03-31까지, 행사는 11월 25일 19:30, 정원 120명"
+
+    _answerer(fake).answer(f"{figures} 맞나요?", HITS)
+
+    assert figures in fake.requests[0]["body"]["messages"][1]["content"]
