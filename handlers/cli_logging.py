@@ -13,6 +13,8 @@ import logging
 import sys
 from typing import TextIO
 
+from handlers import log_privacy
+
 OWN_PACKAGES = ("bot", "knowledge", "ingest", "handlers")
 # Libraries whose warnings describe a file's flaws that Gyoryu already reports in its own words.
 QUIET_LIBRARIES = {"pypdf": logging.ERROR}
@@ -50,6 +52,7 @@ class _StderrHandler(logging.StreamHandler[TextIO]):
 
 def configure(*, verbose: bool = False) -> None:
     """Send log records through one stderr handler with the thresholds above (idempotent)."""
+    log_privacy.install()
     root = logging.getLogger()
     for handler in list(root.handlers):
         if handler.get_name() == _HANDLER_NAME:

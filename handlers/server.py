@@ -55,13 +55,15 @@ def serve(
     import uvicorn
 
     from bot import texts
-    from handlers import cli_logging
+    from handlers import cli_logging, log_privacy
     from handlers.settings import ChannelSettings
     from handlers.wiring import build_bot, open_answerer, open_sessions, related_docs
     from knowledge.settings import KnowledgeSettings
 
     _check_address(host, port)  # before the slow start, so a taken port is said at once
     settings, knowledge, sessions = ChannelSettings(), KnowledgeSettings(), open_sessions()
+    if knowledge.openai_api_key is not None:
+        log_privacy.add_secret(knowledge.openai_api_key.get_secret_value())
     answerer = open_answerer(knowledge)
     bot = build_bot(sessions, knowledge, answerer=answerer, channels=settings)
     app = build_server(
@@ -108,6 +110,7 @@ def build_server(
     With ``sessions`` the app also runs the scheduler (reminders, prompts, digests) for its
     lifetime and serves the signed calendar feeds.
     """
+    from pydantic import SecretStr
     from starlette.applications import Starlette
     from starlette.middleware import Middleware
     from starlette.routing import Route
@@ -118,8 +121,13 @@ def build_server(
     from bot.schedule import runner
     from bot.schedule.compose import MessageComposer
     from bot.schedule.dispatcher import Dispatcher
+    from handlers import log_privacy
     from handlers.base import ChannelContext
 
+    log_privacy.install()
+    for _name, value in settings:  # every credential the server holds stays out of the logs
+        if isinstance(value, SecretStr):
+            log_privacy.add_secret(value.get_secret_value())
     lifecycle = Runner(bot)
     context = ChannelContext(runner=lifecycle, settings=settings, polling=polling)
     adapters, report = load_channels(context, channels)

@@ -17,6 +17,7 @@ from aiolimiter import AsyncLimiter
 from slack_bolt.adapter.starlette.async_handler import AsyncSlackRequestHandler
 from slack_bolt.async_app import AsyncAck, AsyncApp
 from slack_sdk.errors import SlackApiError, SlackClientError
+from slack_sdk.signature import SignatureVerifier
 from slack_sdk.web.async_client import AsyncWebClient
 from starlette.requests import Request
 from starlette.responses import Response
@@ -65,7 +66,8 @@ def build(context: ChannelContext) -> SlackAdapter:
         # Run our listener before the HTTP ack, so the question is stored before Slack hears 200.
         process_before_response=True,
     )
-    return SlackAdapter(context, app, socket_token)
+    verifier = SignatureVerifier(secret.get_secret_value()) if secret and not socket_token else None
+    return SlackAdapter(context, app, socket_token, verifier)
 
 
 def to_incoming(body: dict[str, Any], event: dict[str, Any]) -> IncomingMessage | None:
@@ -152,8 +154,15 @@ class SlackAdapter:
 
     name = NAME
 
-    def __init__(self, context: ChannelContext, app: AsyncApp, socket_token: str | None) -> None:
+    def __init__(
+        self,
+        context: ChannelContext,
+        app: AsyncApp,
+        socket_token: str | None,
+        verifier: SignatureVerifier | None = None,
+    ) -> None:
         self._context = context
+        self._verifier = verifier
         self.app = app
         self._socket_token = socket_token
         self._socket: Any = None
@@ -171,13 +180,22 @@ class SlackAdapter:
         return (Route(EVENTS_PATH, self.events, methods=["POST"]),)
 
     async def events(self, request: Request) -> Response:
-        """Refuse a body Slack never sends, then hand the request to bolt (signature, ack).
+        """Refuse an unsigned request or a body Slack never sends, then hand it to bolt (ack).
 
-        Bolt parses the body before it checks the signature and answers 500 when it cannot, so
-        the shape is checked here first; ``request.body()`` keeps the bytes for bolt to read.
+        The signature is checked here, before bolt, which would log the whole body of a refused
+        request. Bolt parses the body before it checks the signature and answers 500 when it
+        cannot, so the shape is checked here too; ``request.body()`` keeps the bytes for bolt.
         """
+        body = await request.body()
         try:
-            check_body(request.headers.get("content-type", ""), await request.body())
+            if self._verifier is not None and not self._verifier.is_valid_request(
+                body, dict(request.headers)
+            ):
+                log.warning("slack: refused a request with a bad or stale signature")
+                return refuse(401)
+            check_body(request.headers.get("content-type", ""), body)
+        except UnicodeDecodeError:  # the verifier reads the body as UTF-8
+            return refuse(400)
         except BadRequest as bad:
             return refuse(bad.status)
         return await self._http.handle(request)

@@ -35,13 +35,16 @@ class DatabaseDriverMissingError(RuntimeError):
 
 
 def make_engine(url: str) -> Engine:
-    """Create an engine; SQLite gets foreign keys, WAL and a busy timeout for two processes."""
+    """Create an engine; SQLite gets foreign keys, WAL and a busy timeout for two processes.
+
+    SQL parameters are members' words and numbers: errors never show them (``hide_parameters``).
+    """
     if not url.startswith("sqlite"):
         try:
-            return create_engine(url, pool_pre_ping=True)
+            return create_engine(url, pool_pre_ping=True, hide_parameters=True)
         except ModuleNotFoundError as missing:  # SQLAlchemy imports the driver here
             raise DatabaseDriverMissingError(url.split(":", 1)[0]) from missing
-    engine = create_engine(url, connect_args={"timeout": 30})
+    engine = create_engine(url, connect_args={"timeout": 30}, hide_parameters=True)
     event.listen(engine, "connect", _sqlite_pragmas)
     return engine
 
