@@ -174,6 +174,23 @@ class ConversationLog:
             row = session.get(AnswerRecord, answer_id)
             return _saved(row) if row else None
 
+    def answer_shown_to(self, answer_id: int, address: Address) -> SavedAnswer | None:
+        """A stored answer by id, but only when it was shown at ``address``.
+
+        Button data can be forged by a modified client: an answer given in a group room was
+        seen by everyone in that room; one given in a 1:1 chat only by the person it answered.
+        Anyone else gets ``None``, as for an answer that does not exist.
+        """
+        with self._sessions() as session:
+            row = session.get(AnswerRecord, answer_id)
+            if row is None or row.platform != address.platform:
+                return None
+            if row.conversation != address.conversation:
+                return None
+            if not address.is_group and row.user_id != address.user:
+                return None
+            return _saved(row)
+
     def last_answer(self, address: Address) -> SavedAnswer | None:
         """The latest answer given to this person in this conversation."""
         with self._sessions() as session:

@@ -63,8 +63,8 @@ def apply_rsvp(
     if member is None:
         return texts.MTG_NOT_LINKED
     event = session.get(Event, decoded.event_id)
-    if event is None:
-        return texts.MTG_EVENT_GONE
+    if event is None or not may_answer(session, event, member):
+        return texts.MTG_EVENT_GONE  # another group's event is not even named
     if now >= event.starts_at:
         return texts.MTG_ALREADY_STARTED
     try:
@@ -83,6 +83,24 @@ def apply_rsvp(
     if kst_day(event.starts_at) != decoded.occurrence:
         reply += " " + texts.mtg_moved_note(when)
     return reply
+
+
+def may_answer(session: Session, event: Event, member: Member) -> bool:
+    """Whether ``member`` was sent this event's buttons: any member for a federation-wide
+    event, the group's members (and federation admins) for a group's event.
+
+    Button data can be forged, so an answer to another group's event is refused.
+    """
+    if event.group_id is None or member.is_admin:
+        return True
+    return (
+        session.scalar(
+            select(Membership.id).where(
+                Membership.member_id == member.id, Membership.group_id == event.group_id
+            )
+        )
+        is not None
+    )
 
 
 def rsvp_list(session: Session, event: Event) -> str:

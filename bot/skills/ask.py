@@ -99,10 +99,10 @@ def ask(turn: Turn, question: str) -> OutgoingMessage:
 
 
 def saved(services: Services, address: Address, answer_id: int | None) -> SavedAnswer | None:
-    """The answer a button points at, or the last one given at ``address``."""
+    """The answer a button points at (if it was shown at ``address``), or the last one there."""
     if answer_id is None:
         return services.log.last_answer(address)
-    return services.log.answer(answer_id)
+    return services.log.answer_shown_to(answer_id, address)
 
 
 def render_answer(answer: QaAnswer, answer_id: int, *, brief: bool) -> OutgoingMessage:

@@ -16,6 +16,7 @@ from bot.dialog import ask_in
 from bot.difficulties import digest, items, nudges
 from bot.difficulties.items import DifficultyError
 from bot.messages import OutgoingMessage
+from bot.schedule import rsvp
 from bot.skills.membership import home_group, leads, member_of
 from bot.skills.skill import Skill, Turn, reply
 from bot.storage.models import Event, Member
@@ -64,8 +65,12 @@ def difficulties(turn: Turn) -> list[OutgoingMessage]:
 def share_pressed(turn: Turn) -> list[OutgoingMessage]:
     """The prompt's "share" button: ask for the text (the next message)."""
     with turn.services.sessions.begin() as session:
-        if member_of(session, turn.caller) is None:
+        member = member_of(session, turn.caller)
+        if member is None:
             return reply(texts.DIFF_NOT_LINKED)
+        event = session.get(Event, turn.number) if turn.number is not None else None
+        if event is None or event.group_id is None or not rsvp.may_answer(session, event, member):
+            return reply(texts.MTG_EVENT_GONE)  # a forged button for another group's meeting
         ask_in(session, turn.address, nudges.SHARE_PREFIX, turn.argument, turn.now)
         return reply(texts.DIFF_SHARE_ASK)
 
@@ -78,6 +83,8 @@ def shared(turn: Turn) -> list[OutgoingMessage]:
         event = session.get(Event, turn.number) if turn.number is not None else None
         if member is None or event is None or event.group_id is None:
             return reply(texts.MTG_EVENT_GONE if member else texts.DIFF_NOT_LINKED)
+        if not rsvp.may_answer(session, event, member):
+            return reply(texts.MTG_EVENT_GONE)
         return reply(
             _share(session, event.group_id, member, turn.message.text, turn.now, anonymous=False)
         )

@@ -71,8 +71,8 @@ def request(turn: Turn, *, answer_id: int | None) -> OutgoingMessage:
         saved = services.log.last_answer(turn.address)
         if saved is not None and now - saved.asked_at > RECENT_QUESTION:
             saved = None
-    else:
-        saved = services.log.answer(answer_id)
+    else:  # a forged button names someone else's answer: it is as if it did not exist
+        saved = services.log.answer_shown_to(answer_id, turn.address)
     if saved is None:
         return OutgoingMessage(texts.CH_EXPERT_NEEDS_QUESTION)
     filed = services.log.request_expert(

@@ -65,7 +65,14 @@ def pressed(turn: Turn) -> list[OutgoingMessage]:
     decoded = rsvp.parse_action(action)
     with turn.services.sessions.begin() as session:
         member = member_of(session, turn.caller)
-        if decoded is not None and decoded.status == PROXY and member is not None:
+        event = session.get(Event, decoded.event_id) if decoded is not None else None
+        if (
+            decoded is not None
+            and decoded.status == PROXY
+            and member is not None
+            and event is not None
+            and rsvp.may_answer(session, event, member)
+        ):
             ask_in(session, turn.address, rsvp.PREFIX, turn.argument, turn.now)
             return reply(texts.MTG_PROXY_ASK)
         confirmation = rsvp.apply_rsvp(session, action=action, member=member, now=turn.now)
@@ -94,10 +101,15 @@ def _refreshed(turn: Turn, decoded: rsvp.RsvpAction | None) -> list[OutgoingMess
     if decoded is None or decoded.status == PROXY:  # 대리참석 waits for the proxy's name
         return []
     with turn.services.sessions() as session:
-        if member_of(session, turn.caller) is None:  # a guest's press changed nothing
+        member = member_of(session, turn.caller)
+        if member is None:  # a guest's press changed nothing
             return []
         event = session.get(Event, decoded.event_id)
-        if event is None or turn.now >= event.starts_at:
+        if (
+            event is None
+            or turn.now >= event.starts_at
+            or not rsvp.may_answer(session, event, member)
+        ):
             return []
         counts = events.rsvp_counts(session, event)
         return [content.refreshed_reminder(event, counts, now=turn.now)]
