@@ -63,19 +63,25 @@ class MemoryDirectory:
     accounts: dict[tuple[str, str], Person] = field(default_factory=dict)
     invites: dict[str, Person] = field(default_factory=dict)
     rooms: dict[tuple[str, str], Caller] = field(default_factory=dict)
+    seen: dict[tuple[str, str], set[str]] = field(default_factory=dict)
 
     def identify(self, address: Address) -> Caller:
-        """The linked member or a guest; group rooms use their own settings and audience."""
+        """The linked member or a guest; group rooms use their own settings and audience,
+        capped by what everyone seen writing there may see (a guest makes it public)."""
         person = self.accounts.get((address.platform, address.user))
         if address.is_group:
+            key = (address.platform, address.conversation or "")
             # An unconfigured room behaves like the federation default: answer when addressed.
-            room = self.rooms.get(
-                (address.platform, address.conversation or ""), Caller(answer_mode="mention")
-            )
+            room = self.rooms.get(key, Caller(answer_mode="mention"))
+            self.seen.setdefault(key, set()).add(address.user)
+            audience = room.audience
+            for user in self.seen[key]:
+                seen = self.accounts.get((address.platform, user))
+                audience &= seen.audience if seen else PUBLIC
             return Caller(
                 member_id=person.member_id if person else None,
                 name=person.name if person else None,
-                audience=room.audience,
+                audience=audience,
                 answer_mode=room.answer_mode,
                 tone=room.tone,
             )

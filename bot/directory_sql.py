@@ -10,8 +10,9 @@ from datetime import datetime
 
 from sqlalchemy.orm import Session, sessionmaker
 
+from bot.clock import utcnow
 from bot.directory import Caller, LinkRefusedError
-from bot.federation import linking, rooms
+from bot.federation import linking, room_audience, rooms
 from bot.federation.errors import FederationError
 from bot.messages import Address
 
@@ -23,8 +24,12 @@ class SqlDirectory:
         self._sessions = sessions
 
     def identify(self, address: Address) -> Caller:
-        """The linked member (or a guest) and, in a group room, that room's rules and audience."""
-        with self._sessions() as session:
+        """The linked member (or a guest) and, in a group room, that room's rules and audience.
+
+        In a group room the writer is remembered as seen there, and the audience is capped by
+        everyone seen (:mod:`bot.federation.room_audience`).
+        """
+        with self._sessions.begin() as session:
             member = linking.resolve_identity(
                 session, platform=address.platform, platform_user_id=address.user
             )
@@ -34,7 +39,9 @@ class SqlDirectory:
             if not address.is_group:
                 audience = rooms.audience_of_member(session, member)
                 return Caller(member_id, name, audience, answer_mode="all", tone=settings.tone)
-            audience = rooms.audience_of_room(session, platform=address.platform, chat_id=chat_id)
+            audience = room_audience.audience_seen(
+                session, platform=address.platform, chat_id=chat_id, user=address.user, now=utcnow()
+            )
             return Caller(member_id, name, audience, settings.answer_mode, settings.tone)
 
     def link(self, address: Address, code: str, *, display_name: str | None, now: datetime) -> str:

@@ -41,6 +41,7 @@ from bot.storage.models import (
     Membership,
     Rsvp,
 )
+from bot.storage.room_models import RoomSighting
 from bot.storage.schedule_models import Difficulty, NudgeOptOut, ScheduledMessage
 
 # What an erased person's chat account becomes in rows kept for anonymous figures.
@@ -422,6 +423,24 @@ def _erase_steps(session: Session, subject: Subject) -> None:
     )
 
 
+def _sighting_rows(session: Session, subject: Subject) -> list[Row]:
+    rows = session.scalars(
+        select(RoomSighting)
+        .where(subject.by_account(RoomSighting.platform, RoomSighting.user_id))
+        .order_by(RoomSighting.id)
+    )
+    return [
+        {"platform": r.platform, "conversation": r.chat_id, "created_at": _when(r.first_seen_at)}
+        for r in rows
+    ]
+
+
+def _erase_sightings(session: Session, subject: Subject) -> None:
+    session.execute(
+        delete(RoomSighting).where(subject.by_account(RoomSighting.platform, RoomSighting.user_id))
+    )
+
+
 # ── the audit log ──────────────────────────────────────────────────────────────────────
 
 
@@ -472,6 +491,7 @@ HOLDINGS: Sequence[Holding] = (
     Holding("answer_feedback", ("account",), "anonymise", _feedback_rows, _erase_feedback),
     Holding("expert_requests", ("account",), "delete", _expert_rows, _erase_expert_requests),
     Holding("dialog_steps", ("account",), "delete", _step_rows, _erase_steps),
+    Holding("room_sightings", ("account",), "delete", _sighting_rows, _erase_sightings),
     # The accounts are what the rows above are found by, so they go after them.
     Holding("chat_identities", ("member", "account"), "delete", _identity_rows, _erase_identities),
     Holding("members", ("member",), "delete", _member_rows, _erase_member),

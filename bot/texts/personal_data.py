@@ -19,6 +19,7 @@ PIPA_SECTIONS = {
     "answer_feedback": "답변 평가",
     "expert_requests": "전문가 요청",
     "dialog_steps": "진행 중인 대화",
+    "room_sightings": "글을 쓴 단체방",
     "scheduled_messages": "예약된 개인 메시지",
     "audit_log": "변경 기록",
 }

@@ -173,6 +173,7 @@ async def converse(world: World) -> None:
     await chat.say(MINSU, "/애로 공유 외국인 근로자 고용 허가 절차가 너무 길어요")
     await chat.press(MINSU, Button("", nudges.OPT_OUT_ACTION))
     await chat.say(MINSU, "부가세 환급 절차가 궁금해요")  # leaves the expert offer pending
+    await chat.say(MINSU, "다들 안녕하세요", room=ROOM)  # chatter: he is seen in the group room
     await chat.say(YOUNGHEE, "정례회는 언제 열리나요?", name="영희")
     await chat.say(YOUNGHEE, "/애로 공유 판로 개척이 어려워요")
     [digest] = await chat.say(YOUNGHEE, "/애로")
