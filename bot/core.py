@@ -26,6 +26,7 @@ from bot.conversation import ConversationLog
 from bot.dialog import DialogSteps, Pending
 from bot.directory import Caller, Directory
 from bot.messages import IncomingMessage, OutgoingMessage
+from bot.sanitise import sanitised
 from bot.schedule.feeds import CalendarLinks
 from bot.skills import Handler, Registry, Route, Services, Turn, default_skills
 
@@ -91,9 +92,11 @@ class Bot:
     def admit(self, message: IncomingMessage) -> Admission | None:
         """Record ``message`` if the bot should answer it; ``None`` for chatter or a redelivery.
 
-        The message to answer and settle is the admission's: a message whose id another message
-        already used is recorded under a fresh id rather than dropped.
+        The message to answer and settle is the admission's: it is sanitised first (no NUL
+        bytes, lone surrogates or over-long ids reach storage), and a message whose id another
+        message already used is recorded under a fresh id rather than dropped.
         """
+        message = sanitised(message)
         caller = self._directory.identify(message.address)
         route = self._skills.route(message)
         if _addressed(message, caller, route):

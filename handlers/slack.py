@@ -14,6 +14,7 @@ from typing import Any
 from urllib.parse import parse_qs
 
 from aiolimiter import AsyncLimiter
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from slack_bolt.adapter.starlette.async_handler import AsyncSlackRequestHandler
 from slack_bolt.async_app import AsyncAck, AsyncApp
 from slack_sdk.errors import SlackApiError, SlackClientError
@@ -72,7 +73,9 @@ def build(context: ChannelContext) -> SlackAdapter:
 
 def to_incoming(body: dict[str, Any], event: dict[str, Any]) -> IncomingMessage | None:
     """The neutral message in an Events API callback; ``None`` for bot posts and edits."""
-    if event.get("bot_id") or event.get("subtype") or "user" not in event:
+    if event.get("bot_id") or event.get("subtype") or not event.get("user"):
+        return None
+    if not event.get("channel"):
         return None
     direct = event.get("channel_type") == "im"
     thread = event.get("thread_ts") or (None if direct else event.get("ts"))
@@ -130,14 +133,105 @@ def render(message: OutgoingMessage) -> dict[str, Any]:
     return {"text": _escape(message.text[:SECTION_LIMIT]), "blocks": blocks}
 
 
+class _Shape(BaseModel):
+    # Slack sends these fields as strings (or objects) and adds new ones at any time; a value of
+    # another type would crash bolt's routing or ours, so such a body is refused as malformed.
+    model_config = ConfigDict(extra="ignore", strict=True)
+
+
+class _Id(_Shape):
+    id: str
+
+
+class _Authorization(_Shape):
+    enterprise_id: str | None = None
+    team_id: str | None = None
+    user_id: str | None = None
+    is_enterprise_install: bool | None = None
+
+
+class _Context(_Shape):
+    """What bolt reads from any body to build its context (team, user, channel, enterprise)."""
+
+    authorizations: list[_Authorization] | None = None
+    enterprise: _Id | str | None = None
+    enterprise_id: str | None = None
+    is_enterprise_install: bool | str | None = None
+    is_ext_shared_channel: bool | None = None
+    team: _Id | str | None = None
+    team_id: str | None = None
+    user: _Id | str | None = None
+    user_id: str | None = None
+    user_team: str | None = None
+    channel: _Id | str | None = None
+    channel_id: str | None = None
+    thread_ts: str | None = None
+    view: dict[str, Any] | None = None
+    item: dict[str, Any] | None = None
+    container: dict[str, Any] | None = None
+    assistant_thread: dict[str, Any] | None = None
+    previous_message: dict[str, Any] | None = None
+
+
+class _Event(_Context):
+    type: str = ""
+    user: str = ""
+    channel: str = ""
+    channel_type: str = ""
+    team: str | None = None
+    text: str = ""
+    ts: str = ""
+    thread_ts: str | None = None
+    event_ts: str = ""
+    client_msg_id: str = ""
+    bot_id: str | None = None
+    subtype: str | None = None
+
+
+class _EventBody(_Context):
+    type: str = ""
+    event: _Event = Field(default_factory=_Event)  # bolt reads it when present, even as null
+    event_id: str = ""
+    team_id: str = ""
+    api_app_id: str = ""
+    challenge: str = ""
+    token: str = ""
+
+
+class _Action(_Shape):
+    type: str = ""
+    action_id: str  # bolt routes on it
+    block_id: str = ""
+    value: str  # every Gyoryu button carries its action here
+    action_ts: str = ""
+
+
+class _Message(_Context):
+    ts: str = ""
+    thread_ts: str | None = None
+    text: str = ""
+
+
+class _ActionBody(_Context):
+    type: str
+    user: _Id
+    channel: _Id
+    message: _Message | None = None
+    actions: list[_Action] = Field(min_length=1)
+    trigger_id: str = ""
+    response_url: str = ""
+    token: str = ""
+
+
 def check_body(content_type: str, body: bytes) -> None:
     """Raise :class:`BadRequest` unless ``body`` is what Slack posts: a JSON object, or a form.
 
-    Slack sends events as JSON and button presses as a form whose ``payload`` is a JSON object.
+    Slack sends events as JSON and button presses as a form whose ``payload`` is a JSON object;
+    the fields bolt and this adapter read must have the types Slack gives them.
     """
     kind = content_type.split(";")[0].strip().lower()
     if kind == "application/json":
-        json_object(body)
+        _shaped(_EventBody, json_object(body))
         return
     if kind != "application/x-www-form-urlencoded":
         raise BadRequest(415)
@@ -146,7 +240,14 @@ def check_body(content_type: str, body: bytes) -> None:
     except ValueError:  # not UTF-8, or not name=value pairs
         raise BadRequest(400) from None
     for payload in form.get("payload", []):
-        json_object(payload)
+        _shaped(_ActionBody, json_object(payload))
+
+
+def _shaped(model: type[BaseModel], data: dict[str, Any]) -> None:
+    try:
+        model.model_validate(data)
+    except ValidationError:
+        raise BadRequest(400) from None
 
 
 class SlackAdapter:
@@ -198,7 +299,12 @@ class SlackAdapter:
             return refuse(400)
         except BadRequest as bad:
             return refuse(bad.status)
-        return await self._http.handle(request)
+        try:
+            return await self._http.handle(request)
+        except (KeyError, TypeError, ValueError, AttributeError, IndexError):
+            # bolt reads fields Slack always sends in its own shape; another shape is malformed
+            log.warning("slack: refused a signed request of an unexpected shape")
+            return refuse(400)
 
     async def start(self) -> None:
         """Open the Socket Mode connection when an app token is configured."""

@@ -212,18 +212,27 @@ class TelegramAdapter:
         try:
             data = await read_json(request, limit=self._context.settings.max_body_bytes)
             update = Update.de_json(data, self.ptb)
+            # PTB does not check types: a number where text belongs fails in here, as a 400.
+            incoming = to_incoming(update, self._me)
         except BadRequest as bad:
             return refuse(bad.status)
-        except (TelegramError, KeyError, TypeError, ValueError):
+        except (TelegramError, KeyError, TypeError, ValueError, AttributeError, OverflowError):
             return refuse(400)
-        await self.on_update(update)
+        if incoming is not None:
+            await self._accept(incoming, update)
         return Response(status_code=200)
 
     async def on_update(self, update: Update) -> None:
         """Record an update and answer it in the background (webhook and polling alike)."""
-        incoming = to_incoming(update, self._me)
-        if incoming is None:
+        try:
+            incoming = to_incoming(update, self._me)
+        except (KeyError, TypeError, ValueError, AttributeError, OverflowError):
+            log.warning("ignored a Telegram update of an unexpected shape")
             return
+        if incoming is not None:
+            await self._accept(incoming, update)
+
+    async def _accept(self, incoming: IncomingMessage, update: Update) -> None:
         await self._context.runner.accept(incoming, self._replier(incoming, update.callback_query))
 
     def _replier(self, incoming: IncomingMessage, query: CallbackQuery | None) -> Replier:
@@ -277,6 +286,8 @@ class TelegramAdapter:
 def _address(chat_id: int, user_id: int, message: Any) -> Address:
     is_topic = isinstance(message, Message) and bool(message.is_topic_message)
     thread = message.message_thread_id if is_topic else None
+    if not isinstance(thread, int):  # a topic id is a number; anything else is no topic
+        thread = None
     chat_type = getattr(message.chat, "type", "private")
     return Address(
         platform=NAME,
