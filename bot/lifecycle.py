@@ -130,24 +130,24 @@ class Runner:
         return replies
 
     async def within(self, message: IncomingMessage, deadline: Deadline) -> Timely | Overdue | None:
-        """Admit ``message`` and answer it by ``deadline``; ``None`` when there is nothing to do.
+        """Admit, answer and settle ``message`` by ``deadline``; ``None`` when there is nothing
+        to do.
 
-        An answer ready in time is :class:`Timely` (and settled as delivered with the response).
-        Otherwise it keeps running: the late path delivers it, or it is settled as not delivered.
+        The whole chain counts against the deadline (the database writes and any wait for a
+        worker thread included), so a busy server still answers in time: an answer ready and
+        settled in time is :class:`Timely`; otherwise it keeps running and the late path
+        delivers it, or it is settled as not delivered.
         """
-        admission = await self.admit(message)
-        if admission is None:
-            return None
         loop = asyncio.get_running_loop()
-        work = loop.create_task(self.answer(admission))
+        work = loop.create_task(self._answer_settled(message))
         done, _ = await asyncio.wait({work}, timeout=max(deadline.answer_by - loop.time(), 0))
         if done:
-            await self.settle(admission, delivered=True)
-            return Timely(work.result())
+            answered = work.result()
+            return None if answered is None else Timely(answered[1])
         if deadline.late is not None:
-            self.tasks.spawn(self._answer_late(admission, work, deadline, deadline.late))
+            self.tasks.spawn(self._answer_late(work, deadline, deadline.late))
             return Overdue(deferred=True)
-        self.tasks.spawn(self._settle_unseen(admission, work))
+        self.tasks.spawn(self._settle_unseen(work))
         return Overdue(deferred=False)
 
     async def recover(self, push: Push) -> int:
@@ -195,29 +195,48 @@ class Runner:
         else:
             await self.settle(admission, delivered=True)
 
+    async def _answer_settled(
+        self, message: IncomingMessage
+    ) -> tuple[Admission, list[OutgoingMessage]] | None:
+        """Admit, answer and settle as delivered (the response carries it); ``None``: nothing."""
+        admission = await self.admit(message)
+        if admission is None:
+            return None
+        replies = await self.answer(admission)
+        await self.settle(admission, delivered=True)
+        return admission, replies
+
     async def _answer_late(
         self,
-        admission: Admission,
-        work: asyncio.Task[list[OutgoingMessage]],
+        work: asyncio.Task[tuple[Admission, list[OutgoingMessage]] | None],
         deadline: Deadline,
         late: Replier,
     ) -> None:
         """Hand the answer to the late path once ready, or ``too_late`` when even that is late."""
         left = deadline.late_by - asyncio.get_running_loop().time()
         try:
-            replies = await asyncio.wait_for(asyncio.shield(work), timeout=max(left, 0))
+            answered = await asyncio.wait_for(asyncio.shield(work), timeout=max(left, 0))
         except TimeoutError:
-            self.tasks.spawn(self._settle_unseen(admission, work))
+            self.tasks.spawn(self._settle_unseen(work))
             try:
                 await late(list(deadline.too_late))
             except Exception as failed:  # the member misses the apology; the answer is kept
                 log.warning("could not tell the member the answer is late: %s", failed)
             return
-        await self._deliver(admission, replies, late)
+        except Exception:
+            log.exception("a late answer could not be recorded or given")
+            return
+        if answered is not None:
+            await self._deliver(answered[0], answered[1], late)
 
     async def _settle_unseen(
-        self, admission: Admission, work: asyncio.Task[list[OutgoingMessage]]
+        self, work: asyncio.Task[tuple[Admission, list[OutgoingMessage]] | None]
     ) -> None:
         """Let a late answer complete (so it is saved) and record that nobody received it."""
-        await asyncio.wait({work})
-        await self.settle(admission, delivered=False)
+        try:
+            answered = await work
+        except Exception:
+            log.exception("a late answer could not be recorded or given")
+            return
+        if answered is not None:
+            await self.settle(answered[0], delivered=False)

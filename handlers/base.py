@@ -10,6 +10,7 @@ that sends the replies back where it came from, then answer the platform right a
 
 from __future__ import annotations
 
+import asyncio
 import json
 import logging
 import re
@@ -20,6 +21,7 @@ from typing import Any, Protocol
 from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import BaseRoute
+from starlette.types import ASGIApp, Receive, Scope, Send
 
 from bot.lifecycle import Runner
 from bot.messages import Address, OutgoingMessage
@@ -121,6 +123,33 @@ async def read_body(request: Request, *, limit: int) -> bytes:
             raise BadRequest(413)
         chunks.append(chunk)
     return b"".join(chunks)
+
+
+ARRIVED = "gyoryu.arrived"
+"""Scope key of a request's arrival, in event-loop time (set by :class:`Arrival`)."""
+
+
+class Arrival:
+    """Stamps each request with its arrival (``loop.time()``) before anything else runs.
+
+    The outermost middleware, so a deadline such as Kakao's 5 seconds counts the time a request
+    waited for the app (a busy event loop, the body limit, routing). A stamp already in the
+    scope (a server that knows the arrival earlier) is kept.
+    """
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        """Stamp and pass on."""
+        scope.setdefault(ARRIVED, asyncio.get_running_loop().time())
+        await self.app(scope, receive, send)
+
+
+def arrived_at(request: Request) -> float:
+    """When ``request`` arrived (loop time); now, for an app mounted without :class:`Arrival`."""
+    stamp = request.scope.get(ARRIVED)
+    return float(stamp) if stamp is not None else asyncio.get_running_loop().time()
 
 
 def refuse(status: int) -> Response:

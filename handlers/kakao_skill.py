@@ -10,7 +10,6 @@ recorded.
 
 from __future__ import annotations
 
-import asyncio
 import hmac
 import logging
 import uuid
@@ -30,7 +29,7 @@ from bot.delivery import DeliveryError, Replier, UndeliverableError
 from bot.lifecycle import Deadline, Timely
 from bot.messages import Address, IncomingMessage, OutgoingMessage
 from handlers import kakao_response
-from handlers.base import BadRequest, ChannelContext, ChannelOff, read_json, refuse
+from handlers.base import BadRequest, ChannelContext, ChannelOff, arrived_at, read_json, refuse
 
 log = logging.getLogger(__name__)
 
@@ -158,8 +157,12 @@ class KakaoSkill:
         raise UndeliverableError(self.name)
 
     async def endpoint(self, request: Request) -> Response:
-        """``POST /kakao/skill``: the answer, a callback promise, or a polite "ask again"."""
-        started = asyncio.get_running_loop().time()
+        """``POST /kakao/skill``: the answer, a callback promise, or a polite "ask again".
+
+        The budget runs from the request's arrival (stamped by the server before any queueing
+        in the app), and covers reading the body, recording, answering and settling.
+        """
+        started = arrived_at(request)
         if not same_secret(request.headers.get(SECRET_HEADER), self._secret):
             log.warning("kakao skill: refused a request without the right secret header")
             return refuse(401)

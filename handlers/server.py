@@ -122,7 +122,7 @@ def build_server(
     from bot.schedule.compose import MessageComposer
     from bot.schedule.dispatcher import Dispatcher
     from handlers import log_privacy
-    from handlers.base import ChannelContext
+    from handlers.base import Arrival, ChannelContext
 
     log_privacy.install()
     for _name, value in settings:  # every credential the server holds stays out of the logs
@@ -169,7 +169,7 @@ def build_server(
         routes += calendar_routes(sessions, secret.get_secret_value())
     app = Starlette(
         routes=routes,
-        middleware=[Middleware(BodyLimit, limit=settings.max_body_bytes)],
+        middleware=[Middleware(Arrival), Middleware(BodyLimit, limit=settings.max_body_bytes)],
         lifespan=lifespan,
     )
     app.state.ready = False

@@ -6,6 +6,7 @@ import asyncio
 import json
 import logging
 import threading
+import time
 from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
 from typing import Any
@@ -14,6 +15,7 @@ import httpx
 import pytest
 from pydantic import SecretStr
 from starlette.applications import Starlette
+from starlette.middleware import Middleware
 
 from bot import texts
 from bot.conversation import ConversationLog
@@ -21,7 +23,7 @@ from bot.core import Bot
 from bot.directory import MemoryDirectory
 from bot.lifecycle import Runner
 from bot.messages import Address
-from handlers.base import ChannelContext, ChannelOff
+from handlers.base import ARRIVED, Arrival, ChannelContext, ChannelOff
 from handlers.kakao_response import TRY_AGAIN_TEXT
 from handlers.kakao_skill import SECRET_HEADER, KakaoSkill, build
 from handlers.server import build_server
@@ -70,8 +72,9 @@ async def skill(context: ChannelContext) -> AsyncIterator[KakaoSkill]:
 
 @pytest.fixture
 async def slow_skill(context: ChannelContext, answerer: FakeAnswerer) -> AsyncIterator[KakaoSkill]:
-    """A skill whose answers wait for ``answerer.gate``, with a budget that is already over."""
-    adapter = KakaoSkill(context, secret=SECRET, answer_budget_s=0.01)
+    """A skill whose answers wait for ``answerer.gate``, with a short budget (time enough to
+    record the question, since the budget covers recording too)."""
+    adapter = KakaoSkill(context, secret=SECRET, answer_budget_s=0.3)
     answerer.gate = threading.Event()
     await adapter.start()
     yield adapter
@@ -318,3 +321,78 @@ async def test_a_question_that_cannot_be_recorded_gets_an_apology_not_a_500(
 
     assert response.status_code == 200
     assert bubbles(response.json()) == [texts.CH_FAILED]
+
+
+class SlowLog(ConversationLog):
+    """A conversation log whose writes take ``delay`` seconds (a database under load)."""
+
+    delay = 0.0
+
+    def record(self, message: Any, *, read_step: bool = False) -> Any:
+        time.sleep(self.delay)
+        return super().record(message, read_step=read_step)
+
+
+def queued_for(seconds: float, app: Starlette) -> Any:
+    """``app`` behind a server that stamps arrival ``seconds`` before handing the request on."""
+
+    async def server(scope: Any, receive: Any, send: Any) -> None:
+        scope[ARRIVED] = asyncio.get_running_loop().time() - seconds
+        await app(scope, receive, send)
+
+    return server
+
+
+async def timed_post(app: Any, body: Any) -> tuple[httpx.Response, float]:
+    transport = httpx.ASGITransport(app=app)
+    async with httpx.AsyncClient(transport=transport, base_url="http://gyoryu") as client:
+        started = time.perf_counter()
+        response = await client.post("/kakao/skill", json=body, headers={SECRET_HEADER: SECRET})
+        return response, time.perf_counter() - started
+
+
+async def test_time_queued_before_the_handler_counts_against_the_budget(
+    context: ChannelContext, answerer: FakeAnswerer, fake: FakeKakao
+) -> None:
+    skill = KakaoSkill(context, secret=SECRET, answer_budget_s=0.5)
+    await skill.start()
+    answerer.gate = threading.Event()
+    threading.Timer(0.25, answerer.gate.set).start()  # the answer takes 0.25 s
+    body = payload("callback")
+    body["userRequest"]["callbackUrl"] = fake.callback_url()
+    app = Starlette(routes=skill.routes(), middleware=[Middleware(Arrival)])
+
+    # The request waited 0.4 s before the app ran: only 0.1 s of the 0.5 s budget is left.
+    response, waited = await timed_post(queued_for(0.4, app), body)
+    await skill.stop()
+
+    assert response.json()["useCallback"] is True
+    assert waited < 0.25
+    (posted,) = fake.received
+    assert bubbles(posted.json)[0].startswith(FEE_ANSWER.text)
+
+
+async def test_a_slow_database_write_counts_against_the_budget(
+    bot: Bot, sessions: Any, fake: FakeKakao
+) -> None:
+    slow = SlowLog(sessions)
+    slow.delay = 0.6
+    slow_bot = Bot(answerer=FakeAnswerer(), directory=MemoryDirectory(), log=slow)
+    settings = ChannelSettings(kakao_skill_secret=SecretStr(SECRET), max_body_bytes=16_384)
+    skill = KakaoSkill(
+        ChannelContext(runner=Runner(slow_bot), settings=settings),
+        secret=SECRET,
+        answer_budget_s=0.2,
+    )
+    await skill.start()
+    body = payload("callback")
+    body["userRequest"]["callbackUrl"] = fake.callback_url()
+
+    response, waited = await timed_post(Starlette(routes=skill.routes()), body)
+    await skill.stop()
+
+    assert response.json()["useCallback"] is True
+    assert waited < 0.5  # the budget held although recording took 0.6 s
+    (posted,) = fake.received
+    assert bubbles(posted.json)[0].startswith(FEE_ANSWER.text)
+    assert slow.unsettled() == []
