@@ -72,6 +72,7 @@ class Figures:
     latencies: list[float] = field(default_factory=list)
     errors: int = 0
     shed: int = 0
+    in_server: list[float] = field(default_factory=list)  # Kakao: from the server's stamp
 
 
 class TimedTelegram(FakeTelegram):
@@ -140,6 +141,9 @@ def kakao_asker(figures: Figures) -> Ask:
             headers={SKILL_SECRET_HEADER: SKILL_SECRET},
         )
         answer = reply.json() if reply.status_code == 200 else {}
+        timing = reply.headers.get("server-timing", "").partition("dur=")[2]
+        if timing:
+            figures.in_server.append(float(timing) / 1000)
         if answer.get("useCallback") or texts.CH_KAKAO_TRY_AGAIN in json.dumps(
             answer, ensure_ascii=False
         ):
@@ -200,6 +204,7 @@ async def run_load(
         for channel in figures.values():
             channel.latencies.clear()
             channel.errors = channel.shed = 0
+            channel.in_server.clear()
         started = time.perf_counter()
         await asyncio.gather(
             *(
@@ -236,6 +241,9 @@ def report(members: int, figures: dict[str, Figures], elapsed: float) -> None:
         print(f"  max         {max(latencies) * 1000:8.1f} ms")
         late = sum(latency > KAKAO_BUDGET_S for latency in latencies)
         print(f"  over 4.5 s  {late:8d} ({late / len(latencies):.1%})")
+        if len(channel.in_server) >= 2:
+            inside = statistics.quantiles(channel.in_server, n=100, method="inclusive")
+            print(f"  in server p99 {inside[98] * 1000:6.1f} ms (from the app's arrival stamp)")
         if name == "kakao":
             print(f"  shed        {channel.shed:8d} (잠시만요 / callback instead of the answer)")
         print(f"  errors      {channel.errors:8d}")

@@ -34,6 +34,10 @@ log = logging.getLogger(__name__)
 LATE_ANSWER_GRACE = timedelta(minutes=30)
 """A question older than this when the server comes back is apologised for, not answered late."""
 
+ANSWER_SLOTS = 2
+"""Answers computed at once. Answering is CPU work that holds the GIL: more threads add no
+throughput on a small machine, but starve the event loop that must answer Kakao in time."""
+
 Push = Callable[[Address, OutgoingMessage], Awaitable[None]]
 """Sends a proactive message (the postman's ``push``): how recovered answers go out."""
 
@@ -88,9 +92,16 @@ class Overdue:
 class Runner:
     """Runs the lifecycle of every incoming message around the core :class:`~bot.core.Bot`."""
 
-    def __init__(self, bot: Bot, tasks: BackgroundTasks | None = None) -> None:
+    def __init__(
+        self, bot: Bot, tasks: BackgroundTasks | None = None, *, answer_slots: int = ANSWER_SLOTS
+    ) -> None:
         self.bot = bot
         self.tasks = tasks or BackgroundTasks()
+        self._slots = asyncio.Semaphore(answer_slots)
+        self._slot_count = answer_slots
+        self._waiting = 0  # answers waiting for a slot or being worked on
+        self._admitting = 0  # messages being recorded, whose answers will queue next
+        self._service_s = 0.05  # moving average of one answer's time in its slot
 
     async def admit(self, message: IncomingMessage) -> Admission | None:
         """Identify, route and record ``message``; ``None`` when there is nothing to answer.
@@ -101,8 +112,27 @@ class Runner:
         return await asyncio.to_thread(self.bot.admit, message)
 
     async def answer(self, admission: Admission) -> list[OutgoingMessage]:
-        """The replies (failures are already turned into an apology by the core)."""
-        return await asyncio.to_thread(self.bot.answer, admission)
+        """The replies (failures are already turned into an apology by the core).
+
+        At most :data:`ANSWER_SLOTS` answers are worked on at once; the others wait here, in
+        the event loop, so it stays free to send replies and to shed what cannot be in time.
+        """
+        loop = asyncio.get_running_loop()
+        self._waiting += 1
+        try:
+            async with self._slots:
+                started = loop.time()
+                try:
+                    return await asyncio.to_thread(self.bot.answer, admission)
+                finally:
+                    self._service_s = 0.8 * self._service_s + 0.2 * (loop.time() - started)
+        finally:
+            self._waiting -= 1
+
+    def expected_wait(self) -> float:
+        """Seconds a new answer would take now: the queue ahead of it, then its own turn."""
+        ahead = self._waiting + self._admitting
+        return (ahead / self._slot_count + 1) * self._service_s
 
     async def settle(self, admission: Admission, *, delivered: bool) -> None:
         """Mark the message answered or failed."""
@@ -134,13 +164,23 @@ class Runner:
         to do.
 
         The whole chain counts against the deadline (the database writes and any wait for a
-        worker thread included), so a busy server still answers in time: an answer ready and
+        worker thread included), and a queue too long to let it through in time is shed at
+        once, so a busy server still answers in time: an answer ready and
         settled in time is :class:`Timely`; otherwise it keeps running and the late path
         delivers it, or it is settled as not delivered.
         """
         loop = asyncio.get_running_loop()
+        left = deadline.answer_by - loop.time()
+        # Shed at once what the queue ahead cannot let through in time: waiting out the whole
+        # budget only to shed then would keep the server busy with requests already lost.
+        hopeless = self.expected_wait() > left
+        if hopeless and deadline.late is None:
+            # Nobody could receive the answer: keep the question (the secretariat sees it)
+            # without spending an answer's work on it while the queue is this long.
+            self.tasks.spawn(self._record_unanswered(message))
+            return Overdue(deferred=False)
         work = loop.create_task(self._answer_settled(message))
-        done, _ = await asyncio.wait({work}, timeout=max(deadline.answer_by - loop.time(), 0))
+        done, _ = await asyncio.wait({work}, timeout=0 if hopeless else max(left, 0))
         if done:
             answered = work.result()
             return None if answered is None else Timely(answered[1])
@@ -199,12 +239,26 @@ class Runner:
         self, message: IncomingMessage
     ) -> tuple[Admission, list[OutgoingMessage]] | None:
         """Admit, answer and settle as delivered (the response carries it); ``None``: nothing."""
-        admission = await self.admit(message)
+        self._admitting += 1
+        try:
+            admission = await self.admit(message)
+        finally:
+            self._admitting -= 1
         if admission is None:
             return None
         replies = await self.answer(admission)
         await self.settle(admission, delivered=True)
         return admission, replies
+
+    async def _record_unanswered(self, message: IncomingMessage) -> None:
+        """Record a shed message and settle it as not delivered, without answering it."""
+        try:
+            admission = await self.admit(message)
+        except Exception:
+            log.exception("a shed message could not be recorded")
+            return
+        if admission is not None:
+            await self.settle(admission, delivered=False)
 
     async def _answer_late(
         self,

@@ -10,6 +10,7 @@ recorded.
 
 from __future__ import annotations
 
+import asyncio
 import hmac
 import logging
 import uuid
@@ -34,7 +35,9 @@ from handlers.base import BadRequest, ChannelContext, ChannelOff, arrived_at, re
 log = logging.getLogger(__name__)
 
 SECRET_HEADER = "X-Gyoryu-Skill-Secret"
-ANSWER_BUDGET_S = 4.5
+ANSWER_BUDGET_S = 4.0
+"""From the request's stamped arrival; the 0.5 s left of the promised 4.5 s cover what the stamp
+cannot see (the server reading the request before the app runs) and writing the response."""
 CALLBACK_WINDOW_S = 50.0
 _CALLBACK_POST_TIMEOUT_S = 8.0
 
@@ -186,15 +189,21 @@ class KakaoSkill:
         except Exception:
             # Kakao never retries a skill call, so the member hears about it instead of a 500.
             log.exception("kakao skill: the question could not be recorded")
-            return JSONResponse(kakao_response.text_response(texts.CH_FAILED))
+            return self._timed(started, kakao_response.text_response(texts.CH_FAILED))
         if outcome is None:
-            return JSONResponse(kakao_response.skill_response([]))
+            return self._timed(started, kakao_response.skill_response([]))
         if isinstance(outcome, Timely):
             response = kakao_response.skill_response(outcome.replies, with_buttons=with_buttons)
-            return JSONResponse(response)
+            return self._timed(started, response)
         if outcome.deferred:
-            return JSONResponse(kakao_response.callback_ack())
-        return JSONResponse(kakao_response.text_response(kakao_response.TRY_AGAIN_TEXT))
+            return self._timed(started, kakao_response.callback_ack())
+        return self._timed(started, kakao_response.text_response(kakao_response.TRY_AGAIN_TEXT))
+
+    @staticmethod
+    def _timed(arrived: float, body: dict[str, Any]) -> JSONResponse:
+        """The JSON response with the time since arrival (``Server-Timing``) for measurements."""
+        spent_ms = (asyncio.get_running_loop().time() - arrived) * 1000
+        return JSONResponse(body, headers={"Server-Timing": f"app;dur={spent_ms:.1f}"})
 
     def _callback(self, url: str, *, with_buttons: bool) -> Replier:
         """The late path: one POST of the answer to the one-time callback URL."""
