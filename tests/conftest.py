@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import os
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+
+from tests.databases import PostgresTemplate, copy_sqlite, migrate_sqlite_template
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
 SAMPLE_CORPUS = REPO_ROOT / "samples" / "corpus"
@@ -32,3 +36,27 @@ def isolated_env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.setenv("GYORYU_DATA_DIR", str(data_dir))
     monkeypatch.chdir(tmp_path)  # so a developer's ./.env is never read
     return data_dir
+
+
+@pytest.fixture(scope="session")
+def sqlite_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """An SQLite file migrated to the head once per session, for tests to copy."""
+    return migrate_sqlite_template(tmp_path_factory.mktemp("template"))
+
+
+@pytest.fixture(scope="session")
+def postgres_template() -> Iterator[PostgresTemplate]:
+    """A PostgreSQL database migrated once per session (skips without ``TEST_DATABASE_URL``)."""
+    base = os.environ.get("TEST_DATABASE_URL")
+    if not base:
+        pytest.skip("TEST_DATABASE_URL is not set")
+    template = PostgresTemplate(base)
+    yield template
+    template.close()
+
+
+@pytest.fixture
+def migrated_data_dir(isolated_env: Path, sqlite_template: Path) -> Path:
+    """The data directory with its SQLite database already migrated, as after a first start."""
+    copy_sqlite(sqlite_template, isolated_env / "gyoryu.db")
+    return isolated_env

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -66,8 +68,16 @@ def alembic_config(engine: Engine) -> Config:
 
 
 def upgrade(engine: Engine, revision: str = "head") -> None:
-    """Migrate the database to ``revision``, refusing a database newer than the code."""
-    check_not_newer(engine)
+    """Migrate the database to ``revision``, refusing a database newer than the code.
+
+    A database already at the head is left alone without starting Alembic: every command and
+    every start opens the database, and nearly always there is nothing to do.
+    """
+    current = current_revision(engine)
+    if current is not None and current not in _known().revisions:
+        raise DatabaseTooNewError(current)
+    if current == head_revision() and revision in ("head", current):
+        return
     command.upgrade(alembic_config(engine), revision)
 
 
@@ -79,19 +89,24 @@ def current_revision(engine: Engine) -> str | None:
 
 def head_revision() -> str:
     """The newest revision this code knows."""
-    head = ScriptDirectory(str(MIGRATIONS_DIR)).get_current_head()
+    return _known().head
+
+
+@dataclass(frozen=True)
+class _Revisions:
+    """The packaged migrations' head and every revision id they know."""
+
+    head: str
+    revisions: frozenset[str]
+
+
+@cache
+def _known() -> _Revisions:
+    """Read the packaged migrations once per process (they do not change while it runs)."""
+    scripts = ScriptDirectory(str(MIGRATIONS_DIR))
+    head = scripts.get_current_head()
     assert head is not None, "the packaged migrations have no head"
-    return head
-
-
-def check_not_newer(engine: Engine) -> None:
-    """Raise :class:`DatabaseTooNewError` when the database's revision is unknown to the code."""
-    revision = current_revision(engine)
-    if revision is None:
-        return
-    known = {script.revision for script in ScriptDirectory(str(MIGRATIONS_DIR)).walk_revisions()}
-    if revision not in known:
-        raise DatabaseTooNewError(revision)
+    return _Revisions(head, frozenset(script.revision for script in scripts.walk_revisions()))
 
 
 def open_database(settings: BotSettings) -> sessionmaker[Session]:

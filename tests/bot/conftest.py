@@ -1,21 +1,23 @@
 """Database fixtures: every storage test runs on SQLite and, with TEST_DATABASE_URL, PostgreSQL.
 
-Each PostgreSQL test gets a fresh schema (selected through ``search_path`` in the URL) that is
-dropped afterwards, so the suite can run again and again against the same database.
+A migrated database comes from a template migrated once per session (see ``tests.databases``):
+an SQLite copy, or a PostgreSQL schema (selected through ``search_path`` in the URL) that is
+emptied after each test. An empty one, for the migration tests, is a fresh SQLite file or a
+throw-away PostgreSQL schema. Nothing is left behind, so the suite can run again and again
+against the same server.
 """
 
 from __future__ import annotations
 
-import os
-import uuid
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from sqlalchemy import Engine, text
+from sqlalchemy import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
-from bot.storage.db import make_engine, upgrade
+from bot.storage.db import make_engine
+from tests.databases import PostgresTemplate, copy_sqlite
 
 BACKENDS = [
     "sqlite",
@@ -29,27 +31,34 @@ def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str
     if request.param == "sqlite":
         yield f"sqlite:///{tmp_path / 'test.db'}"
         return
-    base = os.environ.get("TEST_DATABASE_URL")
-    if not base:
-        pytest.skip("TEST_DATABASE_URL is not set")
-    schema = f"t_{uuid.uuid4().hex[:12]}"
-    admin = make_engine(base)
-    with admin.begin() as connection:
-        connection.execute(text(f'CREATE SCHEMA "{schema}"'))
-    separator = "&" if "?" in base else "?"
+    template: PostgresTemplate = request.getfixturevalue("postgres_template")
+    schema = template.empty()
     try:
-        yield f"{base}{separator}options=-csearch_path%3D{schema}"
+        yield template.url(schema)
     finally:
-        with admin.begin() as connection:
-            connection.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
-        admin.dispose()
+        template.drop(schema)
+
+
+@pytest.fixture(params=BACKENDS)
+def migrated_database_url(
+    request: pytest.FixtureRequest, tmp_path: Path, sqlite_template: Path
+) -> Iterator[str]:
+    """A database already migrated to the head: a copy of the session's template."""
+    if request.param == "sqlite":
+        yield copy_sqlite(sqlite_template, tmp_path / "test.db")
+        return
+    template: PostgresTemplate = request.getfixturevalue("postgres_template")
+    schema = template.checkout()
+    try:
+        yield template.url(schema)
+    finally:
+        template.checkin(schema)
 
 
 @pytest.fixture
-def engine(database_url: str) -> Iterator[Engine]:
+def engine(migrated_database_url: str) -> Iterator[Engine]:
     """A migrated engine on the test database."""
-    engine = make_engine(database_url)
-    upgrade(engine)
+    engine = make_engine(migrated_database_url)
     yield engine
     engine.dispose()
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import AsyncIterator, Iterator
 from contextlib import asynccontextmanager
 from datetime import UTC, datetime
+from pathlib import Path
 from typing import Any
 
 import httpx
@@ -44,7 +45,7 @@ def no_channel_env(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 @pytest.fixture
-def sessions() -> Iterator[sessionmaker[Session]]:
+def sessions(migrated_data_dir: Path) -> Iterator[sessionmaker[Session]]:
     factory = open_database(BotSettings())
     yield factory
     factory.kw["bind"].dispose()

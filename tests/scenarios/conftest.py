@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from datetime import UTC, datetime
+from pathlib import Path
 
 import pytest
 from sqlalchemy.orm import Session, sessionmaker
@@ -21,7 +22,7 @@ KIM = Person(member_id=1, name="김대표", audience=frozenset({"public", "membe
 
 
 @pytest.fixture
-def sessions() -> Iterator[sessionmaker[Session]]:
+def sessions(migrated_data_dir: Path) -> Iterator[sessionmaker[Session]]:
     factory = open_database(BotSettings())
     yield factory
     factory.kw["bind"].dispose()

@@ -18,9 +18,9 @@ ROSTER = REPO_ROOT / "samples" / "roster" / "hanbit_roster.xlsx"
 
 
 @pytest.fixture
-def gyoryu(database_url: str, monkeypatch: pytest.MonkeyPatch) -> Run:
+def gyoryu(migrated_database_url: str, monkeypatch: pytest.MonkeyPatch) -> Run:
     """Run ``gyoryu …`` against the test database, returning (exit code, output)."""
-    monkeypatch.setenv("DATABASE_URL", database_url)
+    monkeypatch.setenv("DATABASE_URL", migrated_database_url)
     monkeypatch.setenv("COLUMNS", "200")
     app = build_app()
 
@@ -138,9 +138,11 @@ def test_the_sample_schedule_and_an_rsvp(gyoryu: Run) -> None:
     assert re.search(r"응답: 대리참석\s*│\s*1\s", shown)
 
 
-def test_a_database_from_a_newer_version_is_refused(gyoryu: Run, database_url: str) -> None:
+def test_a_database_from_a_newer_version_is_refused(
+    gyoryu: Run, migrated_database_url: str
+) -> None:
     assert gyoryu("db", "upgrade")[0] == 0
-    engine = make_engine(database_url)
+    engine = make_engine(migrated_database_url)
     with engine.begin() as connection:
         connection.execute(text("UPDATE alembic_version SET version_num = '0042_future'"))
     engine.dispose()
@@ -152,14 +154,14 @@ def test_a_database_from_a_newer_version_is_refused(gyoryu: Run, database_url: s
 
 
 def test_a_telegram_group_id_is_negative_and_needs_no_double_dash(
-    gyoryu: Run, database_url: str
+    gyoryu: Run, migrated_database_url: str
 ) -> None:
     gyoryu("db", "load-sample")
 
     code, output = gyoryu("groups", "room", "telegram", "-1001234567890", "새벽교류회")
 
     assert code == 0, output
-    engine = make_engine(database_url)
+    engine = make_engine(migrated_database_url)
     with engine.connect() as connection:
         rooms = connection.execute(text("SELECT platform, chat_id FROM chat_rooms")).all()
     engine.dispose()

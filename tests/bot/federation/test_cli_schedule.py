@@ -23,8 +23,8 @@ GROUP = "새벽교류회"
 
 
 @pytest.fixture
-def gyoryu(database_url: str, monkeypatch: pytest.MonkeyPatch) -> Run:
-    monkeypatch.setenv("DATABASE_URL", database_url)
+def gyoryu(migrated_database_url: str, monkeypatch: pytest.MonkeyPatch) -> Run:
+    monkeypatch.setenv("DATABASE_URL", migrated_database_url)
     monkeypatch.setenv("COLUMNS", "200")
     app = build_app()
 

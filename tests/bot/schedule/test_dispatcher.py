@@ -228,9 +228,12 @@ async def test_nothing_is_composed_for_a_deleted_event(
 
 @pytest.mark.postgres
 async def test_two_workers_on_postgresql_send_every_row_exactly_once(
-    database_url: str, session: Session, session_factory: sessionmaker[Session], world: World
+    migrated_database_url: str,
+    session: Session,
+    session_factory: sessionmaker[Session],
+    world: World,
 ) -> None:
-    if not database_url.startswith("postgresql"):
+    if not migrated_database_url.startswith("postgresql"):
         pytest.skip("concurrent workers need PostgreSQL's row locks")
     for n in range(60):
         rooms.attach_room(
@@ -242,7 +245,7 @@ async def test_two_workers_on_postgresql_send_every_row_exactly_once(
     def work(outbox: RecordingOutbox) -> None:
         from bot.storage.db import make_engine
 
-        engine = make_engine(database_url)
+        engine = make_engine(migrated_database_url)
         try:
             worker = Dispatcher(
                 sessionmaker(engine), outbox, compose=MessageComposer(), concurrency=4
