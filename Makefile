@@ -34,6 +34,7 @@ chat: $(RUNTIME)
 
 test: $(DEV)
 	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
 	$(BIN)/mypy
 	$(BIN)/pytest
 
