@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from bot.texts.josa import particle, with_particle
+
 # ── Help screens (Typer's own labels) ───────────────────────────────────────────────────
 USAGE_PREFIX = "사용법: "
 OPTIONS_METAVAR = "[옵션]"
@@ -50,7 +52,7 @@ def usage_hint(usage: str, command_path: str) -> str:
 def missing_argument(name: str, description: str | None) -> str:
     """A required argument was left out."""
     about = f"({description})" if description else ""
-    return f"{name}{about}을(를) 적어 주세요."
+    return f"{name}{about}{particle(about or name, '을/를')} 적어 주세요."
 
 
 def missing_option(name: str, description: str | None) -> str:
@@ -62,13 +64,13 @@ def missing_option(name: str, description: str | None) -> str:
 def no_such_option(name: str, suggestions: Sequence[str]) -> str:
     """An option the command does not have."""
     maybe = f" 혹시 {', '.join(suggestions)}을(를) 쓰시려던 건가요?" if suggestions else ""
-    return f"{name}(이)라는 옵션은 없어요.{maybe}"
+    return f"{with_particle(name, '이라는/라는')} 옵션은 없어요.{maybe}"
 
 
 def no_such_command(name: str, suggestions: Sequence[str]) -> str:
     """A command that does not exist."""
     maybe = f" 혹시 {', '.join(suggestions)}을(를) 쓰시려던 건가요?" if suggestions else ""
-    return f"'{name}'(이)라는 명령은 없어요.{maybe}"
+    return f"'{name}'{particle(name, '이라는/라는')} 명령은 없어요.{maybe}"
 
 
 def option_needs_value(name: str) -> str:
@@ -93,17 +95,17 @@ def bad_value(name: str, reason: str) -> str:
 
 def path_missing(path: str) -> str:
     """A file or folder argument that does not exist."""
-    return f"'{path}'을(를) 찾을 수 없어요. 경로를 확인해 주세요."
+    return f"'{path}'{particle(str(path), '을/를')} 찾을 수 없어요. 경로를 확인해 주세요."
 
 
 def path_is_folder(path: str) -> str:
     """A folder where a file is needed."""
-    return f"'{path}'은(는) 폴더예요. 파일을 지정해 주세요."
+    return f"'{path}'{particle(str(path), '은/는')} 폴더예요. 파일을 지정해 주세요."
 
 
 def path_is_file(path: str) -> str:
     """A file where a folder is needed."""
-    return f"'{path}'은(는) 파일이에요. 폴더를 지정해 주세요."
+    return f"'{path}'{particle(str(path), '은/는')} 파일이에요. 폴더를 지정해 주세요."
 
 
 def path_not_allowed(path: str) -> str:

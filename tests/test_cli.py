@@ -151,7 +151,7 @@ def test_a_korean_start_time_is_saved_and_a_bad_one_explained() -> None:
     assert "12월 20일(" in gyoryu("events", "list", "--limit", "100").output
     assert refused.exit_code == 1
     assert lines(refused) == [
-        "'다음 주'을(를) 날짜와 시각으로 읽지 못했어요. "
+        "'다음 주'를 날짜와 시각으로 읽지 못했어요. "
         "예: 2026-12-20 14:00, 12월 20일 오후 2시, 12/20 14시"
     ]
 

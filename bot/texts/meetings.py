@@ -4,6 +4,8 @@ leaders' lists and digests, prompts, nudges, and each refusal before an account 
 
 from __future__ import annotations
 
+from bot.texts.josa import with_particle
+
 MTG_RSVP_LABELS = {"yes": "참석", "no": "불참", "maybe": "미정", "proxy": "대리참석"}
 MTG_NOTHING_TO_SEND = "보낼 내용 없음"
 """Why a planned send was dropped at send time (shown in the list of sends that did not go out)."""
@@ -116,7 +118,7 @@ def mtg_day_phrase(days: int) -> str:
 
 def mtg_reminder(title: str, phrase: str, when: str, place: str | None, agenda: str | None) -> str:
     """The reminder posted into a group's rooms."""
-    lines = [f"[모임 안내] {title}이(가) {phrase} 열려요.", f"· 일시: {when}"]
+    lines = [f"[모임 안내] {with_particle(title, '이/가')} {phrase} 열려요.", f"· 일시: {when}"]
     if place:
         lines.append(f"· 장소: {place}")
     if agenda:
@@ -143,7 +145,10 @@ def mtg_changed(title: str, when: str, place: str | None) -> str:
 
 def mtg_cancelled(title: str, when: str) -> str:
     """The one notice sent to each room when an event is cancelled."""
-    return f"[행사 취소] {when}에 예정되었던 {title}이(가) 취소되었어요. 일정에 참고해 주세요."
+    return (
+        f"[행사 취소] {when}에 예정되었던 {with_particle(title, '이/가')} 취소되었어요. "
+        "일정에 참고해 주세요."
+    )
 
 
 def mtg_rsvp_done(status: str, title: str, when: str, proxy_name: str | None) -> str:
@@ -159,7 +164,7 @@ def mtg_rsvp_done(status: str, title: str, when: str, proxy_name: str | None) ->
 
 def mtg_moved_note(when: str) -> str:
     """Added to an RSVP confirmation when the button came from before a date change."""
-    return f"참고로 이 행사는 {when}(으)로 일정이 바뀌었어요."
+    return f"참고로 이 행사는 {with_particle(when, '으로/로')} 일정이 바뀌었어요."
 
 
 def mtg_rsvp_list_heading(title: str, when: str) -> str:

@@ -5,6 +5,7 @@ groups, events, invites, schedules, roster rows and their errors.
 from __future__ import annotations
 
 from bot.texts.dates import FED_WEEKDAYS
+from bot.texts.josa import particle, with_particle
 
 FED_SEVERAL_FEDERATIONS = (
     "데이터베이스에 연합회가 여러 개 있어요. 하나의 연합회만 다룰 수 있습니다."
@@ -72,38 +73,42 @@ FED_SCHEDULE_SEND_HOLIDAYS = "평소처럼 보냄"
 
 def fed_not_found(kind: str, key: str) -> str:
     """No record of that kind with that name or id."""
-    return f"'{key}'에 해당하는 {kind}을(를) 찾을 수 없어요."
+    return f"'{key}'에 해당하는 {with_particle(kind, '을/를')} 찾을 수 없어요."
 
 
 def fed_group_not_found(name: str, closest: str | None) -> str:
     """A group name that matches no group, with the one probably meant."""
-    maybe = f" '{closest}'을(를) 말씀하신 건가요?" if closest else ""
-    return f"'{name}'(이)라는 교류회가 없어요.{maybe}"
+    maybe = f" '{closest}'{particle(closest, '을/를')} 말씀하신 건가요?" if closest else ""
+    return f"'{name}'{particle(name, '이라는/라는')} 교류회가 없어요.{maybe}"
 
 
 def fed_unknown_roster_group(name: str, closest: str | None) -> str:
     """A roster row names a group that does not exist (and new groups were not asked for)."""
     maybe = f" '{closest}'의 오타라면 고쳐 주세요." if closest else ""
     return (
-        f"'{name}'(이)라는 교류회가 없어요.{maybe} "
+        f"'{name}'{particle(name, '이라는/라는')} 교류회가 없어요.{maybe} "
         "새 교류회라면 --create-groups를 붙여 다시 가져와 주세요."
     )
 
 
 def fed_group_spelled_twice(name: str, existing: str) -> str:
     """A new group that differs from another only in spacing."""
-    return f"교류회 '{name}'은(는) '{existing}'과(와) 띄어쓰기만 달라요. 같은 이름으로 맞춰 주세요."
+    return (
+        f"교류회 '{name}'{particle(name, '은/는')} '{existing}'{particle(existing, '과/와')} "
+        "띄어쓰기만 달라요. 같은 이름으로 맞춰 주세요."
+    )
 
 
 def fed_already_exists(kind: str, key: str) -> str:
     """A duplicate was refused."""
-    return f"{kind} '{key}'은(는) 이미 등록되어 있어요."
+    return f"{kind} '{key}'{particle(key, '은/는')} 이미 등록되어 있어요."
 
 
 def fed_industry_conflict(group: str, existing: str, industry: str) -> str:
     """The one-company-per-industry rule refused a company."""
     return (
-        f"{group}에는 같은 업종(업종코드 {industry})의 '{existing}'이(가) 이미 있어요. "
+        f"{group}에는 같은 업종(업종코드 {industry})의 "
+        f"'{existing}'{particle(existing, '이/가')} 이미 있어요. "
         "교류회에는 업종마다 한 회사만 가입할 수 있습니다. "
         "꼭 필요하면 사무국 관리자가 사유를 적어 예외로 등록할 수 있어요."
     )
@@ -111,23 +116,34 @@ def fed_industry_conflict(group: str, existing: str, industry: str) -> str:
 
 def fed_bad_business_number(number: str) -> str:
     """The checksum of a 사업자등록번호 failed."""
-    return f"사업자등록번호 '{number}'가 올바르지 않아요(검증 숫자 불일치)."
+    return (
+        f"사업자등록번호 '{number}'{particle(number, '이/가')} 올바르지 않아요(검증 숫자 불일치)."
+    )
 
 
 def fed_bad_ksic(code: str) -> str:
     """A KSIC code has the wrong shape."""
-    return f"업종코드 '{code}'는 한국표준산업분류 코드 형식(예: C25931)이 아니에요."
+    return (
+        f"업종코드 '{code}'{particle(code, '은/는')} "
+        "한국표준산업분류 코드 형식(예: C25931)이 아니에요."
+    )
 
 
 def fed_bad_role(role: str) -> str:
     """An unknown group role."""
-    return f"'{role}'은(는) 알 수 없는 역할이에요. 회원, 회장, 간사 중에서 골라 주세요."
+    return (
+        f"'{role}'{particle(role, '은/는')} 알 수 없는 역할이에요. "
+        "회원, 회장, 간사 중에서 골라 주세요."
+    )
 
 
 def fed_ambiguous(name: str, ids: list[int]) -> str:
     """Several records share a name."""
     shown = ", ".join(str(i) for i in ids)
-    return f"'{name}'(이)라는 회원이 여러 명이에요(번호 {shown}). 번호로 지정해 주세요."
+    return (
+        f"'{name}'{particle(name, '이라는/라는')} 회원이 여러 명이에요(번호 {shown}). "
+        "번호로 지정해 주세요."
+    )
 
 
 def fed_bad_setting(key: str, value: str, allowed: list[str]) -> str:
@@ -160,7 +176,7 @@ def fed_bad_date(text: str) -> str:
 def fed_bad_when(text: str) -> str:
     """A date and time the secretariat typed that could not be read."""
     return (
-        f"'{text}'을(를) 날짜와 시각으로 읽지 못했어요. "
+        f"'{text}'{particle(text, '을/를')} 날짜와 시각으로 읽지 못했어요. "
         "예: 2026-12-20 14:00, 12월 20일 오후 2시, 12/20 14시"
     )
 
@@ -221,7 +237,7 @@ def fed_linked(name: str, platform: str) -> str:
 
 def fed_saved(kind: str, key: str) -> str:
     """A record was created or changed."""
-    return f"{kind} '{key}'을(를) 저장했어요."
+    return f"{kind} '{key}'{particle(key, '을/를')} 저장했어요."
 
 
 def fed_bad_schedule(option: str, value: str, example: str) -> str:

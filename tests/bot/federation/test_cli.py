@@ -182,7 +182,7 @@ def test_skip_invalid_succeeds_with_what_was_valid_and_lists_the_rest(
 
     code, output = gyoryu("members", "import", str(mixed), "--skip-invalid")
     assert code == 0, output
-    assert "3행: '새벽 교류회'(이)라는 교류회가 없어요. '새벽교류회'의 오타라면" in output
+    assert "3행: '새벽 교류회'라는 교류회가 없어요. '새벽교류회'의 오타라면" in output
     assert "회원 1명" in output
     assert "잘못된 1개 행은 건너뛰었어요." in output
 
@@ -199,7 +199,7 @@ def test_a_group_typed_with_a_space_is_suggested_not_created(gyoryu: Run) -> Non
     added = gyoryu("groups", "add", "새벽 교류회")
 
     assert listed[0] == 1
-    assert "'새벽교류회'을(를) 말씀하신 건가요?" in listed[1]
+    assert "'새벽교류회'를 말씀하신 건가요?" in listed[1]
     assert added[0] == 1
     assert "새벽교류회" in added[1]
 

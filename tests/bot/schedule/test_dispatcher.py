@@ -54,7 +54,7 @@ async def test_a_due_reminder_goes_to_every_room_once(
 
     assert (first.sent, second.sent) == (2, 0)
     (text,) = outbox.texts_to("-1001")
-    assert text.startswith("[모임 안내] 새벽교류회 3월 정례회이(가) 일주일 뒤 열려요.")
+    assert text.startswith("[모임 안내] 새벽교류회 3월 정례회가 일주일 뒤 열려요.")
     assert "· 일시: 3월 10일(화) 오후 7시" in text
     assert "· 장소: 수원컨벤션센터 3층" in text
     _, message = outbox.pushed[0]

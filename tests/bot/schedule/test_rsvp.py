@@ -67,7 +67,7 @@ def test_a_button_from_before_a_date_change_still_works_and_says_so(
     reply = rsvp.apply_rsvp(session, action=action, member=world.member, now=NOW)
 
     assert "미정으로 기록했어요" in reply
-    assert reply.endswith("참고로 이 행사는 3월 12일(목) 오후 7시(으)로 일정이 바뀌었어요.")
+    assert reply.endswith("참고로 이 행사는 3월 12일(목) 오후 7시로 일정이 바뀌었어요.")
 
 
 def test_the_leaders_list_shows_every_answer_and_who_is_silent(
