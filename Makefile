@@ -10,6 +10,8 @@ DEV := $(VENV)/.dev-stamp
 
 .PHONY: chat test install lint bench bench-qa bench-ingest lock clean
 
+# PYTHONWARNINGS=ignore on the editable install: setuptools warns on every one that folders may
+# shadow the package; ours are the package itself, so the warning would only alarm a first-time user.
 $(RUNTIME): requirements.lock pyproject.toml
 	@echo "▶ 처음 한 번 실행 환경을 준비해요(1~2분). 가상환경($(VENV))을 만드는 중…"
 	$(PYTHON) -m venv $(VENV)
@@ -18,7 +20,7 @@ $(RUNTIME): requirements.lock pyproject.toml
 	@echo "▶ 실행에 필요한 패키지를 설치하는 중(requirements.lock, 가장 오래 걸려요)…"
 	$(BIN)/python -m pip install --progress-bar on -r requirements.lock
 	@echo "▶ 교류(Gyoryu)를 설치하는 중…"
-	$(BIN)/python -m pip install --quiet --no-deps -e .
+	PYTHONWARNINGS=ignore $(BIN)/python -m pip install --quiet --no-deps -e .
 	@touch $(RUNTIME)
 	@echo "▶ 준비가 끝났어요."
 

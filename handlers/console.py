@@ -69,6 +69,10 @@ def chat() -> None:
     from knowledge.settings import KnowledgeSettings
 
     out, inp = _utf8(sys.stdout), _utf8(sys.stdin)
+    # Opening the database, the index and the Korean analyser takes seconds (more the first time,
+    # when the sample documents are read): say so first, so that nobody stares at a blank screen.
+    out.write(texts.CHAT_STARTING + "\n")
+    out.flush()
     settings = KnowledgeSettings()
     sessions = open_sessions()
     if load_sample_corpus_if_empty(settings):

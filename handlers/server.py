@@ -61,6 +61,7 @@ def serve(
     from knowledge.settings import KnowledgeSettings
 
     _check_address(host, port)  # before the slow start, so a taken port is said at once
+    typer.echo(texts.SERVE_STARTING)
     settings, knowledge, sessions = ChannelSettings(), KnowledgeSettings(), open_sessions()
     if knowledge.openai_api_key is not None:
         log_privacy.add_secret(knowledge.openai_api_key.get_secret_value())
@@ -73,7 +74,14 @@ def serve(
         typer.echo(line)
     if not app.state.channels:
         typer.secho(texts.CH_NO_CHANNEL_LIVE, err=True, fg="yellow")
-    uvicorn.run(app, host=host, port=port, log_level="info", access_log=cli_logging.is_verbose())
+    typer.echo(texts.serve_listening(host, port))
+    # uvicorn's own start and stop lines are English; ours above and below say the same in Korean,
+    # so uvicorn speaks only of problems unless --verbose asked for everything.
+    verbose = cli_logging.is_verbose()
+    uvicorn.run(
+        app, host=host, port=port, log_level="info" if verbose else "warning", access_log=verbose
+    )
+    typer.echo(texts.SERVE_STOPPED)
 
 
 def _check_address(host: str, port: int) -> None:

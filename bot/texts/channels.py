@@ -6,6 +6,9 @@ from __future__ import annotations
 
 CHAT_PROMPT = "질문> "
 CHAT_QUIT = "/종료"
+CHAT_STARTING = (
+    "교류를 준비하고 있어요. 잠시만 기다려 주세요(처음에는 예시 문서를 읽느라 10초쯤 걸려요)…"
+)
 CHAT_SAMPLE_LOADED = "데이터 폴더에 문서가 없어서 예시 연합회 문서를 불러왔어요."
 CHAT_GREETING = (
     "안녕하세요, 이업종교류연합회 도우미 '교류'예요. 회칙, 행사 일정, 지원사업에 대해 "
@@ -41,3 +44,12 @@ def ch_channel_off(name: str, reason: str) -> str:
 def ch_missing_setting(*keys: str) -> str:
     """Why a channel is off: its credentials are not configured."""
     return f"{', '.join(keys)} 설정이 없어요"
+
+
+SERVE_STARTING = "교류 서버를 준비하고 있어요(문서 색인과 한국어 분석기를 여느라 몇 초 걸려요)…"
+SERVE_STOPPED = "서버를 멈췄어요. 이용해 주셔서 감사합니다."
+
+
+def serve_listening(host: str, port: int) -> str:
+    """The line that says the server is up and where it listens."""
+    return f"http://{host}:{port} 에서 요청을 받고 있어요. 멈추려면 Ctrl+C를 눌러 주세요."

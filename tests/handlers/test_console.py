@@ -104,7 +104,11 @@ def test_chat_loads_the_sample_corpus_into_an_empty_directory_and_converses(
     result = runner.invoke(build_app(), ["chat"], input="연회비는 얼마인가요?\n/종료\n")
 
     assert result.exit_code == 0
-    assert result.stdout.splitlines()[:2] == [texts.CHAT_SAMPLE_LOADED, texts.CHAT_GREETING]
+    assert result.stdout.splitlines()[:3] == [
+        texts.CHAT_STARTING,
+        texts.CHAT_SAMPLE_LOADED,
+        texts.CHAT_GREETING,
+    ]
     answer = "연회비는 60만 원이며 매년 3월 말까지 납부합니다 [1]."
     assert f"{texts.CHAT_PROMPT}{answer}" in result.stdout
     assert "[1] 회비 안내" in result.stdout

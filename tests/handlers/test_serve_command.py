@@ -61,9 +61,11 @@ def test_serve_says_no_channel_is_live_and_shows_no_library_chatter(tmp_path: Pa
     assert texts.CH_NO_CHANNEL_LIVE in err
     assert "telegram: 꺼짐" in out
     shown = out + err
-    for chatter in ("alembic", "bm25s", "DEBUG", "GET /readyz"):
+    for chatter in ("alembic", "bm25s", "DEBUG", "GET /readyz", "INFO:", "Uvicorn running"):
         assert chatter not in shown, shown
-    assert "Uvicorn running on http://127.0.0.1:" in shown  # where it listens still concerns them
+    assert texts.SERVE_STARTING in out
+    assert "에서 요청을 받고 있어요" in out  # where it listens still concerns them, in Korean
+    assert out.rstrip().endswith(texts.SERVE_STOPPED)
 
 
 def test_verbose_shows_the_detail(tmp_path: Path) -> None:
@@ -71,6 +73,7 @@ def test_verbose_shows_the_detail(tmp_path: Path) -> None:
 
     assert "alembic" in err
     assert "GET /readyz" in out + err
+    assert "Uvicorn running on http://127.0.0.1:" in out + err
 
 
 def test_a_port_in_use_is_one_korean_line() -> None:
