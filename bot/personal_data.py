@@ -35,12 +35,20 @@ from bot.storage.models import (
     AdvisorGroup,
     AuditEntry,
     ChatIdentity,
+    Company,
     Event,
     InviteCode,
     Member,
     Membership,
     Rsvp,
 )
+from bot.storage.network_models import (
+    Introduction,
+    NeedNote,
+    NetworkPrefs,
+    NetworkProfile,
+)
+from bot.storage.network_models import Need as NetworkNeed
 from bot.storage.room_models import RoomSighting
 from bot.storage.schedule_models import Difficulty, NudgeOptOut, ScheduledMessage
 
@@ -441,6 +449,123 @@ def _erase_sightings(session: Session, subject: Subject) -> None:
     )
 
 
+# ── networking: consent given, settings, introductions, needs ───────────────────────────
+
+
+def _network_profile_rows(session: Session, subject: Subject) -> list[Row]:
+    rows = session.scalars(
+        select(NetworkProfile).where(NetworkProfile.scope_by == subject.member.id)
+    )
+    return [
+        {
+            "company": _company_name(session, p.company_id),
+            "scope": p.scope,
+            "consent_at": _when(p.scope_at),
+        }
+        for p in rows
+    ]
+
+
+def _erase_network_profiles(session: Session, subject: Subject) -> None:
+    # The company's consent stays (it is the company's); only who gave it is forgotten.
+    session.execute(
+        update(NetworkProfile)
+        .where(NetworkProfile.scope_by == subject.member.id)
+        .values(scope_by=None)
+    )
+
+
+def _network_prefs_rows(session: Session, subject: Subject) -> list[Row]:
+    prefs = session.get(NetworkPrefs, subject.member.id)
+    if prefs is None:
+        return []
+    return [
+        {
+            "intro_quota": prefs.intro_quota,
+            "suggestions": prefs.suggestions,
+            "pairing": prefs.pairing,
+        }
+    ]
+
+
+def _erase_network_prefs(session: Session, subject: Subject) -> None:
+    session.execute(delete(NetworkPrefs).where(NetworkPrefs.member_id == subject.member.id))
+
+
+def _intro_rows(session: Session, subject: Subject) -> list[Row]:
+    member_id = subject.member.id
+    rows = session.scalars(
+        select(Introduction)
+        .where(or_(Introduction.asker_id == member_id, Introduction.target_id == member_id))
+        .order_by(Introduction.id)
+    )
+    return [
+        {
+            "created_at": _when(i.created_at),
+            "asked_by": _company_name(session, i.asker_company_id),
+            "asked_to": _company_name(session, i.target_company_id),
+            "text": i.reason,
+            "status": i.state,
+            "outcome": i.outcome,
+        }
+        for i in rows
+    ]
+
+
+def _erase_intros(session: Session, subject: Subject) -> None:
+    # The pair of companies stays, so a declined pair is not proposed again and counts hold.
+    member_id = subject.member.id
+    session.execute(
+        update(Introduction)
+        .where(Introduction.asker_id == member_id)
+        .values(asker_id=None, reason=None)
+    )
+    session.execute(
+        update(Introduction).where(Introduction.target_id == member_id).values(target_id=None)
+    )
+
+
+def _need_rows(session: Session, subject: Subject) -> list[Row]:
+    rows = session.scalars(
+        select(NetworkNeed)
+        .where(NetworkNeed.member_id == subject.member.id)
+        .order_by(NetworkNeed.id)
+    )
+    return [
+        {
+            "created_at": _when(n.created_at),
+            "text": n.text,
+            "expires_at": _when(n.expires_at),
+            "closed_at": _when(n.closed_at),
+        }
+        for n in rows
+    ]
+
+
+def _erase_needs(session: Session, subject: Subject) -> None:
+    session.execute(delete(NetworkNeed).where(NetworkNeed.member_id == subject.member.id))
+
+
+def _need_note_rows(session: Session, subject: Subject) -> list[Row]:
+    rows = session.scalars(
+        select(NeedNote).where(NeedNote.member_id == subject.member.id).order_by(NeedNote.id)
+    )
+    return [
+        {"company": _company_name(session, n.company_id), "interested": n.interested} for n in rows
+    ]
+
+
+def _erase_need_notes(session: Session, subject: Subject) -> None:
+    session.execute(
+        update(NeedNote).where(NeedNote.member_id == subject.member.id).values(member_id=None)
+    )
+
+
+def _company_name(session: Session, company_id: int | None) -> str | None:
+    company = session.get(Company, company_id) if company_id is not None else None
+    return company.name if company is not None else None
+
+
 # ── the audit log ──────────────────────────────────────────────────────────────────────
 
 
@@ -492,6 +617,17 @@ HOLDINGS: Sequence[Holding] = (
     Holding("expert_requests", ("account",), "delete", _expert_rows, _erase_expert_requests),
     Holding("dialog_steps", ("account",), "delete", _step_rows, _erase_steps),
     Holding("room_sightings", ("account",), "delete", _sighting_rows, _erase_sightings),
+    Holding(
+        "network_profiles",
+        ("member",),
+        "anonymise",
+        _network_profile_rows,
+        _erase_network_profiles,
+    ),
+    Holding("network_prefs", ("member",), "delete", _network_prefs_rows, _erase_network_prefs),
+    Holding("network_introductions", ("member",), "anonymise", _intro_rows, _erase_intros),
+    Holding("network_need_notes", ("member",), "anonymise", _need_note_rows, _erase_need_notes),
+    Holding("network_needs", ("member",), "delete", _need_rows, _erase_needs),
     # The accounts are what the rows above are found by, so they go after them.
     Holding("chat_identities", ("member", "account"), "delete", _identity_rows, _erase_identities),
     Holding("members", ("member",), "delete", _member_rows, _erase_member),

@@ -18,7 +18,7 @@ import typer
 from typer.core import TyperGroup
 
 from bot.federation import cli as federation_cli
-from handlers import cli_errors, cli_korean, cli_logging, console, server, texts
+from handlers import cli_errors, cli_korean, cli_logging, cli_network, console, server, texts
 from ingest import cli as ingest_cli
 
 
@@ -75,6 +75,7 @@ def build_app() -> typer.Typer:
     console.register(app)
     federation_cli.register(app)
     server.register(app)
+    cli_network.register(app)
     return app
 
 

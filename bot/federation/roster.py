@@ -19,11 +19,12 @@ from pathlib import Path
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from bot import texts
-from bot.federation import business_number, companies, groups, members
+from bot import clock, texts
+from bot.federation import audit, business_number, companies, groups, members
 from bot.federation.errors import FederationError
 from bot.federation.tables import Cell, read_rows, write_rows
 from bot.storage.models import Company, Federation, Group, GroupCompany, Member, Membership
+from bot.storage.network_models import NetworkProfile
 
 # Canonical column → headers federations actually use (compared without spaces).
 COLUMNS: dict[str, tuple[str, ...]] = {
@@ -39,6 +40,8 @@ COLUMNS: dict[str, tuple[str, ...]] = {
     "processes": ("공정/설비", "보유설비", "설비"),
     "certifications": ("인증", "보유인증"),
     "looking_for": ("관심분야", "협력희망", "찾는 것"),
+    "patents": ("특허", "보유특허"),
+    "scope": ("공개 범위", "공개범위", "프로필 공개"),
     "name": ("성명", "대표자", "대표자명", "이름", "회원명"),
     "title": ("직위", "직책"),
     "phone": ("연락처", "휴대폰", "휴대전화", "전화번호"),
@@ -56,6 +59,8 @@ COMPANY_COLUMNS = (
     "certifications",
     "looking_for",
 )
+SCOPE_WORDS = {"비공개": "private", "교류회": "group", "연합회": "federation"}
+"""The roster's 공개 범위 (networking consent): who may find the company in partner search."""
 _PHONE = re.compile(r"0\d{1,2}-?\d{3,4}-?\d{4}")
 _EXCEL_EPOCH = date(1899, 12, 30)
 
@@ -177,6 +182,9 @@ def _check_row(values: dict[str, str], joined: Cell) -> tuple[list[str], date | 
     phone = values.get("phone", "")
     if phone and not _PHONE.fullmatch(phone):
         problems.append(texts.fed_bad_phone(phone))
+    scope = values.get("scope", "")
+    if scope and scope_of(scope) is None:
+        problems.append(texts.net_roster_scope(scope))
     role = values.get("role", "")
     if role and role not in members.ROLE_NAMES:
         problems.append(texts.fed_bad_role(role))
@@ -266,6 +274,8 @@ def _write(
     members.join_group(
         session, member=member, group=group, role=role, joined_on=row.joined_on, actor=actor
     )
+    if values.get("scope") or values.get("patents"):
+        _profile(session, company, values, actor)
     report.groups.add(group.id)
     report.companies.add(company.id)
     report.members.add(member.id)
@@ -298,6 +308,35 @@ def _company(session: Session, values: dict[str, str], actor: str) -> Company:
     return company
 
 
+def scope_of(word: str) -> str | None:
+    """The scope a 공개 범위 word names (비공개 / 교류회·우리 교류회 / 연합회·연합회 전체)."""
+    return SCOPE_WORDS.get(_squash(word).removeprefix("우리").removesuffix("전체"))
+
+
+def _profile(session: Session, company: Company, values: dict[str, str], actor: str) -> None:
+    """The company's networking consent and patents from the roster (recorded with the date)."""
+    now = clock.utcnow()
+    profile = session.get(NetworkProfile, company.id)
+    if profile is None:
+        profile = NetworkProfile(company_id=company.id, scope="private", seeking=[], updated_at=now)
+        session.add(profile)
+    if values.get("patents"):
+        profile.patents = values["patents"]
+    scope = scope_of(values.get("scope", ""))
+    if scope is not None and (scope != profile.scope or profile.scope_at is None):
+        profile.scope, profile.scope_at, profile.scope_by = scope, now, None
+        audit.record(
+            session,
+            actor=actor,
+            action="network_scope",
+            entity="company",
+            entity_id=company.id,
+            scope=scope,
+        )
+    profile.updated_at = now
+    session.flush()
+
+
 EXPORT_HEADER = (
     "소속 교류회",
     "교류회 역할",
@@ -315,7 +354,10 @@ EXPORT_HEADER = (
     "연락처",
     "이메일",
     "가입일",
+    "특허",
+    "공개 범위",
 )
+SCOPE_NAMES = {scope: word for word, scope in SCOPE_WORDS.items()}
 
 
 def export_roster(session: Session, path: Path) -> int:
@@ -342,10 +384,20 @@ def export_roster(session: Session, path: Path) -> int:
                 member.phone,
                 member.email,
                 membership.joined_on,
+                *_profile_cells(session, company),
             ]
         )
     write_rows(path, EXPORT_HEADER, rows)
     return len(rows)
+
+
+def _profile_cells(session: Session, company: Company | None) -> tuple[Cell, Cell]:
+    profile = session.get(NetworkProfile, company.id) if company else None
+    if company is None:
+        return None, None
+    return (profile.patents if profile else None), SCOPE_NAMES[
+        profile.scope if profile else "private"
+    ]
 
 
 def _to_date(cell: Cell) -> date | None:

@@ -6,7 +6,7 @@ buttons, dialog steps and menu), its texts and its tests, plus one line in :func
 
 from __future__ import annotations
 
-from bot.skills import ask, difficulties, expert, help, link, meetings
+from bot.skills import ask, difficulties, expert, help, link, meetings, network
 from bot.skills.registry import Registry, Route, SkillConflictError
 from bot.skills.skill import Handler, Services, Skill, Step, Turn, reply
 
@@ -27,5 +27,13 @@ __all__ = [
 def default_skills() -> Registry:
     """Every chat feature of Gyoryu (help's menu shows their buttons in this order)."""
     return Registry(
-        [ask.skill, help.skill, expert.skill, link.skill, meetings.skill, difficulties.skill]
+        [
+            ask.skill,
+            help.skill,
+            expert.skill,
+            link.skill,
+            meetings.skill,
+            difficulties.skill,
+            network.skill,
+        ]
     )

@@ -3,6 +3,7 @@
 * :mod:`~bot.texts.qa`: answers from the documents, "not covered", sources;
 * :mod:`~bot.texts.chat`: conversation, help, buttons, feedback, experts, linking, apologies;
 * :mod:`~bot.texts.meetings`: reminders, RSVPs, schedules and 애로사항;
+* :mod:`~bot.texts.network`: partner search, profiles, introductions, needs, pairing, reports;
 * :mod:`~bot.texts.secretariat`: what the secretariat's commands say about federation data;
 * :mod:`~bot.texts.personal_data`: a member's data export and erasure;
 * :mod:`~bot.texts.channels`: the console, Kakao's waiting texts, the start-up report;
@@ -23,6 +24,7 @@ from bot.texts.chat import *  # noqa: F403
 from bot.texts.dates import *  # noqa: F403
 from bot.texts.josa import *  # noqa: F403
 from bot.texts.meetings import *  # noqa: F403
+from bot.texts.network import *  # noqa: F403
 from bot.texts.personal_data import *  # noqa: F403
 from bot.texts.qa import *  # noqa: F403
 from bot.texts.secretariat import *  # noqa: F403

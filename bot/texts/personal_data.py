@@ -20,6 +20,11 @@ PIPA_SECTIONS = {
     "expert_requests": "전문가 요청",
     "dialog_steps": "진행 중인 대화",
     "room_sightings": "글을 쓴 단체방",
+    "network_profiles": "회원사 공개 동의",
+    "network_prefs": "네트워킹 설정",
+    "network_introductions": "소개 요청",
+    "network_need_notes": "받은 협력 요청",
+    "network_needs": "구해요",
     "scheduled_messages": "예약된 개인 메시지",
     "audit_log": "변경 기록",
 }
@@ -72,6 +77,15 @@ PIPA_FIELDS = {
     "action": "작업",
     "entity": "대상",
     "actor": "한 사람",
+    "scope": "공개 범위",
+    "intro_quota": "월 소개 요청 한도",
+    "suggestions": "추천 받기",
+    "pairing": "짝 모임 참여",
+    "asked_by": "요청한 회사",
+    "asked_to": "요청받은 회사",
+    "outcome": "성과",
+    "interested": "관심",
+    "closed_at": "마감 일시",
 }
 PIPA_HELPFUL = "도움이 됐어요"
 PIPA_UNHELPFUL = "아쉬워요"

@@ -29,7 +29,8 @@ from bot.messages import Button
 from bot.qa import DocumentQA
 from bot.storage.base import Base
 from bot.storage.conversation_models import AnswerFeedback, AnswerRecord
-from bot.storage.models import Advisor, ChatIdentity, Event, Member
+from bot.storage.models import Advisor, ChatIdentity, Company, Event, Member
+from bot.storage.network_models import Introduction, Need, NeedNote, NetworkPrefs, NetworkProfile
 from bot.storage.schedule_models import ScheduledMessage
 from handlers.memory import MemoryChannel
 from tests.bot.test_qa import DUES, MEETING, ListSearcher
@@ -153,6 +154,7 @@ def build_world(sessions: sessionmaker[Session]) -> World:
                     expires_at=NOW + timedelta(days=3),
                 )
             )
+        _networking(session, minsu, younghee)
         ids = (meeting.id, minsu.id, younghee.id)
     bot = Bot(
         answerer=DocumentQA(ListSearcher(DUES, MEETING)),
@@ -161,6 +163,38 @@ def build_world(sessions: sessionmaker[Session]) -> World:
         clock=lambda: NOW,
     )
     return World(sessions, MemoryChannel(bot, clock=lambda: NOW), *ids)
+
+
+def _networking(session: Session, minsu: Member, younghee: Member) -> None:
+    """김민수's company consents to search, he asked 박영희's company for an introduction,
+    posted a need and received hers; his settings hold a quota."""
+    own = Company(name="가람정밀")
+    other = Company(name="나래금형")
+    session.add_all([own, other])
+    session.flush()
+    minsu.company_id, younghee.company_id = own.id, other.id
+    session.add(
+        NetworkProfile(company_id=own.id, scope="federation", scope_at=NOW, scope_by=minsu.id)
+    )
+    session.add(NetworkPrefs(member_id=minsu.id, intro_quota=7))
+    session.add(
+        Introduction(
+            asker_id=minsu.id,
+            asker_company_id=own.id,
+            target_company_id=other.id,
+            target_id=younghee.id,
+            reason="사출 금형 협력 문의",
+        )
+    )
+    session.add(
+        Need(
+            member_id=minsu.id, company_id=own.id, text="알루미늄 다이캐스팅 시제품", expires_at=NOW
+        )
+    )
+    theirs = Need(member_id=younghee.id, company_id=other.id, text="금형 수리", expires_at=NOW)
+    session.add(theirs)
+    session.flush()
+    session.add(NeedNote(need_id=theirs.id, company_id=own.id, member_id=minsu.id))
 
 
 async def converse(world: World) -> None:
@@ -193,6 +227,8 @@ MINSU_TRACES = (
     "외국인 근로자 고용",
     "부가세 환급",
     "네 부탁해요",
+    "사출 금형 협력 문의",
+    "알루미늄 다이캐스팅 시제품",
 )
 YOUNGHEE_TRACES = ("박영희", YOUNGHEE, "정례회는 언제 열리나요", "판로 개척")
 

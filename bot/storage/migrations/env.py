@@ -9,6 +9,7 @@ from bot.storage import (  # noqa: F401  (all tables)
     conversation_models,
     dialog_models,
     models,
+    network_models,
     room_models,
     schedule_models,
 )

@@ -233,3 +233,55 @@ def test_new_groups_only_when_asked_and_never_a_respelling(
     assert "띄어쓰기만 달라요" in report.errors[0].reason
     names = sorted(session.scalars(select(Group.name)))
     assert names == ["동행교류회", "미래교류회", "새벽교류회", "우주교류회"]
+
+
+def test_the_networking_consent_column_is_recorded_with_its_date(
+    session: Session, tmp_path: Path
+) -> None:
+    from bot.storage.network_models import NetworkProfile
+
+    path = _csv(
+        tmp_path,
+        "소속 교류회,회사명,성명,주요제품,공정/설비,인증,관심분야,공개 범위",
+        "새벽교류회,(주)한빛정밀,김도현,밸브 블록,5축 머시닝센터,ISO 9001,열처리 협력사,연합회",
+        "새벽교류회,새벽인쇄(주),이서연,카탈로그,옵셋 인쇄기,FSC 인증,포장재,우리 교류회",
+        "새벽교류회,(주)다온푸드,박민준,냉동 떡,급속 냉동기,HACCP,수출 대행사,",
+    )
+
+    report = roster.import_roster(session, path, actor="admin")
+
+    assert report.errors == []
+    scopes = {
+        company.name: (profile.scope if profile else None, bool(profile and profile.scope_at))
+        for company, profile in session.execute(
+            select(Company, NetworkProfile).outerjoin(
+                NetworkProfile, NetworkProfile.company_id == Company.id
+            )
+        )
+    }
+    assert scopes == {
+        "(주)한빛정밀": ("federation", True),
+        "새벽인쇄(주)": ("group", True),
+        "(주)다온푸드": (None, False),  # no consent given: 비공개
+    }
+    company = session.scalars(select(Company).where(Company.name == "(주)한빛정밀")).one()
+    assert (company.products, company.processes, company.certifications) == (
+        "밸브 블록",
+        "5축 머시닝센터",
+        "ISO 9001",
+    )
+
+
+def test_an_unknown_consent_word_is_a_bad_row(session: Session, tmp_path: Path) -> None:
+    path = _csv(
+        tmp_path,
+        "소속 교류회,회사명,성명,공개 범위",
+        "새벽교류회,(주)한빛정밀,김도현,전체공개",
+    )
+
+    report = roster.import_roster(session, path, actor="admin")
+
+    assert [(e.line, e.reason) for e in report.errors] == [
+        (2, "공개 범위 '전체공개'는 비공개·교류회·연합회 가운데 하나여야 해요.")
+    ]
+    assert not report.written

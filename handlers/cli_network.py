@@ -1,0 +1,58 @@
+"""``gyoryu network …``: partner search as a member would see it, for the secretariat and checks.
+
+Only parsing and printing here; the work is in :mod:`bot.network`.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Annotated
+
+import typer
+
+from handlers.cli_output import AsJson
+
+app = typer.Typer(help="회원 네트워킹(회원사 찾기, 소개, 교류회 활동 보고)", no_args_is_help=True)
+
+
+@app.command("search")
+def search(
+    query: Annotated[str, typer.Argument(help='찾는 것, 예: 금형, "ISO 13485"')],
+    member: Annotated[str, typer.Option("--as", help="이 회원번호의 회원이 보는 결과")],
+    as_json: AsJson = False,
+    limit: Annotated[int, typer.Option(help="보여 줄 회사 수")] = 10,
+) -> None:
+    """회원이 /찾기로 보게 될 회원사를 순서대로 보여 줍니다(연락처는 보이지 않습니다)."""
+    from bot import texts
+    from bot.federation.cli_support import table, transaction
+    from bot.network.search import search_as
+
+    with transaction() as session:
+        hits = search_as(session, member, query, limit=limit)
+    if as_json:
+        records = [
+            {
+                "rank": rank,
+                "company": hit.company,
+                "industry": hit.industry,
+                "group": hit.group,
+                "matched": hit.matched,
+                "score": hit.score,
+            }
+            for rank, hit in enumerate(hits, start=1)
+        ]
+        typer.echo(json.dumps(records, ensure_ascii=False, indent=2))
+        return
+    if not hits:
+        typer.echo(texts.NET_CLI_NONE)
+        return
+    rows = [
+        (rank, hit.company, hit.industry, hit.group, hit.matched)
+        for rank, hit in enumerate(hits, start=1)
+    ]
+    table(texts.net_cli_title(query, member), texts.NET_CLI_HEADER, rows)
+
+
+def register(root: typer.Typer) -> None:
+    """Add ``gyoryu network`` to the root app."""
+    root.add_typer(app, name="network")

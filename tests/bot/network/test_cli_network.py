@@ -1,0 +1,86 @@
+"""``gyoryu network search``: what a member would see from ``/찾기``, for checks."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+
+import pytest
+from sqlalchemy import select
+from sqlalchemy.orm import Session, sessionmaker
+from typer.testing import CliRunner
+
+from bot.federation.sample import load_sample_federation
+from bot.storage.models import Member
+from handlers.cli import build_app
+
+Run = Callable[..., tuple[int, str]]
+
+
+@pytest.fixture
+def gyoryu(
+    migrated_database_url: str,
+    session_factory: sessionmaker[Session],
+    monkeypatch: pytest.MonkeyPatch,
+) -> Run:
+    """``gyoryu …`` against the sample federation, returning (exit code, output)."""
+    load_sample_federation(session_factory)
+    monkeypatch.setenv("DATABASE_URL", migrated_database_url)
+    monkeypatch.setenv("COLUMNS", "200")
+    app = build_app()
+
+    def run(*args: str) -> tuple[int, str]:
+        result = CliRunner().invoke(app, list(args))
+        return result.exit_code, result.output
+
+    return run
+
+
+def member_id(sessions: sessionmaker[Session], name: str) -> str:
+    with sessions() as session:
+        return str(session.scalars(select(Member.id).where(Member.name == name)).one())
+
+
+def test_search_as_a_member_prints_json_in_rank_order(
+    gyoryu: Run, session_factory: sessionmaker[Session]
+) -> None:
+    code, output = gyoryu(
+        "network", "search", "사출", "--as", member_id(session_factory, "신동욱"), "--json"
+    )
+
+    assert code == 0
+    found = json.loads(output)
+    companies = [hit["company"] for hit in found]
+    assert companies[0] == "(주)한빛메디텍"  # his own group (미래교류회) first
+    assert {"한결플라스틱(주)", "한빛하이텍(주)"} <= set(companies[1:])
+    assert found[0] == found[0] | {
+        "industry": "그 외 기타 의료용 기기 제조업",
+        "group": "미래교류회",
+        "matched": "공정/설비: 사출, 조립 클린룸",
+    }
+    assert "010-" not in output
+    assert "@" not in output
+
+
+def test_consent_applies_to_the_command_too(
+    gyoryu: Run, session_factory: sessionmaker[Session]
+) -> None:
+    dawn = member_id(session_factory, "최준호")  # 새벽교류회
+    together = member_id(session_factory, "구민석")  # 동행교류회, like 한마음인력 (교류회 공개)
+
+    _, theirs = gyoryu("network", "search", "생산직 채용", "--as", together, "--json")
+    _, others = gyoryu("network", "search", "생산직 채용", "--as", dawn, "--json")
+
+    assert "(주)한마음인력" in [hit["company"] for hit in json.loads(theirs)]
+    assert "(주)한마음인력" not in [hit["company"] for hit in json.loads(others)]
+
+
+def test_a_table_by_default_and_a_korean_line_for_an_unknown_member(gyoryu: Run) -> None:
+    code, table = gyoryu("network", "search", "BLDC 모터", "--as", "1")
+    bad_code, bad = gyoryu("network", "search", "금형", "--as", "9999")
+
+    assert code == 0
+    assert "(주)드림모터" in table
+    assert "맞는 내용" in table
+    assert bad_code == 1
+    assert "회원번호 9999인 회원을 찾을 수 없어요." in bad
