@@ -53,6 +53,28 @@ def search(
     table(texts.net_cli_title(query, member), texts.NET_CLI_HEADER, rows)
 
 
+@app.command("quota")
+def quota(
+    limit: Annotated[int, typer.Argument(help="한 달에 할 수 있는 소개 요청 수")],
+    member: Annotated[
+        str | None, typer.Option("--member", help="이 회원번호의 회원에게만(없으면 연합회 기본값)")
+    ] = None,
+) -> None:
+    """회원의 월 소개 요청 한도를 바꿉니다(기본 5회)."""
+    from bot import texts
+    from bot.federation.cli_support import actor, console, transaction
+    from bot.network.intros import set_quota
+
+    with transaction() as session:
+        who = None
+        if member is not None:
+            from bot.federation.members import find_member
+
+            who = find_member(session, member)
+        set_quota(session, quota=limit, member=who, actor=actor())
+        console.print(texts.net_quota_set(limit, who.name if who else None))
+
+
 def register(root: typer.Typer) -> None:
     """Add ``gyoryu network`` to the root app."""
     root.add_typer(app, name="network")

@@ -26,8 +26,11 @@ async def run_once(
     """Plan the coming weeks' sends (cheap when nothing changed), then deliver the due ones."""
 
     def plan() -> None:
+        from bot.network import chores  # networking sits above the schedule it sends through
+
         with sessions.begin() as session:
             queue.plan_upcoming(session, now=now)
+            chores.run_due(session, now)
 
     await asyncio.to_thread(plan)
     return await dispatcher.tick(now)

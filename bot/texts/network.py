@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from bot.texts.josa import with_particle
+
 NET_HOW_TO_LINK = "사무국에서 받은 초대 코드를 '/연결 초대코드'처럼 보내 계정을 연결해 주세요."
 NET_NOT_LINKED = "회원사 찾기와 소개는 계정이 연결된 회원님만 쓰실 수 있어요. " + NET_HOW_TO_LINK
 NET_NO_COMPANY = (
@@ -80,3 +82,146 @@ def net_cli_title(query: str, member: str) -> str:
 def net_roster_scope(word: str) -> str:
     """A roster row whose 공개 범위 cell is unknown."""
     return f"공개 범위 '{word}'는 비공개·교류회·연합회 가운데 하나여야 해요."
+
+
+# ── introductions ───────────────────────────────────────────────────────────────────────
+NET_INTRO_USAGE = (
+    "소개받고 싶은 회사 이름과, 원하시면 이유를 한 줄로 적어 주세요. "
+    "예: /소개 한빛메디텍 사출 부품 공동개발 문의"
+)
+NET_WHY_ASK = (
+    "상대 대표님께 전할 소개 이유를 한 줄로 적어 주세요. "
+    "이유 없이 보내시려면 아래 버튼을 눌러 주세요."
+)
+NET_SEND_WITHOUT_REASON = "이유 없이 보내기"
+NET_ACCEPT = "수락"
+NET_DECLINE = "거절"
+NET_INTRO_OWN = "회원님 회사에는 소개를 요청하실 필요가 없어요."
+NET_INTRO_GONE = "이 요청은 찾을 수 없거나 회원님께 온 요청이 아니에요."
+NET_INTRO_ANSWERED = "이미 답하신 요청이에요. 고맙습니다."
+NET_INTRO_LAPSED = "답변 기한(7일)이 지나 이 요청은 마감되었어요."
+NET_DECLINED_OK = (
+    "알겠습니다. 상대 회원님께는 이유 없이 '이번에는 연결이 어렵다'고만 전해 드릴게요."
+)
+NET_QUOTA_NEGATIVE = "한도는 0 이상의 숫자로 정해 주세요."
+NET_MET_YES = "만났어요"
+NET_MET_NO = "아직이에요"
+NET_MET_THANKS = "알려 주셔서 고맙습니다. 좋은 협력으로 이어지길 바랄게요."
+NET_MET_NOT_YET = "알겠습니다. 다음 정례회나 방문으로 편하실 때 만나 보세요."
+NET_OUTCOME_LABELS = {
+    "contact": "연락만",
+    "meeting": "미팅",
+    "quote": "견적·샘플",
+    "joint": "공동개발·공동 지원사업 신청",
+    "deal": "거래·계약",
+}
+NET_OUTCOME_THANKS = (
+    "알려 주셔서 고맙습니다. 연합회가 회원 교류의 성과를 보여 드리는 데 소중하게 쓰겠습니다."
+)
+
+
+def net_unknown_company(words: str) -> str:
+    """``/소개`` named no company the member may see."""
+    return (
+        f"'{words}'에 해당하는 회원사를 찾지 못했어요. /찾기로 회사를 찾은 뒤 "
+        "결과 아래 버튼으로 소개를 요청해 주세요."
+    )
+
+
+def net_intro_sent(company: str) -> str:
+    """The asker's confirmation: the request is on its way."""
+    return (
+        f"{with_particle(company, '과/와')}의 소개 요청을 대표님께 전해 드렸어요. "
+        "수락하시면 서로의 연락처를 보내 드릴게요. 7일 안에 답이 없으면 알려 드릴게요."
+    )
+
+
+def net_intro_not_again(company: str) -> str:
+    """The pair did not work out before: it is not proposed again."""
+    return f"{company}에는 다시 소개를 요청하실 수 없어요. 다른 회원사를 찾아보시겠어요?"
+
+
+def net_intro_pending(company: str) -> str:
+    """A request to that company is still waiting."""
+    return f"{company}에 보낸 소개 요청에 아직 답을 기다리고 있어요."
+
+
+def net_intro_already(company: str) -> str:
+    """The two companies were already introduced."""
+    return f"{with_particle(company, '은/는')} 이미 소개로 연결된 회사예요."
+
+
+def net_intro_quota(quota: int) -> str:
+    """The monthly limit is reached."""
+    return (
+        f"소개 요청은 한 달에 {quota}번까지 하실 수 있어요. 다음 달에 다시 요청해 주세요. "
+        "더 필요하시면 사무국에 말씀해 주세요."
+    )
+
+
+def net_intro_unreachable(company: str) -> str:
+    """The other company's representative has no linked chat account."""
+    return (
+        f"{company} 대표님이 아직 교류 채팅에 연결되어 있지 않아 요청을 전할 수 없어요. "
+        "사무국에 말씀하시면 도와 드릴게요."
+    )
+
+
+def net_intro_request(company: str, industry: str, groups: str, reason: str | None) -> str:
+    """The DM to the representative: who asks and why, without their contact yet."""
+    lines = [
+        "회원사 소개 요청이 왔어요.",
+        f"• 회사: {company} ({industry or '업종 미등록'})",
+        f"• 교류회: {groups or '없음'}",
+    ]
+    if reason:
+        lines.append(f"• 이유: {reason}")
+    lines.append(
+        "수락하시면 서로의 이름·직위·연락처를 전해 드려요. 거절하셔도 이유는 전하지 않아요."
+    )
+    return "\n".join(lines)
+
+
+def net_contact_card(
+    name: str, title: str | None, company: str, phone: str | None, email: str | None
+) -> str:
+    """A contact, sent only after both sides accepted."""
+    head = " ".join(part for part in (company, name, title) if part)
+    contacts = " · ".join(part for part in (phone, email) if part)
+    return f"{head}\n{contacts or '연락처 미등록(사무국에 문의해 주세요)'}"
+
+
+def net_meeting_line(when: str, title: str) -> str:
+    """The next 정례회 to meet at."""
+    return f"{when} {title}"
+
+
+def net_intro_accepted(card: str, meeting: str | None) -> str:
+    """Both sides' message on 수락: the other's contact and a suggestion to meet."""
+    where = (
+        f"다음 정례회({meeting})에서 만나 보시거나 공장을 방문해 보세요."
+        if meeting
+        else "다음 정례회나 공장 방문으로 만나 보세요."
+    )
+    return f"소개가 이루어졌어요. 상대 회원님의 연락처예요.\n{card}\n{where}"
+
+
+def net_intro_not_this_time(company: str) -> str:
+    """On 거절 or no answer: only that it did not work out, never why."""
+    return f"{company}의 소개는 이번에는 연결이 어려웠어요. 다른 회원사를 찾아보시겠어요?"
+
+
+def net_met_question(company: str) -> str:
+    """Two weeks after an accepted introduction."""
+    return f"2주 전에 소개로 연결된 {with_particle(company, '과/와')} 만나 보셨나요?"
+
+
+def net_ladder_question(company: str) -> str:
+    """Three months after: how far it went."""
+    return f"석 달 전 소개로 연결된 {with_particle(company, '과/와')}의 교류는 어디까지 이어졌나요?"
+
+
+def net_quota_set(limit: int, member: str | None) -> str:
+    """The secretariat changed a monthly introduction limit."""
+    who = f"{member} 회원님의" if member else "연합회 기본"
+    return f"{who} 월 소개 요청 한도를 {limit}회로 정했어요."

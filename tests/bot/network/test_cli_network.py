@@ -84,3 +84,24 @@ def test_a_table_by_default_and_a_korean_line_for_an_unknown_member(gyoryu: Run)
     assert "맞는 내용" in table
     assert bad_code == 1
     assert "회원번호 9999인 회원을 찾을 수 없어요." in bad
+
+
+def test_the_secretariat_changes_the_monthly_introduction_limit(
+    gyoryu: Run, session_factory: sessionmaker[Session]
+) -> None:
+    from bot.network import intros
+
+    choi = member_id(session_factory, "최준호")
+
+    assert gyoryu("network", "quota", "3") == (
+        0,
+        "연합회 기본 월 소개 요청 한도를 3회로 정했어요.\n",
+    )
+    code, output = gyoryu("network", "quota", "8", "--member", choi)
+
+    assert code == 0
+    assert "최준호 회원님의 월 소개 요청 한도를 8회로 정했어요." in output
+    with session_factory() as session:
+        kim = session.get_one(Member, int(member_id(session_factory, "김도현")))
+        assert intros.quota_of(session, kim) == 3
+        assert intros.quota_of(session, session.get_one(Member, int(choi))) == 8
