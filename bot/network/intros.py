@@ -210,7 +210,7 @@ def request(
         texts.net_intro_request(
             asker_company.name,
             asker_company.ksic_name or "",
-            _group_names(session, asker_company.id),
+            group_names(session, asker_company.id),
             intro.reason,
         ),
         buttons=(
@@ -218,7 +218,7 @@ def request(
             Button(texts.NET_DECLINE, f"{DECLINE_PREFIX}:{intro.id}"),
         ),
     )
-    _push(session, f"net:intro:{intro.id}", "net_intro", rep, message, now, ANSWER_WINDOW)
+    push(session, f"net:intro:{intro.id}", "net_intro", rep, message, now, ANSWER_WINDOW)
     return intro
 
 
@@ -242,7 +242,7 @@ def answer(session: Session, *, intro_id: int, member: Member, accept: bool, now
         return texts.NET_DECLINED_OK
     intro.state = "accepted"
     meeting = _next_meeting(session, intro, now)
-    _push(
+    push(
         session,
         f"net:accepted:{intro.id}",
         "net_intro",
@@ -255,7 +255,7 @@ def answer(session: Session, *, intro_id: int, member: Member, accept: bool, now
         other = member if person is asker else asker
         other_company = session.get(Company, other.company_id) if other.company_id else None
         name = other_company.name if other_company else other.name
-        _push(
+        push(
             session,
             f"net:met:{intro.id}",
             "net_followup",
@@ -264,7 +264,7 @@ def answer(session: Session, *, intro_id: int, member: Member, accept: bool, now
             now + MET_AFTER,
             FOLLOW_UP_WINDOW,
         )
-        _push(
+        push(
             session,
             f"net:ladder:{intro.id}",
             "net_followup",
@@ -348,10 +348,10 @@ def _tell_not_this_time(
     session: Session, intro: Introduction, asker: Member, target: Company, now: datetime
 ) -> None:
     message = OutgoingMessage(texts.net_intro_not_this_time(target.name))
-    _push(session, f"net:closed:{intro.id}", "net_intro", asker, message, now, ANSWER_WINDOW)
+    push(session, f"net:closed:{intro.id}", "net_intro", asker, message, now, ANSWER_WINDOW)
 
 
-def _push(
+def push(
     session: Session,
     key: str,
     kind: str,
@@ -360,7 +360,7 @@ def _push(
     due: datetime,
     window: timedelta,
 ) -> bool:
-    """Queue a DM to a member (nothing when they have no linked chat account)."""
+    """Queue a DM to a member; ``False`` when they have no linked chat account (or it is queued)."""
     to = audience.direct_address(session, member.id)
     if to is None:
         return False
@@ -381,7 +381,8 @@ def _card(member: Member) -> str:
     return texts.net_contact_card(member.name, member.title, company, member.phone, member.email)
 
 
-def _group_names(session: Session, company_id: int) -> str:
+def group_names(session: Session, company_id: int) -> str:
+    """The names of the groups a company sits in, as one line."""
     from bot.storage.models import Group
 
     names = session.scalars(

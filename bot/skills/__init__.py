@@ -6,7 +6,17 @@ buttons, dialog steps and menu), its texts and its tests, plus one line in :func
 
 from __future__ import annotations
 
-from bot.skills import ask, difficulties, expert, help, link, meetings, network
+from bot.skills import (
+    ask,
+    difficulties,
+    expert,
+    help,
+    link,
+    meetings,
+    network,
+    network_needs,
+    network_profile,
+)
 from bot.skills.registry import Registry, Route, SkillConflictError
 from bot.skills.skill import Handler, Services, Skill, Step, Turn, reply
 
@@ -35,5 +45,7 @@ def default_skills() -> Registry:
             meetings.skill,
             difficulties.skill,
             network.skill,
+            network_needs.skill,
+            network_profile.skill,
         ]
     )

@@ -5,6 +5,7 @@ introductions, needs, pairing rounds, outcome follow-ups and the group health re
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import datetime
 
 from bot.texts.josa import with_particle
 
@@ -225,3 +226,136 @@ def net_quota_set(limit: int, member: str | None) -> str:
     """The secretariat changed a monthly introduction limit."""
     who = f"{member} 회원님의" if member else "연합회 기본"
     return f"{who} 월 소개 요청 한도를 {limit}회로 정했어요."
+
+
+# ── needs (/구해요) ───────────────────────────────────────────────────────────────────────
+NET_NEED_USAGE = (
+    "구하시는 것을 함께 적어 주세요. 예: /구해요 알루미늄 다이캐스팅 시제품 10개 만들어 줄 곳\n"
+    "맞는 회원사 몇 곳에만 조용히 전하고, 관심 있다는 곳을 알려 드려요. "
+    "/구해요 목록 으로 올리신 것을 볼 수 있어요."
+)
+NET_NEED_NUMBER_USAGE = "번호를 함께 적어 주세요. 예: /구해요 마감 3, /구해요 연장 3"
+NET_NEED_YES = "관심 있어요"
+NET_NEED_NO = "아니에요"
+NET_NEED_GONE = "이 요청은 찾을 수 없거나 회원님 회사에 온 것이 아니에요."
+NET_NEED_CLOSED = "이 요청은 이미 마감되었어요. 알려 주셔서 고맙습니다."
+NET_NEED_NOT_FOUND = "그 번호의 구해요 글을 찾지 못했어요. /구해요 목록 에서 번호를 확인해 주세요."
+NET_NEED_THANKS_YES = (
+    "관심을 전해 드렸어요. 상대가 소개를 요청하면 다시 알려 드릴게요. "
+    "연락처는 양쪽이 수락한 뒤에만 전해 드려요."
+)
+NET_NEED_THANKS_NO = "알겠습니다. 상대에게는 따로 알리지 않을게요."
+NET_NEED_NONE = "아직 올리신 구해요 글이 없어요. " + "예: /구해요 금형 수리 업체"
+NET_NEED_LIST_HEADING = "올리신 구해요 글이에요."
+NET_NEED_LIST_HOW = "/구해요 마감 번호 로 닫고, /구해요 연장 번호 로 30일 더 열어 둘 수 있어요."
+NET_NEED_STATE_CLOSED = "마감"
+NET_NEED_STATE_EXPIRED = "기한 지남"
+
+
+def net_need_posted(need_id: int, sent: int) -> str:
+    """The asker's confirmation."""
+    if not sent:
+        return (
+            f"구해요 글({need_id}번)을 올렸어요. 아직 맞는 회원사를 찾지 못했어요. "
+            "30일 동안 열어 두고, /구해요 목록 으로 확인하실 수 있어요."
+        )
+    return (
+        f"구해요 글({need_id}번)을 맞는 회원사 {sent}곳에 조용히 전해 드렸어요. "
+        "관심 있다는 곳이 생기면 바로 알려 드릴게요. 30일 동안 열려 있어요."
+    )
+
+
+def net_need_note(company: str, industry: str, groups: str, text: str) -> str:
+    """The private note to a matching company."""
+    return (
+        f"회원사가 찾고 있는 것이 있어 알려 드려요.\n"
+        f"• 회사: {company} ({industry or '업종 미등록'}, {groups or '교류회 없음'})\n"
+        f"• 내용: {text}\n"
+        "관심이 있으시면 아래 버튼을 눌러 주세요. 관심이 없으셔도 상대에게 알리지 않아요."
+    )
+
+
+def net_need_interest(company: str, industry: str, groups: str, text: str) -> str:
+    """The asker hears that a company is interested."""
+    return (
+        f"'{text}'에 {company} ({industry or '업종 미등록'}, {groups or '교류회 없음'})에서 "
+        "관심을 보였어요. 소개를 요청하시면 양쪽이 수락한 뒤 연락처를 전해 드려요."
+    )
+
+
+def net_need_closed(need_id: int) -> str:
+    """A need was closed."""
+    return f"구해요 글 {need_id}번을 마감했어요."
+
+
+def net_need_renewed(need_id: int, until: str) -> str:
+    """A need was opened again."""
+    return f"구해요 글 {need_id}번을 {until}까지 다시 열어 두었어요."
+
+
+def net_need_state_open(until: str) -> str:
+    """An open need in the list."""
+    return f"{until}까지"
+
+
+def net_need_line(need_id: int, text: str, state: str, sent: int, interested: Sequence[str]) -> str:
+    """One need in ``/구해요 목록``."""
+    line = f"{need_id}. {text} ({state}, {sent}곳에 전함)"
+    if interested:
+        line += f"\n   관심: {', '.join(interested)}"
+    return line
+
+
+# ── profile (/프로필) ────────────────────────────────────────────────────────────────────
+NET_PROFILE_EDIT = "고치기"
+NET_PROFILE_OK = "그대로 맞아요"
+NET_PROFILE_KEEP = "그대로 두기"
+NET_PROFILE_NEXT = "다음"
+NET_PROFILE_CONFIRMED = "확인해 주셔서 고맙습니다. 프로필을 그대로 두었어요."
+NET_PROFILE_SAVED = "프로필을 저장했어요. 바뀐 내용은 바로 회원사 찾기에 반영돼요."
+NET_SEEKING_LABEL = "찾는 협력"
+
+
+def net_profile_heading(company: str, industry: str) -> str:
+    """The first line of a profile."""
+    return f"{company} ({industry or '업종 미등록'}) 네트워킹 프로필"
+
+
+def net_profile_line(label: str, value: str | None) -> str:
+    """One field of a profile."""
+    return f"• {label}: {value or '없음'}"
+
+
+def net_profile_scope(label: str, since: datetime | None) -> str:
+    """Who may find the company, and since when."""
+    from bot.clock import format_kst
+
+    when = f" ({format_kst(since)}부터)" if since is not None else ""
+    return f"• 공개 범위: {label}{when}"
+
+
+def net_profile_ask(step: int, steps: int, label: str, current: str | None) -> str:
+    """One text step of the walk."""
+    return (
+        f"{step}/{steps} {with_particle(label, '을/를')} 적어 주세요.\n지금: {current or '없음'}\n"
+        "바꾸지 않으시려면 '그대로 두기'를, 지우시려면 '없음'이라고 보내 주세요."
+    )
+
+
+def net_profile_tags(step: int, steps: int, chosen: Sequence[str]) -> str:
+    """The step of the kinds of partner sought (buttons toggle)."""
+    return (
+        f"{step}/{steps} 어떤 협력 상대를 찾으세요? 누를 때마다 고르거나 뺄 수 있어요.\n"
+        f"지금: {', '.join(chosen) or '없음'}\n다 고르셨으면 '다음'을 눌러 주세요."
+    )
+
+
+def net_profile_scope_ask(step: int, label: str) -> str:
+    """The last step: who may find the company."""
+    return (
+        f"{step}/{step} 회원사 찾기에서 누구에게 보일까요? 지금: {label}\n"
+        "• 비공개: 아무에게도 보이지 않아요.\n"
+        "• 우리 교류회: 같은 교류회 회원에게만 보여요.\n"
+        "• 연합회 전체: 연합회 모든 회원에게 보여요.\n"
+        "어느 쪽이든 연락처는 양쪽이 소개를 수락한 뒤에만 전해요."
+    )
