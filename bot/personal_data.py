@@ -51,6 +51,7 @@ from bot.storage.network_models import (
 from bot.storage.network_models import Need as NetworkNeed
 from bot.storage.room_models import RoomSighting
 from bot.storage.schedule_models import Difficulty, NudgeOptOut, ScheduledMessage
+from bot.storage.ticket_models import Ticket
 
 # What an erased person's chat account becomes in rows kept for anonymous figures.
 ERASED = "erased"
@@ -415,6 +416,44 @@ def _erase_expert_requests(session: Session, subject: Subject) -> None:
     )
 
 
+def _tickets_of(session: Session, subject: Subject) -> list[Ticket]:
+    mine = or_(
+        Ticket.member_id == subject.member.id, subject.by_account(Ticket.platform, Ticket.user_id)
+    )
+    return list(session.scalars(select(Ticket).where(mine).order_by(Ticket.id)))
+
+
+def _ticket_rows(session: Session, subject: Subject) -> list[Row]:
+    return [
+        {
+            "id": t.id,
+            "question": t.question,
+            "field": t.field,
+            "status": t.state,
+            "anonymous": t.anonymous,
+            "created_at": _when(t.asked_at),
+            "relayed": [
+                f"{texts.PIPA_AUTHORS.get(m.author, m.author)} {_when(m.at)}: {m.text}"
+                for m in t.messages
+            ],
+            "verdict": {1: texts.PIPA_HELPFUL, -1: texts.PIPA_UNHELPFUL}.get(t.rating or 0),
+        }
+        for t in _tickets_of(session, subject)
+    ]
+
+
+def _erase_tickets(session: Session, subject: Subject) -> None:
+    # The question, the relays, the rating and every queued message about the ticket go; an
+    # approved FAQ card stays (it is masked and belongs to the federation's knowledge).
+    for ticket in _tickets_of(session, subject):
+        session.execute(
+            delete(ScheduledMessage).where(
+                ScheduledMessage.key.startswith(f"ticket:{ticket.id}:", autoescape=True)
+            )
+        )
+        session.delete(ticket)
+
+
 def _step_rows(session: Session, subject: Subject) -> list[Row]:
     rows = session.scalars(
         select(DialogStep).where(subject.by_account(DialogStep.platform, DialogStep.user_id))
@@ -615,6 +654,7 @@ HOLDINGS: Sequence[Holding] = (
     Holding("answers", ("account",), "anonymise", _answer_rows, _erase_answers),
     Holding("answer_feedback", ("account",), "anonymise", _feedback_rows, _erase_feedback),
     Holding("expert_requests", ("account",), "delete", _expert_rows, _erase_expert_requests),
+    Holding("tickets", ("member", "account"), "delete", _ticket_rows, _erase_tickets),
     Holding("dialog_steps", ("account",), "delete", _step_rows, _erase_steps),
     Holding("room_sightings", ("account",), "delete", _sighting_rows, _erase_sightings),
     Holding(

@@ -18,7 +18,16 @@ import typer
 from typer.core import TyperGroup
 
 from bot.federation import cli as federation_cli
-from handlers import cli_errors, cli_korean, cli_logging, cli_network, console, server, texts
+from handlers import (
+    cli_errors,
+    cli_korean,
+    cli_logging,
+    cli_network,
+    cli_tickets,
+    console,
+    server,
+    texts,
+)
 from ingest import cli as ingest_cli
 
 
@@ -76,6 +85,7 @@ def build_app() -> typer.Typer:
     federation_cli.register(app)
     server.register(app)
     cli_network.register(app)
+    cli_tickets.register(app)
     return app
 
 

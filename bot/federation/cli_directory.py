@@ -375,7 +375,7 @@ def add_advisor(
     from bot.federation import advisors, groups
 
     with transaction() as session:
-        advisors.add_advisor(
+        added = advisors.add_advisor(
             session,
             federation=groups.the_federation(session),
             name=name,
@@ -387,7 +387,7 @@ def add_advisor(
             serves=[groups.find_group(session, g) for g in group or []],
             actor=actor(),
         )
-    console.print(texts.fed_saved("자문위원", name))
+        console.print(texts.fed_saved("자문위원", f"{name}(번호 {added.id})"))
 
 
 @advisors_app.command("remove")

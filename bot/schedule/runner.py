@@ -27,10 +27,13 @@ async def run_once(
 
     def plan() -> None:
         from bot.network import chores  # networking sits above the schedule it sends through
+        from bot.routing import sla  # so do tickets: reminders, reassignment, escalation
 
         with sessions.begin() as session:
             queue.plan_upcoming(session, now=now)
             chores.run_due(session, now)
+        with sessions.begin() as session:
+            sla.sweep(session, now)
 
     await asyncio.to_thread(plan)
     return await dispatcher.tick(now)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from bot.skills import (
     ask,
+    consult,
     difficulties,
     expert,
     help,
@@ -41,6 +42,7 @@ def default_skills() -> Registry:
             ask.skill,
             help.skill,
             expert.skill,
+            consult.skill,
             link.skill,
             meetings.skill,
             difficulties.skill,

@@ -11,6 +11,7 @@ from bot import texts
 from bot.answers import Citation, QaAnswer
 from bot.conversation import SavedAnswer
 from bot.messages import Address, Button, Link, OutgoingMessage
+from bot.routing import cards
 from bot.skills import expert
 from bot.skills.skill import Services, Skill, Turn, reply
 
@@ -87,7 +88,12 @@ def ask(turn: Turn, question: str) -> OutgoingMessage:
     if len(question) > MAX_QUESTION_CHARS:
         return OutgoingMessage(texts.CH_TOO_LONG.format(limit=MAX_QUESTION_CHARS))
     services, caller = turn.services, turn.caller
-    answer = services.answerer.answer(question, allowed=caller.audience, top_k=services.top_k)
+    # An approved advisor answer to the same question comes first: it is the most specific.
+    card = cards.lookup(services.sessions, question, audience=caller.audience, now=turn.now)
+    if card is not None:
+        answer = cards.as_answer(card)
+    else:
+        answer = services.answerer.answer(question, allowed=caller.audience, top_k=services.top_k)
     if not answer.answers_a_question:
         # Small talk and the like are not kept: they are no unanswered question for the
         # secretariat, and "/전문가" or "/출처" afterwards refer to the last real one.

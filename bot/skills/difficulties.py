@@ -16,6 +16,7 @@ from bot.dialog import ask_in
 from bot.difficulties import digest, items, nudges
 from bot.difficulties.items import DifficultyError
 from bot.messages import OutgoingMessage
+from bot.routing import tickets
 from bot.schedule import rsvp
 from bot.skills.membership import home_group, leads, member_of
 from bot.skills.skill import Skill, Turn, reply
@@ -112,11 +113,24 @@ def advise(turn: Turn) -> list[OutgoingMessage]:
             return reply(texts.DIFF_NOT_FOUND)
         if not leads(session, member, item.group_id):
             return reply(texts.DIFF_ADVISE_LEADERS_ONLY)
-        question, field = item.text, item.field
+        question, field, anonymous = item.text, item.field, item.anonymous
+        author = item.member_id
     turn.services.log.request_expert(
         turn.address, question, field=field, answer_id=None, now=turn.now
     )
-    return reply(texts.ch_expert_recorded(field))
+    with turn.services.sessions.begin() as session:
+        # The leader hands it over and hears back; the author's company rules out conflicts.
+        ticket = tickets.open_ticket(
+            session,
+            question=question,
+            asked_at=turn.address,
+            member_id=author if author is not None else member.id,
+            now=turn.now,
+            actor=f"member:{member.id}",
+            field=field,
+            anonymous=anonymous,
+        )
+        return reply(tickets.receipt(session, ticket))
 
 
 def _share(

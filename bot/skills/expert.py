@@ -1,8 +1,11 @@
 """Passing a question to an expert: ``/전문가``, the expert button, and a yes to the offer.
 
-The request is stored for the advisor-routing work. A "not covered" answer offers it (a dialog
-step of kind ``ex``, whose yes does what the button does); however the request comes, the offer
-is settled by it, and a second request for the same answer files nothing new.
+Each becomes a ticket (:mod:`bot.routing.tickets`): routed at once to an advisor of its field
+(or the secretariat), whose DM is queued in the same transaction, and answered here with a
+receipt (``#<번호>``, field, who answers by role, roughly when). A "not covered" answer offers
+it (a dialog step of kind ``ex``, whose yes does what the button does); however the request
+comes, the offer is settled by it, and a second request for the same answer files nothing new.
+``/전문가 익명 <질문>`` keeps the asker's name and company from the advisor and the group.
 """
 
 from __future__ import annotations
@@ -11,9 +14,11 @@ from datetime import timedelta
 
 from bot import smalltalk, texts
 from bot.messages import OutgoingMessage
+from bot.routing import tickets
 from bot.skills.skill import Skill, Turn, reply
 
 PREFIX = "ex"
+ANONYMOUS = ("익명", "anonymous")
 RECENT_QUESTION = timedelta(hours=1)
 """``/전문가`` alone forwards the last question only while the conversation is still about it."""
 
@@ -52,17 +57,20 @@ def pressed(turn: Turn) -> list[OutgoingMessage]:
 
 @skill.command("전문가", "expert")
 def command(turn: Turn) -> list[OutgoingMessage]:
-    """``/전문가 <question>``, or alone for the last real question asked here (recently)."""
-    if turn.argument:
+    """``/전문가 [익명] <question>``, or alone for the last real question asked here (recently)."""
+    first, _, rest = turn.argument.partition(" ")
+    anonymous = first in ANONYMOUS
+    question = rest.strip() if anonymous else turn.argument
+    if question:
         turn.services.dialog.drop(turn.address, PREFIX)
         turn.services.log.request_expert(
-            turn.address, turn.argument, field=None, answer_id=None, now=turn.now
+            turn.address, question, field=None, answer_id=None, now=turn.now
         )
-        return reply(texts.ch_expert_recorded(None))
-    return [request(turn, answer_id=None)]
+        return [_open(turn, question, field=None, answer_id=None, anonymous=anonymous)]
+    return [request(turn, answer_id=None, anonymous=anonymous)]
 
 
-def request(turn: Turn, *, answer_id: int | None) -> OutgoingMessage:
+def request(turn: Turn, *, answer_id: int | None, anonymous: bool = False) -> OutgoingMessage:
     """File the question of answer ``answer_id`` (``None``: the last recent one) for an expert."""
     services, now = turn.services, turn.now
     # Whichever way the request comes, a pending "shall I forward it?" is settled by it.
@@ -79,5 +87,27 @@ def request(turn: Turn, *, answer_id: int | None) -> OutgoingMessage:
         turn.address, saved.question, field=saved.route, answer_id=saved.id, now=now
     )
     if filed is None:
+        with services.sessions() as session:
+            ticket = tickets.existing_for_answer(session, saved.id, turn.address)
+            if ticket is not None:
+                return OutgoingMessage(texts.rt_already(ticket.id))
         return OutgoingMessage(texts.ch_expert_already(saved.question))
-    return OutgoingMessage(texts.ch_expert_recorded(saved.route, saved.question))
+    return _open(turn, saved.question, field=saved.route, answer_id=saved.id, anonymous=anonymous)
+
+
+def _open(
+    turn: Turn, question: str, *, field: str | None, answer_id: int | None, anonymous: bool
+) -> OutgoingMessage:
+    with turn.services.sessions.begin() as session:
+        ticket = tickets.open_ticket(
+            session,
+            question=question,
+            asked_at=turn.address,
+            member_id=turn.caller.member_id,
+            now=turn.now,
+            actor=f"member:{turn.caller.member_id}" if turn.caller.member_id else "guest",
+            answer_id=answer_id,
+            field=field,
+            anonymous=anonymous,
+        )
+        return OutgoingMessage(tickets.receipt(session, ticket))

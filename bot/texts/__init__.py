@@ -4,6 +4,7 @@
 * :mod:`~bot.texts.chat`: conversation, help, buttons, feedback, experts, linking, apologies;
 * :mod:`~bot.texts.meetings`: reminders, RSVPs, schedules and 애로사항;
 * :mod:`~bot.texts.network`: partner search, profiles, introductions, needs, pairing, reports;
+* :mod:`~bot.texts.routing`: 전문가 상담 (tickets, relays, ratings, FAQ cards);
 * :mod:`~bot.texts.secretariat`: what the secretariat's commands say about federation data;
 * :mod:`~bot.texts.personal_data`: a member's data export and erasure;
 * :mod:`~bot.texts.channels`: the console, Kakao's waiting texts, the start-up report;
@@ -27,4 +28,5 @@ from bot.texts.meetings import *  # noqa: F403
 from bot.texts.network import *  # noqa: F403
 from bot.texts.personal_data import *  # noqa: F403
 from bot.texts.qa import *  # noqa: F403
+from bot.texts.routing import *  # noqa: F403
 from bot.texts.secretariat import *  # noqa: F403

@@ -65,18 +65,11 @@ CH_MISSED = (
 )
 
 
-def ch_expert_recorded(field: str | None, question: str | None = None) -> str:
-    """A request for an expert was stored for routing (naming the question when it was implied)."""
-    who = f"{field} 분야 자문위원께" if field else "알맞은 자문위원께"
-    what = f"'{_shortened(question)}' 질문을" if question else "질문을"
-    return f"{what} {who} 전달해 달라고 접수했어요. 답이 오면 이 대화로 알려 드릴게요."
-
-
 def ch_expert_already(question: str) -> str:
     """The same answer's question was already passed on; nothing new was filed."""
     return (
         f"'{_shortened(question)}' 질문은 이미 자문위원께 전달해 달라고 접수했어요. "
-        "답이 오면 이 대화로 알려 드릴게요."
+        "사무국에서 확인해 드릴게요."
     )
 
 

@@ -18,6 +18,7 @@ PIPA_SECTIONS = {
     "answers": "질문과 답변",
     "answer_feedback": "답변 평가",
     "expert_requests": "전문가 요청",
+    "tickets": "전문가 상담",
     "dialog_steps": "진행 중인 대화",
     "room_sightings": "글을 쓴 단체방",
     "network_profiles": "회원사 공개 동의",
@@ -86,7 +87,9 @@ PIPA_FIELDS = {
     "outcome": "성과",
     "interested": "관심",
     "closed_at": "마감 일시",
+    "relayed": "주고받은 내용",
 }
+PIPA_AUTHORS = {"advisor": "자문위원", "member": "회원", "secretariat": "사무국"}
 PIPA_HELPFUL = "도움이 됐어요"
 PIPA_UNHELPFUL = "아쉬워요"
 PIPA_ERASED_TEXT = "(삭제된 회원의 내용)"

@@ -12,6 +12,7 @@ from bot.storage import (  # noqa: F401  (all tables)
     network_models,
     room_models,
     schedule_models,
+    ticket_models,
 )
 from bot.storage.base import Base
 

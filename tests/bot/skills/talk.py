@@ -12,7 +12,8 @@ from bot.conversation import ConversationLog
 from bot.core import Bot
 from bot.directory import Caller, MemoryDirectory
 from bot.qa import DocumentQA
-from bot.storage.conversation_models import AnswerRecord, ExpertRequest
+from bot.storage.conversation_models import AnswerRecord
+from bot.storage.ticket_models import Ticket
 from handlers.memory import MemoryChannel
 from tests.bot.test_qa import DUES, MEETING, ListSearcher
 
@@ -31,13 +32,19 @@ class Talk:
         self.clock[0] += timedelta(minutes=minutes)
 
     def requests(self) -> list[tuple[str, str | None]]:
+        """The tickets opened so far: (question, field)."""
         with self.sessions() as session:
-            rows = session.scalars(select(ExpertRequest).order_by(ExpertRequest.id))
+            rows = session.scalars(select(Ticket).order_by(Ticket.id))
             return [(row.question, row.field) for row in rows]
 
     def saved_answers(self) -> int:
         with self.sessions() as session:
             return session.scalar(select(func.count()).select_from(AnswerRecord)) or 0
+
+
+def is_receipt(text: str, number: int, field: str, question: str) -> bool:
+    """Whether ``text`` is the receipt of ticket ``#number``: its number, field and question."""
+    return f"#{number}" in text and f"분야: {field}" in text and f"'{question}'" in text
 
 
 def make_talk(session_factory: sessionmaker[Session]) -> Talk:

@@ -15,6 +15,7 @@ from bot.messages import Button
 from bot.storage.conversation_models import ExpertRequest
 from bot.storage.models import Event
 from bot.storage.schedule_models import Difficulty
+from bot.storage.ticket_models import Ticket
 from tests.bot.skills.club import LEADER, MEMBER, ROOM, Club, shared
 
 
@@ -74,10 +75,13 @@ async def test_the_leader_hands_a_digest_item_to_an_advisor(club: Club) -> None:
     [handed] = await club.chat.press(LEADER, digest.buttons[0])
 
     assert refused.text == texts.DIFF_ADVISE_LEADERS_ONLY
-    assert handed.text.startswith("질문을 ")
+    assert "전문가 상담 #1로 접수했어요" in handed.text
+    assert "분야: 세무" in handed.text
     with club.sessions() as session:
         requests = session.scalars(select(ExpertRequest)).all()
+        opened = session.scalars(select(Ticket)).all()
     assert [r.question for r in requests] == ["부가세 신고를 처음 해 봐서 막막해요"]
+    assert [t.question for t in opened] == ["부가세 신고를 처음 해 봐서 막막해요"]
 
 
 async def test_a_member_lists_their_items_with_numbers(club: Club) -> None:

@@ -1,0 +1,134 @@
+"""What tickets send, through the durable queue the reminders use (:mod:`bot.schedule.queue`).
+
+Each message is rendered when queued and stored as the row's payload, in the same transaction
+as the change that causes it, so a crash never loses a relay and the queue's unique key (one
+per ticket and step) never queues it twice. The dispatcher delivers it like a reminder.
+
+The button actions of these messages are declared here, beside the functions that build them;
+the advisor skill registers their prefixes.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from bot import texts
+from bot.messages import Address, Button, OutgoingMessage
+from bot.schedule import audience, content, queue
+from bot.storage.models import Advisor, Group, Member
+from bot.storage.ticket_models import Ticket
+
+KIND = "ticket"
+KEEP_TRYING = timedelta(days=14)
+"""A relay is worth delivering late; after this long it is recorded as missed."""
+
+ANSWER, CLARIFY, PASS = "tk:ans", "tk:ask", "tk:pass"
+GOOD, WEAK, MORE, REPLY = "tk:good", "tk:weak", "tk:more", "tk:reply"
+
+
+def action(prefix: str, ticket_id: int) -> str:
+    """A ticket button's action (``tk:ans:12``)."""
+    return f"{prefix}:{ticket_id}"
+
+
+def key_prefix(ticket_id: int) -> str:
+    """Every queued message of a ticket has a key starting with this (erasure finds them so)."""
+    return f"{KIND}:{ticket_id}:"
+
+
+def send(
+    session: Session,
+    ticket: Ticket,
+    step: str,
+    to: Address,
+    message: OutgoingMessage,
+    now: datetime,
+    *,
+    member_id: int | None = None,
+) -> bool:
+    """Queue ``message`` for ``to`` as ``step`` of ``ticket`` (once per step and address)."""
+    return queue.enqueue(
+        session,
+        key=f"{key_prefix(ticket.id)}{step}",
+        kind=KIND,
+        to=to,
+        due_at=now,
+        expires_at=now + KEEP_TRYING,
+        member_id=member_id,
+        payload=content.to_payload(message),
+    )
+
+
+def advisor_address(session: Session, advisor: Advisor) -> Address | None:
+    """Where an advisor's DMs go: their linked chat account, if any."""
+    return audience.direct_address(session, advisor.member_id)
+
+
+def member_address(ticket: Ticket) -> Address:
+    """Where the asker gets answers: the DM they asked in, or their account's DM."""
+    if ticket.is_group:
+        return Address(ticket.platform, ticket.user_id)
+    return Address(ticket.platform, ticket.user_id, ticket.conversation, ticket.thread)
+
+
+def room_address(ticket: Ticket) -> Address | None:
+    """The group thread the question came from (never for an anonymous one)."""
+    if not ticket.is_group or ticket.anonymous or ticket.conversation is None:
+        return None
+    return Address(
+        ticket.platform,
+        ticket.conversation,
+        conversation=ticket.conversation,
+        thread=ticket.thread,
+        is_group=True,
+    )
+
+
+def secretariat_addresses(session: Session) -> list[tuple[int, Address]]:
+    """The secretariat staff (admins) with a linked chat account."""
+    found = []
+    for member_id in session.scalars(select(Member.id).where(Member.is_admin.is_(True))):
+        to = audience.direct_address(session, member_id)
+        if to is not None:
+            found.append((member_id, to))
+    return found
+
+
+def new_ticket_dm(session: Session, ticket: Ticket) -> OutgoingMessage:
+    """The advisor's DM for a ticket: number, field, group and company (or 익명), question."""
+    group = company = None
+    if not ticket.anonymous:
+        found = session.get(Group, ticket.group_id) if ticket.group_id else None
+        group = found.name if found else None
+        member = session.get(Member, ticket.member_id) if ticket.member_id else None
+        company = member.company.name if member and member.company else None
+    text = texts.rt_advisor_dm(ticket.id, ticket.field, ticket.question, group, company)
+    return OutgoingMessage(text, buttons=advisor_buttons(ticket.id))
+
+
+def advisor_buttons(ticket_id: int) -> tuple[Button, ...]:
+    """답변하기 / 추가 질문 / 다른 전문가에게."""
+    return (
+        Button(texts.RT_BUTTON_ANSWER, action(ANSWER, ticket_id)),
+        Button(texts.RT_BUTTON_CLARIFY, action(CLARIFY, ticket_id)),
+        Button(texts.RT_BUTTON_PASS, action(PASS, ticket_id)),
+    )
+
+
+def reply_button(ticket_id: int) -> Button:
+    """답하기, under a clarifying question: the member's next message is the reply."""
+    return Button(texts.RT_BUTTON_REPLY, action(REPLY, ticket_id))
+
+
+def answer_buttons(ticket: Ticket) -> tuple[Button, ...]:
+    """도움됐어요 / 부족해요, and one follow-up while it is unused."""
+    buttons = [
+        Button(texts.RT_BUTTON_GOOD, action(GOOD, ticket.id)),
+        Button(texts.RT_BUTTON_WEAK, action(WEAK, ticket.id)),
+    ]
+    if not ticket.follow_up_used:
+        buttons.append(Button(texts.RT_BUTTON_FOLLOW_UP, action(MORE, ticket.id)))
+    return tuple(buttons)

@@ -1,0 +1,87 @@
+"""The SLA clock of tickets, run by the scheduler: remind, reassign, escalate.
+
+Counted in business days (weekends and Korean public holidays do not count) from the ticket's
+``sla_from``, which the time spent waiting for the member moves forward (the clock pauses).
+Defaults: remind the advisor after 1 business day, reassign after 2, escalate to the
+secretariat after 3. Each step is taken once (``sla_stage``), audited, and its messages queued in
+the same transaction, so running the sweep twice, or from two processes, does it once.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from bot import texts
+from bot.federation import audit
+from bot.messages import OutgoingMessage
+from bot.routing import assignment, relay, tickets
+from bot.routing.calendar import business_days_between
+from bot.schedule.planning import HolidayCheck, korean_holiday
+from bot.storage.ticket_models import Ticket
+
+REMIND, REASSIGN, ESCALATE = 1, 2, 3
+"""Business days after which each step is taken."""
+
+
+def overdue_days(ticket: Ticket, now: datetime, is_holiday: HolidayCheck = korean_holiday) -> int:
+    """Business days the ticket has waited for its holder (0 while waiting for the member)."""
+    if ticket.paused_at is not None:
+        return business_days_between(ticket.sla_from, ticket.paused_at, is_holiday)
+    return business_days_between(ticket.sla_from, now, is_holiday)
+
+
+def sweep(session: Session, now: datetime, is_holiday: HolidayCheck = korean_holiday) -> int:
+    """Take every SLA step that is due at ``now``; how many steps were taken."""
+    taken = 0
+    query = select(Ticket).where(Ticket.state.in_(assignment.ACTIVE_STATES)).order_by(Ticket.id)
+    for ticket in session.scalars(query).all():
+        if ticket.state == "waiting_member":
+            continue  # the clock is paused
+        days = overdue_days(ticket, now, is_holiday)
+        if days >= ESCALATE and ticket.sla_stage < ESCALATE:
+            ticket.sla_stage = ESCALATE
+            tickets.escalate(session, ticket, now=now, actor=tickets.SYSTEM, reason="overdue")
+            taken += 1
+        elif days >= REASSIGN and ticket.sla_stage < REASSIGN:
+            ticket.sla_stage = REASSIGN
+            _reassign(session, ticket, now)
+            taken += 1
+        elif days >= REMIND and ticket.sla_stage < REMIND:
+            ticket.sla_stage = REMIND
+            _remind(session, ticket, now)
+            taken += 1
+    return taken
+
+
+def _remind(session: Session, ticket: Ticket, now: datetime) -> None:
+    advisor = ticket.advisor
+    audit.record(
+        session,
+        actor=tickets.SYSTEM,
+        action="remind",
+        entity="ticket",
+        entity_id=ticket.id,
+        advisor=ticket.advisor_id,
+    )
+    to = relay.advisor_address(session, advisor) if advisor is not None else None
+    if advisor is None or to is None:
+        return
+    message = OutgoingMessage(
+        texts.rt_reminder(ticket.id, ticket.question), buttons=relay.advisor_buttons(ticket.id)
+    )
+    step = f"remind:{advisor.id}"
+    relay.send(session, ticket, step, to, message, now, member_id=advisor.member_id)
+
+
+def _reassign(session: Session, ticket: Ticket, now: datetime) -> None:
+    before = ticket.advisor
+    if before is not None:
+        to = relay.advisor_address(session, before)
+        if to is not None:
+            out = OutgoingMessage(texts.rt_taken_away(ticket.id))
+            step = f"taken:{before.id}"
+            relay.send(session, ticket, step, to, out, now, member_id=before.member_id)
+        tickets.pass_on(session, ticket, by_member_id=None, now=now, reason="overdue")

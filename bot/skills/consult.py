@@ -1,0 +1,263 @@
+"""전문가 상담 after the receipt: the advisor's side and the member's side of a ticket.
+
+Advisors: ``/답변 <번호> <내용>`` (or 답변하기, then the answer), ``/추가질문 <번호> <내용>`` (or
+추가 질문, then the question), 다른 전문가에게, and ``/부재 12/24~12/31``. An advisor naming a
+ticket that is not theirs is refused, and the refusal is audited.
+
+Members: the reply to a clarifying question (the next message in the chat it was asked in, or
+답하기 then the reply), 도움됐어요 / 부족해요 under the answer, and one follow-up (추가로 묻기).
+
+The buttons are written by :mod:`bot.routing.relay` (they sit on queued messages); their
+prefixes are registered here.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime, timedelta
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from bot import texts
+from bot.clock import KST
+from bot.messages import OutgoingMessage
+from bot.routing import relay, tickets
+from bot.routing.availability import set_away
+from bot.skills.skill import Skill, Turn, reply
+from bot.storage.models import Advisor
+from bot.storage.ticket_models import Ticket
+
+ADVISOR_STEP_TTL = timedelta(hours=12)
+MEMBER_STEP_TTL = timedelta(days=7)
+
+skill = Skill("consult")
+
+
+# ── the advisor ────────────────────────────────────────────────────────────────────────
+
+
+def _numbered(argument: str) -> tuple[int, str] | None:
+    number, _, text = argument.strip().removeprefix("#").partition(" ")
+    if not number.isdigit() or not text.strip():
+        return None
+    return int(number), text.strip()
+
+
+@skill.command("답변", "answer")
+def answer_command(turn: Turn) -> list[OutgoingMessage]:
+    """``/답변 <번호> <내용>``: the holder's answer, relayed verbatim to the member."""
+    parsed = _numbered(turn.argument)
+    if parsed is None:
+        return reply(texts.RT_ANSWER_USAGE)
+    return _answer(turn, *parsed)
+
+
+@skill.command("추가질문", "clarify")
+def clarify_command(turn: Turn) -> list[OutgoingMessage]:
+    """``/추가질문 <번호> <내용>``: a clarifying question to the member."""
+    parsed = _numbered(turn.argument)
+    if parsed is None:
+        return reply(texts.RT_CLARIFY_USAGE)
+    return _clarify(turn, *parsed)
+
+
+@skill.button(relay.ANSWER)
+def answer_button(turn: Turn) -> list[OutgoingMessage]:
+    """답변하기: the advisor's next message here is the answer."""
+    return _await_holder(turn, tickets.ANSWER_STEP, texts.RT_TYPE_ANSWER)
+
+
+@skill.button(relay.CLARIFY)
+def clarify_button(turn: Turn) -> list[OutgoingMessage]:
+    """추가 질문: the advisor's next message here goes to the member."""
+    return _await_holder(turn, tickets.CLARIFY_STEP, texts.RT_TYPE_CLARIFY)
+
+
+@skill.step(tickets.ANSWER_STEP, ttl=ADVISOR_STEP_TTL)
+def typed_answer(turn: Turn) -> list[OutgoingMessage]:
+    """The answer typed after pressing 답변하기."""
+    if turn.number is None:
+        return reply(texts.CH_UNKNOWN_BUTTON)
+    return _answer(turn, turn.number, turn.message.text.strip())
+
+
+@skill.step(tickets.CLARIFY_STEP, ttl=ADVISOR_STEP_TTL)
+def typed_clarification(turn: Turn) -> list[OutgoingMessage]:
+    """The clarifying question typed after pressing 추가 질문."""
+    if turn.number is None:
+        return reply(texts.CH_UNKNOWN_BUTTON)
+    return _clarify(turn, turn.number, turn.message.text.strip())
+
+
+@skill.button(relay.PASS)
+def pass_button(turn: Turn) -> list[OutgoingMessage]:
+    """다른 전문가에게: the ticket goes to another advisor (or the secretariat)."""
+    if turn.number is None:
+        return reply(texts.CH_UNKNOWN_BUTTON)
+    with turn.services.sessions.begin() as session:
+        held = tickets.held_by(session, turn.number, turn.caller.member_id, now=turn.now)
+        if held.ticket is None:
+            return reply(held.refusal)
+        tickets.pass_on(session, held.ticket, by_member_id=_member(turn), now=turn.now)
+        return reply(texts.rt_passed(turn.number))
+
+
+_SPAN = re.compile(
+    r"^\s*(\d{1,2})[/.월]\s*(\d{1,2})일?\s*[~\-–]\s*(\d{1,2})[/.월]\s*(\d{1,2})일?\s*$"
+)
+
+
+@skill.command("부재", "away")
+def away_command(turn: Turn) -> list[OutgoingMessage]:
+    """``/부재 12/24~12/31``: no new tickets for the advisor on those days (KST, inclusive)."""
+    span = _span(turn.argument, turn.now)
+    if span is None:
+        return reply(texts.RT_AWAY_USAGE)
+    with turn.services.sessions.begin() as session:
+        advisor = session.scalars(
+            select(Advisor).where(Advisor.member_id == turn.caller.member_id)
+        ).first()
+        if turn.caller.member_id is None or advisor is None:
+            return reply(texts.RT_NOT_ADVISOR)
+        set_away(session, advisor=advisor, starts_on=span[0], ends_on=span[1], actor=_actor(turn))
+    return reply(texts.rt_away_set(*span))
+
+
+def _span(text: str, now: datetime) -> tuple[date, date] | None:
+    found = _SPAN.match(text)
+    if found is None:
+        return None
+    year = now.astimezone(KST).year
+    try:
+        start = date(year, int(found[1]), int(found[2]))
+        end = date(year, int(found[3]), int(found[4]))
+    except ValueError:
+        return None
+    if end < start:  # 12/28~1/3 runs into the new year
+        end = end.replace(year=year + 1)
+    if start < now.astimezone(KST).date() - timedelta(days=180):
+        start, end = start.replace(year=year + 1), end.replace(year=end.year + 1)
+    return start, end
+
+
+def _answer(turn: Turn, number: int, text: str) -> list[OutgoingMessage]:
+    with turn.services.sessions.begin() as session:
+        held = tickets.held_by(session, number, turn.caller.member_id, now=turn.now)
+        if held.ticket is None:
+            return reply(held.refusal)
+        tickets.answer(session, held.ticket, text=text, by_member_id=_member(turn), now=turn.now)
+    return reply(texts.rt_answer_sent(number))
+
+
+def _clarify(turn: Turn, number: int, text: str) -> list[OutgoingMessage]:
+    with turn.services.sessions.begin() as session:
+        held = tickets.held_by(session, number, turn.caller.member_id, now=turn.now)
+        if held.ticket is None:
+            return reply(held.refusal)
+        tickets.clarify(session, held.ticket, text=text, by_member_id=_member(turn), now=turn.now)
+    return reply(texts.rt_clarify_sent(number))
+
+
+def _await_holder(turn: Turn, step: str, prompt: str) -> list[OutgoingMessage]:
+    if turn.number is None:
+        return reply(texts.CH_UNKNOWN_BUTTON)
+    with turn.services.sessions.begin() as session:
+        held = tickets.held_by(session, turn.number, turn.caller.member_id, now=turn.now)
+        if held.ticket is None:
+            return reply(held.refusal)
+    turn.services.dialog.ask(turn.address, step, str(turn.number), turn.now)
+    return reply(prompt)
+
+
+# ── the member ─────────────────────────────────────────────────────────────────────────
+
+
+@skill.button(relay.REPLY)
+def reply_button(turn: Turn) -> list[OutgoingMessage]:
+    """답하기 under a clarifying question: the member's next message is the reply."""
+    return _await_asker(turn, tickets.REPLY_STEP, texts.RT_TYPE_REPLY)
+
+
+@skill.button(relay.MORE)
+def follow_up_button(turn: Turn) -> list[OutgoingMessage]:
+    """추가로 묻기 under the answer: the member's next message goes to the same advisor."""
+    return _await_asker(turn, tickets.FOLLOW_UP_STEP, texts.RT_TYPE_FOLLOW_UP)
+
+
+@skill.step(tickets.REPLY_STEP, ttl=MEMBER_STEP_TTL)
+def typed_reply(turn: Turn) -> list[OutgoingMessage]:
+    """The member's reply to the advisor's clarifying question."""
+    with turn.services.sessions.begin() as session:
+        ticket = _asked(session, turn)
+        if ticket is None:
+            return reply(texts.CH_UNKNOWN_BUTTON)
+        if ticket.state != "waiting_member":
+            return reply(texts.rt_closed(ticket.id))
+        tickets.member_reply(session, ticket, text=turn.message.text.strip(), now=turn.now)
+    return reply(texts.RT_REPLY_SENT)
+
+
+@skill.step(tickets.FOLLOW_UP_STEP, ttl=MEMBER_STEP_TTL)
+def typed_follow_up(turn: Turn) -> list[OutgoingMessage]:
+    """The member's one follow-up question, to the advisor who answered."""
+    with turn.services.sessions.begin() as session:
+        ticket = _asked(session, turn)
+        if ticket is None:
+            return reply(texts.CH_UNKNOWN_BUTTON)
+        if ticket.follow_up_used:
+            return reply(texts.RT_FOLLOW_UP_USED)
+        tickets.follow_up(session, ticket, text=turn.message.text.strip(), now=turn.now)
+    return reply(texts.RT_REPLY_SENT)
+
+
+@skill.button(relay.GOOD)
+def rated_good(turn: Turn) -> list[OutgoingMessage]:
+    """도움됐어요 under an answer."""
+    return _rate(turn, helpful=True)
+
+
+@skill.button(relay.WEAK)
+def rated_weak(turn: Turn) -> list[OutgoingMessage]:
+    """부족해요 under an answer: the follow-up is offered again."""
+    return _rate(turn, helpful=False)
+
+
+def _rate(turn: Turn, *, helpful: bool) -> list[OutgoingMessage]:
+    with turn.services.sessions.begin() as session:
+        ticket = _asked(session, turn)
+        if ticket is None or ticket.answered_at is None:
+            return reply(texts.RT_NOT_YOURS)
+        tickets.rate(session, ticket, helpful=helpful, now=turn.now)
+        if helpful:
+            return reply(texts.RT_RATED_GOOD)
+        if ticket.follow_up_used:
+            return reply(texts.RT_RATED_GOOD)
+        more = relay.answer_buttons(ticket)[-1]
+        return reply(texts.RT_RATED_WEAK, more)
+
+
+def _await_asker(turn: Turn, step: str, prompt: str) -> list[OutgoingMessage]:
+    with turn.services.sessions() as session:
+        ticket = _asked(session, turn)
+        if ticket is None:
+            return reply(texts.RT_NOT_YOURS)
+        if step == tickets.FOLLOW_UP_STEP and ticket.follow_up_used:
+            return reply(texts.RT_FOLLOW_UP_USED)
+    turn.services.dialog.ask(turn.address, step, str(turn.number), turn.now)
+    return reply(prompt)
+
+
+def _asked(session: Session, turn: Turn) -> Ticket | None:
+    """The ticket the turn names, if this account asked it (a forged button finds nothing)."""
+    ticket = session.get(Ticket, turn.number) if turn.number is not None else None
+    return ticket if tickets.asked_by(ticket, turn.address) else None
+
+
+def _member(turn: Turn) -> int:
+    assert turn.caller.member_id is not None  # held_by refused anyone unlinked
+    return turn.caller.member_id
+
+
+def _actor(turn: Turn) -> str:
+    return f"member:{turn.caller.member_id}"

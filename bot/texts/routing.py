@@ -1,0 +1,252 @@
+"""What the bot says about 전문가 상담: receipts, advisor DMs, relayed answers and clarifications,
+ratings, follow-ups, SLA reminders and escalations, absences, and the FAQ card citation.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from bot.texts.dates import FED_WEEKDAYS
+from bot.texts.josa import with_particle
+
+RT_PREFIX = "[전문가 상담 #{number}]"
+RT_SECRETARIAT = "사무국"
+RT_ADVISOR = "자문위원"
+RT_COMPANY_MASK = "○○(회원사)"
+RT_ANONYMOUS = "익명"
+RT_NOTICE = (
+    "※ 일반적인 정보로 드리는 답변이며 공식 자문이 아니에요. "
+    "중요한 결정 전에는 전문가와 직접 상담해 주세요."
+)
+RT_BUTTON_ANSWER = "답변하기"
+RT_BUTTON_CLARIFY = "추가 질문"
+RT_BUTTON_PASS = "다른 전문가에게"
+RT_BUTTON_GOOD = "도움됐어요"
+RT_BUTTON_WEAK = "부족해요"
+RT_BUTTON_FOLLOW_UP = "추가로 묻기"
+RT_BUTTON_REPLY = "답하기"
+RT_TYPE_REPLY = "자문위원께 보낼 답을 이 대화에 적어 보내 주세요."
+RT_ANSWER_USAGE = "'/답변 번호 내용'으로 보내 주세요. 예: /답변 12 중간예납은 8월 31일까지예요."
+RT_CLARIFY_USAGE = (
+    "'/추가질문 번호 내용'으로 보내 주세요. 예: /추가질문 12 법인 설립 연도를 알려 주시겠어요?"
+)
+RT_NOT_ADVISOR = "이 명령은 자문위원만 쓸 수 있어요. 사무국에서 받은 코드로 먼저 /연결 해 주세요."
+RT_AWAY_USAGE = "'/부재 시작~끝'으로 보내 주세요. 예: /부재 12/24~12/31"
+RT_TYPE_ANSWER = "질문하신 분께 보낼 답변을 이 대화에 적어 보내 주세요."
+RT_TYPE_CLARIFY = "질문하신 분께 확인할 내용을 이 대화에 적어 보내 주세요."
+RT_TYPE_FOLLOW_UP = "같은 자문위원께 추가로 여쭤볼 내용을 이 대화에 적어 보내 주세요."
+RT_RATED_GOOD = "의견 고맙습니다. 도움이 되었다니 다행이에요. 자문위원께도 전해 드릴게요."
+RT_RATED_WEAK = (
+    "의견 고맙습니다. 아쉬운 점이 있으셨군요. '추가로 묻기'를 누르시면 같은 자문위원께 "
+    "한 번 더 여쭤볼 수 있어요."
+)
+RT_FOLLOW_UP_USED = (
+    "추가 질문은 한 번만 보낼 수 있어요. 새로 궁금한 점은 '/전문가 질문'으로 보내 주세요."
+)
+RT_REPLY_SENT = "자문위원께 전해 드렸어요. 답이 오면 이 대화로 보내 드릴게요."
+RT_NOT_YOURS = "본인이 요청한 상담에만 쓸 수 있는 버튼이에요."
+
+
+def rt_prefix(number: int) -> str:
+    """The tag every ticket message starts with (``[전문가 상담 #12]``)."""
+    return RT_PREFIX.format(number=number)
+
+
+def rt_who(field: str, title: str | None, *, secretariat: bool) -> str:
+    """Who will answer, by role and never by name (the member sees this in the receipt)."""
+    if secretariat:
+        return "사무국(해당 분야 자문위원을 찾아 연결해 드려요)"
+    role = f"({title})" if title else ""
+    return f"{field} 분야 자문위원{role}"
+
+
+def rt_day(day: date) -> str:
+    """A KST date as members read it: ``11월 27일(금)``."""
+    return f"{day.month}월 {day.day}일({FED_WEEKDAYS[day.weekday()]})"
+
+
+def rt_receipt(
+    number: int, question: str, field: str, who: str, days: int, by: date, *, anonymous: bool
+) -> str:
+    """The receipt a member gets at once when a question becomes a ticket."""
+    by_text = rt_day(by)
+    quoted = question if len(question) <= 40 else question[:39].rstrip() + "…"
+    lines = [
+        f"'{quoted}' 질문을 전문가 상담 {with_particle(f'#{number}', '으로/로')} 접수했어요.",
+        f"• 분야: {field}",
+        f"• 답변: {who}",
+        f"• 예상: 영업일 기준 {days}일 안({by_text}까지)",
+    ]
+    if anonymous:
+        lines.append("• 이름과 회사는 밝히지 않고 익명으로 전달해요.")
+    lines.append("답변이 오면 이 대화로 보내 드릴게요.")
+    return "\n".join(lines)
+
+
+def rt_already(number: int) -> str:
+    """The same question was already passed on."""
+    tag = with_particle(f"#{number}", "으로/로")
+    return f"이 질문은 이미 전문가 상담 {tag} 접수되어 있어요. 답변이 오면 보내 드릴게요."
+
+
+def rt_advisor_dm(
+    number: int, field: str, question: str, group: str | None, company: str | None
+) -> str:
+    """A new ticket for an advisor: number, field, who asked (or 익명) and the question."""
+    return "\n".join(
+        [
+            f"{rt_prefix(number)} 새 질문이 배정되었어요.",
+            f"• 분야: {field}",
+            f"• 교류회: {group or RT_ANONYMOUS}",
+            f"• 회사: {company or RT_ANONYMOUS}",
+            "",
+            question,
+            "",
+            f"'답변하기'를 누르거나 '/답변 {number} 내용'으로 답해 주세요. "
+            f"확인할 점이 있으면 '/추가질문 {number} 내용'으로 여쭤보실 수 있어요.",
+        ]
+    )
+
+
+def rt_secretariat_dm(number: int, field: str, question: str, reason: str) -> str:
+    """A ticket the secretariat holds: nobody fits, or nobody answered in time."""
+    return "\n".join(
+        [
+            f"{rt_prefix(number)} {reason}",
+            f"• 분야: {field}",
+            "",
+            question,
+            "",
+            f"'gyoryu tickets assign {number} <자문위원 번호>'로 자문위원을 정해 주세요.",
+        ]
+    )
+
+
+RT_REASON_NO_ADVISOR = "이 분야를 맡을 자문위원이 없어 사무국으로 왔어요."
+RT_REASON_OVERDUE = "영업일 3일이 지나도록 답이 없어 사무국으로 넘어왔어요."
+
+
+def rt_signature(name: str, title: str | None, affiliation: str | None, day: date) -> str:
+    """The line under a relayed answer: who answered, and when."""
+    who = " ".join(part for part in (name, title) if part)
+    where = f"({affiliation})" if affiliation else ""
+    return f"— {who}{where}, {day.year}년 {day.month}월 {day.day}일"
+
+
+def rt_answer(number: int, question: str, answer: str, signature: str) -> str:
+    """The advisor's answer, verbatim, inside the signed message the member receives."""
+    return "\n".join(
+        [
+            f"{rt_prefix(number)} 자문위원의 답변이 도착했어요.",
+            f"질문: {question}",
+            "",
+            answer,
+            "",
+            signature,
+            RT_NOTICE,
+        ]
+    )
+
+
+def rt_clarify(number: int, text: str) -> str:
+    """An advisor's clarifying question, as the member receives it."""
+    return "\n".join(
+        [
+            f"{rt_prefix(number)} 자문위원이 확인하고 싶은 점이 있어요.",
+            "",
+            text,
+            "",
+            "이 대화에 답을 적어 보내 주시면 자문위원께 전해 드릴게요.",
+        ]
+    )
+
+
+def rt_member_reply(number: int, text: str, *, follow_up: bool) -> str:
+    """The member's reply (or one follow-up question), as the advisor receives it."""
+    what = "추가 질문" if follow_up else "답"
+    return "\n".join(
+        [
+            f"{rt_prefix(number)} 질문하신 분의 {what}이에요.",
+            "",
+            text,
+            "",
+            f"'/답변 {number} 내용'으로 답해 주세요.",
+        ]
+    )
+
+
+def rt_answer_sent(number: int) -> str:
+    """The advisor's answer is on its way to the member."""
+    return f"#{number} 답변을 질문하신 분께 전해 드렸어요. 고맙습니다."
+
+
+def rt_clarify_sent(number: int) -> str:
+    """The advisor's clarifying question is on its way."""
+    return f"#{number} 확인 질문을 전해 드렸어요. 답이 오면 보내 드릴게요."
+
+
+def rt_not_assigned(number: int) -> str:
+    """An advisor named a ticket that is not theirs (or does not exist)."""
+    tag = with_particle(f"#{number}", "은/는")
+    return f"{tag} 선생님께 배정된 상담이 아니에요. 번호를 확인해 주세요."
+
+
+def rt_conflict(number: int) -> str:
+    """The chosen advisor has a recorded conflict of interest with the asker's company."""
+    return (
+        f"{with_particle(f'#{number}', '은/는')} 이 자문위원께 맡길 수 없어요. "
+        "질문한 회원사와 이해관계가 있다고 기록되어 있어요."
+    )
+
+
+def rt_not_answered(number: int) -> str:
+    """Only an answered ticket can become an FAQ card."""
+    return f"{with_particle(f'#{number}', '은/는')} 아직 답변이 없어 FAQ로 만들 수 없어요."
+
+
+def rt_closed(number: int) -> str:
+    """The ticket no longer takes messages."""
+    return f"#{number} 상담은 이미 마무리되었어요."
+
+
+def rt_passed(number: int) -> str:
+    """The advisor handed the ticket on."""
+    return (
+        f"{with_particle(f'#{number}', '을/를')} 다른 자문위원께 넘겼어요. 알려 주셔서 고맙습니다."
+    )
+
+
+def rt_reminder(number: int, question: str) -> str:
+    """One business day without an answer: a reminder to the advisor."""
+    return "\n".join(
+        [
+            f"{rt_prefix(number)} 답변을 기다리고 있어요(접수 후 영업일 1일).",
+            "",
+            question,
+            "",
+            f"'/답변 {number} 내용'으로 답해 주시거나, 어려우시면 '다른 전문가에게'를 눌러 주세요.",
+        ]
+    )
+
+
+def rt_taken_away(number: int) -> str:
+    """Two business days without an answer: the advisor is told it moved on."""
+    return f"{rt_prefix(number)} 답이 늦어져 다른 자문위원께 넘겼어요. 더 답하지 않으셔도 돼요."
+
+
+def rt_away_set(start: date, end: date) -> str:
+    """An advisor marked days as away."""
+    return (
+        f"{start.month}월 {start.day}일부터 {end.month}월 {end.day}일까지 부재로 적어 두었어요. "
+        "그동안 새 상담은 다른 자문위원께 가요."
+    )
+
+
+def rt_card_title(advisor_label: str, day: date) -> str:
+    """How an FAQ card is cited, like a document (``세무사 김○○ 자문 답변, 2026-11-20``)."""
+    return f"{advisor_label} 자문 답변, {day.isoformat()}"
+
+
+def rt_card_answer(answer: str) -> str:
+    """An FAQ card's answer, with the same notice as the relayed answer."""
+    return f"{answer}\n\n{RT_NOTICE}"

@@ -1,0 +1,247 @@
+"""``gyoryu tickets …``, ``gyoryu gaps`` and the advisor commands of 전문가 상담.
+
+Only parsing and printing here; the work is in :mod:`bot.routing` (use-cases that audit in the
+same transaction). ``advisors invite|away|conflict`` join the existing ``advisors`` group.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import date, datetime
+from typing import Annotated, Any
+
+import typer
+
+from handlers.cli_output import AsJson, Wide
+
+tickets_app = typer.Typer(help="전문가 상담(티켓) 관리", no_args_is_help=True)
+
+_TICKET = typer.Argument(help="상담 번호(#12면 12)")
+_ADVISOR = typer.Argument(help="자문위원 번호")
+
+
+def _day(text: str) -> date:
+    from bot.federation.errors import FederationError
+
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise FederationError(f"날짜는 YYYY-MM-DD 형식으로 적어 주세요: '{text}'") from None
+
+
+def _iso(moment: datetime | None) -> str | None:
+    from bot.clock import KST
+
+    return moment.astimezone(KST).isoformat(timespec="minutes") if moment else None
+
+
+@tickets_app.command("list")
+def list_tickets(
+    state: Annotated[
+        str | None, typer.Option("--state", help="이 상태만(assigned, answered …)")
+    ] = None,
+    as_json: AsJson = False,
+    wide: Wide = False,
+) -> None:
+    """전문가 상담 목록을 보여 줍니다."""
+    from sqlalchemy import select
+
+    from bot.federation.cli_support import table, transaction
+    from bot.storage.ticket_models import Ticket
+
+    with transaction() as session:
+        query = select(Ticket).order_by(Ticket.id)
+        if state:
+            query = query.where(Ticket.state == state)
+        found = list(session.scalars(query))
+        records = [
+            {
+                "id": t.id,
+                "state": t.state,
+                "field": t.field,
+                "advisor": t.advisor_id,
+                "asked_at": _iso(t.asked_at),
+                "anonymous": t.anonymous,
+                "question": t.question,
+            }
+            for t in found
+        ]
+    if as_json:
+        typer.echo(json.dumps(records, ensure_ascii=False, indent=2))
+        return
+    header = ("번호", "상태", "분야", "자문위원", "접수", "질문")
+    rows = [
+        (r["id"], r["state"], r["field"], r["advisor"] or "사무국", r["asked_at"], r["question"])
+        for r in records
+    ]
+    table("전문가 상담", header, rows, wide=wide)
+
+
+@tickets_app.command("show")
+def show_ticket(ticket: Annotated[int, _TICKET], as_json: AsJson = False) -> None:
+    """상담 한 건의 내용과 주고받은 메시지, 변경 기록을 보여 줍니다."""
+    from bot.federation import audit
+    from bot.federation.cli_support import table, transaction
+    from bot.routing import tickets
+
+    with transaction() as session:
+        found = tickets.get(session, ticket)
+        record: dict[str, Any] = {
+            "id": found.id,
+            "state": found.state,
+            "field": found.field,
+            "advisor": found.advisor_id,
+            "asked_at": _iso(found.asked_at),
+            "anonymous": found.anonymous,
+            "question": found.question,
+            "messages": [
+                {"kind": m.kind, "author": m.author, "at": _iso(m.at), "text": m.text}
+                for m in found.messages
+            ],
+            "history": [
+                {"at": _iso(e.at), "actor": e.actor, "action": e.action, **e.detail}
+                for e in audit.entries_for(session, entity="ticket", entity_id=found.id)
+            ],
+        }
+    if as_json:
+        typer.echo(json.dumps(record, ensure_ascii=False, indent=2))
+        return
+    rows = [(k, record[k]) for k in ("id", "state", "field", "advisor", "asked_at", "question")]
+    rows += [(f"{m['kind']} ({m['at']})", m["text"]) for m in record["messages"]]
+    rows += [
+        (h["at"], f"{h['action']} {h.get('after', '')} {h.get('reason', '')}")
+        for h in record["history"]
+    ]
+    table(f"전문가 상담 #{found.id}", ("항목", "값"), rows)
+
+
+@tickets_app.command("assign")
+def assign_ticket(ticket: Annotated[int, _TICKET], advisor: Annotated[int, _ADVISOR]) -> None:
+    """상담을 지정한 자문위원에게 배정합니다(자문위원에게 바로 알림이 갑니다)."""
+    from bot.clock import utcnow
+    from bot.federation.cli_support import actor, console, transaction
+    from bot.routing import tickets
+
+    with transaction() as session:
+        tickets.assign(session, ticket_id=ticket, advisor_id=advisor, actor=actor(), now=utcnow())
+    console.print(f"#{ticket} → 자문위원 {advisor}")
+
+
+@tickets_app.command("approve")
+def approve_ticket(
+    ticket: Annotated[int, _TICKET],
+    expires: Annotated[str | None, typer.Option("--expires", help="만료일 YYYY-MM-DD")] = None,
+) -> None:
+    """답변을 FAQ 카드로 승인합니다(개인정보는 가리고, 바로 답변에 쓰입니다)."""
+    from bot.clock import utcnow
+    from bot.federation.cli_support import actor, console, transaction
+    from bot.routing import cards
+
+    until = _day(expires) if expires else None
+    with transaction() as session:
+        card = cards.approve(session, ticket_id=ticket, actor=actor(), now=utcnow(), expires=until)
+        console.print(
+            f"FAQ 카드 {card.id}: {card.advisor_label}, {card.expires_on.isoformat()}까지"
+        )
+
+
+def gaps(as_json: AsJson = False) -> None:
+    """답하지 못한 질문, 낮게 평가된 답변, 기한이 지난 상담을 보여 줍니다."""
+    from bot.clock import utcnow
+    from bot.federation.cli_support import table, transaction
+    from bot.routing import gaps as found_gaps
+
+    with transaction() as session:
+        found = found_gaps.gaps(session, now=utcnow())
+    if as_json:
+        typer.echo(json.dumps(found, ensure_ascii=False, indent=2))
+        return
+    table(
+        "답하지 못한 질문",
+        ("질문", "분야", "횟수", "마지막"),
+        [(r["question"], r["field"], r["times"], r["last_asked"]) for r in found["unanswered"]],
+    )
+    table(
+        "낮게 평가된 답변",
+        ("종류", "번호", "질문", "분야"),
+        [(r["kind"], r["id"], r["question"], r["field"]) for r in found["low_rated"]],
+    )
+    table(
+        "기한이 지난 상담",
+        ("번호", "상태", "분야", "자문위원", "영업일"),
+        [
+            (r["id"], r["state"], r["field"], r["advisor"], r["business_days"])
+            for r in found["overdue"]
+        ],
+    )
+
+
+def invite_advisor(advisor: Annotated[int, _ADVISOR]) -> None:
+    """자문위원의 대화 계정 연결용 일회용 코드를 발급합니다(/연결 코드)."""
+    from bot import clock, texts
+    from bot.federation import linking
+    from bot.federation.cli_support import actor, console, transaction
+    from bot.federation.errors import NotFoundError
+    from bot.storage.models import Advisor
+
+    with transaction() as session:
+        found = session.get(Advisor, advisor)
+        if found is None:
+            raise NotFoundError(texts.fed_not_found("자문위원", str(advisor)))
+        code, expires = linking.issue_invite(
+            session, member=found.member, actor=actor(), now=clock.kst_now()
+        )
+        console.print(texts.fed_invite_issued(found.member.name, code, clock.format_kst(expires)))
+
+
+def away_advisor(
+    advisor: Annotated[int, _ADVISOR],
+    start: Annotated[str, typer.Argument(help="시작일 YYYY-MM-DD")],
+    end: Annotated[str, typer.Argument(help="마지막 날 YYYY-MM-DD")],
+) -> None:
+    """자문위원의 부재 기간을 적어 둡니다(그동안 새 상담은 다른 자문위원께 갑니다)."""
+    from bot import texts
+    from bot.federation.cli_support import actor, console, transaction
+    from bot.federation.errors import NotFoundError
+    from bot.routing.availability import set_away
+    from bot.storage.models import Advisor
+
+    with transaction() as session:
+        found = session.get(Advisor, advisor)
+        if found is None:
+            raise NotFoundError(texts.fed_not_found("자문위원", str(advisor)))
+        set_away(session, advisor=found, starts_on=_day(start), ends_on=_day(end), actor=actor())
+    console.print(texts.rt_away_set(_day(start), _day(end)))
+
+
+def conflict_advisor(
+    advisor: Annotated[int, _ADVISOR],
+    company: Annotated[str, typer.Argument(help="회원사 번호, 사업자등록번호 또는 회사명")],
+    reason: Annotated[str | None, typer.Option(help="사유")] = None,
+) -> None:
+    """자문위원과 회원사의 이해관계를 기록합니다(그 회사의 상담은 맡기지 않습니다)."""
+    from bot import texts
+    from bot.federation import companies
+    from bot.federation.cli_support import actor, console, transaction
+    from bot.federation.errors import NotFoundError
+    from bot.routing.availability import add_conflict
+    from bot.storage.models import Advisor
+
+    with transaction() as session:
+        found = session.get(Advisor, advisor)
+        if found is None:
+            raise NotFoundError(texts.fed_not_found("자문위원", str(advisor)))
+        firm = companies.find_company(session, company)
+        add_conflict(session, advisor=found, company=firm, reason=reason, actor=actor())
+        console.print(texts.fed_saved("이해관계", f"{found.member.name} ↔ {firm.name}"))
+
+
+def register(app: typer.Typer) -> None:
+    """Add ``tickets`` and ``gaps``, and the advisor commands to the ``advisors`` group."""
+    from bot.federation.cli_directory import advisors_app
+
+    app.add_typer(tickets_app, name="tickets")
+    app.command("gaps")(gaps)
+    advisors_app.command("invite")(invite_advisor)
+    advisors_app.command("away")(away_advisor)
+    advisors_app.command("conflict")(conflict_advisor)
