@@ -75,6 +75,74 @@ def quota(
         console.print(texts.net_quota_set(limit, who.name if who else None))
 
 
+@app.command("report")
+def report(
+    as_json: AsJson = False,
+    group: Annotated[str | None, typer.Option("--group", help="이 교류회만")] = None,
+    month: Annotated[
+        str | None, typer.Option(help="보고할 달, 예: 2026-03 (기본: 이번 달)")
+    ] = None,
+) -> None:
+    """교류회별 한 달 활동(참석률, 애로사항, 질문, 자문 요청, 소개, 성과)을 보여 줍니다."""
+    from bot import texts
+    from bot.clock import utcnow
+    from bot.federation.cli_support import console, table, transaction
+    from bot.federation.groups import find_group
+    from bot.network import report as health
+
+    chosen = month or health.month_of(utcnow())
+    with transaction() as session:
+        found = health.report(
+            session, month=chosen, group=find_group(session, group) if group else None
+        )
+    if as_json:
+        typer.echo(json.dumps([h.as_json() for h in found], ensure_ascii=False, indent=2))
+        return
+    rows = [
+        (
+            h.group,
+            h.members,
+            h.meetings,
+            "-" if h.attendance_rate is None else f"{h.attendance_rate:.0%}",
+            h.difficulties,
+            h.questions,
+            h.tickets,
+            h.intros_requested,
+            h.intros_accepted,
+            h.outcomes,
+        )
+        for h in found
+    ]
+    table(texts.net_report_title(chosen), texts.NET_REPORT_HEADER, rows)
+    for h in found:
+        if h.subgroups:
+            themes = [f"{theme} {len(names)}곳" for theme, names in h.subgroups.items()]
+            console.print(texts.net_subgroup_advice(h.group, h.members, themes))
+
+
+@app.command("pair")
+def pair(
+    group: Annotated[str | None, typer.Option("--group", help="이 교류회 안에서만 짝 짓기")] = None,
+    round_key: Annotated[
+        str | None, typer.Option("--round", help="회차 이름, 예: 2026-03 (기본: 이번 달)")
+    ] = None,
+) -> None:
+    """짝만남에 참여한 회원사끼리 이번 달 짝을 지어 알립니다(보통은 매달 1일 자동)."""
+    from bot import texts
+    from bot.clock import utcnow
+    from bot.federation.cli_support import console, transaction
+    from bot.federation.groups import find_group
+    from bot.network import pairing
+
+    now = utcnow()
+    key = round_key or pairing.round_key(now)
+    with transaction() as session:
+        done = pairing.run_round(
+            session, key=key, now=now, group=find_group(session, group) if group else None
+        )
+    console.print(texts.net_round_done(key, len(done.parties), len(done.unpaired)))
+
+
 def register(root: typer.Typer) -> None:
     """Add ``gyoryu network`` to the root app."""
     root.add_typer(app, name="network")

@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 
 from bot import texts
 from bot.clock import KST, format_kst
+from bot.federation.errors import FederationError
 from bot.federation.events import MEETING_KIND
 from bot.federation.groups import the_federation
 from bot.messages import Button, OutgoingMessage
@@ -43,7 +44,7 @@ MET_PREFIX = "net:met"
 OUTCOME_PREFIX = "net:out"
 
 
-class IntroRefused(Exception):
+class IntroRefused(FederationError):
     """A request or answer that cannot go ahead; ``str()`` is a polite Korean sentence."""
 
 
@@ -127,6 +128,11 @@ def open_pair(session: Session, first: int, second: int) -> Introduction | None:
         Introduction.state.in_(("pending", "accepted")),
     )
     return session.scalars(query).first()
+
+
+def reachable(session: Session, member: Member) -> bool:
+    """Whether the member has a linked chat account to hear from us."""
+    return audience.direct_address(session, member.id) is not None
 
 
 def representative(session: Session, company_id: int) -> Member | None:

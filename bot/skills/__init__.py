@@ -16,6 +16,7 @@ from bot.skills import (
     meetings,
     network,
     network_needs,
+    network_pairing,
     network_profile,
 )
 from bot.skills.registry import Registry, Route, SkillConflictError
@@ -49,5 +50,6 @@ def default_skills() -> Registry:
             network.skill,
             network_needs.skill,
             network_profile.skill,
+            network_pairing.skill,
         ]
     )

@@ -359,3 +359,85 @@ def net_profile_scope_ask(step: int, label: str) -> str:
         "• 연합회 전체: 연합회 모든 회원에게 보여요.\n"
         "어느 쪽이든 연락처는 양쪽이 소개를 수락한 뒤에만 전해요."
     )
+
+
+# ── pairing rounds, staleness, the group health report ─────────────────────────────────────
+NET_PAIRING_ABOUT = (
+    "짝만남은 매달 다른 업종의 회원사 한 곳을 짝으로 소개해 드리는 모임이에요. "
+    "한 번 만난 회사와는 다시 짝이 되지 않아요. "
+    "'/짝만남 참여'로 시작하고 '/짝만남 그만'으로 멈춰요."
+)
+NET_PAIRING_JOINED = (
+    "짝만남에 참여하셨어요. 매달 1일에 다른 업종의 회원사를 알려 드릴게요. "
+    "연락처는 소개를 양쪽이 수락한 뒤에만 전해요."
+)
+NET_PAIRING_LEFT = "짝만남을 멈췄어요. 언제든 '/짝만남 참여'로 다시 시작하실 수 있어요."
+NET_THEME_OTHER = "서비스·건설·기타"
+
+
+def net_pair_line(company: str, industry: str, groups: str, products: str | None) -> str:
+    """A partner in a pairing message."""
+    line = f"• {company} ({industry or '업종 미등록'}, {groups or '교류회 없음'})"
+    return f"{line}\n  주요제품: {products}" if products else line
+
+
+def net_pair_message(lines: Sequence[str]) -> str:
+    """The monthly pairing message."""
+    return "\n".join(
+        [
+            "이번 달 짝만남 상대예요. 다른 업종이라 서로 도울 일이 있을지도 몰라요.",
+            *lines,
+            "만나 보고 싶으시면 아래 버튼으로 소개를 요청해 주세요.",
+        ]
+    )
+
+
+def net_stale_prompt(company: str) -> str:
+    """The yearly prompt to confirm or update a profile."""
+    return (
+        f"{company}의 회원사 프로필을 1년 동안 확인하지 않으셨어요. 지금도 맞는지 봐 주시겠어요? "
+        "'/프로필'로 내용을 볼 수 있어요."
+    )
+
+
+def net_bad_month(month: str) -> str:
+    """A month that is not YYYY-MM."""
+    return f"'{month}'는 월로 읽을 수 없어요. 2026-03처럼 적어 주세요."
+
+
+NET_REPORT_HEADER = (
+    "교류회",
+    "회원",
+    "정례회",
+    "참석률",
+    "애로사항",
+    "질문",
+    "자문 요청",
+    "소개 요청",
+    "소개 성사",
+    "성과",
+)
+
+
+def net_report_title(month: str) -> str:
+    """The report table's title."""
+    return f"{month} 교류회 활동 보고"
+
+
+def net_subgroup_advice(group: str, members: int, themes: Sequence[str]) -> str:
+    """The 분과 suggestion for a large group."""
+    return (
+        f"{with_particle(group, '은/는')} 회원이 {members}명이에요. "
+        "15명이 넘으면 대화가 구체적이기 어려워요. "
+        f"관련 업종끼리 분과를 나누어 보시면 어떨까요? 예: {'; '.join(themes)}"
+    )
+
+
+def net_round_done(key: str, parties: int, waiting: int) -> str:
+    """What a pairing round did."""
+    if parties == 0 and waiting == 0:
+        return f"{key} 짝만남: 이미 진행했거나 참여한 회원사가 없어요."
+    return (
+        f"{key} 짝만남: {parties}팀에 알렸어요. "
+        f"짝을 찾지 못한 회원사 {waiting}곳은 다음 달에 만나요."
+    )

@@ -105,3 +105,41 @@ def test_the_secretariat_changes_the_monthly_introduction_limit(
         kim = session.get_one(Member, int(member_id(session_factory, "김도현")))
         assert intros.quota_of(session, kim) == 3
         assert intros.quota_of(session, session.get_one(Member, int(choi))) == 8
+
+
+def test_the_group_health_report_as_json_and_as_a_table(gyoryu: Run) -> None:
+    code, output = gyoryu(
+        "network", "report", "--json", "--group", "새벽교류회", "--month", "2026-03"
+    )
+    table_code, table = gyoryu("network", "report", "--month", "2026-03")
+    bad_code, bad = gyoryu("network", "report", "--month", "3월")
+
+    assert code == 0
+    [dawn] = json.loads(output)
+    assert dawn == dawn | {
+        "group": "새벽교류회",
+        "month": "2026-03",
+        "members": 14,
+        "meetings": 1,
+        "attendance_rate": 0.0,
+        "intros_requested": 0,
+        "subgroups": {},
+    }
+    assert table_code == 0
+    assert all(name in table for name in ("새벽교류회", "미래교류회", "동행교류회", "참석률"))
+    assert bad_code == 1
+    assert "'3월'는 월로 읽을 수 없어요." in bad
+
+
+def test_a_pairing_round_without_participants_says_so(gyoryu: Run) -> None:
+    code, output = gyoryu("network", "pair", "--round", "2026-03")
+
+    assert code == 0
+    assert "이미 진행했거나 참여한 회원사가 없어요" in output
+
+
+def test_a_negative_quota_is_refused_in_korean(gyoryu: Run) -> None:
+    code, output = gyoryu("network", "quota", "--", "-1")
+
+    assert code == 1
+    assert "한도는 0 이상의 숫자로 정해 주세요." in output

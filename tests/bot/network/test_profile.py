@@ -75,3 +75,23 @@ async def test_guests_are_asked_to_link(world: World) -> None:
     [reply] = await world.chat.say("stranger", "/프로필")
 
     assert reply.text == texts.NET_NOT_LINKED
+
+
+async def test_a_profile_unconfirmed_for_a_year_gets_one_prompt(world: World) -> None:
+    from datetime import timedelta
+
+    with world.sessions.begin() as session:
+        noh = session.scalars(select(Member).where(Member.name == "노승우")).one()
+        profile = session.get_one(NetworkProfile, noh.company_id)
+        profile.confirmed_at = NOW - timedelta(days=400)
+
+    [(to, prompt)] = await world.deliver()
+    again = await world.deliver()
+    [confirmed] = await world.chat.press("u-noh", button(prompt, texts.NET_PROFILE_OK))
+
+    assert to == "u-noh"
+    assert prompt.text == texts.net_stale_prompt("(주)드림모터")
+    assert again == []
+    assert confirmed.text == texts.NET_PROFILE_CONFIRMED
+    with world.sessions() as session:
+        assert session.get_one(NetworkProfile, noh.company_id).confirmed_at == NOW
