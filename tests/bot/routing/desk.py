@@ -71,7 +71,8 @@ class Desk:
             ]
 
 
-def make_desk(sessions: sessionmaker[Session]) -> Desk:
+def make_desk(sessions: sessionmaker[Session], now: datetime = NOW) -> Desk:
+    """The desk with its clock at ``now`` (the command line's tests use the real time)."""
     ids: dict[str, int] = {}
     with sessions.begin() as session:
         federation = groups.the_federation(session, create_as="한빛중소기업이업종교류연합회")
@@ -102,7 +103,7 @@ def make_desk(sessions: sessionmaker[Session]) -> Desk:
             session, federation=federation, name="정간사", is_admin=True, actor="t"
         )
         _link(session, SECRETARY, secretary.id)
-    clock = [NOW]
+    clock = [now]
     bot = Bot(
         answerer=DocumentQA(ListSearcher(DUES, MEETING)),
         directory=SqlDirectory(sessions),
