@@ -17,10 +17,12 @@ from bot import texts
 from bot.answers import Citation, QaAnswer
 from bot.clock import KST
 from bot.federation import audit
-from bot.routing import fields
+from bot.messages import OutgoingMessage
+from bot.routing import fields, relay
 from bot.routing.tickets import TicketError, get
+from bot.schedule import content, queue
 from bot.storage.models import Member
-from bot.storage.ticket_models import FaqCard
+from bot.storage.ticket_models import FaqCard, Ticket
 from knowledge.masking import mask_personal
 
 YEAR_END_FIELDS = ("세무", "법률")
@@ -143,3 +145,28 @@ def live_cards(session: Session, now: datetime) -> list[FaqCard]:
     today = now.astimezone(KST).date()
     query = select(FaqCard).where(FaqCard.expires_on >= today).order_by(FaqCard.id.desc())
     return list(session.scalars(query))
+
+
+def remind_expired(session: Session, now: datetime) -> int:
+    """Tell each expired card's advisor once that it is no longer cited; how many were told."""
+    today = now.astimezone(KST).date()
+    told = 0
+    for card in session.scalars(select(FaqCard).where(FaqCard.expires_on < today)):
+        ticket = session.get(Ticket, card.ticket_id) if card.ticket_id else None
+        advisor = ticket.advisor if ticket is not None else None
+        to = relay.advisor_address(session, advisor) if advisor is not None else None
+        if advisor is None or to is None:
+            continue
+        message = OutgoingMessage(texts.rt_card_expired(card.id, card.question, card.expires_on))
+        # The key names the expiry, so a card renewed and expired again is told again.
+        told += queue.enqueue(
+            session,
+            key=f"faqcard:{card.id}:{card.expires_on.isoformat()}",
+            kind="faq",
+            to=to,
+            due_at=now,
+            expires_at=now + relay.KEEP_TRYING,
+            member_id=advisor.member_id,
+            payload=content.to_payload(message),
+        )
+    return told

@@ -27,6 +27,7 @@ KEEP_TRYING = timedelta(days=14)
 
 ANSWER, CLARIFY, PASS = "tk:ans", "tk:ask", "tk:pass"
 GOOD, WEAK, MORE, REPLY = "tk:good", "tk:weak", "tk:more", "tk:reply"
+FIX, FIELD, WITHDRAW = "tk:fix", "tk:field", "tk:drop"
 
 
 def action(prefix: str, ticket_id: int) -> str:
@@ -115,6 +116,21 @@ def advisor_buttons(ticket_id: int) -> tuple[Button, ...]:
         Button(texts.RT_BUTTON_ANSWER, action(ANSWER, ticket_id)),
         Button(texts.RT_BUTTON_CLARIFY, action(CLARIFY, ticket_id)),
         Button(texts.RT_BUTTON_PASS, action(PASS, ticket_id)),
+    )
+
+
+def receipt_buttons(ticket_id: int) -> tuple[Button, ...]:
+    """Under the receipt: correct the field, or withdraw the question."""
+    return (
+        Button(texts.RT_BUTTON_FIX_FIELD, action(FIX, ticket_id)),
+        Button(texts.RT_BUTTON_WITHDRAW, action(WITHDRAW, ticket_id)),
+    )
+
+
+def field_buttons(ticket_id: int, fields: tuple[str, ...]) -> tuple[Button, ...]:
+    """One button per field (``tk:field:12:3`` names the fourth)."""
+    return tuple(
+        Button(field, f"{action(FIELD, ticket_id)}:{index}") for index, field in enumerate(fields)
     )
 
 

@@ -34,8 +34,11 @@ def overdue_days(ticket: Ticket, now: datetime, is_holiday: HolidayCheck = korea
 
 
 def sweep(session: Session, now: datetime, is_holiday: HolidayCheck = korean_holiday) -> int:
-    """Take every SLA step that is due at ``now``; how many steps were taken."""
-    taken = 0
+    """Take every SLA step that is due at ``now``; how many steps were taken. Also tells the
+    advisors of FAQ cards that expired (once per card and expiry)."""
+    from bot.routing import cards
+
+    taken = cards.remind_expired(session, now)
     query = select(Ticket).where(Ticket.state.in_(assignment.ACTIVE_STATES)).order_by(Ticket.id)
     for ticket in session.scalars(query).all():
         if ticket.state == "waiting_member":

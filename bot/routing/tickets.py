@@ -129,7 +129,8 @@ def give(
     had = ticket.advisor_id
     if had is not None and had != advisor.id:
         _tried(ticket, had)
-    ticket.advisor_id, ticket.assigned_at = advisor.id, now
+    # Both the key and the relationship, so either reads the new holder before a flush.
+    ticket.advisor, ticket.advisor_id, ticket.assigned_at = advisor, advisor.id, now
     state = "reassigned" if ticket.tried or ticket.state == "escalated" else "assigned"
     _change(session, ticket, state, actor=actor, reason=reason, advisor=advisor.id)
     to = relay.advisor_address(session, advisor)
@@ -152,7 +153,7 @@ def escalate(session: Session, ticket: Ticket, *, now: datetime, actor: str, rea
     """The secretariat holds ``ticket`` (nobody fits, or nobody answered in time)."""
     if ticket.advisor_id is not None:
         _tried(ticket, ticket.advisor_id)
-    ticket.advisor_id = None
+    ticket.advisor, ticket.advisor_id = None, None
     _change(session, ticket, "escalated", actor=actor, reason=reason)
     why = texts.RT_REASON_NO_ADVISOR if reason == "no_advisor" else texts.RT_REASON_OVERDUE
     message = OutgoingMessage(
@@ -358,9 +359,51 @@ def pass_on(
     held it; the secretariat when nobody else fits."""
     if ticket.advisor_id is not None:
         _tried(ticket, ticket.advisor_id)
-        ticket.advisor_id = None
+        ticket.advisor, ticket.advisor_id = None, None
     actor = f"member:{by_member_id}" if by_member_id is not None else SYSTEM
     route(session, ticket, now=now, actor=actor, reason=reason)
+
+
+def open_to_change(ticket: Ticket) -> bool:
+    """Whether the member may still correct the field or withdraw: held, nothing relayed yet."""
+    return ticket.state in (*HELD_STATES, "open") and not ticket.messages
+
+
+def refield(session: Session, ticket: Ticket, *, field: str, now: datetime) -> None:
+    """The member corrects the field: the ticket is routed again within the new field."""
+    if field not in fields.FIELDS:
+        raise TicketError(texts.CH_UNKNOWN_BUTTON)
+    if not open_to_change(ticket):
+        raise TicketError(texts.RT_TOO_LATE)
+    _tell_holder_gone(session, ticket, now, step=f"refield:{field}")
+    audit.record(
+        session,
+        actor=_asker(ticket),
+        action="field",
+        entity="ticket",
+        entity_id=ticket.id,
+        before=ticket.field,
+        after=field,
+    )
+    ticket.field, ticket.tried = field, []
+    ticket.advisor, ticket.advisor_id = None, None
+    route(session, ticket, now=now, actor=_asker(ticket), reason="field_changed")
+
+
+def withdraw(session: Session, ticket: Ticket, *, now: datetime) -> None:
+    """The member withdraws the question before anything was relayed."""
+    if not open_to_change(ticket):
+        raise TicketError(texts.RT_TOO_LATE)
+    _tell_holder_gone(session, ticket, now, step="withdrawn")
+    _change(session, ticket, "withdrawn", actor=_asker(ticket), reason="withdrawn")
+
+
+def _tell_holder_gone(session: Session, ticket: Ticket, now: datetime, *, step: str) -> None:
+    advisor = ticket.advisor
+    to = relay.advisor_address(session, advisor) if advisor is not None else None
+    if advisor is not None and to is not None:
+        out = OutgoingMessage(texts.rt_withdrawn_notice(ticket.id))
+        relay.send(session, ticket, step, to, out, now, member_id=advisor.member_id)
 
 
 # ── helpers ────────────────────────────────────────────────────────────────────────────

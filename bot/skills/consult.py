@@ -22,7 +22,7 @@ from sqlalchemy.orm import Session
 from bot import texts
 from bot.clock import KST
 from bot.messages import OutgoingMessage
-from bot.routing import relay, tickets
+from bot.routing import fields, relay, tickets
 from bot.routing.availability import set_away
 from bot.skills.skill import Skill, Turn, reply
 from bot.storage.models import Advisor
@@ -223,6 +223,53 @@ def rated_weak(turn: Turn) -> list[OutgoingMessage]:
     return _rate(turn, helpful=False)
 
 
+@skill.button(relay.FIX)
+def fix_field(turn: Turn) -> list[OutgoingMessage]:
+    """분야 바꾸기 under the receipt: the fields to choose from."""
+    with turn.services.sessions() as session:
+        ticket = _asked(session, turn)
+        if ticket is None:
+            return reply(texts.RT_NOT_YOURS)
+        if not tickets.open_to_change(ticket):
+            return reply(texts.RT_TOO_LATE)
+        return reply(texts.RT_CHOOSE_FIELD, *relay.field_buttons(ticket.id, fields.FIELDS))
+
+
+@skill.button(relay.FIELD)
+def chosen_field(turn: Turn) -> list[OutgoingMessage]:
+    """A field chosen after 분야 바꾸기 (``tk:field:<ticket>:<index>``): routed again."""
+    number, _, index = turn.argument.partition(":")
+    if not (number.isdigit() and index.isdigit() and int(index) < len(fields.FIELDS)):
+        return reply(texts.CH_UNKNOWN_BUTTON)
+    field = fields.FIELDS[int(index)]
+    with turn.services.sessions.begin() as session:
+        ticket = _asked_number(session, turn, int(number))
+        if ticket is None:
+            return reply(texts.RT_NOT_YOURS)
+        try:
+            tickets.refield(session, ticket, field=field, now=turn.now)
+        except tickets.TicketError as refused:
+            return reply(str(refused))
+        advisor = ticket.advisor
+        title = advisor.member.title if advisor is not None else None
+        who = texts.rt_who(field, title, secretariat=advisor is None)
+        return reply(texts.rt_field_changed(ticket.id, field, who))
+
+
+@skill.button(relay.WITHDRAW)
+def withdraw(turn: Turn) -> list[OutgoingMessage]:
+    """요청 취소 under the receipt."""
+    with turn.services.sessions.begin() as session:
+        ticket = _asked(session, turn)
+        if ticket is None:
+            return reply(texts.RT_NOT_YOURS)
+        try:
+            tickets.withdraw(session, ticket, now=turn.now)
+        except tickets.TicketError as refused:
+            return reply(str(refused))
+        return reply(texts.rt_withdrawn(ticket.id))
+
+
 def _rate(turn: Turn, *, helpful: bool) -> list[OutgoingMessage]:
     with turn.services.sessions.begin() as session:
         ticket = _asked(session, turn)
@@ -250,7 +297,11 @@ def _await_asker(turn: Turn, step: str, prompt: str) -> list[OutgoingMessage]:
 
 def _asked(session: Session, turn: Turn) -> Ticket | None:
     """The ticket the turn names, if this account asked it (a forged button finds nothing)."""
-    ticket = session.get(Ticket, turn.number) if turn.number is not None else None
+    return _asked_number(session, turn, turn.number)
+
+
+def _asked_number(session: Session, turn: Turn, number: int | None) -> Ticket | None:
+    ticket = session.get(Ticket, number) if number is not None else None
     return ticket if tickets.asked_by(ticket, turn.address) else None
 
 

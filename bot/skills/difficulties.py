@@ -16,7 +16,7 @@ from bot.dialog import ask_in
 from bot.difficulties import digest, items, nudges
 from bot.difficulties.items import DifficultyError
 from bot.messages import OutgoingMessage
-from bot.routing import tickets
+from bot.routing import relay, tickets
 from bot.schedule import rsvp
 from bot.skills.membership import home_group, leads, member_of
 from bot.skills.skill import Skill, Turn, reply
@@ -130,7 +130,7 @@ def advise(turn: Turn) -> list[OutgoingMessage]:
             field=field,
             anonymous=anonymous,
         )
-        return reply(tickets.receipt(session, ticket))
+        return reply(tickets.receipt(session, ticket), *relay.receipt_buttons(ticket.id))
 
 
 def _share(

@@ -14,7 +14,7 @@ from datetime import timedelta
 
 from bot import smalltalk, texts
 from bot.messages import OutgoingMessage
-from bot.routing import tickets
+from bot.routing import relay, tickets
 from bot.skills.skill import Skill, Turn, reply
 
 PREFIX = "ex"
@@ -110,4 +110,6 @@ def _open(
             field=field,
             anonymous=anonymous,
         )
-        return OutgoingMessage(tickets.receipt(session, ticket))
+        return OutgoingMessage(
+            tickets.receipt(session, ticket), buttons=relay.receipt_buttons(ticket.id)
+        )

@@ -25,6 +25,12 @@ RT_BUTTON_GOOD = "도움됐어요"
 RT_BUTTON_WEAK = "부족해요"
 RT_BUTTON_FOLLOW_UP = "추가로 묻기"
 RT_BUTTON_REPLY = "답하기"
+RT_BUTTON_FIX_FIELD = "분야 바꾸기"
+RT_BUTTON_WITHDRAW = "요청 취소"
+RT_CHOOSE_FIELD = "어느 분야의 질문인가요? 고르시면 그 분야 자문위원께 다시 전달해 드릴게요."
+RT_TOO_LATE = (
+    "이미 답변이 오간 상담이라 바꿀 수 없어요. 새로 궁금한 점은 '/전문가 질문'으로 보내 주세요."
+)
 RT_TYPE_REPLY = "자문위원께 보낼 답을 이 대화에 적어 보내 주세요."
 RT_ANSWER_USAGE = "'/답변 번호 내용'으로 보내 주세요. 예: /답변 12 중간예납은 8월 31일까지예요."
 RT_CLARIFY_USAGE = (
@@ -202,6 +208,39 @@ def rt_conflict(number: int) -> str:
 def rt_not_answered(number: int) -> str:
     """Only an answered ticket can become an FAQ card."""
     return f"{with_particle(f'#{number}', '은/는')} 아직 답변이 없어 FAQ로 만들 수 없어요."
+
+
+def rt_field_changed(number: int, field: str, who: str) -> str:
+    """The member corrected the field; the ticket was routed again."""
+    return f"#{number} 분야를 {with_particle(field, '으로/로')} 바꿔 {who}께 다시 전달했어요."
+
+
+def rt_withdrawn(number: int) -> str:
+    """The member withdrew the question."""
+    return f"#{number} 요청을 취소했어요. 필요하시면 언제든 다시 물어봐 주세요."
+
+
+def rt_withdrawn_notice(number: int) -> str:
+    """The holder is told the question was withdrawn (or moved to another field)."""
+    return (
+        f"{rt_prefix(number)} 질문하신 분이 요청을 거두었거나 분야를 바꿨어요. "
+        "답하지 않으셔도 돼요."
+    )
+
+
+def rt_card_expired(card_id: int, question: str, until: date) -> str:
+    """An FAQ card from the advisor's answer expired: no longer cited; re-verify or retire."""
+    return "\n".join(
+        [
+            f"[FAQ 카드 {card_id}] {until.year}년 {until.month}월 {until.day}일에 만료되어 "
+            "더는 답변에 쓰지 않아요.",
+            "",
+            question,
+            "",
+            "내용이 지금도 맞다면 사무국에 다시 승인해 달라고 알려 주세요. "
+            "그대로 두시면 쓰지 않아요.",
+        ]
+    )
 
 
 def rt_closed(number: int) -> str:
