@@ -19,7 +19,7 @@ from sqlalchemy.orm import Session
 from bot import texts
 from bot.clock import format_kst
 from bot.messages import Button, OutgoingMessage
-from bot.network import intros, search
+from bot.network import intros, search, suggest
 from bot.network.intros import IntroRefused
 from bot.network.profiles import Viewer
 from bot.storage.models import Company, Member
@@ -66,7 +66,7 @@ def post(session: Session, *, member: Member, text: str, now: datetime) -> Poste
         if intros.closed_pair(session, asker.id, hit.company_id):
             continue
         rep = intros.representative(session, hit.company_id)
-        if rep is None:
+        if rep is None or not suggest.wants_suggestions(session, rep):
             continue
         note = NeedNote(need_id=need.id, company_id=hit.company_id, member_id=rep.id)
         session.add(note)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
+from typing import NamedTuple
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -26,9 +27,11 @@ TEXT_FIELDS = ("products", "processes", "certifications", "patents", "looking_fo
 """Free-text profile fields a member can edit (patents live on the profile, the rest on Company)."""
 
 
-@dataclass(frozen=True, slots=True)
-class ProfileDoc:
-    """What search knows about one company: its facts, consent and groups (never contacts)."""
+class ProfileDoc(NamedTuple):
+    """What search knows about one company: its facts, consent and groups (never contacts).
+
+    A named tuple, not a dataclass: search builds thousands per query and tuples are cheap.
+    """
 
     company_id: int
     name: str
@@ -39,7 +42,6 @@ class ProfileDoc:
     certifications: str
     patents: str
     looking_for: str
-    seeking: tuple[str, ...]
     scope: str
     groups: tuple[tuple[int, str], ...]
 
@@ -85,6 +87,7 @@ def set_scope(
     if scope not in SCOPES:
         raise FederationError(texts.net_bad_scope(scope))
     profile = ensure_profile(session, company.id, now)
+    opened = profile.scope == "private" and scope != "private"
     if profile.scope != scope or profile.scope_at is None:
         profile.scope, profile.scope_at = scope, now
         profile.scope_by = by.id if by is not None else None
@@ -97,6 +100,11 @@ def set_scope(
             entity_id=company.id,
             scope=scope,
         )
+    if opened:
+        from bot.network import suggest  # suggestions search the profiles this module defines
+
+        session.flush()
+        suggest.company_opened(session, company.id, now)
     return profile
 
 
@@ -140,42 +148,53 @@ def confirm(session: Session, company: Company, *, now: datetime) -> None:
 
 
 def load_docs(session: Session, *, visible_only: bool = True) -> list[ProfileDoc]:
-    """Every company's profile as search sees it; with ``visible_only`` only consenting ones."""
+    """Every company's profile as search sees it; with ``visible_only`` only consenting ones.
+
+    Read as plain columns (no ORM objects): search reads them on every query, so that a
+    withdrawn consent counts at once.
+    """
     seats: dict[int, list[tuple[int, str]]] = {}
     query = (
         select(GroupCompany.company_id, Group.id, Group.name)
         .join(Group, Group.id == GroupCompany.group_id)
         .order_by(Group.name)
     )
-    for company_id, group_id, group_name in session.execute(query):
+    for company_id, group_id, group_name in session.connection().execute(query):
         seats.setdefault(company_id, []).append((group_id, group_name))
-    rows = session.execute(
-        select(Company, NetworkProfile)
+    rows = (
+        select(
+            Company.id,
+            Company.name,
+            Company.ksic_name,
+            Company.region,
+            Company.products,
+            Company.processes,
+            Company.certifications,
+            Company.looking_for,
+            NetworkProfile.patents,
+            NetworkProfile.scope,
+        )
         .outerjoin(NetworkProfile, NetworkProfile.company_id == Company.id)
         .order_by(Company.id)
     )
-    docs = []
-    for company, profile in rows:
-        scope = profile.scope if profile is not None else "private"
-        if visible_only and scope == "private":
-            continue
-        docs.append(
-            ProfileDoc(
-                company_id=company.id,
-                name=company.name,
-                industry=company.ksic_name or "",
-                region=company.region or "",
-                products=company.products or "",
-                processes=company.processes or "",
-                certifications=company.certifications or "",
-                patents=(profile.patents if profile else None) or "",
-                looking_for=company.looking_for or "",
-                seeking=tuple(profile.seeking or ()) if profile else (),
-                scope=scope,
-                groups=tuple(seats.get(company.id, ())),
-            )
+    if visible_only:
+        rows = rows.where(NetworkProfile.scope.in_(("group", "federation")))
+    return [
+        ProfileDoc(
+            company_id=row.id,
+            name=row.name,
+            industry=row.ksic_name or "",
+            region=row.region or "",
+            products=row.products or "",
+            processes=row.processes or "",
+            certifications=row.certifications or "",
+            patents=row.patents or "",
+            looking_for=row.looking_for or "",
+            scope=row.scope or "private",
+            groups=tuple(seats.get(row.id, ())),
         )
-    return docs
+        for row in session.connection().execute(rows)
+    ]
 
 
 @dataclass(frozen=True, slots=True)

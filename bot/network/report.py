@@ -2,10 +2,10 @@
 
 Per group and month, for the secretariat: members, attendance at its 정례회 (answers 참석 and
 대리참석 over members × meetings, from the RSVPs — the only attendance the bot knows),
-애로사항 shared, questions its members asked, tickets to advisors (a ``tickets`` table when there
-is one, else expert requests), introductions its companies asked for and accepted, and outcomes
-reached (a meeting or higher on the ladder). A group above :data:`SUBGROUP_AT` members gets a
-suggestion of 분과 by related industries.
+애로사항 shared, questions its members asked, tickets to advisors (:mod:`bot.routing`),
+introductions its companies asked for and accepted, and outcomes reached (a meeting or higher
+on the ladder). A group above :data:`SUBGROUP_AT` members gets a suggestion of 분과 by related
+industries.
 """
 
 from __future__ import annotations
@@ -14,14 +14,14 @@ from dataclasses import asdict, dataclass, field
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import MetaData, Table, and_, func, inspect, or_, select
+from sqlalchemy import and_, func, or_, select
 from sqlalchemy.orm import Session
 
 from bot import texts
 from bot.clock import KST
 from bot.federation.errors import FederationError
 from bot.federation.events import MEETING_KIND
-from bot.storage.conversation_models import AnswerRecord, ExpertRequest
+from bot.storage.conversation_models import AnswerRecord
 from bot.storage.models import ChatIdentity, Company, Event, Group, GroupCompany, Membership, Rsvp
 from bot.storage.network_models import Introduction
 from bot.storage.schedule_models import Difficulty
@@ -122,8 +122,8 @@ def _health(session: Session, group: Group, month: str) -> GroupHealth:
             )
         )
     )
-    questions = _count_by_accounts(session, AnswerRecord, accounts, start, end)
-    tickets = _tickets(session, group, accounts, start, end)
+    questions = _count_by_accounts(session, accounts, start, end)
+    tickets = _tickets(session, group, start, end)
     companies = select(GroupCompany.company_id).where(GroupCompany.group_id == group.id)
     theirs = or_(
         Introduction.asker_company_id.in_(companies), Introduction.target_company_id.in_(companies)
@@ -168,37 +168,26 @@ def _health(session: Session, group: Group, month: str) -> GroupHealth:
 
 
 def _count_by_accounts(
-    session: Session,
-    model: type[AnswerRecord] | type[ExpertRequest],
-    accounts: list[Any],
-    start: datetime,
-    end: datetime,
+    session: Session, accounts: list[Any], start: datetime, end: datetime
 ) -> int:
+    """Questions the accounts asked in the month."""
     if not accounts:
         return 0
-    mine = or_(*(and_(model.platform == p, model.user_id == u) for p, u in accounts))
-    query = select(func.count(model.id)).where(
-        mine, model.created_at >= start, model.created_at < end
+    mine = or_(*(and_(AnswerRecord.platform == p, AnswerRecord.user_id == u) for p, u in accounts))
+    query = select(func.count(AnswerRecord.id)).where(
+        mine, AnswerRecord.created_at >= start, AnswerRecord.created_at < end
     )
     return session.scalar(query) or 0
 
 
-def _tickets(
-    session: Session, group: Group, accounts: list[Any], start: datetime, end: datetime
-) -> int:
-    """Tickets to advisors: the ``tickets`` table's rows of the group when it exists."""
-    bind = session.get_bind()
-    if inspect(bind).has_table("tickets"):
-        table = Table("tickets", MetaData(), autoload_with=bind)  # not ours: read, never declared
-        columns = table.columns
-        if "group_id" in columns and "created_at" in columns:
-            query = select(func.count()).where(
-                columns["group_id"] == group.id,
-                columns["created_at"] >= start,
-                columns["created_at"] < end,
-            )
-            return session.scalar(query) or 0
-    return _count_by_accounts(session, ExpertRequest, accounts, start, end)
+def _tickets(session: Session, group: Group, start: datetime, end: datetime) -> int:
+    """Tickets to advisors the group's members opened in the month (advisor routing)."""
+    from bot.storage.ticket_models import Ticket
+
+    query = select(func.count(Ticket.id)).where(
+        Ticket.group_id == group.id, Ticket.asked_at >= start, Ticket.asked_at < end
+    )
+    return session.scalar(query) or 0
 
 
 def subgroups(session: Session, group: Group) -> dict[str, list[str]]:

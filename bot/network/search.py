@@ -47,6 +47,8 @@ MIN_SCORE = 0.08
 """Below this share of the query's own words, a company matched only in passing."""
 RELATIVE_FLOOR = 0.35
 """A result must score at least this share of the best one."""
+SEEK_SHARE = 0.5
+"""A company answers what another seeks when it offers this share of the other's 관심분야 words."""
 GROUP_FIRST = 0.5
 """Own-group companies scoring at least this share of the best come before the federation's."""
 
@@ -78,6 +80,9 @@ STOP_WORDS = frozenset(
     }
 )
 """Words that say "a company that can …" rather than what it should do."""
+
+SEEK_STOP_WORDS = STOP_WORDS | {"협력", "협력사", "사", "수요", "수요처", "처", "거래처", "예정"}
+"""Words of 관심분야 that say "a partner" rather than what for."""
 
 NETWORK_SYNONYMS: tuple[tuple[str, ...], ...] = (
     ("ISO 13485", "의료기기 GMP", "의료기기"),
@@ -188,6 +193,33 @@ class ProfileIndex:
         ranked.sort(key=lambda item: (item[0] not in first, -item[1], self.docs[item[0]].name))
         return [self._hit(p, s, same[p], weights) for p, s in ranked[:limit]]
 
+    def seekers(self, offer: str, *, exclude: int) -> list[tuple[ProfileDoc, str]]:
+        """Companies whose 찾는 것 ``offer`` answers, best first, with what they seek.
+
+        The share is of the seeker's own 관심분야 words (morphemes, by rarity) found in the
+        offer; at least :data:`SEEK_SHARE` of them must be.
+        """
+        own, synonyms = query_terms(offer)
+        offered = {t for t in (*own, *synonyms) if not t.startswith("b:")}
+        found: list[tuple[float, int]] = []
+        for position, entry in enumerate(self._entries):
+            doc = self.docs[position]
+            if doc.company_id == exclude:
+                continue
+            wanted = {
+                t
+                for t in entry.fields["looking_for"]
+                if not t.startswith("b:") and t not in SEEK_STOP_WORDS
+            }
+            whole = sum(self._idf.get(t, 0.0) for t in wanted)
+            if not whole:
+                continue
+            share = sum(self._idf.get(t, 0.0) for t in wanted & offered) / whole
+            if share >= SEEK_SHARE:
+                found.append((share, position))
+        found.sort(key=lambda item: (-item[0], self.docs[item[1]].name))
+        return [(self.docs[p], self.docs[p].looking_for) for _, p in found]
+
     def _hit(self, position: int, score: float, same: bool, weights: dict[str, float]) -> Hit:
         doc = self.docs[position]
         entry = self._entries[position]
@@ -292,6 +324,13 @@ def index_of(docs: Sequence[ProfileDoc]) -> ProfileIndex:
             _INDEXES.pop(next(iter(_INDEXES)))
         _INDEXES[key] = index
     return index
+
+
+def forget_cache() -> None:
+    """Drop every cached analysis and index (for benchmarks measuring a cold start)."""
+    with _LOCK:
+        _ANALYSED.clear()
+        _INDEXES.clear()
 
 
 def search(session: Session, viewer: Viewer, query: str, *, limit: int = 5) -> list[Hit]:

@@ -39,7 +39,9 @@ def find(turn: Turn) -> list[OutgoingMessage]:
         member = member_of(session, turn.caller)
         if member is None:
             return reply(texts.NET_NOT_LINKED)
-        viewer = Viewer.of(member)
+        viewer = room_viewer(turn, Viewer.of(member))
+        if viewer is None:
+            return reply(texts.NET_SEARCH_DM_ONLY)
         hits = search.search(session, viewer, query)
         buttons = [
             intros.ask_button(hit.company_id, hit.company)
@@ -55,6 +57,21 @@ def find(turn: Turn) -> list[OutgoingMessage]:
     ]
     heading = texts.NET_SEARCH_HEADING.format(query=query)
     return reply("\n".join([heading, *lines, "", texts.NET_SEARCH_FOOT]), *buttons)
+
+
+def room_viewer(turn: Turn, viewer: Viewer) -> Viewer | None:
+    """In a group room, what everyone there may see; ``None`` when a guest was seen there.
+
+    A reply in a room is read by the room: a 교류회-only company is shown only where everyone is
+    of that group, and nothing where someone outside the federation may read.
+    """
+    if not turn.address.is_group:
+        return viewer
+    audience = turn.caller.audience
+    if "members" not in audience:
+        return None
+    room_groups = {int(label[6:]) for label in audience if label.startswith("group:")}
+    return Viewer(viewer.member_id, viewer.company_id, viewer.group_ids & frozenset(room_groups))
 
 
 @skill.command("소개", "intro")

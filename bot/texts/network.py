@@ -38,6 +38,10 @@ NET_SEARCH_NONE = (
     "'/구해요 {query}'로 필요한 것을 알려 주시면 맞는 회원사에 조용히 전해 드릴게요."
 )
 NET_INTRO_BUTTON = "소개 요청: {company}"
+NET_SEARCH_DM_ONLY = (
+    "이 방에는 연합회 회원이 아닌 분도 계셔서 회원사 정보를 보여 드릴 수 없어요. "
+    "저에게 1:1로 '/찾기'를 보내 주세요."
+)
 
 
 def net_matched(label: str, value: str) -> str:
@@ -441,3 +445,29 @@ def net_round_done(key: str, parties: int, waiting: int) -> str:
         f"{key} 짝만남: {parties}팀에 알렸어요. "
         f"짝을 찾지 못한 회원사 {waiting}곳은 다음 달에 만나요."
     )
+
+
+# ── suggestions nobody asked for ────────────────────────────────────────────────────────────
+NET_SUGGEST_OFF = (
+    "이제 새 회원사 추천과 다른 회원사의 구해요 글을 보내 드리지 않을게요. "
+    "'/추천 받기'로 다시 받으실 수 있어요."
+)
+NET_SUGGEST_ON = "새 회원사 추천과 맞는 구해요 글을 다시 보내 드릴게요."
+NET_SUGGEST_ABOUT = (
+    "찾으시는 것에 맞는 회사가 새로 공개되면 한 번씩 알려 드려요. "
+    "'/추천 그만'으로 멈추고 '/추천 받기'로 다시 받으실 수 있어요."
+)
+
+
+def net_suggest_new(company: str, industry: str, groups: str, products: str, wanted: str) -> str:
+    """One suggestion: a newly findable company answers what the member seeks."""
+    lines = [
+        f"찾으시는 '{wanted}'에 맞을 만한 회원사가 새로 공개되었어요.",
+        f"• {company} ({industry or '업종 미등록'}, {groups or '교류회 없음'})",
+    ]
+    if products:
+        lines.append(f"  주요제품: {products}")
+    lines.append(
+        "관심 있으시면 아래 버튼으로 소개를 요청해 주세요. '/추천 그만'으로 이런 안내를 멈춰요."
+    )
+    return "\n".join(lines)

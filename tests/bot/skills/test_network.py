@@ -54,3 +54,21 @@ async def test_usage_nothing_found_and_guests(world: World) -> None:
     assert usage.text == texts.NET_SEARCH_USAGE
     assert none.text == texts.NET_SEARCH_NONE.format(query="우주선 엔진")
     assert guest.text == texts.NET_NOT_LINKED
+
+
+async def test_in_a_group_room_the_room_decides_what_is_shown(world: World) -> None:
+    from bot.federation import groups, rooms
+
+    with world.sessions.begin() as session:
+        together = groups.find_group(session, "동행교류회")
+        rooms.attach_room(session, platform="memory", chat_id="room-dh", group=together, actor="t")
+
+    [own_room] = await world.chat.say("u-koo", "/찾기 생산직 채용 대행", room="room-dh")
+    await world.chat.say("u-choi", "안녕하세요", room="room-dh")  # 새벽교류회 member
+    [mixed_room] = await world.chat.say("u-koo", "/찾기 생산직 채용 대행", room="room-dh")
+    await world.chat.say("stranger", "처음 뵙겠습니다", room="room-dh")  # not a member
+    [with_guest] = await world.chat.say("u-koo", "/찾기 생산직 채용 대행", room="room-dh")
+
+    assert "(주)한마음인력" in own_room.text  # 교류회 공개, and only 동행교류회 reads the room
+    assert "(주)한마음인력" not in mixed_room.text  # another group's member reads it too
+    assert with_guest.text == texts.NET_SEARCH_DM_ONLY
