@@ -50,7 +50,15 @@ _RANK_WEIGHT = (1.0, 0.9, 0.8, 0.72, 0.65, 0.6, 0.55, 0.5)
 _SYNONYM_CREDIT = 0.8
 _CONTEXT_CREDIT = 0.6  # a word found only in the heading, title or FAQ question
 _FAQ_CREDIT = 0.9  # a word found only in the FAQ question an answer belongs to
+_ASKS_HOUR = re.compile(r"몇\s*시(?!간|작|즌)|몇\s*시\s*(?:부터|까지|에)")
+_HOUR = re.compile(r"\d{1,2}\s*시|\d{1,2}:\d{2}|정오|자정|[한두세네]\s*시\b")
+_HEAD_COUNTERS = frozenset({"명"})
+_HEADS = re.compile(
+    r"(?:\d[\d,]*(?:\s*[만천백억]\s*[\d,]*)*|[한두세네]|다섯|여섯|일곱|여덟|아홉|열)\s*(?:여\s*)?명"
+    r"|\d+\s*인(?!\s*(?:당|\d[\d,]*\s*[만천백억]*\s*원|[만천백억]))"
+)
 _BEFORE_CREDIT = 0.5  # a word found only in the sentence before, in the same paragraph
+_BEFORE_CHARS = 300  # how much of the paragraph before a sentence still gives its subject
 _MAX_CHARS = 260
 _MAX_ITEMS = 10
 
@@ -189,18 +197,22 @@ def _units(hit: Hit, rank: int) -> list[Unit]:
     lines = [line.strip() for line in chunk.text.split("\n")]
     lines = _unwrapped([line for line in lines if line and compact(line) not in headings])
     pending = ""  # "네." or "아닙니다." alone joins the sentence after it
+    previous = ""  # the last sentence of the line before, for a line that goes on from it
     for number, line in enumerate(lines):
         line = _without_label(line, chunk.section)
         if not line or _is_title(line, lines, number):
             continue
         if _ROW_CELL in line and _LABEL in line:
             units.append(Unit(line, rank, chunk, len(units), row=True))
+            previous = ""
             continue
         # "새벽교류회: 매월 … 대회의실. 간사 연락처 …" stays whole: the label is its subject;
         # so does a numbered step with a second sentence ("2. … 참관합니다. 참관은 무료이며 …").
         whole = _LABELLED_LINE.match(line) or (_ITEM.match(line) and len(line) <= 160)
         pieces = [line] if whole else _SENTENCE_END.split(line)
-        before = ""
+        # A line that is not an item of its own goes on from the line before, whose subject it
+        # often leaves out ("- 한빛시 육성자금: 이차보전 방식입니다." / "2026년에는 연 2%p를 …").
+        before = "" if _ITEM.match(line) or _LABELLED_LINE.match(line) else previous
         for sentence in pieces:
             for piece, item in _inline_items(sentence.strip()):
                 if re.fullmatch(r"(?:네|예|아닙니다|아니요|됩니다)[.!]?", piece):
@@ -211,6 +223,7 @@ def _units(hit: Hit, rank: int) -> list[Unit]:
                 text = pending + piece
                 units.append(Unit(text, rank, chunk, len(units), item=item, before=before))
                 pending, before = "", f"{before} {text}".strip()
+                previous = before[-_BEFORE_CHARS:]
     return units
 
 
@@ -515,6 +528,10 @@ class _Scorer:
             roles = {match.group() for match in _ROLE_ONLY.finditer(unit.text)}
             if asks_name or (roles and roles <= set(read.terms)):
                 value = 0.0
+        if value and _ASKS_HOUR.search(read.text) and not _HOUR.search(text):
+            value = 0.0  # "몇 시에 해요?" asks the hour: a date alone does not answer it
+        if value and read.counter in _HEAD_COUNTERS and not _HEADS.search(text):
+            value = 0.0  # "몇 명 왔어요?" is not answered by "1인 15만원", a price per head
         if value and read.kind in ("count", "amount") and self._only_listed(unit):
             value = 0.0  # "서울, 경기, 부산 등 13개 지역연합회": the number is not Busan's
         if value and read.kind == "count" and read.counter:
@@ -544,7 +561,13 @@ class _Scorer:
             return 1.0
         analysed = self._unit[id(unit)]
         context = self._context[unit.chunk.id]
-        found = sum(1 for name in names if self._name_found(name, analysed, context))
+        before = self._before.get(unit.before) if unit.before else None
+        found = sum(
+            1
+            for name in names
+            if self._name_found(name, analysed, context)
+            or (before is not None and self._name_found(name, before, context))
+        )
         return found / len(names)
 
     def _name_found(self, name: str, analysed: Analysed, context: Analysed) -> bool:

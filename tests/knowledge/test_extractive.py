@@ -182,3 +182,43 @@ def test_steps_are_listed_under_their_heading_when_no_sentence_leads_them() -> N
         "- 정례회에 한 번 참관합니다. 참관은 무료입니다.",
         "- 입회신청서를 냅니다 [1].",
     ]
+
+
+def test_a_question_about_the_hour_is_not_answered_by_a_date_alone() -> None:
+    hit = _hit(
+        "11월 26일(목) 지원사업 설명회",
+        section="다가오는 일정",
+        title="한빛소식",
+    )
+
+    extract = extract_answer("지원사업 설명회 11월 몇시에 해요", [hit])
+
+    assert not extract.support.kind_found
+
+
+def test_a_price_per_head_does_not_answer_how_many_came() -> None:
+    priced = _hit(
+        "날짜: 6월 12일(금) · 행사: 상반기 회원 워크숍 · 장소: 평창 연수원 · 참가비: 1인 15만원",
+        section="행사 일정",
+    )
+    counted = _hit("6월 평창 워크숍에는 회원사 52곳에서 71명이 참가했습니다.", section="소식")
+
+    assert not extract_answer("평창 워크숍 때 몇 명 왔었어요?", [priced]).support.kind_found
+    extract = extract_answer("평창 워크숍 때 몇 명 왔었어요?", [priced, counted])
+    assert "71명" in extract.text
+    assert extract.support.kind_found
+
+
+def test_a_line_that_goes_on_from_the_line_before_takes_its_subject_from_it() -> None:
+    hit = _hit(
+        "- 한빛시 중소기업육성자금: 한빛시가 협약 은행 대출의 이자 일부를 지원합니다.\n"
+        "2026년에는 운전자금 대출 이자 가운데 연 2%포인트를 2년간 지원합니다.\n"
+        "상반기 접수는 2026년 1월 19일(월)부터 1월 30일(금)까지입니다.",
+        section="1. 정책자금이란",
+        title="중소기업 정책자금 이용 안내",
+    )
+
+    extract = extract_answer("한빛시 육성자금 상반기 접수 언제예요", [hit])
+
+    assert "1월 19일" in extract.text
+    assert extract.support.compounds_found
