@@ -133,3 +133,19 @@ async def test_the_sla_clock_pauses_while_the_member_is_asked_something(desk: De
     assert "네, 법인이에요." in only(back, KIM).text
     assert later == []
     assert desk.ticket(1).advisor_id == desk.ids[KIM]
+
+
+async def test_the_secretariat_answers_an_escalated_ticket(desk: Desk) -> None:
+    await desk.chat.say(MEMBER, "/전문가 특허 출원 비용이 얼마나 드나요?")
+    await desk.deliver()
+
+    [refused] = await desk.chat.say(KIM, "/답변 1 제가 답해 볼게요")
+    [done] = await desk.chat.say(
+        SECRETARY, "/답변 1 보통 출원료와 대리인 수수료를 합쳐 100만 원 안팎이에요."
+    )
+    answer = only(await desk.deliver(), MEMBER)
+
+    assert refused.text == texts.rt_not_assigned(1)
+    assert done.text == texts.rt_answer_sent(1)
+    assert "100만 원 안팎이에요." in answer.text
+    assert "정간사 사무국" in answer.text
