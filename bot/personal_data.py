@@ -446,6 +446,13 @@ def _erase_tickets(session: Session, subject: Subject) -> None:
     # The question, the relays, the rating and every queued message about the ticket go; an
     # approved FAQ card stays (it is masked and belongs to the federation's knowledge).
     for ticket in _tickets_of(session, subject):
+        if ticket.advisor is not None:  # its holder's morning digests quoted the question
+            session.execute(
+                delete(ScheduledMessage).where(
+                    ScheduledMessage.kind == "tdigest",
+                    ScheduledMessage.member_id == ticket.advisor.member_id,
+                )
+            )
         session.execute(
             delete(ScheduledMessage).where(
                 ScheduledMessage.key.startswith(f"ticket:{ticket.id}:", autoescape=True)

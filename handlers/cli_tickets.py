@@ -236,6 +236,25 @@ def conflict_advisor(
         console.print(texts.fed_saved("이해관계", f"{found.member.name} ↔ {firm.name}"))
 
 
+def digest_advisor(
+    advisor: Annotated[int, _ADVISOR],
+    daily: Annotated[bool, typer.Option("--on/--off", help="하루 한 번 모아 받기 켜기/끄기")],
+) -> None:
+    """자문위원이 새 상담을 하나씩 받을지, 영업일 아침에 한 번 모아 받을지 정합니다."""
+    from bot import texts
+    from bot.federation.cli_support import actor, console, transaction
+    from bot.federation.errors import NotFoundError
+    from bot.routing.availability import set_digest
+    from bot.storage.models import Advisor
+
+    with transaction() as session:
+        found = session.get(Advisor, advisor)
+        if found is None:
+            raise NotFoundError(texts.fed_not_found("자문위원", str(advisor)))
+        set_digest(session, advisor=found, daily=daily, actor=actor())
+    console.print(texts.RT_DIGEST_ON if daily else texts.RT_DIGEST_OFF)
+
+
 def register(app: typer.Typer) -> None:
     """Add ``tickets`` and ``gaps``, and the advisor commands to the ``advisors`` group."""
     from bot.federation.cli_directory import advisors_app
@@ -245,3 +264,4 @@ def register(app: typer.Typer) -> None:
     advisors_app.command("invite")(invite_advisor)
     advisors_app.command("away")(away_advisor)
     advisors_app.command("conflict")(conflict_advisor)
+    advisors_app.command("digest")(digest_advisor)

@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session
 
 from bot.federation import audit
 from bot.storage.models import Advisor, Company
-from bot.storage.ticket_models import AdvisorAway, AdvisorConflict
+from bot.storage.ticket_models import AdvisorAway, AdvisorConflict, AdvisorPreference
 
 
 def set_away(
@@ -50,4 +50,22 @@ def add_conflict(
         entity="advisor",
         entity_id=advisor.id,
         company=company.id,
+    )
+
+
+def prefers_digest(session: Session, advisor_id: int) -> bool:
+    """Whether the advisor asked for one daily digest instead of a message per ticket."""
+    found = session.get(AdvisorPreference, advisor_id)
+    return found is not None and found.daily_digest
+
+
+def set_digest(session: Session, *, advisor: Advisor, daily: bool, actor: str) -> None:
+    """Switch the advisor's daily digest on or off."""
+    found = session.get(AdvisorPreference, advisor.id)
+    if found is None:
+        session.add(AdvisorPreference(advisor_id=advisor.id, daily_digest=daily))
+    else:
+        found.daily_digest = daily
+    audit.record(
+        session, actor=actor, action="digest", entity="advisor", entity_id=advisor.id, daily=daily
     )

@@ -18,6 +18,7 @@ from bot import texts
 from bot.federation import audit
 from bot.messages import OutgoingMessage
 from bot.routing import assignment, relay, tickets
+from bot.routing.availability import prefers_digest
 from bot.routing.calendar import business_days_between
 from bot.schedule.planning import HolidayCheck, korean_holiday
 from bot.storage.ticket_models import Ticket
@@ -36,9 +37,9 @@ def overdue_days(ticket: Ticket, now: datetime, is_holiday: HolidayCheck = korea
 def sweep(session: Session, now: datetime, is_holiday: HolidayCheck = korean_holiday) -> int:
     """Take every SLA step that is due at ``now``; how many steps were taken. Also tells the
     advisors of FAQ cards that expired (once per card and expiry)."""
-    from bot.routing import cards
+    from bot.routing import cards, digest
 
-    taken = cards.remind_expired(session, now)
+    taken = cards.remind_expired(session, now) + digest.send_digests(session, now, is_holiday)
     query = select(Ticket).where(Ticket.state.in_(assignment.ACTIVE_STATES)).order_by(Ticket.id)
     for ticket in session.scalars(query).all():
         if ticket.state == "waiting_member":
@@ -70,8 +71,8 @@ def _remind(session: Session, ticket: Ticket, now: datetime) -> None:
         advisor=ticket.advisor_id,
     )
     to = relay.advisor_address(session, advisor) if advisor is not None else None
-    if advisor is None or to is None:
-        return
+    if advisor is None or to is None or prefers_digest(session, advisor.id):
+        return  # a digest advisor sees it in the next morning's digest
     message = OutgoingMessage(
         texts.rt_reminder(ticket.id, ticket.question), buttons=relay.advisor_buttons(ticket.id)
     )

@@ -21,6 +21,7 @@ from bot.federation import audit
 from bot.federation.errors import FederationError, NotFoundError
 from bot.messages import Address, OutgoingMessage
 from bot.routing import assignment, fields, relay
+from bot.routing.availability import prefers_digest
 from bot.schedule.planning import HolidayCheck, korean_holiday
 from bot.storage.models import Advisor, ChatRoom, Member, Membership
 from bot.storage.ticket_models import Ticket, TicketMessage
@@ -133,6 +134,8 @@ def give(
     ticket.advisor, ticket.advisor_id, ticket.assigned_at = advisor, advisor.id, now
     state = "reassigned" if ticket.tried or ticket.state == "escalated" else "assigned"
     _change(session, ticket, state, actor=actor, reason=reason, advisor=advisor.id)
+    if prefers_digest(session, advisor.id):
+        return  # the morning digest lists it (bot.routing.digest)
     to = relay.advisor_address(session, advisor)
     if to is None:
         audit.record(

@@ -23,7 +23,7 @@ from bot import texts
 from bot.clock import KST
 from bot.messages import OutgoingMessage
 from bot.routing import fields, relay, tickets
-from bot.routing.availability import set_away
+from bot.routing.availability import set_away, set_digest
 from bot.skills.skill import Skill, Turn, reply
 from bot.storage.models import Advisor
 from bot.storage.ticket_models import Ticket
@@ -122,6 +122,22 @@ def away_command(turn: Turn) -> list[OutgoingMessage]:
             return reply(texts.RT_NOT_ADVISOR)
         set_away(session, advisor=advisor, starts_on=span[0], ends_on=span[1], actor=_actor(turn))
     return reply(texts.rt_away_set(*span))
+
+
+@skill.command("하루요약", "digest")
+def digest_command(turn: Turn) -> list[OutgoingMessage]:
+    """``/하루요약 켜기|끄기``: one morning digest of open tickets instead of one DM each."""
+    choice = {"켜기": True, "on": True, "끄기": False, "off": False}.get(turn.argument.strip())
+    if choice is None:
+        return reply(texts.RT_DIGEST_USAGE)
+    with turn.services.sessions.begin() as session:
+        advisor = session.scalars(
+            select(Advisor).where(Advisor.member_id == turn.caller.member_id)
+        ).first()
+        if turn.caller.member_id is None or advisor is None:
+            return reply(texts.RT_NOT_ADVISOR)
+        set_digest(session, advisor=advisor, daily=choice, actor=_actor(turn))
+    return reply(texts.RT_DIGEST_ON if choice else texts.RT_DIGEST_OFF)
 
 
 def _span(text: str, now: datetime) -> tuple[date, date] | None:

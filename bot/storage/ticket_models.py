@@ -143,3 +143,15 @@ class FaqCard(Base):
     expires_on: Mapped[date] = mapped_column(Date, index=True)
     approved_by: Mapped[str] = mapped_column(String(100))
     approved_at: Mapped[datetime] = mapped_column(UtcDateTime())
+
+
+class AdvisorPreference(Base):
+    """How an advisor likes to hear of tickets: ``daily_digest`` means one morning message
+    listing their open tickets instead of one message each (and no separate reminders)."""
+
+    __tablename__ = "advisor_prefs"
+
+    advisor_id: Mapped[int] = mapped_column(
+        ForeignKey("advisors.id", ondelete="CASCADE"), primary_key=True
+    )
+    daily_digest: Mapped[bool] = mapped_column(Boolean, default=False)

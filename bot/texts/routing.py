@@ -243,6 +243,23 @@ def rt_card_expired(card_id: int, question: str, until: date) -> str:
     )
 
 
+def rt_digest(entries: list[tuple[int, str, str, bool]]) -> str:
+    """An advisor's morning digest: (number, field, question, waiting for the member)."""
+    lines = [f"[전문가 상담] 답변을 기다리는 상담이 {len(entries)}건 있어요.", ""]
+    for number, field, question, waiting in entries:
+        note = ", 회원의 답을 기다리는 중" if waiting else ""
+        lines.append(f"#{number} ({field}{note}) {question}")
+    lines += ["", "'/답변 번호 내용'으로 답하시거나 '/추가질문 번호 내용'으로 여쭤보세요."]
+    return "\n".join(lines)
+
+
+RT_DIGEST_USAGE = "'/하루요약 켜기' 또는 '/하루요약 끄기'로 보내 주세요."
+RT_DIGEST_ON = (
+    "이제 새 상담을 하나씩 알려 드리지 않고, 영업일 아침 9시에 한 번에 모아 보내 드릴게요."
+)
+RT_DIGEST_OFF = "이제 새 상담이 배정될 때마다 바로 알려 드릴게요."
+
+
 def rt_closed(number: int) -> str:
     """The ticket no longer takes messages."""
     return f"#{number} 상담은 이미 마무리되었어요."
