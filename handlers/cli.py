@@ -17,7 +17,6 @@ from typing import Annotated, Any
 import typer
 from typer.core import TyperGroup
 
-from bot.federation import cli as federation_cli
 from handlers import (
     cli_errors,
     cli_korean,
@@ -28,7 +27,8 @@ from handlers import (
     server,
     texts,
 )
-from ingest import cli as ingest_cli
+from handlers import cli_federation as federation_cli
+from handlers import cli_ingest as ingest_cli
 
 
 @dataclass

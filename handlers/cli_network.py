@@ -24,8 +24,8 @@ def search(
 ) -> None:
     """회원이 /찾기로 보게 될 회원사를 순서대로 보여 줍니다(연락처는 보이지 않습니다)."""
     from bot import texts
-    from bot.federation.cli_support import table, transaction
     from bot.network.search import search_as
+    from handlers.cli_support import table, transaction
 
     with transaction() as session:
         hits = search_as(session, member, query, limit=limit)
@@ -62,8 +62,8 @@ def quota(
 ) -> None:
     """회원의 월 소개 요청 한도를 바꿉니다(기본 5회)."""
     from bot import texts
-    from bot.federation.cli_support import actor, console, transaction
     from bot.network.intros import set_quota
+    from handlers.cli_support import actor, console, transaction
 
     with transaction() as session:
         who = None
@@ -86,9 +86,9 @@ def report(
     """교류회별 한 달 활동(참석률, 애로사항, 질문, 자문 요청, 소개, 성과)을 보여 줍니다."""
     from bot import texts
     from bot.clock import utcnow
-    from bot.federation.cli_support import console, table, transaction
     from bot.federation.groups import find_group
     from bot.network import report as health
+    from handlers.cli_support import console, table, transaction
 
     chosen = month or health.month_of(utcnow())
     with transaction() as session:
@@ -130,9 +130,9 @@ def pair(
     """짝만남에 참여한 회원사끼리 이번 달 짝을 지어 알립니다(보통은 매달 1일 자동)."""
     from bot import texts
     from bot.clock import utcnow
-    from bot.federation.cli_support import console, transaction
     from bot.federation.groups import find_group
     from bot.network import pairing
+    from handlers.cli_support import console, transaction
 
     now = utcnow()
     key = round_key or pairing.round_key(now)

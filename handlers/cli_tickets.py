@@ -46,8 +46,8 @@ def list_tickets(
     """전문가 상담 목록을 보여 줍니다."""
     from sqlalchemy import select
 
-    from bot.federation.cli_support import table, transaction
     from bot.storage.ticket_models import Ticket
+    from handlers.cli_support import table, transaction
 
     with transaction() as session:
         query = select(Ticket).order_by(Ticket.id)
@@ -81,8 +81,8 @@ def list_tickets(
 def show_ticket(ticket: Annotated[int, _TICKET], as_json: AsJson = False) -> None:
     """상담 한 건의 내용과 주고받은 메시지, 변경 기록을 보여 줍니다."""
     from bot.federation import audit
-    from bot.federation.cli_support import table, transaction
     from bot.routing import tickets
+    from handlers.cli_support import table, transaction
 
     with transaction() as session:
         found = tickets.get(session, ticket)
@@ -119,8 +119,8 @@ def show_ticket(ticket: Annotated[int, _TICKET], as_json: AsJson = False) -> Non
 def assign_ticket(ticket: Annotated[int, _TICKET], advisor: Annotated[int, _ADVISOR]) -> None:
     """상담을 지정한 자문위원에게 배정합니다(자문위원에게 바로 알림이 갑니다)."""
     from bot.clock import utcnow
-    from bot.federation.cli_support import actor, console, transaction
     from bot.routing import tickets
+    from handlers.cli_support import actor, console, transaction
 
     with transaction() as session:
         tickets.assign(session, ticket_id=ticket, advisor_id=advisor, actor=actor(), now=utcnow())
@@ -134,8 +134,8 @@ def approve_ticket(
 ) -> None:
     """답변을 FAQ 카드로 승인합니다(개인정보는 가리고, 바로 답변에 쓰입니다)."""
     from bot.clock import utcnow
-    from bot.federation.cli_support import actor, console, transaction
     from bot.routing import cards
+    from handlers.cli_support import actor, console, transaction
 
     until = _day(expires) if expires else None
     with transaction() as session:
@@ -148,8 +148,8 @@ def approve_ticket(
 def gaps(as_json: AsJson = False) -> None:
     """답하지 못한 질문, 낮게 평가된 답변, 기한이 지난 상담을 보여 줍니다."""
     from bot.clock import utcnow
-    from bot.federation.cli_support import table, transaction
     from bot.routing import gaps as found_gaps
+    from handlers.cli_support import table, transaction
 
     with transaction() as session:
         found = found_gaps.gaps(session, now=utcnow())
@@ -180,9 +180,9 @@ def invite_advisor(advisor: Annotated[int, _ADVISOR]) -> None:
     """자문위원의 대화 계정 연결용 일회용 코드를 발급합니다(/연결 코드)."""
     from bot import clock, texts
     from bot.federation import linking
-    from bot.federation.cli_support import actor, console, transaction
     from bot.federation.errors import NotFoundError
     from bot.storage.models import Advisor
+    from handlers.cli_support import actor, console, transaction
 
     with transaction() as session:
         found = session.get(Advisor, advisor)
@@ -201,10 +201,10 @@ def away_advisor(
 ) -> None:
     """자문위원의 부재 기간을 적어 둡니다(그동안 새 상담은 다른 자문위원께 갑니다)."""
     from bot import texts
-    from bot.federation.cli_support import actor, console, transaction
     from bot.federation.errors import NotFoundError
     from bot.routing.availability import set_away
     from bot.storage.models import Advisor
+    from handlers.cli_support import actor, console, transaction
 
     with transaction() as session:
         found = session.get(Advisor, advisor)
@@ -222,10 +222,10 @@ def conflict_advisor(
     """자문위원과 회원사의 이해관계를 기록합니다(그 회사의 상담은 맡기지 않습니다)."""
     from bot import texts
     from bot.federation import companies
-    from bot.federation.cli_support import actor, console, transaction
     from bot.federation.errors import NotFoundError
     from bot.routing.availability import add_conflict
     from bot.storage.models import Advisor
+    from handlers.cli_support import actor, console, transaction
 
     with transaction() as session:
         found = session.get(Advisor, advisor)
@@ -257,7 +257,7 @@ def digest_advisor(
 
 def register(app: typer.Typer) -> None:
     """Add ``tickets`` and ``gaps``, and the advisor commands to the ``advisors`` group."""
-    from bot.federation.cli_directory import advisors_app
+    from handlers.cli_directory import advisors_app
 
     app.add_typer(tickets_app, name="tickets")
     app.command("gaps")(gaps)

@@ -101,8 +101,10 @@ def _write_xlsx(path: Path, header: Sequence[str], rows: Sequence[Sequence[Cell]
 
 def display_width(cell: Cell) -> int:
     """Columns ``cell`` takes on screen: Hangul and other wide characters count double."""
-    from rich.cells import cell_len
+    from wcwidth import wcswidth
 
     if cell is None:
         return 0
-    return cell_len(_text(cell)[:10] if isinstance(cell, date) else _text(cell))
+    text = _text(cell)[:10] if isinstance(cell, date) else _text(cell)
+    width = wcswidth(text)
+    return width if width >= 0 else len(text)  # a control character makes wcswidth give up

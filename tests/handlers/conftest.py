@@ -20,6 +20,13 @@ from bot.settings import BotSettings
 from bot.storage.db import open_database
 from handlers.server import build_server
 from handlers.settings import ChannelSettings
+from tests.bot.conftest import (  # noqa: F401  the CLI tests use the core's database fixtures
+    database_url,
+    engine,
+    migrated_database_url,
+    session,
+    session_factory,
+)
 from tests.scenarios.answerer import FakeAnswerer
 
 NOW = datetime(2026, 11, 25, 10, 0, tzinfo=UTC)

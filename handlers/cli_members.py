@@ -8,8 +8,8 @@ from typing import Annotated
 
 import typer
 
-from bot.federation.cli_support import actor, console, table, transaction
 from handlers.cli_output import AsJson, Wide
+from handlers.cli_support import actor, console, table, transaction
 
 app = typer.Typer(
     help="회원 관리(명부 가져오기·내보내기, 초대 코드, 개인정보 열람·삭제)", no_args_is_help=True

@@ -5,10 +5,10 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+from handlers import cli_ingest as ingest_cli
 from handlers.cli import build_app
-from ingest import cli as ingest_cli
 
-FIXTURES = Path(__file__).parent / "fixtures"
+FIXTURES = Path(__file__).parents[1] / "ingest" / "fixtures"
 
 
 def _run(*args: str) -> tuple[int, str]:

@@ -8,7 +8,8 @@ from typing import Annotated
 
 import typer
 
-from bot.federation.cli_support import (
+from handlers.cli_output import AsJson, Wide
+from handlers.cli_support import (
     DigestBefore,
     Holidays,
     NudgeBefore,
@@ -22,7 +23,6 @@ from bot.federation.cli_support import (
     table,
     transaction,
 )
-from handlers.cli_output import AsJson, Wide
 
 app = typer.Typer(help="행사·정례회 관리와 참석 응답", no_args_is_help=True)
 _YEAR_END = "12-31 23:59"

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import typer
 
-from bot.federation import cli_directory, cli_events, cli_members, cli_support
+from handlers import cli_directory, cli_events, cli_members, cli_support
 
 
 def register(app: typer.Typer) -> None:

@@ -6,7 +6,8 @@ from typing import Annotated
 
 import typer
 
-from bot.federation.cli_support import (
+from handlers.cli_output import AsJson, Wide
+from handlers.cli_support import (
     DigestBefore,
     Holidays,
     NudgeBefore,
@@ -20,7 +21,6 @@ from bot.federation.cli_support import (
     table,
     transaction,
 )
-from handlers.cli_output import AsJson, Wide
 
 companies_app = typer.Typer(help="회원사 관리(업종 중복 규칙 포함)", no_args_is_help=True)
 groups_app = typer.Typer(help="교류회 관리", no_args_is_help=True)
@@ -375,7 +375,7 @@ def add_advisor(
     from bot.federation import advisors, groups
 
     with transaction() as session:
-        advisors.add_advisor(
+        added = advisors.add_advisor(
             session,
             federation=groups.the_federation(session),
             name=name,
@@ -387,7 +387,7 @@ def add_advisor(
             serves=[groups.find_group(session, g) for g in group or []],
             actor=actor(),
         )
-    console.print(texts.fed_saved("자문위원", name))
+        console.print(texts.fed_saved("자문위원", f"{name}(번호 {added.id})"))
 
 
 @advisors_app.command("remove")

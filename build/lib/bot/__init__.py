@@ -1,1 +1,0 @@
-"""The platform-neutral core of Gyoryu: conversation logic, federation data and texts."""

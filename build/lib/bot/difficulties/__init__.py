@@ -1,1 +1,0 @@
-"""애로사항: difficulties members share before a 정례회, their digest and the gentle nudge."""

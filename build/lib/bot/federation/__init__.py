@@ -1,1 +1,0 @@
-"""Federation data: regional bodies, groups, companies, members, advisors and events."""

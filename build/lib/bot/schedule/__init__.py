@@ -1,1 +1,0 @@
-"""Meetings engine: reminder planning, the durable message queue, its dispatcher, RSVP and .ics."""

@@ -1,1 +1,0 @@
-"""Persistence: SQLAlchemy engine, declarative base and Alembic migrations."""

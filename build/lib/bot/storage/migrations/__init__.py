@@ -1,1 +1,0 @@
-"""Alembic migrations of the Gyoryu database, run in code by ``bot.storage.db``."""

@@ -1,1 +1,0 @@
-"""One module per schema revision; the channels tables build on ``0001_federation``."""
