@@ -242,10 +242,10 @@ def digest_advisor(
 ) -> None:
     """자문위원이 새 상담을 하나씩 받을지, 영업일 아침에 한 번 모아 받을지 정합니다."""
     from bot import texts
-    from bot.federation.cli_support import actor, console, transaction
     from bot.federation.errors import NotFoundError
     from bot.routing.availability import set_digest
     from bot.storage.models import Advisor
+    from handlers.cli_support import actor, console, transaction
 
     with transaction() as session:
         found = session.get(Advisor, advisor)
