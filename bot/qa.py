@@ -63,6 +63,7 @@ class Evidence:
             and support.time_found
             and support.compounds_found
             and support.key_found
+            and not support.one_occasion
             and support.coverage >= MIN_COVERAGE
         )
 

@@ -123,6 +123,8 @@ class Support:
     """Every multi-morpheme word of the question ("동행교류회") is found whole."""
     key_found: bool = True
     """The question's rarest noun is found in the sentence, its heading or its title."""
+    one_occasion: bool = False
+    """The sentence is about one day of something held on several, and no day was asked."""
     unknown: tuple[str, ...] = ()
     """Question words no document uses (and no synonym of which any document uses)."""
     passage: int = 0
@@ -321,6 +323,8 @@ class _Scorer:
     ) -> None:
         self.read = read
         self._synonyms = synonyms
+        self._units = units
+        self._compacts: dict[int, str] = {}
         contexts = {unit.chunk.id: _context_text(unit.chunk, units) for unit in units}
         befores = sorted({unit.before for unit in units if unit.before})
         texts = [unit.text for unit in units] + list(contexts.values()) + befores
@@ -424,6 +428,8 @@ class _Scorer:
             score *= 0.6
         if unit.index == 0 and not unit.heading:
             score *= 1.05  # a section's first sentence usually states what the heading names
+        if self._one_of_many(unit):
+            score *= 0.5  # one meeting's place does not say where the meetings are held
         if unit.heading:
             score *= 0.9  # a heading's date is shorter than the sentence or row that gives it
         if not read.numbers and self._specific_instance(unit):
@@ -453,9 +459,40 @@ class _Scorer:
             numbers_found=_numbers_in(read, surroundings, unit.chunk),
             time_found=_time_matches(read, surroundings, unit.chunk),
             compounds_found=self._names_share(unit) == 1.0,
+            one_occasion=self._one_of_many(unit),
             unknown=self.unknown,
             passage=unit.rank,
         )
+
+    def _one_of_many(self, unit: Unit) -> bool:
+        """True when the unit is about one day of something that happens on several days.
+
+        "미래교류회 모임 장소 어디예요?" answered with the row "미래교류회 6월 18일(목): 시제품제작실"
+        is the place of one meeting; other passages name the same 미래교류회 on other days. A
+        question that names no day and asks no date is then not answered by that one day.
+        """
+        read = self.read
+        if read.numbers or read.kind not in ("place", "person", "contact", "count"):
+            return False
+        days = _days(unit.text)
+        if not days:
+            return False
+        names = [n for n in (*read.names, *(t for t in read.terms if t in read.nouns)) if len(n) > 1]
+        subject = [n for n in names if n in self._compact(unit)]
+        if not subject:
+            return False
+        for other in self._units:
+            if other is unit or not all(n in self._compact(other) for n in subject):
+                continue
+            if _days(other.text) - days:
+                return True
+        return False
+
+    def _compact(self, unit: Unit) -> str:
+        found = self._compacts.get(id(unit))
+        if found is None:
+            found = self._compacts[id(unit)] = compact(unit.text)
+        return found
 
     def _specific_instance(self, unit: Unit) -> bool:
         """True when a question word appears right after a number ("12월 정례회")."""
@@ -589,6 +626,11 @@ class _Scorer:
         return self._synonyms is not None and analysed.contains_any(self._synonyms(term))
 
 
+def _days(text: str) -> set[tuple[str, str]]:
+    """The calendar days a text names ("6월 18일" → ("6", "18"))."""
+    return set(re.findall(r"(\d{1,2})\s*월\s*(\d{1,2})\s*일", text))
+
+
 def _pairs(text: str) -> set[str]:
     letters = "".join(re.findall(r"[가-힣A-Za-z0-9]", text.casefold()))
     return {letters[i : i + 2] for i in range(len(letters) - 1)}
@@ -665,7 +707,7 @@ def _weights(
     rarest = max(known.values(), default=5.0) * 1.2
     weights = dict(known)
     for term in unknown:
-        weights[term] = rarest if term in read.nouns else ordinary * 0.5
+        weights[term] = rarest if term in read.nouns else ordinary * 0.2
     return weights, tuple(unknown)
 
 

@@ -222,3 +222,31 @@ def test_a_line_that_goes_on_from_the_line_before_takes_its_subject_from_it() ->
 
     assert "1월 19일" in extract.text
     assert extract.support.compounds_found
+
+
+def test_one_meeting_of_many_does_not_answer_where_the_meetings_are_held() -> None:
+    schedule = _hit(
+        "미래교류회: 매월 셋째 주 목요일 오후 6시 30분, 한빛테크노파크 본관 2층 세미나실.",
+        section="교류회별 정례회 기본 일정",
+        title="2026년 교류회 정례회 일정",
+    )
+    field_trip = _hit(
+        "몇몇 달은 현장 정례회로 엽니다.\n미래교류회 6월 18일(목): 한빛테크노파크 시제품제작실",
+        section="현장 정례회",
+        title="2026년 교류회 정례회 일정",
+    )
+    months = _hit(
+        "월: 6월 · 미래교류회 (오후 6시 30분): 6월 18일(목)\n"
+        "월: 7월 · 미래교류회 (오후 6시 30분): 7월 16일(목)",
+        section="월별 날짜",
+        title="2026년 교류회 정례회 일정",
+    )
+
+    extract = extract_answer("미래교류회 모임 장소 어디예요?", [field_trip, months, schedule])
+
+    assert "본관 2층 세미나실" in extract.text
+    trip_only = extract_answer("미래교류회 모임 장소 어디예요?", [field_trip, months])
+    assert trip_only.support.one_occasion  # one day's place: not confident
+    june = extract_answer("미래교류회 6월 모임 장소 어디예요?", [field_trip, months])
+    assert not june.support.one_occasion
+
