@@ -9,10 +9,11 @@ Two corpora are ingested into temporary stores exactly as ``gyoryu ingest`` woul
 
 Question sets live in ``bench/questions`` (one JSON object a line: ``id``, ``question``,
 ``answerable``, ``doc``, ``expect`` (alternative fact strings; any one must appear in the answer,
-spaces ignored) and ``kind``). ``*_dev``, ``*_dev2`` and ``*_dev3`` sets are for development: their misses are
-printed one by one. ``*_heldout`` sets were written before tuning and are reported only as totals;
-they must never be used to choose parameters. ``samples/corpus_questions.jsonl``, the project's
-first set, is a development set too (its expected "fact" is a whole sentence, so it is stricter).
+spaces ignored) and ``kind``). ``*_dev``, ``*_dev2`` and ``*_dev3`` sets are for development:
+their misses are printed one by one. ``*_heldout`` sets were written before tuning and are
+reported only as totals; they must never be used to choose parameters.
+``samples/corpus_questions.jsonl``, the project's first set, is a development set too (its
+expected "fact" is a whole sentence, so it is stricter).
 
 Per set the benchmark prints, over answerable questions: the right document ranked first and in
 the top 3, a confident answer holding the expected fact, a confident answer *without* it

@@ -467,9 +467,9 @@ class _Scorer:
     def _one_of_many(self, unit: Unit) -> bool:
         """True when the unit is about one day of something that happens on several days.
 
-        "미래교류회 모임 장소 어디예요?" answered with the row "미래교류회 6월 18일(목): 시제품제작실"
-        is the place of one meeting; other passages name the same 미래교류회 on other days. A
-        question that names no day and asks no date is then not answered by that one day.
+        "미래교류회 모임 장소 어디예요?" answered with the row "미래교류회 6월 18일(목):
+        시제품제작실" is the place of one meeting; other passages name the same 미래교류회 on other
+        days. A question that names no day and asks no date is not answered by that one day.
         """
         read = self.read
         if read.numbers or read.kind not in ("place", "person", "contact", "count"):
@@ -477,7 +477,8 @@ class _Scorer:
         days = _days(unit.text)
         if not days:
             return False
-        names = [n for n in (*read.names, *(t for t in read.terms if t in read.nouns)) if len(n) > 1]
+        nouns = (t for t in read.terms if t in read.nouns)
+        names = [n for n in (*read.names, *nouns) if len(n) > 1]
         subject = [n for n in names if n in self._compact(unit)]
         if not subject:
             return False

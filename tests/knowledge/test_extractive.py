@@ -249,4 +249,3 @@ def test_one_meeting_of_many_does_not_answer_where_the_meetings_are_held() -> No
     assert trip_only.support.one_occasion  # one day's place: not confident
     june = extract_answer("미래교류회 6월 모임 장소 어디예요?", [field_trip, months])
     assert not june.support.one_occasion
-
