@@ -121,7 +121,7 @@ class ConversationLog:
         return Recorded(message, step)
 
     def settle(self, message: IncomingMessage, *, status: str, now: datetime) -> None:
-        """Mark a recorded message "answered" or "failed"."""
+        """Mark a recorded message "answered", "failed" or "unknown" (may have arrived)."""
         with self._sessions.begin() as session:
             session.execute(
                 update(InboundMessage)

@@ -132,6 +132,10 @@ class Bot:
         status = "answered" if delivered else "failed"
         self._log.settle(message, status=status, now=self.clock())
 
+    def settle_unknown(self, message: IncomingMessage) -> None:
+        """Mark a recorded message whose reply may or may not have arrived (never resent)."""
+        self._log.settle(message, status="unknown", now=self.clock())
+
     def unsettled(self) -> list[IncomingMessage]:
         """Messages recorded but never settled (the process stopped in between), oldest first."""
         return self._log.unsettled()

@@ -10,8 +10,10 @@ Two paths, each with its own shape:
 
 Every adapter raises the errors below, so the core never sees a platform's own exceptions:
 :class:`PermanentDeliveryError` when the bot was removed or blocked (never retry),
-:class:`UndeliverableError` when no channel serves the address, and :class:`DeliveryError` for
-anything worth another try later.
+:class:`UndeliverableError` when no channel serves the address, :class:`OutcomeUnknownError`
+when the request left but its answer never came (it may have arrived: never send it again
+blindly), and :class:`DeliveryError` for anything else worth another try later (nothing reached
+the platform, or it refused).
 """
 
 from __future__ import annotations
@@ -35,6 +37,12 @@ class PermanentDeliveryError(DeliveryError):
 
 class UndeliverableError(PermanentDeliveryError, LookupError):
     """No channel can reach the address (its platform is switched off or cannot send first)."""
+
+
+class OutcomeUnknownError(DeliveryError):
+    """The request was sent but no answer came (a read timeout, the connection dropped after
+    sending): the platform may have delivered it. Resending risks a second copy, so callers
+    record the message as outcome-unknown instead of trying again."""
 
 
 class Outbox(Protocol):

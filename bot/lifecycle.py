@@ -26,7 +26,7 @@ from typing import Any
 
 from bot import texts
 from bot.core import Admission, Bot
-from bot.delivery import DeliveryError, Replier
+from bot.delivery import DeliveryError, OutcomeUnknownError, Replier
 from bot.messages import Address, IncomingMessage, OutgoingMessage
 
 log = logging.getLogger(__name__)
@@ -226,6 +226,10 @@ class Runner:
         platform = admission.message.address.platform
         try:
             await reply(replies)
+        except OutcomeUnknownError as lost:
+            # The reply may be on the member's screen: settled, so nobody sends it again.
+            log.warning("the answer on %s may not have arrived: %s", platform, lost)
+            await asyncio.to_thread(self.bot.settle_unknown, admission.message)
         except DeliveryError as failed:
             log.warning("delivering the answer on %s failed: %s", platform, failed)
             await self.settle(admission, delivered=False)

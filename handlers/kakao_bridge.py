@@ -25,7 +25,7 @@ from starlette.routing import BaseRoute, Route
 
 from bot import texts
 from bot.clock import Clock, utcnow
-from bot.delivery import DeliveryError, UndeliverableError
+from bot.delivery import DeliveryError, OutcomeUnknownError, UndeliverableError
 from bot.messages import Address, IncomingMessage, OutgoingMessage
 from handlers.base import (
     BadRequest,
@@ -36,6 +36,7 @@ from handlers.base import (
     refuse,
     split_text,
 )
+from handlers.outcome import send_error, send_timeout
 
 log = logging.getLogger(__name__)
 
@@ -48,7 +49,6 @@ MAX_SKEW_S = 300
 MAX_MESSAGE_CHARS = 2000
 """KakaoTalk folds long messages behind "전체 보기"; longer replies go out as several messages."""
 BOT_MENTION = "@교류"
-_SEND_TIMEOUT_S = 10.0
 
 
 def build(context: ChannelContext) -> KakaoBridge:
@@ -204,7 +204,7 @@ class KakaoBridge:
 
     async def start(self) -> None:
         """Open the HTTP client used to send through the bridge."""
-        self._http = httpx.AsyncClient(timeout=_SEND_TIMEOUT_S)
+        self._http = httpx.AsyncClient(timeout=send_timeout())
 
     async def stop(self) -> None:
         """Finish replies still being sent, then close the HTTP client."""
@@ -250,10 +250,23 @@ class KakaoBridge:
         return JSONResponse({"replies": [{"text": line} for line in lines]})
 
     async def _send_all(self, room: str, messages: Sequence[OutgoingMessage]) -> None:
-        """Send ``messages`` to ``room`` in order, each as one or more KakaoTalk messages."""
+        """Send ``messages`` to ``room`` in order, each as one or more KakaoTalk messages.
+
+        Once one piece went out, a failure is :class:`OutcomeUnknownError`: sending all of
+        them again would repeat what already arrived.
+        """
+        sent = 0
         for message in messages:
             for text in render(message):
-                await self._send(room, text)
+                try:
+                    await self._send(room, text)
+                except OutcomeUnknownError:
+                    raise
+                except DeliveryError as failed:
+                    if sent:
+                        raise OutcomeUnknownError(f"{PLATFORM}: partly sent") from failed
+                    raise
+                sent += 1
 
     async def _send(self, room: str, text: str) -> None:
         """One signed, rate-limited ``{"type":"text","room":…,"data":…}`` POST to the bridge."""
@@ -271,4 +284,4 @@ class KakaoBridge:
                 reply = await self._http.post(self._send_url, content=body, headers=headers)
                 reply.raise_for_status()
             except httpx.HTTPError as failed:
-                raise DeliveryError(f"{PLATFORM}: {type(failed).__name__}") from failed
+                raise send_error(PLATFORM, failed) from failed

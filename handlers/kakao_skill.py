@@ -31,6 +31,7 @@ from bot.lifecycle import Deadline, Timely
 from bot.messages import Address, IncomingMessage, OutgoingMessage
 from handlers import kakao_response
 from handlers.base import BadRequest, ChannelContext, ChannelOff, arrived_at, read_json, refuse
+from handlers.outcome import send_error, send_timeout
 
 log = logging.getLogger(__name__)
 
@@ -39,7 +40,6 @@ ANSWER_BUDGET_S = 4.0
 """From the request's stamped arrival; the 0.5 s left of the promised 4.5 s cover what the stamp
 cannot see (the server reading the request before the app runs) and writing the response."""
 CALLBACK_WINDOW_S = 50.0
-_CALLBACK_POST_TIMEOUT_S = 8.0
 
 
 def build(context: ChannelContext) -> KakaoSkill:
@@ -146,7 +146,7 @@ class KakaoSkill:
 
     async def start(self) -> None:
         """Open the HTTP client used for callbacks."""
-        self._http = httpx.AsyncClient(timeout=_CALLBACK_POST_TIMEOUT_S)
+        self._http = httpx.AsyncClient(timeout=send_timeout())
 
     async def stop(self) -> None:
         """Let answers still owed to a callback finish, then close the client."""
@@ -222,7 +222,7 @@ class KakaoSkill:
             reply = await self._http.post(url, json=answer)
         except httpx.HTTPError as exc:
             log.warning("kakao callback to %s failed: %s", redact_url(url), type(exc).__name__)
-            raise DeliveryError(f"kakao callback: {type(exc).__name__}") from exc
+            raise send_error("kakao callback", exc) from exc
         if reply.is_error:
             log.warning("kakao callback to %s answered %s", redact_url(url), reply.status_code)
             raise DeliveryError(f"kakao callback: HTTP {reply.status_code}")

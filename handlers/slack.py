@@ -13,11 +13,13 @@ from collections.abc import Sequence
 from typing import Any
 from urllib.parse import parse_qs
 
+from aiohttp import ClientConnectorError, ClientError
 from aiolimiter import AsyncLimiter
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from slack_bolt.adapter.starlette.async_handler import AsyncSlackRequestHandler
 from slack_bolt.async_app import AsyncAck, AsyncApp
 from slack_sdk.errors import SlackApiError, SlackClientError
+from slack_sdk.http_retry.builtin_async_handlers import AsyncConnectionErrorRetryHandler
 from slack_sdk.signature import SignatureVerifier
 from slack_sdk.web.async_client import AsyncWebClient
 from starlette.requests import Request
@@ -26,7 +28,7 @@ from starlette.routing import BaseRoute, Route
 
 from bot import texts
 from bot.clock import utcnow
-from bot.delivery import DeliveryError, PermanentDeliveryError, Replier
+from bot.delivery import DeliveryError, OutcomeUnknownError, PermanentDeliveryError, Replier
 from bot.messages import Address, IncomingMessage, OutgoingMessage
 from handlers.base import (
     BadRequest,
@@ -36,6 +38,7 @@ from handlers.base import (
     refuse,
     split_text,
 )
+from handlers.outcome import SEND_READ_TIMEOUT_S, may_have_arrived
 
 log = logging.getLogger(__name__)
 
@@ -56,7 +59,12 @@ def build(context: ChannelContext) -> SlackAdapter:
     ):
         raise ChannelOff(texts.ch_missing_setting("SLACK_BOT_TOKEN", "SLACK_SIGNING_SECRET"))
     client = AsyncWebClient(
-        token=settings.slack_bot_token.get_secret_value(), base_url=settings.slack_api_base_url
+        token=settings.slack_bot_token.get_secret_value(),
+        base_url=settings.slack_api_base_url,
+        timeout=int(SEND_READ_TIMEOUT_S),
+        # Retry only a connection that never opened: a post whose connection dropped after
+        # it left may have arrived, and posting it again would show it twice.
+        retry_handlers=[AsyncConnectionErrorRetryHandler(error_types=[ClientConnectorError])],
     )
     socket_token = settings.slack_app_token.get_secret_value() if settings.slack_app_token else None
     secret = settings.slack_signing_secret
@@ -326,7 +334,8 @@ class SlackAdapter:
     async def _send(self, to: Address, message: OutgoingMessage) -> None:
         """Post ``message`` into the channel (and thread) of ``to``, ~1 message a second each.
 
-        Raises :class:`PermanentDeliveryError` when the channel is gone or closed to the bot and
+        Raises :class:`PermanentDeliveryError` when the channel is gone or closed to the bot,
+        :class:`OutcomeUnknownError` when the post left but no answer came, and
         :class:`DeliveryError` for any other refusal (worth another try).
         """
         channel = to.conversation or to.user
@@ -343,6 +352,10 @@ class SlackAdapter:
                 raise DeliveryError(f"slack: {error}") from refused
             except SlackClientError as failed:
                 raise DeliveryError(f"slack: {failed}") from failed
+            except (TimeoutError, ClientError) as lost:  # no answer, or the connection dropped
+                if may_have_arrived(lost):
+                    raise OutcomeUnknownError(f"slack: {type(lost).__name__}") from lost
+                raise DeliveryError(f"slack: {type(lost).__name__}") from lost
 
     async def _on_message(self, body: dict[str, Any], event: dict[str, Any]) -> None:
         # Channel messages arrive as app_mention when they address the bot; only DMs matter here.

@@ -3,7 +3,9 @@
 Replies are HTML with every piece of text escaped, split under Telegram's 4096-character limit
 at sentence ends, with buttons as an inline keyboard whose callback data stays under 64 bytes.
 Outbound calls go through PTB's ``AIORateLimiter`` (≤20 messages a minute per group, ~30 a
-second overall) which also waits out ``retry_after`` on HTTP 429.
+second overall) which also waits out ``retry_after`` on HTTP 429. A send that timed out
+waiting for Telegram's answer, or lost its connection after leaving, raises
+:class:`~bot.delivery.OutcomeUnknownError` (it may have arrived), never a plain retryable error.
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC
 from html import escape
-from typing import Any
+from typing import Any, NoReturn
 
 from starlette.requests import Request
 from starlette.responses import Response
@@ -24,14 +26,15 @@ from starlette.routing import BaseRoute, Route
 from telegram import CallbackQuery, InlineKeyboardButton, InlineKeyboardMarkup, Message, Update
 from telegram.constants import MessageLimit
 from telegram.error import BadRequest as TelegramBadRequest
-from telegram.error import Forbidden, TelegramError
+from telegram.error import Forbidden, NetworkError, TelegramError
 from telegram.ext import AIORateLimiter, ExtBot
 from telegram.request import HTTPXRequest
 
 from bot import texts
 from bot.clock import utcnow
-from bot.delivery import DeliveryError, PermanentDeliveryError, Replier
+from bot.delivery import DeliveryError, OutcomeUnknownError, PermanentDeliveryError, Replier
 from bot.messages import Address, IncomingMessage, OutgoingMessage
+from handlers import outcome
 from handlers.base import (
     BadRequest,
     ChannelContext,
@@ -40,6 +43,7 @@ from handlers.base import (
     refuse,
     split_text,
 )
+from handlers.outcome import CONNECT_TIMEOUT_S, may_have_arrived
 
 log = logging.getLogger(__name__)
 
@@ -49,6 +53,8 @@ SECRET_HEADER = "x-telegram-bot-api-secret-token"
 CALLBACK_DATA_BYTES = 64
 MAX_TEXT = int(MessageLimit.MAX_TEXT_LENGTH)
 _POLL_SECONDS = 25
+SEND_READ_TIMEOUT_S = outcome.SEND_READ_TIMEOUT_S
+"""How long a send waits for Telegram's answer (read when the channel is built)."""
 
 
 def build(context: ChannelContext) -> TelegramAdapter:
@@ -63,7 +69,13 @@ def build(context: ChannelContext) -> TelegramAdapter:
         settings.telegram_bot_token.get_secret_value(),
         base_url=f"{settings.telegram_api_base_url.rstrip('/')}/bot",
         base_file_url=f"{settings.telegram_api_base_url.rstrip('/')}/file/bot",
-        request=HTTPXRequest(connection_pool_size=32),
+        request=HTTPXRequest(
+            connection_pool_size=32,
+            connect_timeout=CONNECT_TIMEOUT_S,
+            read_timeout=SEND_READ_TIMEOUT_S,
+            write_timeout=SEND_READ_TIMEOUT_S,
+            pool_timeout=CONNECT_TIMEOUT_S,
+        ),
         get_updates_request=HTTPXRequest(read_timeout=_POLL_SECONDS + 10),
         rate_limiter=AIORateLimiter(max_retries=3),
     )
@@ -185,22 +197,24 @@ class TelegramAdapter:
     async def _send(self, to: Address, message: OutgoingMessage) -> None:
         """Send ``message`` to the chat (and forum topic) of ``to``, as one or more messages.
 
-        Raises :class:`PermanentDeliveryError` when the bot can no longer write there and
+        Raises :class:`PermanentDeliveryError` when the bot can no longer write there,
+        :class:`OutcomeUnknownError` when a piece may have arrived (no answer came, or an
+        earlier piece already went out, so sending the message again would repeat it) and
         :class:`DeliveryError` for anything else Telegram refused (worth another try).
         """
         chat_id = to.conversation or to.user
         thread = int(to.thread) if to.thread else None
+        sent = 0
         try:
             for call in render(message):
                 await self.ptb.send_message(chat_id=chat_id, message_thread_id=thread, **call)
-        except Forbidden as refused:  # blocked by the user, or removed from the group
-            raise PermanentDeliveryError(f"telegram: {refused.message}") from refused
-        except TelegramBadRequest as bad:
-            if "chat not found" in bad.message.lower():
-                raise PermanentDeliveryError(f"telegram: {bad.message}") from bad
-            raise DeliveryError(f"telegram: {bad.message}") from bad
-        except TelegramError as failed:  # network trouble, flood control beyond our retries …
-            raise DeliveryError(f"telegram: {failed.message}") from failed
+                sent += 1
+        except TelegramError as failed:
+            # PTB raises BadRequest as a NetworkError too: a refusal, with an answer, is not lost.
+            lost = isinstance(failed, NetworkError) and not isinstance(failed, TelegramBadRequest)
+            if sent or (lost and may_have_arrived(failed)):
+                raise OutcomeUnknownError(f"telegram: {failed.message}") from failed
+            _refused(failed)
 
     async def webhook(self, request: Request) -> Response:
         """Check the secret token, record the update, answer Telegram at once."""
@@ -281,6 +295,16 @@ class TelegramAdapter:
             for update in updates:
                 offset = update.update_id + 1
                 await self.on_update(update)
+
+
+def _refused(failed: TelegramError) -> NoReturn:
+    """Translate Telegram's refusal of a send (nothing was delivered) into a delivery error."""
+    if isinstance(failed, Forbidden):  # blocked by the user, or removed from the group
+        raise PermanentDeliveryError(f"telegram: {failed.message}") from failed
+    if isinstance(failed, TelegramBadRequest) and "chat not found" in failed.message.lower():
+        raise PermanentDeliveryError(f"telegram: {failed.message}") from failed
+    # A bad request, flood control beyond our retries …: worth another try.
+    raise DeliveryError(f"telegram: {failed.message}") from failed
 
 
 def _address(chat_id: int, user_id: int, message: Any) -> Address:

@@ -1,26 +1,37 @@
 """Sends due queue rows through the outbox: claim with a lease, send, record; retry or give up.
 
 Delivery guarantee, and why. A platform send cannot join a database transaction, so no design
-makes "sent" and "recorded" one atomic step. We choose **at-least-once with a one-message
-window**: each row is claimed alone (``pending`` → ``sending`` with a lease and a fresh owner
-token, committed), sent, then marked ``sent`` in its own commit, guarded by that token. So
+makes "sent" and "recorded" one atomic step. We choose **no second copy without a crash, and
+at most one after a kill -9**: a worker has one row in flight at a time, claimed alone
+(``pending`` → ``sending`` with a lease and a fresh owner token, committed), sent, then marked
+``sent`` in its own commit, guarded by that token. So
 
 * two workers never send the same row: the claim is a conditional UPDATE (and on PostgreSQL the
   candidate is picked with ``FOR UPDATE SKIP LOCKED``, so workers do not even queue on it);
+* a send whose request may have reached the platform is never retried: a read timeout or a
+  connection lost after sending raises :class:`~bot.delivery.OutcomeUnknownError`, and the row
+  becomes ``unknown`` (logged, and listed for the secretariat beside the failures) instead of
+  ``pending``. This holds for every kind — a reminder, an RSVP or 애로사항 prompt, a digest, a
+  change or cancellation notice: a copy in the room twice is what members notice and resent,
+  a lost one is what the secretariat can follow up. Only errors where nothing reached the
+  platform (it could not be reached, or it refused) are retried, with back-off;
 * a process killed mid-batch loses nothing (unclaimed rows stay ``pending``; the claimed row's
-  lease expires and another tick takes it) and resends nothing already recorded as sent;
-* the only duplicate possible is the single row whose send succeeded in the instant before
-  the process died, before its ``sent`` commit. Losing a reminder silently would be worse than
-  that rare double post, so an expired lease means "send again", not "assume sent".
+  lease, :data:`LEASE` and renewed while the send runs, lapses within a minute and another
+  worker takes it) and resends nothing already recorded as sent. The only duplicate possible is
+  the one row whose send succeeded in the instant before the process died, before its ``sent``
+  commit: losing a reminder silently would be worse than that rare double post, so a lapsed
+  lease means "send again", not "assume sent".
 
 Rows are missed rather than sent late once past ``expires_at`` (their grace window, never
-beyond the meeting's start). Transient errors return the row to ``pending`` with exponential
-back-off; :class:`PermanentDeliveryError` (bot removed from the chat) marks it ``failed``.
+beyond the meeting's start). :class:`PermanentDeliveryError` (bot removed from the chat) marks
+a row ``failed``.
 """
 
 from __future__ import annotations
 
 import asyncio
+import contextlib
+import logging
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -31,13 +42,18 @@ from sqlalchemy import ColumnElement, CursorResult, and_, or_, select, update
 from sqlalchemy.orm import Session, sessionmaker
 
 from bot import texts
-from bot.delivery import Outbox, PermanentDeliveryError
+from bot.clock import utcnow
+from bot.delivery import Outbox, OutcomeUnknownError, PermanentDeliveryError
 from bot.messages import Address, OutgoingMessage
 from bot.storage.schedule_models import ScheduledMessage
 
 Composer = Callable[[Session, ScheduledMessage, datetime], OutgoingMessage | None]
 """Builds a row's message at send time; ``None`` means there is nothing to send any more."""
 
+log = logging.getLogger(__name__)
+
+LEASE = timedelta(seconds=60)
+"""How long a claimed row is held without renewal; a crashed worker's row is free after it."""
 RETRY_BASE = timedelta(minutes=1)
 RETRY_CAP = timedelta(minutes=30)
 _ERROR_LIMIT = 500
@@ -52,6 +68,7 @@ class TickReport:
     retried: int = 0
     failed: int = 0
     skipped: int = 0
+    unknown: int = 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,33 +82,54 @@ class _Claim:
 
 @dataclass(slots=True)
 class Dispatcher:
-    """Delivers due rows; run :meth:`tick` periodically from any number of processes."""
+    """Delivers due rows; run :meth:`tick` periodically from any number of processes.
+
+    ``clock`` is the wall clock a running send renews its lease by (every third of ``lease``).
+    """
 
     sessions: sessionmaker[Session]
     outbox: Outbox
     compose: Composer
-    lease: timedelta = timedelta(minutes=5)
+    lease: timedelta = LEASE
     max_attempts: int = 5
-    concurrency: int = 8
     worker: str = field(default_factory=lambda: uuid.uuid4().hex[:8])
+    clock: Callable[[], datetime] = utcnow
 
     async def tick(self, now: datetime) -> TickReport:
-        """Send everything due at ``now``, each row at most once per tick."""
-        # Database work runs in threads so that sends to other rooms, and their rate limiters'
-        # timers, are never held up by a commit.
+        """Send everything due at ``now``, one row at a time, each at most once per tick."""
+        # Database work runs in threads so that the event loop (replies, other channels) is
+        # never held up by a commit.
         report = TickReport(missed=await asyncio.to_thread(self._expire, now))
-        async with asyncio.TaskGroup() as group:
-            for _ in range(self.concurrency):
-                group.create_task(self._drain(now, report))
-        return report
-
-    async def _drain(self, now: datetime, report: TickReport) -> None:
         while True:
             claim, skipped = await asyncio.to_thread(self._claim, now)
             report.skipped += skipped
             if claim is None:
-                return
-            await self._deliver(claim, now, report)
+                return report
+            renewing = asyncio.get_running_loop().create_task(self._renew(claim))
+            try:
+                await self._deliver(claim, now, report)
+            finally:
+                renewing.cancel()
+                with contextlib.suppress(asyncio.CancelledError):
+                    await renewing
+
+    async def _renew(self, claim: _Claim) -> None:
+        """Keep the claim's lease alive while its send runs (a slow platform, a rate wait)."""
+        while True:
+            await asyncio.sleep(self.lease.total_seconds() / 3)
+            await asyncio.to_thread(self._extend, claim)
+
+    def _extend(self, claim: _Claim) -> None:
+        with self.sessions.begin() as session:
+            session.execute(
+                update(ScheduledMessage)
+                .where(
+                    ScheduledMessage.id == claim.row_id,
+                    ScheduledMessage.lease_owner == claim.token,
+                    ScheduledMessage.state == "sending",
+                )
+                .values(lease_until=self.clock() + self.lease)
+            )
 
     def _expire(self, now: datetime) -> int:
         with self.sessions.begin() as session:
@@ -149,6 +187,12 @@ class Dispatcher:
         except PermanentDeliveryError as error:
             await asyncio.to_thread(self._finish, claim, "failed", last_error=_describe(error))
             report.failed += 1
+        except OutcomeUnknownError as error:
+            # It may have arrived: sending it again could post it twice. Record, never resend.
+            log.warning("scheduled message %d may not have arrived: %s", claim.row_id, error)
+            note = f"{texts.MTG_OUTCOME_UNKNOWN} ({_describe(error)})"
+            await asyncio.to_thread(self._finish, claim, "unknown", last_error=note)
+            report.unknown += 1
         except Exception as error:  # any other platform error is worth another try
             if claim.attempts >= self.max_attempts:
                 await asyncio.to_thread(self._finish, claim, "failed", last_error=_describe(error))

@@ -184,8 +184,9 @@ def cancel_event(
 
 
 def failed_messages(session: Session, *, limit: int = 50) -> list[ScheduledMessage]:
-    """Sends that failed for good (e.g. the bot was removed from a room), newest first."""
-    query = select(ScheduledMessage).where(ScheduledMessage.state == "failed")
+    """Sends that failed for good (e.g. the bot was removed from a room) or may not have
+    arrived (the platform never answered; they are not resent), newest first."""
+    query = select(ScheduledMessage).where(ScheduledMessage.state.in_(("failed", "unknown")))
     return list(session.scalars(query.order_by(ScheduledMessage.due_at.desc()).limit(limit)))
 
 

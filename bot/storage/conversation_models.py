@@ -33,7 +33,8 @@ class InboundMessage(Base):
     display_name: Mapped[str | None] = mapped_column(String(200))
     mentioned: Mapped[bool] = mapped_column(Boolean, default=False)
     received_at: Mapped[datetime] = mapped_column(UtcDateTime(), index=True)
-    # "received" until the reply went out ("answered") or could not ("failed").
+    # "received" until the reply went out ("answered"), could not ("failed"), or may have
+    # ("unknown": the platform never answered the send; it is not sent again).
     status: Mapped[str] = mapped_column(String(10), index=True)
     settled_at: Mapped[datetime | None] = mapped_column(UtcDateTime())
 

@@ -9,6 +9,10 @@ from bot.texts.josa import with_particle
 MTG_RSVP_LABELS = {"yes": "참석", "no": "불참", "maybe": "미정", "proxy": "대리참석"}
 MTG_NOTHING_TO_SEND = "보낼 내용 없음"
 """Why a planned send was dropped at send time (shown in the list of sends that did not go out)."""
+MTG_OUTCOME_UNKNOWN = (
+    "전달 여부 불확실: 플랫폼의 응답이 없어 다시 보내지 않았어요. 방에서 확인해 주세요"
+)
+"""Why a send is listed although it may have arrived: the platform never answered the request."""
 MTG_EVENT_CANCELLED_NOTE = "행사 취소"
 """Why a planned reminder was dropped: its event was cancelled."""
 MTG_RSVP_NO_ANSWER = "미응답"

@@ -1,13 +1,16 @@
 """A fake Telegram Bot API: the methods Gyoryu calls, recording every call.
 
 ``fail_next`` queues error replies for ``sendMessage`` (e.g. a 429 with ``retry_after``).
-``queue_update`` hands an update to a client that long-polls ``getUpdates``.
+``slow_send`` holds each ``sendMessage`` answer that many seconds (after recording it: the
+message has arrived, only the answer is late). ``queue_update`` hands an update to a client
+that long-polls ``getUpdates``.
 """
 
 from __future__ import annotations
 
 import itertools
 import threading
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -25,6 +28,7 @@ class FakeTelegram(Recorder):
     """The fake's state: recorded calls and queued failures."""
 
     fail_next: list[tuple[int, dict[str, Any]]] = field(default_factory=list)
+    slow_send: float = 0.0
     updates: list[dict[str, Any]] = field(default_factory=list)
     caught_up: threading.Event = field(default_factory=threading.Event)
     _ids: Iterator[int] = field(default_factory=lambda: itertools.count(1000))
@@ -46,6 +50,7 @@ class FakeTelegram(Recorder):
         if method == "getMe":
             return 200, {"ok": True, "result": _me()}
         if method == "sendMessage":
+            time.sleep(self.slow_send)
             if self.fail_next:
                 return self.fail_next.pop(0)
             return 200, {"ok": True, "result": self._message(params)}
