@@ -19,6 +19,7 @@ from bot import texts
 if TYPE_CHECKING:
     from prompt_toolkit.input import Input
     from prompt_toolkit.output import Output
+    from sqlalchemy.orm import Session, sessionmaker
 
     from bot.answers import QaAnswer
     from bot.qa import DocumentQA
@@ -58,7 +59,17 @@ def ask(
         out.flush()
 
 
-def chat() -> None:
+def chat(
+    as_member: Annotated[
+        str | None,
+        typer.Option(
+            "--as",
+            metavar="회원",
+            help="이 회원(번호 또는 성명)으로 대화합니다. 회원만 쓰는 기능(/찾기, /애로 …)을 "
+            "시험할 때 씁니다.",
+        ),
+    ] = None,
+) -> None:
     """콘솔에서 도우미와 대화합니다 (끝내려면 /종료 또는 EOF)."""
     import asyncio
 
@@ -78,6 +89,7 @@ def chat() -> None:
     if load_sample_corpus_if_empty(settings):
         out.write(texts.CHAT_SAMPLE_LOADED + "\n")
         load_sample_federation(sessions)
+    user = CONSOLE_USER if as_member is None else _speak_as(sessions, as_member)
     # The console is one more channel: the same core answers here as in Telegram or Slack.
     console = MemoryChannel(build_bot(sessions, settings), name="console")
     out.write(texts.CHAT_GREETING + "\n")
@@ -87,11 +99,32 @@ def chat() -> None:
             break
         if not line.strip():
             continue
-        for reply in asyncio.run(console.say(CONSOLE_USER, line.strip())):
+        for reply in asyncio.run(console.say(user, line.strip())):
             out.write(reply.text + "\n")
         out.flush()
     out.write("\n" + texts.CHAT_GOODBYE + "\n")
     out.flush()
+
+
+def _speak_as(sessions: sessionmaker[Session], key: str) -> str:
+    """The console account linked to the member ``key`` names (one account per member)."""
+    from bot.clock import utcnow
+    from bot.federation import linking, members
+
+    with sessions.begin() as session:
+        member = members.find_member(session, key)
+        account = f"{CONSOLE_USER}-{member.id}"
+        linking.link_by_secretariat(
+            session,
+            platform="console",
+            platform_user_id=account,
+            member=member,
+            actor="console",
+            now=utcnow(),
+        )
+        name = member.name
+    typer.echo(texts.chat_speaking_as(name))
+    return account
 
 
 def terminal_lines(keys: Input | None = None, screen: Output | None = None) -> Iterator[str]:

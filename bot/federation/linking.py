@@ -102,6 +102,32 @@ def redeem_invite(
     return member
 
 
+def link_by_secretariat(
+    session: Session,
+    *,
+    platform: str,
+    platform_user_id: str,
+    member: Member,
+    actor: str,
+    now: datetime,
+) -> None:
+    """Link an account to ``member`` without a code: the secretariat vouches for who types.
+
+    For the secretariat's own console (``gyoryu chat --as``), where the person at the keyboard
+    is already trusted with the database.
+    """
+    _link(session, platform, platform_user_id, member, now, None)
+    audit.record(
+        session,
+        actor=actor,
+        action="link",
+        entity="member",
+        entity_id=member.id,
+        platform=platform,
+        via="secretariat",
+    )
+
+
 def request_link(
     session: Session,
     *,

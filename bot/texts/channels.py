@@ -53,3 +53,8 @@ SERVE_STOPPED = "서버를 멈췄어요. 이용해 주셔서 감사합니다."
 def serve_listening(host: str, port: int) -> str:
     """The line that says the server is up and where it listens."""
     return f"http://{host}:{port} 에서 요청을 받고 있어요. 멈추려면 Ctrl+C를 눌러 주세요."
+
+
+def chat_speaking_as(name: str) -> str:
+    """The console says whose account it speaks with (``gyoryu chat --as``)."""
+    return f"{name} 회원님의 계정으로 대화해요. 회원만 쓰는 기능도 시험해 보실 수 있어요."

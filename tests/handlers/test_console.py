@@ -223,3 +223,23 @@ def test_a_long_piped_question_is_answered_whole_or_refused_politely(
     assert len(long_question.encode()) > 4096
     assert "연회비는 60만 원이며 매년 3월 말까지 납부합니다 [1]." in result.stdout
     assert texts.CH_TOO_LONG.format(limit=MAX_QUESTION_CHARS) in result.stdout
+
+
+def test_chat_as_a_member_can_use_what_members_use_again_and_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    samples = tmp_path / "samples"
+    samples.mkdir()
+    (samples / "dues.md").write_text("# 회비 안내\n\n연회비는 60만 원입니다.\n", encoding="utf-8")
+    monkeypatch.setenv("GYORYU_SAMPLE_DIR", str(samples))
+    runner.invoke(build_app(), ["chat"], input="")  # the sample federation is loaded
+
+    first = runner.invoke(build_app(), ["chat", "--as", "1"], input="/찾기 사출\n")
+    second = runner.invoke(build_app(), ["chat", "--as", "1"], input="/찾기 사출\n")
+    guest = runner.invoke(build_app(), ["chat"], input="/찾기 사출\n")
+
+    assert first.exit_code == second.exit_code == 0, first.stdout
+    assert "회원님의 계정으로 대화해요" in first.stdout
+    assert texts.NET_NOT_LINKED not in first.stdout + second.stdout
+    assert "사출" in second.stdout.split(texts.CHAT_PROMPT, 1)[1]
+    assert texts.NET_NOT_LINKED in guest.stdout
