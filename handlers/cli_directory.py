@@ -18,6 +18,7 @@ from handlers.cli_support import (
     RsvpListBefore,
     actor,
     console,
+    show_schedule,
     table,
     transaction,
 )
@@ -290,52 +291,27 @@ def schedule_group(
     """
     from datetime import UTC, datetime
 
-    from bot import texts
-    from bot.federation import audit, groups
-    from bot.federation.errors import FederationError
-    from bot.schedule import overrides
+    from bot.secretariat.schedule import change_schedule
 
-    given = {
-        "reminders": reminders,
-        "quiet_hours": quiet_hours,
-        "skip_holidays": holidays,
-        "prompt_before": prompt_before,
-        "nudge_before": nudge_before,
-        "digest_before": digest_before,
-        "rsvp_list_before": rsvp_list_before,
-    }
-    replanned: tuple[int, int] | None = None
     with transaction() as session:
-        if (group is None) != federation:
-            raise FederationError(
-                texts.FED_SCHEDULE_SCOPE_BOTH if federation else texts.FED_SCHEDULE_SCOPE_MISSING
-            )
-        settings = overrides.checked(given)  # before anything is written
-        everyone = groups.the_federation(session)
-        chosen = groups.find_group(session, group) if group is not None else None
-        owner = chosen or everyone
-        if settings or reset:
-            overrides.set_layer(owner, settings, reset=reset)
-            audit.record(
-                session,
-                actor=actor(),
-                action="edit",
-                entity="group" if chosen else "federation",
-                entity_id=owner.id,
-                schedule=sorted(settings),
-                reset=reset,
-            )
-            session.flush()
-            replanned = overrides.replan(session, now=datetime.now(UTC), group=chosen)
-        layers = overrides.group_layers(chosen) if chosen else overrides.federation_layers(everyone)
-        rows = overrides.effective(layers)
-    if reset:
-        console.print(texts.FED_SCHEDULE_RESET)
-    if settings:
-        console.print(texts.fed_saved("일정 설정", owner.name))
-    table(texts.fed_schedule_title(owner.name), texts.FED_SCHEDULE_HEADER, rows)
-    if replanned is not None:
-        console.print(texts.fed_schedule_replanned(*replanned))
+        change = change_schedule(
+            session,
+            group=group,
+            federation=federation,
+            given={
+                "reminders": reminders,
+                "quiet_hours": quiet_hours,
+                "skip_holidays": holidays,
+                "prompt_before": prompt_before,
+                "nudge_before": nudge_before,
+                "digest_before": digest_before,
+                "rsvp_list_before": rsvp_list_before,
+            },
+            reset=reset,
+            actor=actor(),
+            now=datetime.now(UTC),
+        )
+    show_schedule(change, change.name)
 
 
 @advisors_app.command("list")

@@ -20,6 +20,7 @@ from handlers.cli_support import (
     RsvpListBefore,
     actor,
     console,
+    show_schedule,
     table,
     transaction,
 )
@@ -207,44 +208,26 @@ def schedule(
 
     값을 주지 않은 항목은 교류회 → 연합회 → 기본값 순서로 따릅니다.
     """
-    from bot import texts
-    from bot.federation import audit, events
-    from bot.schedule import overrides
+    from bot.secretariat.schedule import change_schedule
 
-    given = {
-        "reminders": reminders,
-        "quiet_hours": quiet_hours,
-        "skip_holidays": holidays,
-        "prompt_before": prompt_before,
-        "nudge_before": nudge_before,
-        "digest_before": digest_before,
-        "rsvp_list_before": rsvp_list_before,
-    }
-    replanned: tuple[int, int] | None = None
     with transaction() as session:
-        found = events.find_event(session, event)
-        settings = overrides.checked(given)  # before anything is written
-        if settings or reset:
-            overrides.set_event(session, found, settings, reset=reset)
-            audit.record(
-                session,
-                actor=actor(),
-                action="edit",
-                entity="event",
-                entity_id=found.id,
-                schedule=sorted(settings),
-                reset=reset,
-            )
-            replanned = overrides.replan(session, now=datetime.now(UTC), event=found)
-        rows = overrides.effective(overrides.event_layers(session, found))
-        title = found.title
-    if reset:
-        console.print(texts.FED_SCHEDULE_RESET)
-    if settings:
-        console.print(texts.fed_saved("일정 설정", title))
-    table(texts.fed_schedule_title(f"행사 {event} · {title}"), texts.FED_SCHEDULE_HEADER, rows)
-    if replanned is not None:
-        console.print(texts.fed_schedule_replanned(*replanned))
+        change = change_schedule(
+            session,
+            event=event,
+            given={
+                "reminders": reminders,
+                "quiet_hours": quiet_hours,
+                "skip_holidays": holidays,
+                "prompt_before": prompt_before,
+                "nudge_before": nudge_before,
+                "digest_before": digest_before,
+                "rsvp_list_before": rsvp_list_before,
+            },
+            reset=reset,
+            actor=actor(),
+            now=datetime.now(UTC),
+        )
+    show_schedule(change, f"행사 {event} · {change.name}")
 
 
 @app.command("failures")

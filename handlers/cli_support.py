@@ -15,6 +15,8 @@ from handlers import cli_output
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
 
+    from bot.secretariat.schedule import ScheduleChange
+
 console = Console()
 db_app = typer.Typer(help="데이터베이스 관리(마이그레이션, 예시 데이터)", no_args_is_help=True)
 
@@ -78,6 +80,19 @@ def table(
 ) -> None:
     """Print rows as a table that wraps long cells (or one line per row, or JSON)."""
     cli_output.show(title, header, rows, as_json=as_json, wide=wide)
+
+
+def show_schedule(change: ScheduleChange, heading: str) -> None:
+    """Print what a schedule change did and the table of what now applies under ``heading``."""
+    from bot import texts
+
+    if change.reset:
+        console.print(texts.FED_SCHEDULE_RESET)
+    if change.saved:
+        console.print(texts.fed_saved("일정 설정", change.name))
+    table(texts.fed_schedule_title(heading), texts.FED_SCHEDULE_HEADER, change.rows)
+    if change.replanned is not None:
+        console.print(texts.fed_schedule_replanned(*change.replanned))
 
 
 @db_app.command("upgrade")
