@@ -26,7 +26,7 @@ from handlers.cli_support import (
 )
 
 app = typer.Typer(help="행사·정례회 관리와 참석 응답", no_args_is_help=True)
-_YEAR_END = "12-31 23:59"
+_YEAR_END = "12-31 23:59"  # the last day a sheet's series reaches (import --year)
 
 
 @app.command("list")
@@ -101,44 +101,24 @@ def add(
     until: Annotated[str | None, typer.Option(help="반복 끝(KST), 기본은 그해 말")] = None,
 ) -> None:
     """행사를 추가합니다. --repeat을 주면 매월 반복 일정을 만듭니다."""
-    from bot import clock, texts
-    from bot.federation import events, groups, recurrence
-    from bot.federation.event_sheet import kst_datetime
+    from bot import texts
+    from bot.secretariat import events
 
     with transaction() as session:
-        federation = groups.the_federation(session)
-        chosen = groups.find_group(session, group) if group else None
-        starts = kst_datetime(start)
-        ends = kst_datetime(end, day=starts.astimezone(clock.KST).date()) if end else None
-        if repeat:
-            last = kst_datetime(until or f"{starts.year}-{_YEAR_END}")
-            events.add_series(
-                session,
-                federation=federation,
-                group=chosen,
-                kind=kind,
-                title=title,
-                rule=recurrence.parse_korean(repeat),
-                first_start=starts,
-                until=last,
-                duration=(ends - starts) if ends else events.DEFAULT_DURATION,
-                place=place,
-                actor=actor(),
-            )
-        else:
-            events.add_event(
-                session,
-                federation=federation,
-                group=chosen,
-                kind=kind,
-                title=title,
-                starts_at=starts,
-                ends_at=ends,
-                place=place,
-                agenda=agenda,
-                actor=actor(),
-            )
-    console.print(texts.fed_saved("행사", title))
+        added = events.add_event(
+            session,
+            title=title,
+            kind=kind,
+            start=start,
+            end=end,
+            group=group,
+            place=place,
+            agenda=agenda,
+            repeat=repeat,
+            until=until,
+            actor=actor(),
+        )
+    console.print(texts.fed_saved("행사", added.title))
 
 
 @app.command("edit")
@@ -151,45 +131,37 @@ def edit(
     agenda: Annotated[str | None, typer.Option(help="안건")] = None,
 ) -> None:
     """행사 하나의 제목, 일시, 장소, 안건을 고칩니다."""
-    from bot import clock, texts
-    from bot.federation import audit, events
-    from bot.federation.errors import FederationError
-    from bot.federation.event_sheet import kst_datetime
-    from bot.schedule import queue
+    from bot import texts
+    from bot.secretariat import events
 
     with transaction() as session:
-        found = events.find_event(session, event)
-        found.title = title or found.title
-        found.starts_at = kst_datetime(start) if start else found.starts_at
-        day = found.starts_at.astimezone(clock.KST).date()
-        found.ends_at = kst_datetime(end, day=day) if end else found.ends_at
-        found.place = place or found.place
-        found.agenda = agenda or found.agenda
-        if found.ends_at is not None and found.ends_at <= found.starts_at:
-            raise FederationError(texts.FED_END_BEFORE_START)
-        audit.record(session, actor=actor(), action="edit", entity="event", entity_id=event)
-        # Members already reminded of the old details hear about the change in their rooms.
-        notified = queue.reschedule_event(session, found, now=datetime.now(UTC))
-    console.print(texts.fed_saved("행사", found.title))
-    if notified:
-        console.print(texts.mtg_notices_queued(notified))
+        changed = events.edit_event(
+            session,
+            event_id=event,
+            title=title,
+            start=start,
+            end=end,
+            place=place,
+            agenda=agenda,
+            actor=actor(),
+            now=datetime.now(UTC),
+        )
+    console.print(texts.fed_saved("행사", changed.title))
+    if changed.notified:
+        console.print(texts.mtg_notices_queued(changed.notified))
 
 
 @app.command("remove")
 def remove(event: Annotated[int, typer.Argument(help="행사 번호")]) -> None:
     """행사와 그 참석 응답을 삭제합니다."""
     from bot import texts
-    from bot.federation import events
-    from bot.schedule import queue
+    from bot.secretariat import events
 
     with transaction() as session:
-        found = events.find_event(session, event)
-        # Queued before the delete: the notice carries its own text, so it still goes out.
-        notified = queue.cancel_event(session, found, now=datetime.now(UTC))
-        events.remove_event(session, found, actor=actor())
+        removed = events.remove_event(session, event_id=event, actor=actor(), now=datetime.now(UTC))
     console.print(texts.FED_DELETED)
-    if notified:
-        console.print(texts.mtg_notices_queued(notified))
+    if removed.notified:
+        console.print(texts.mtg_notices_queued(removed.notified))
 
 
 @app.command("schedule")
@@ -268,16 +240,10 @@ def rsvp(
 ) -> None:
     """회원의 참석 응답을 기록합니다."""
     from bot import clock, texts
-    from bot.federation import events, members
+    from bot.secretariat import events
 
     with transaction() as session:
-        found = members.find_member(session, member)
-        events.set_rsvp(
-            session,
-            event=events.find_event(session, event),
-            member=found,
-            status=status,
-            proxy_name=proxy,
-            now=clock.kst_now(),
+        recorded = events.record_rsvp(
+            session, event_id=event, member=member, status=status, proxy=proxy, now=clock.kst_now()
         )
-    console.print(texts.fed_saved("참석 응답", f"{found.name} · {status}"))
+    console.print(texts.fed_saved("참석 응답", f"{recorded.member} · {recorded.status}"))
