@@ -91,28 +91,22 @@ def add_company(
 ) -> None:
     """회원사를 추가하고, 교류회를 주면 업종 중복을 확인해 가입시킵니다."""
     from bot import texts
-    from bot.federation import companies, groups
+    from bot.secretariat import groups
 
     with transaction() as session:
-        added = companies.add_company(
+        added = groups.add_company(
             session,
-            actor=actor(),
             name=name,
-            business_number=number,
-            ksic_code=ksic,
-            ksic_name=industry,
+            number=number,
+            ksic=ksic,
+            industry=industry,
             region=region,
             products=products,
+            group=group,
+            override_reason=override_reason,
+            actor=actor(),
         )
-        if group:
-            companies.seat_company(
-                session,
-                group=groups.find_group(session, group),
-                company=added,
-                actor=actor(),
-                override_reason=override_reason,
-            )
-        console.print(texts.fed_saved("회원사", added.name))
+    console.print(texts.fed_saved("회원사", added.name))
 
 
 @companies_app.command("edit")
@@ -128,33 +122,32 @@ def edit_company(
 ) -> None:
     """회원사 정보를 고칩니다."""
     from bot import texts
-    from bot.federation import companies
+    from bot.secretariat import groups
 
-    changes = {
-        "name": name,
-        "business_number": number,
-        "ksic_code": ksic,
-        "ksic_name": industry,
-        "region": region,
-        "products": products,
-        "looking_for": looking_for,
-    }
     with transaction() as session:
-        found = companies.find_company(session, company)
-        companies.edit_company(
-            session, found, actor=actor(), **{k: v for k, v in changes.items() if v}
+        edited = groups.edit_company(
+            session,
+            company=company,
+            actor=actor(),
+            name=name,
+            business_number=number,
+            ksic_code=ksic,
+            ksic_name=industry,
+            region=region,
+            products=products,
+            looking_for=looking_for,
         )
-        console.print(texts.fed_saved("회원사", found.name))
+    console.print(texts.fed_saved("회원사", edited.name))
 
 
 @companies_app.command("remove")
 def remove_company(company: Annotated[str, typer.Argument(help="번호 또는 회사명")]) -> None:
     """회원사를 삭제합니다(소속 회원은 남습니다)."""
     from bot import texts
-    from bot.federation import companies
+    from bot.secretariat import groups
 
     with transaction() as session:
-        companies.remove_company(session, companies.find_company(session, company), actor=actor())
+        groups.remove_company(session, company=company, actor=actor())
     console.print(texts.FED_DELETED)
 
 
@@ -207,17 +200,13 @@ def add_group(
 ) -> None:
     """교류회를 추가합니다."""
     from bot import texts
-    from bot.federation import groups, recurrence
+    from bot.secretariat import groups
 
     with transaction() as session:
-        groups.add_group(
-            session,
-            federation=groups.the_federation(session, create_as=federation),
-            name=name,
-            meeting_rule=recurrence.parse_korean(rule) if rule else None,
-            actor=actor(),
+        added = groups.add_group(
+            session, name=name, rule=rule, federation=federation, actor=actor()
         )
-    console.print(texts.fed_saved("교류회", name))
+    console.print(texts.fed_saved("교류회", added.name))
 
 
 @groups_app.command("edit")
@@ -228,26 +217,21 @@ def edit_group(
 ) -> None:
     """교류회 이름이나 정례회 규칙을 고칩니다."""
     from bot import texts
-    from bot.federation import audit, groups, recurrence
+    from bot.secretariat import groups
 
     with transaction() as session:
-        found = groups.find_group(session, group)
-        found.name = name or found.name
-        found.meeting_rule = recurrence.parse_korean(rule) if rule else found.meeting_rule
-        audit.record(session, actor=actor(), action="edit", entity="group", entity_id=found.id)
-        console.print(texts.fed_saved("교류회", found.name))
+        edited = groups.edit_group(session, group=group, name=name, rule=rule, actor=actor())
+    console.print(texts.fed_saved("교류회", edited.name))
 
 
 @groups_app.command("remove")
 def remove_group(group: Annotated[str, typer.Argument(help="교류회 이름 또는 번호")]) -> None:
     """교류회를 삭제합니다(회원과 회사는 남습니다)."""
     from bot import texts
-    from bot.federation import audit, groups
+    from bot.secretariat import groups
 
     with transaction() as session:
-        found = groups.find_group(session, group)
-        audit.record(session, actor=actor(), action="delete", entity="group", entity_id=found.id)
-        session.delete(found)
+        groups.remove_group(session, group=group, actor=actor())
     console.print(texts.FED_DELETED)
 
 
@@ -260,12 +244,13 @@ def attach_room(
 ) -> None:
     """대화방을 교류회에 연결합니다."""
     from bot import texts
-    from bot.federation import groups, rooms
+    from bot.secretariat import groups
 
     with transaction() as session:
-        found = groups.find_group(session, group) if group else None
-        rooms.attach_room(session, platform=platform, chat_id=chat_id, group=found, actor=actor())
-    console.print(texts.fed_saved("대화방", chat_id))
+        attached = groups.attach_room(
+            session, platform=platform, chat_id=chat_id, group=group, actor=actor()
+        )
+    console.print(texts.fed_saved("대화방", attached.name))
 
 
 @groups_app.command("schedule")
@@ -348,35 +333,29 @@ def add_advisor(
 ) -> None:
     """자문위원을 추가합니다."""
     from bot import texts
-    from bot.federation import advisors, groups
+    from bot.secretariat import members
 
     with transaction() as session:
-        added = advisors.add_advisor(
+        added = members.add_advisor(
             session,
-            federation=groups.the_federation(session),
             name=name,
             fields=field,
             title=title,
             affiliation=affiliation,
             phone=phone,
             availability=availability,
-            serves=[groups.find_group(session, g) for g in group or []],
+            groups_served=group,
             actor=actor(),
         )
-        console.print(texts.fed_saved("자문위원", f"{name}(번호 {added.id})"))
+    console.print(texts.fed_saved("자문위원", f"{added.name}(번호 {added.id})"))
 
 
 @advisors_app.command("remove")
 def remove_advisor(advisor: Annotated[int, typer.Argument(help="자문위원 번호")]) -> None:
     """자문위원을 삭제하고 개인정보를 지웁니다."""
     from bot import texts
-    from bot.federation import members
-    from bot.federation.errors import NotFoundError
-    from bot.storage.models import Advisor
+    from bot.secretariat import members
 
     with transaction() as session:
-        found = session.get(Advisor, advisor)
-        if found is None:
-            raise NotFoundError(texts.fed_not_found("자문위원", str(advisor)))
-        members.erase_member(session, found.member, actor=actor())
+        members.remove_advisor(session, advisor_id=advisor, actor=actor())
     console.print(texts.FED_DELETED)

@@ -67,34 +67,22 @@ def add(
 ) -> None:
     """회원을 추가합니다."""
     from bot import texts
-    from bot.federation import companies, groups, members
-    from bot.federation.errors import FederationError
+    from bot.secretariat import members
 
     with transaction() as session:
-        if role not in members.ROLE_NAMES:
-            raise FederationError(texts.fed_bad_role(role))
-        federation = groups.the_federation(session)
-        company_id = companies.find_company(session, company).id if company else None
         added = members.add_member(
             session,
-            federation=federation,
             name=name,
+            company=company,
             title=title,
-            company_id=company_id,
             phone=phone,
             email=email,
-            is_admin=admin,
+            group=group,
+            role=role,
+            admin=admin,
             actor=actor(),
         )
-        if group:
-            members.join_group(
-                session,
-                member=added,
-                group=groups.find_group(session, group),
-                role=members.ROLE_NAMES[role],
-                actor=actor(),
-            )
-        console.print(texts.fed_saved("회원", f"{added.name}(번호 {added.id})"))
+    console.print(texts.fed_saved("회원", f"{added.name}(번호 {added.id})"))
 
 
 @app.command("edit")
@@ -107,15 +95,13 @@ def edit(
 ) -> None:
     """회원 정보를 고칩니다."""
     from bot import texts
-    from bot.federation import members
+    from bot.secretariat import members
 
-    changes = {
-        k: v for k, v in {"name": name, "title": title, "phone": phone, "email": email}.items() if v
-    }
     with transaction() as session:
-        found = members.find_member(session, member)
-        members.edit_member(session, found, actor=actor(), **changes)
-        console.print(texts.fed_saved("회원", found.name))
+        edited = members.edit_member(
+            session, member=member, name=name, title=title, phone=phone, email=email, actor=actor()
+        )
+    console.print(texts.fed_saved("회원", edited.name))
 
 
 @app.command("remove")
@@ -125,13 +111,14 @@ def remove(
 ) -> None:
     """회원의 개인정보를 모든 곳에서 삭제합니다(참석 통계는 익명으로 남습니다)."""
     from bot import texts
-    from bot.federation import members
+    from bot.federation import members as directory
+    from bot.secretariat import members
 
     with transaction() as session:
-        found = members.find_member(session, member)
         if not yes:
-            typer.confirm(texts.FED_CONFIRM_ERASE.format(name=found.name), abort=True)
-        members.erase_member(session, found, actor=actor())
+            name = directory.find_member(session, member).name
+            typer.confirm(texts.FED_CONFIRM_ERASE.format(name=name), abort=True)
+        members.erase_member(session, member=member, actor=actor())
     console.print(texts.FED_DELETED)
 
 
@@ -210,21 +197,16 @@ def invite(
     days: Annotated[int, typer.Option(min=1, max=30, help="유효 기간(일)")] = 7,
 ) -> None:
     """대화 계정 연결용 일회용 초대 코드를 발급합니다(코드는 한 번만 보여 드려요)."""
-    from datetime import timedelta
-
     from bot import clock, texts
-    from bot.federation import linking, members
+    from bot.secretariat import members
 
     with transaction() as session:
-        found = members.find_member(session, member)
-        code, expires = linking.issue_invite(
-            session,
-            member=found,
-            actor=actor(),
-            now=clock.kst_now(),
-            lifetime=timedelta(days=days),
+        invite = members.issue_invite(
+            session, member=member, days=days, actor=actor(), now=clock.kst_now()
         )
-        console.print(texts.fed_invite_issued(found.name, code, clock.format_kst(expires)))
+    console.print(
+        texts.fed_invite_issued(invite.member, invite.code, clock.format_kst(invite.expires_at))
+    )
 
 
 @app.command("pending")
@@ -251,17 +233,11 @@ def approve(
     member: Annotated[str, typer.Argument(help="연결할 회원 번호 또는 성명")],
 ) -> None:
     """연결 요청을 승인해 대화 계정을 회원과 연결합니다."""
-
     from bot import clock, texts
-    from bot.federation import linking, members
+    from bot.secretariat import members
 
     with transaction() as session:
-        found = members.find_member(session, member)
-        identity = linking.approve_request(
-            session,
-            request_id=request,
-            member=found,
-            actor=actor(),
-            now=clock.kst_now(),
+        linked = members.approve_link(
+            session, request_id=request, member=member, actor=actor(), now=clock.kst_now()
         )
-        console.print(texts.fed_linked(found.name, identity.platform))
+    console.print(texts.fed_linked(linked.member, linked.platform))

@@ -1,0 +1,167 @@
+"""Members as the secretariat keeps them: add, edit, erase, invite, link accounts, advisors."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from sqlalchemy.orm import Session
+
+from bot import texts
+from bot.federation import advisors, companies, groups, linking, members
+from bot.federation.errors import FederationError, NotFoundError
+from bot.storage.models import Advisor
+
+
+@dataclass(frozen=True)
+class MemberRef:
+    """A member's number and name, for the confirmation line."""
+
+    id: int
+    name: str
+
+
+@dataclass(frozen=True)
+class Invite:
+    """A one-time invite code (shown once) and when it expires."""
+
+    member: str
+    code: str
+    expires_at: datetime
+
+
+@dataclass(frozen=True)
+class Linked:
+    """A chat account now linked to a member."""
+
+    member: str
+    platform: str
+
+
+def add_member(
+    session: Session,
+    *,
+    name: str,
+    actor: str,
+    company: str | None = None,
+    title: str | None = None,
+    phone: str | None = None,
+    email: str | None = None,
+    group: str | None = None,
+    role: str = "회원",
+    admin: bool = False,
+) -> MemberRef:
+    """Add a member (of ``company``, name or number) and seat them in ``group`` with ``role``.
+
+    ``role`` is Korean (회원, 회장, 간사, 사무총장); an unknown one is refused before anything
+    is written.
+    """
+    if role not in members.ROLE_NAMES:
+        raise FederationError(texts.fed_bad_role(role))
+    federation = groups.the_federation(session)
+    company_id = companies.find_company(session, company).id if company else None
+    added = members.add_member(
+        session,
+        federation=federation,
+        name=name,
+        title=title,
+        company_id=company_id,
+        phone=phone,
+        email=email,
+        is_admin=admin,
+        actor=actor,
+    )
+    if group:
+        members.join_group(
+            session,
+            member=added,
+            group=groups.find_group(session, group),
+            role=members.ROLE_NAMES[role],
+            actor=actor,
+        )
+    return MemberRef(added.id, added.name)
+
+
+def edit_member(
+    session: Session,
+    *,
+    member: str,
+    actor: str,
+    name: str | None = None,
+    title: str | None = None,
+    phone: str | None = None,
+    email: str | None = None,
+) -> MemberRef:
+    """Change the fields given (empty = keep) of a member found by number or name."""
+    found = members.find_member(session, member)
+    given = {"name": name, "title": title, "phone": phone, "email": email}
+    members.edit_member(session, found, actor=actor, **{k: v for k, v in given.items() if v})
+    return MemberRef(found.id, found.name)
+
+
+def erase_member(session: Session, *, member: str, actor: str) -> MemberRef:
+    """Delete a member's personal data everywhere (PIPA); anonymous counts stay."""
+    found = members.find_member(session, member)
+    erased = MemberRef(found.id, found.name)
+    members.erase_member(session, found, actor=actor)
+    return erased
+
+
+def issue_invite(
+    session: Session, *, member: str, actor: str, now: datetime, days: int = 7
+) -> Invite:
+    """A one-time code the member types in a chat to link their account, valid ``days``."""
+    found = members.find_member(session, member)
+    code, expires = linking.issue_invite(
+        session, member=found, actor=actor, now=now, lifetime=timedelta(days=days)
+    )
+    return Invite(found.name, code, expires)
+
+
+def approve_link(
+    session: Session, *, request_id: int, member: str, actor: str, now: datetime
+) -> Linked:
+    """Link the chat account of a pending request to a member."""
+    found = members.find_member(session, member)
+    identity = linking.approve_request(
+        session, request_id=request_id, member=found, actor=actor, now=now
+    )
+    return Linked(found.name, identity.platform)
+
+
+def add_advisor(
+    session: Session,
+    *,
+    name: str,
+    fields: list[str],
+    actor: str,
+    title: str | None = None,
+    affiliation: str | None = None,
+    phone: str | None = None,
+    availability: str | None = None,
+    groups_served: list[str] | None = None,
+) -> MemberRef:
+    """Add an advisor serving the groups named (none: the whole federation); the advisor's id."""
+    added = advisors.add_advisor(
+        session,
+        federation=groups.the_federation(session),
+        name=name,
+        fields=fields,
+        title=title,
+        affiliation=affiliation,
+        phone=phone,
+        availability=availability,
+        serves=[groups.find_group(session, g) for g in groups_served or []],
+        actor=actor,
+    )
+    return MemberRef(added.id, name)
+
+
+def remove_advisor(session: Session, *, advisor_id: int, actor: str) -> MemberRef:
+    """Remove an advisor by number, erasing their personal data."""
+    found = session.get(Advisor, advisor_id)
+    if found is None:
+        raise NotFoundError(texts.fed_not_found(texts.FED_KIND_ADVISOR, str(advisor_id)))
+    removed = MemberRef(advisor_id, found.member.name)
+    members.erase_member(session, found.member, actor=actor)
+    return removed

@@ -1,0 +1,96 @@
+"""Members, invites, account links and advisors as the secretariat keeps them."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from sqlalchemy.orm import Session
+
+from bot import texts
+from bot.federation import audit, linking
+from bot.federation import members as directory
+from bot.federation.errors import FederationError, NotFoundError
+from bot.secretariat import members
+
+from .conftest import NOW, Hanbit
+
+
+def test_a_member_joins_a_group_with_a_korean_role(session: Session, hanbit: Hanbit) -> None:
+    added = members.add_member(
+        session,
+        name="김철수",
+        group="새벽교류회",
+        role="간사",
+        phone="010-1234-5678",
+        actor="cli:kim",
+    )
+
+    found = directory.find_member(session, str(added.id))
+    assert (found.name, found.phone) == ("김철수", "010-1234-5678")
+    assert [(s.group.name, s.role) for s in found.memberships] == [("새벽교류회", "secretary")]
+    assert {e.action for e in audit.entries_for(session, entity="member", entity_id=added.id)} == {
+        "create",
+        "join",
+    }
+
+
+def test_an_unknown_role_is_refused_before_anything_is_written(
+    session: Session, hanbit: Hanbit
+) -> None:
+    with pytest.raises(FederationError, match=re.escape(texts.fed_bad_role("부회장님"))):
+        members.add_member(session, name="김철수", role="부회장님", actor="t")
+
+    with pytest.raises(NotFoundError):
+        directory.find_member(session, "김철수")
+
+
+def test_an_edit_keeps_what_was_not_given_and_erasure_forgets_the_name(
+    session: Session, hanbit: Hanbit
+) -> None:
+    added = members.add_member(session, name="김철수", title="대표", actor="t")
+
+    edited = members.edit_member(session, member="김철수", phone="010-0000-0000", actor="t")
+    erased = members.erase_member(session, member=str(added.id), actor="t")
+
+    assert edited == erased == members.MemberRef(added.id, "김철수")
+    with pytest.raises(NotFoundError):
+        directory.find_member(session, "김철수")
+
+
+def test_an_invite_links_the_account_that_redeems_it(session: Session, hanbit: Hanbit) -> None:
+    members.add_member(session, name="김철수", actor="t")
+
+    invite = members.issue_invite(session, member="김철수", days=3, actor="t", now=NOW)
+    who = linking.redeem_invite(
+        session, platform="telegram", platform_user_id="42", code=invite.code, now=NOW
+    )
+
+    assert invite.member == who.name == "김철수"
+    assert (invite.expires_at - NOW).days == 3
+
+
+def test_an_approved_request_links_the_member(session: Session, hanbit: Hanbit) -> None:
+    members.add_member(session, name="김철수", actor="t")
+    request = linking.request_link(session, platform="slack", platform_user_id="U1", now=NOW)
+
+    linked = members.approve_link(
+        session, request_id=request.id, member="김철수", actor="t", now=NOW
+    )
+
+    assert linked == members.Linked("김철수", "slack")
+    found = linking.resolve_identity(session, platform="slack", platform_user_id="U1")
+    assert found is not None
+    assert found.name == "김철수"
+
+
+def test_an_advisor_is_added_and_removed_by_number(session: Session, hanbit: Hanbit) -> None:
+    added = members.add_advisor(
+        session, name="박세무", fields=["세무"], groups_served=["미래교류회"], actor="t"
+    )
+
+    removed = members.remove_advisor(session, advisor_id=added.id, actor="t")
+
+    assert removed.name == "박세무"
+    with pytest.raises(NotFoundError, match="자문위원"):
+        members.remove_advisor(session, advisor_id=added.id, actor="t")
