@@ -23,6 +23,7 @@ from bot import texts
 from bot.clock import KST
 from bot.federation import audit
 from bot.federation.members import GROUP_ROLES
+from bot.storage.admin_models import ConsoleAdmin, ConsoleLoginLink, ConsoleSession
 from bot.storage.conversation_models import (
     AnswerFeedback,
     AnswerRecord,
@@ -612,6 +613,30 @@ def _company_name(session: Session, company_id: int | None) -> str | None:
     return company.name if company is not None else None
 
 
+def _console_admin_rows(session: Session, subject: Subject) -> list[Row]:
+    rows = session.scalars(
+        select(ConsoleAdmin)
+        .where(ConsoleAdmin.member_id == subject.member.id)
+        .order_by(ConsoleAdmin.id)
+    )
+    return [
+        {
+            "group": r.group.name if r.group is not None else None,
+            "issued_by": r.created_by,
+            "created_at": _when(r.created_at),
+        }
+        for r in rows
+    ]
+
+
+def _erase_console_admins(session: Session, subject: Subject) -> None:
+    # Their log-in links and sessions go with them (they name the admin row, not the member).
+    admins = select(ConsoleAdmin.id).where(ConsoleAdmin.member_id == subject.member.id)
+    session.execute(delete(ConsoleLoginLink).where(ConsoleLoginLink.admin_id.in_(admins)))
+    session.execute(delete(ConsoleSession).where(ConsoleSession.admin_id.in_(admins)))
+    session.execute(delete(ConsoleAdmin).where(ConsoleAdmin.member_id == subject.member.id))
+
+
 # ── the audit log ──────────────────────────────────────────────────────────────────────
 
 
@@ -675,6 +700,7 @@ HOLDINGS: Sequence[Holding] = (
     Holding("network_introductions", ("member",), "anonymise", _intro_rows, _erase_intros),
     Holding("network_need_notes", ("member",), "anonymise", _need_note_rows, _erase_need_notes),
     Holding("network_needs", ("member",), "delete", _need_rows, _erase_needs),
+    Holding("console_admins", ("member",), "delete", _console_admin_rows, _erase_console_admins),
     # The accounts are what the rows above are found by, so they go after them.
     Holding("chat_identities", ("member", "account"), "delete", _identity_rows, _erase_identities),
     Holding("members", ("member",), "delete", _member_rows, _erase_member),

@@ -18,6 +18,7 @@ import typer
 from typer.core import TyperGroup
 
 from handlers import (
+    cli_admins,
     cli_errors,
     cli_korean,
     cli_logging,
@@ -83,6 +84,7 @@ def build_app() -> typer.Typer:
     ingest_cli.register(app)
     console.register(app)
     federation_cli.register(app)
+    cli_admins.register(app)
     server.register(app)
     cli_network.register(app)
     cli_tickets.register(app)

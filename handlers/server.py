@@ -39,6 +39,9 @@ CHANNELS: tuple[str, ...] = (
 )
 
 
+LOOPBACK = frozenset({"127.0.0.1", "localhost", "::1"})
+
+
 def register(app: typer.Typer) -> None:
     """Add the ``serve`` command to the ``gyoryu`` app."""
     app.command("serve")(serve)
@@ -67,8 +70,16 @@ def serve(
         log_privacy.add_secret(knowledge.openai_api_key.get_secret_value())
     answerer = open_answerer(knowledge)
     bot = build_bot(sessions, knowledge, answerer=answerer, channels=settings)
+    # The console is served where the secretariat can reach it: behind the public URL, or on
+    # this computer only.
+    console = bool(settings.public_url) or host in LOOPBACK
     app = build_server(
-        bot, settings, polling=telegram_polling, sessions=sessions, related=related_docs(answerer)
+        bot,
+        settings,
+        polling=telegram_polling,
+        sessions=sessions,
+        related=related_docs(answerer),
+        console=console,
     )
     for line in app.state.report:
         typer.echo(line)
@@ -112,11 +123,13 @@ def build_server(
     channels: Sequence[str] = CHANNELS,
     sessions: sessionmaker[Session] | None = None,
     related: RelatedDocs | None = None,
+    console: bool = False,
 ) -> Starlette:
     """The Starlette app: health routes, every live channel's routes, body limit, lifecycle.
 
     With ``sessions`` the app also runs the scheduler (reminders, prompts, digests) for its
-    lifetime and serves the signed calendar feeds.
+    lifetime and serves the signed calendar feeds, and with ``console`` the secretariat's web
+    console under ``/admin``.
     """
     from pydantic import SecretStr
     from starlette.applications import Starlette
@@ -175,6 +188,10 @@ def build_server(
     secret = settings.calendar_secret
     if sessions is not None and secret is not None and secret.get_secret_value():
         routes += calendar_routes(sessions, secret.get_secret_value())
+    if sessions is not None and console:
+        from handlers.admin import console_routes
+
+        routes += console_routes(sessions, public_url=settings.public_url, clock=bot.clock)
     app = Starlette(
         routes=routes,
         middleware=[Middleware(Arrival), Middleware(BodyLimit, limit=settings.max_body_bytes)],

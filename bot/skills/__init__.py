@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from bot.skills import (
     ask,
+    console_login,
     consult,
     difficulties,
     expert,
@@ -51,5 +52,6 @@ def default_skills() -> Registry:
             network_needs.skill,
             network_profile.skill,
             network_pairing.skill,
+            console_login.skill,
         ]
     )

@@ -26,6 +26,7 @@ PIPA_SECTIONS = {
     "network_introductions": "소개 요청",
     "network_need_notes": "받은 협력 요청",
     "network_needs": "구해요",
+    "console_admins": "관리 콘솔 권한",
     "scheduled_messages": "예약된 개인 메시지",
     "audit_log": "변경 기록",
 }

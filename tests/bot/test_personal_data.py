@@ -24,7 +24,7 @@ from bot.conversation import ConversationLog
 from bot.core import Bot
 from bot.difficulties import nudges
 from bot.directory_sql import SqlDirectory
-from bot.federation import events, groups, linking, members, rooms
+from bot.federation import admins, events, groups, linking, members, rooms
 from bot.messages import Button
 from bot.qa import DocumentQA
 from bot.storage.base import Base
@@ -155,6 +155,9 @@ def build_world(sessions: sessionmaker[Session]) -> World:
                 )
             )
         _networking(session, minsu, younghee)
+        admins.add_admin(session, name="김민수", actor="t", now=NOW)  # he opens the web console
+        token, _ = admins.issue_link(session, name="김민수", actor="t", now=NOW)
+        admins.redeem_link(session, token=token, now=NOW)
         ids = (meeting.id, minsu.id, younghee.id)
     bot = Bot(
         answerer=DocumentQA(ListSearcher(DUES, MEETING)),

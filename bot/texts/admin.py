@@ -1,0 +1,53 @@
+"""What the secretariat's web console and its log-in links say (``/관리``, ``gyoryu admins``)."""
+
+from __future__ import annotations
+
+ADM_KIND_ADMIN = "콘솔 관리자"
+ADM_ALREADY = "{name}님은 이미 {scope} 콘솔 관리자예요."
+ADM_SCOPE_FEDERATION = "연합회 전체"
+ADM_ADDED = "{name}님을 {scope} 콘솔 관리자로 등록했어요."
+ADM_NOT_ADMIN = (
+    "{name}님은 콘솔 관리자가 아니에요. 먼저 'gyoryu admins add {name}'으로 등록해 주세요."
+)
+ADM_NOT_GROUP_LEADER = (
+    "{name}님은 {group}의 회장이나 간사가 아니에요. "
+    "교류회 관리자는 그 교류회의 회장·간사만 될 수 있어요."
+)
+ADM_LINK_PRINTED = "{name}님의 1회용 로그인 링크예요({minutes}분 동안, 한 번만 쓸 수 있어요):"
+ADM_LINK_NO_PUBLIC_URL = (
+    "GYORYU_PUBLIC_URL이 설정되지 않아 이 컴퓨터(127.0.0.1)에서만 열리는 링크예요."
+)
+ADM_CHAT_NOT_ADMIN = (
+    "관리 콘솔은 사무국 관리자와 교류회 회장·간사만 쓸 수 있어요. "
+    "필요하시면 사무국에 요청해 주세요."
+)
+ADM_CHAT_DM_ONLY = (
+    "관리 콘솔 링크는 1:1 대화에서만 보내 드려요. 저에게 1:1로 /관리 라고 보내 주세요."
+)
+ADM_CHAT_NO_PUBLIC_URL = (
+    "아직 관리 콘솔의 인터넷 주소(GYORYU_PUBLIC_URL)가 설정되지 않았어요. 사무국 컴퓨터에서 "
+    "'gyoryu admins link <이름>'으로 링크를 받아 주세요."
+)
+
+
+def adm_chat_link(url: str, minutes: int) -> str:
+    """The DM that carries a one-time log-in link."""
+    return (
+        f"관리 콘솔 로그인 링크예요. {minutes}분 안에 한 번만 쓸 수 있어요.\n{url}\n"
+        "다른 분께 전달하지 마세요."
+    )
+
+
+# The web pages' own messages (the templates hold the page wording).
+ADM_PAGE_LOGIN_TITLE = "관리 콘솔 로그인"
+ADM_LINK_UNKNOWN = "로그인 링크가 올바르지 않아요. 채팅에서 /관리 를 보내 새 링크를 받아 주세요."
+ADM_LINK_USED = "이미 사용한 로그인 링크예요. 채팅에서 /관리 를 보내 새 링크를 받아 주세요."
+ADM_LINK_EXPIRED = (
+    "로그인 링크의 유효 시간(15분)이 지났어요. 채팅에서 /관리 를 보내 새 링크를 받아 주세요."
+)
+ADM_CSRF_REFUSED = (
+    "보안 확인 값이 없거나 맞지 않아 요청을 처리하지 않았어요. "
+    "페이지를 새로 고친 뒤 다시 시도해 주세요."
+)
+ADM_FORBIDDEN = "이 페이지는 볼 수 있는 권한이 없어요. 담당 교류회의 페이지만 볼 수 있어요."
+ADM_SIGNED_OUT = "로그아웃했어요."

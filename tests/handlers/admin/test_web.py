@@ -1,0 +1,198 @@
+from __future__ import annotations
+
+import io
+from collections.abc import AsyncIterator
+from datetime import datetime, timedelta
+
+import httpx
+import pytest
+from openpyxl import load_workbook
+from sqlalchemy.orm import Session, sessionmaker
+
+from bot import texts
+from bot.core import Bot
+from tests.handlers.admin.world import DISLIKED, FINE, UNSURE, World, build, link
+from tests.handlers.conftest import NOW, build_server, running, settings
+
+
+@pytest.fixture
+def clock() -> list[datetime]:
+    return [NOW]
+
+
+@pytest.fixture
+def world(sessions: sessionmaker[Session]) -> World:
+    return build(sessions)
+
+
+@pytest.fixture
+async def client(
+    sessions: sessionmaker[Session], bot: Bot, clock: list[datetime], world: World
+) -> AsyncIterator[httpx.AsyncClient]:
+    bot.clock = lambda: clock[0]
+    app = build_server(bot, settings(), sessions=sessions, console=True)
+    async with running(app) as client:
+        yield client
+
+
+async def log_in(client: httpx.AsyncClient, token: str) -> httpx.Response:
+    page = await client.get(f"/admin/login/{token}")
+    assert page.status_code == 200
+    csrf = page.text.split('name="csrf" value="')[1].split('"')[0]
+    return await client.post(f"/admin/login/{token}", data={"csrf": csrf})
+
+
+def csrf_of(page: httpx.Response) -> str:
+    return page.text.split('name="csrf" value="')[1].split('"')[0]
+
+
+async def test_without_a_session_the_console_sends_you_to_a_korean_log_in_page(
+    client: httpx.AsyncClient,
+) -> None:
+    response = await client.get("/admin")
+
+    assert response.status_code in (303, 307)
+    page = await client.get("/admin", follow_redirects=True)
+    assert page.status_code == 200
+    assert "관리 콘솔 로그인" in page.text
+    assert "/관리" in page.text
+
+
+async def test_a_link_logs_in_once_and_shows_today(
+    client: httpx.AsyncClient, sessions: sessionmaker[Session]
+) -> None:
+    token = link(sessions, "사무국장")
+
+    response = await log_in(client, token)
+
+    assert response.status_code == 303
+    cookie = response.headers["set-cookie"]
+    assert "HttpOnly" in cookie
+    assert "SameSite=lax" in cookie
+    assert "Path=/admin" in cookie
+    today = await client.get("/admin")
+    assert today.status_code == 200
+    assert "오늘 확인할 일" in today.text
+    assert UNSURE in today.text  # not confident, in the last 7 days
+    assert "새벽교류회 12월 정례회" in today.text
+    assert "박대표" in today.text  # has not answered the RSVP
+    again = await client.get(f"/admin/login/{token}")
+    assert again.status_code == 410
+    assert texts.ADM_LINK_USED in again.text
+
+
+async def test_an_expired_or_wrong_link_gets_a_korean_page_and_its_status(
+    client: httpx.AsyncClient, sessions: sessionmaker[Session], clock: list[datetime]
+) -> None:
+    token = link(sessions, "사무국장")
+    clock[0] = NOW + timedelta(minutes=16)
+
+    expired = await client.get(f"/admin/login/{token}")
+    wrong = await client.get("/admin/login/nothing-like-a-token")
+
+    assert (expired.status_code, wrong.status_code) == (410, 404)
+    assert texts.ADM_LINK_EXPIRED in expired.text
+    assert texts.ADM_LINK_UNKNOWN in wrong.text
+    assert (await client.get("/admin")).status_code == 303  # not logged in
+
+
+async def test_a_post_without_its_csrf_token_is_refused(
+    client: httpx.AsyncClient, sessions: sessionmaker[Session]
+) -> None:
+    token = link(sessions, "사무국장")
+    refused_login = await client.post(f"/admin/login/{token}", data={})
+    await log_in(client, token)
+
+    refused = await client.post("/admin/logout", data={})
+    forged = await client.post("/admin/logout", data={"csrf": "guess"})
+
+    assert refused_login.status_code == 403
+    assert (refused.status_code, forged.status_code) == (403, 403)
+    assert texts.ADM_CSRF_REFUSED in refused.text
+    assert (await client.get("/admin")).status_code == 200  # still logged in
+
+
+async def test_log_out_ends_the_session(
+    client: httpx.AsyncClient, sessions: sessionmaker[Session]
+) -> None:
+    await log_in(client, link(sessions, "사무국장"))
+    today = await client.get("/admin")
+
+    response = await client.post("/admin/logout", data={"csrf": csrf_of(today)})
+
+    assert response.status_code == 200
+    assert texts.ADM_SIGNED_OUT in response.text
+    assert (await client.get("/admin")).status_code == 303
+
+
+async def test_questions_are_filtered_and_exported(
+    client: httpx.AsyncClient, sessions: sessionmaker[Session]
+) -> None:
+    await log_in(client, link(sessions, "사무국장"))
+
+    everything = await client.get("/admin/questions")
+    disliked = await client.get("/admin/questions", params={"down": "1"})
+    unsure = await client.get("/admin/questions", params={"unconfident": "1"})
+    keyword = await client.get("/admin/questions", params={"q": "수원"})
+    csv = await client.get("/admin/questions.csv", params={"down": "1"})
+    xlsx = await client.get("/admin/questions.xlsx")
+
+    assert all(q in everything.text for q in (UNSURE, DISLIKED, FINE))
+    assert DISLIKED in disliked.text
+    assert UNSURE not in disliked.text
+    assert FINE not in disliked.text
+    assert UNSURE in unsure.text
+    assert DISLIKED not in unsure.text
+    assert FINE in keyword.text
+    assert DISLIKED not in keyword.text
+    assert "회칙 › 제5조" in everything.text
+    lines = csv.content.decode("utf-8-sig").splitlines()
+    assert lines[0].startswith("일시(KST),채널,교류회,질문")
+    assert len(lines) == 2
+    assert DISLIKED in lines[1]
+    assert "새벽교류회" in lines[1]
+    sheet = load_workbook(io.BytesIO(xlsx.content)).active
+    assert {row[3] for row in sheet.iter_rows(min_row=2, values_only=True)} == {
+        UNSURE,
+        DISLIKED,
+        FINE,
+    }
+
+
+async def test_a_group_admin_sees_only_their_group(
+    client: httpx.AsyncClient, sessions: sessionmaker[Session], world: World
+) -> None:
+    await log_in(client, link(sessions, "김회장"))
+
+    mine = await client.get("/admin/questions")
+    other = await client.get("/admin/questions", params={"group": str(world.future_id)})
+    other_csv = await client.get("/admin/questions.csv", params={"group": str(world.future_id)})
+
+    assert UNSURE in mine.text
+    assert DISLIKED in mine.text
+    assert FINE not in mine.text
+    assert (other.status_code, other_csv.status_code) == (403, 403)
+    assert texts.ADM_FORBIDDEN in other.text
+
+
+async def test_the_console_is_not_served_unless_asked(
+    sessions: sessionmaker[Session], bot: Bot
+) -> None:
+    app = build_server(bot, settings(), sessions=sessions)
+    async with running(app) as client:
+        assert (await client.get("/admin")).status_code == 404
+
+
+async def test_cookies_are_secure_behind_https(
+    sessions: sessionmaker[Session], bot: Bot, world: World
+) -> None:
+    app = build_server(
+        bot, settings(public_url="https://gyoryu.example.kr"), sessions=sessions, console=True
+    )
+    async with app.router.lifespan_context(app):
+        transport = httpx.ASGITransport(app=app)
+        async with httpx.AsyncClient(transport=transport, base_url="https://gyoryu.test") as client:
+            response = await log_in(client, link(sessions, "사무국장"))
+
+    assert response.status_code == 303
+    assert "Secure" in response.headers["set-cookie"]
