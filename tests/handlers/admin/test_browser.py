@@ -1,0 +1,150 @@
+"""The console in a real browser: Debian's chromium driven by Playwright (no browser download).
+
+One browser for the session; each test serves Gyoryu with uvicorn on a free local port. A
+screenshot of every page goes to ``build/screenshots/`` (git-ignored) for review.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+import socket
+import threading
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import Any
+
+import pytest
+from sqlalchemy.orm import Session, sessionmaker
+
+from bot import texts
+from bot.core import Bot
+from tests.conftest import REPO_ROOT
+from tests.handlers.admin.world import DISLIKED, UNSURE, World, build, link
+from tests.handlers.conftest import NOW, build_server, settings
+
+CHROMIUM = "/usr/bin/chromium"
+SHOTS = REPO_ROOT / "build" / "screenshots"
+HANGUL = re.compile(r"[가-힣]")
+
+pytestmark = pytest.mark.skipif(
+    shutil.which(CHROMIUM) is None,
+    reason="Debian's chromium is not installed (apt-get install chromium fonts-noto-cjk; "
+    ".ci/run installs it)",
+)
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Any]:
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
+        yield browser
+        browser.close()
+
+
+@dataclass
+class Served:
+    url: str
+    sessions: sessionmaker[Session]
+    world: World
+    clock: list[datetime]
+
+
+@pytest.fixture
+def served(sessions: sessionmaker[Session], bot: Bot) -> Iterator[Served]:
+    import uvicorn
+
+    world = build(sessions)
+    clock = [NOW]
+    bot.clock = lambda: clock[0]
+    app = build_server(bot, settings(), sessions=sessions, console=True)
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    server = uvicorn.Server(
+        uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning", ws="none")
+    )
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    started = threading.Event()
+    while not started.wait(0.05):  # waits for start-up, asserts nothing about time
+        if server.started:
+            started.set()
+        assert thread.is_alive(), "the server did not start"
+    yield Served(f"http://127.0.0.1:{port}", sessions, world, clock)
+    server.should_exit = True
+    thread.join()
+
+
+@pytest.fixture
+def page(browser: Any) -> Iterator[Any]:
+    context = browser.new_context(locale="ko-KR", viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    page.errors = []
+    page.on("console", lambda msg: page.errors.append(msg.text) if msg.type == "error" else None)
+    page.on("pageerror", lambda error: page.errors.append(str(error)))
+    yield page
+    context.close()
+
+
+def shot(page: Any, name: str) -> None:
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SHOTS / f"{name}.png"), full_page=True)
+
+
+def log_in(page: Any, served: Served, name: str) -> None:
+    page.goto(f"{served.url}/admin/login/{link(served.sessions, name)}")
+    page.get_by_role("button", name="로그인").click()
+    page.wait_for_url(f"{served.url}/admin/")
+
+
+def test_an_admin_logs_in_with_a_link_and_visits_every_page(page: Any, served: Served) -> None:
+    page.goto(f"{served.url}/admin")
+    assert "관리 콘솔 로그인" in page.inner_text("main")
+    shot(page, "login")
+
+    log_in(page, served, "사무국장")
+    links = page.locator("header nav a")
+    labels = links.all_inner_texts()
+    assert labels[:2] == ["오늘", "질문 기록"]
+    for index, label in enumerate(labels):
+        page.locator("header nav a").nth(index).click()
+        page.wait_for_load_state()
+        body = page.inner_text("main")
+        assert HANGUL.search(body), label
+        assert page.locator("h1").first.is_visible()
+        shot(page, f"page-{index}-" + page.url.rstrip("/").rsplit("/", 1)[-1])
+    page.goto(f"{served.url}/admin/")
+    assert UNSURE in page.inner_text("main")
+
+    page.goto(f"{served.url}/admin/questions")
+    page.get_by_label("👎 받은 답변만").check()
+    page.get_by_role("button", name="보기").click()
+    assert DISLIKED in page.inner_text("table")
+    assert UNSURE not in page.inner_text("table")
+    shot(page, "questions-thumbs-down")
+    assert page.errors == []
+
+
+def test_a_group_admin_is_refused_another_groups_page(page: Any, served: Served) -> None:
+    log_in(page, served, "김회장")
+
+    response = page.goto(f"{served.url}/admin/questions?group={served.world.future_id}")
+
+    assert response.status == 403
+    assert texts.ADM_FORBIDDEN in page.inner_text("main")
+    shot(page, "refused-other-group")
+
+
+def test_an_expired_link_is_refused(page: Any, served: Served) -> None:
+    token = link(served.sessions, "사무국장")
+    served.clock[0] = NOW + timedelta(minutes=16)
+
+    response = page.goto(f"{served.url}/admin/login/{token}")
+
+    assert response.status == 410
+    assert texts.ADM_LINK_EXPIRED in page.inner_text("main")
+    shot(page, "expired-link")
