@@ -1,6 +1,6 @@
 """The console in a real browser: Debian's chromium driven by Playwright (no browser download).
 
-One browser for the session; each test serves Gyoryu with uvicorn on a free local port. A
+One browser for the module; each test serves Gyoryu with uvicorn on a free local port. A
 screenshot of every page goes to ``build/screenshots/`` (git-ignored) for review.
 """
 
@@ -35,8 +35,10 @@ pytestmark = pytest.mark.skipif(
 )
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def browser() -> Iterator[Any]:
+    """One browser for the module; closed before other modules run, since the sync API keeps
+    an event loop running in this thread (pytest-asyncio's tests would find it)."""
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
