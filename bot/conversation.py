@@ -9,8 +9,9 @@ import logging
 import uuid
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
+from typing import Any, cast
 
-from sqlalchemy import ColumnElement, select, update
+from sqlalchemy import ColumnElement, CursorResult, and_, or_, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import InstrumentedAttribute, Session, sessionmaker
 
@@ -29,6 +30,7 @@ log = logging.getLogger(__name__)
 # Platforms redeliver within minutes (Slack, Telegram webhooks) or after a bridge phone comes
 # back online; the same id and content much later is a reused id, not a redelivery.
 REDELIVERY_WINDOW = timedelta(days=1)
+_OPEN = ("received", "answering", "sending")
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,6 +42,14 @@ class SavedAnswer:
     route: str | None
     sources: tuple[Citation, ...]
     asked_at: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class Reclaimed:
+    """What :meth:`ConversationLog.reclaim` took over from processes that died."""
+
+    to_answer: list[IncomingMessage]
+    unknown: int
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,8 +71,14 @@ class ConversationLog:
         """The session factory of the conversation's database."""
         return self._sessions
 
-    def record(self, message: IncomingMessage, *, read_step: bool = False) -> Recorded | None:
+    def record(
+        self, message: IncomingMessage, *, read_step: bool = False, now: datetime | None = None
+    ) -> Recorded | None:
         """Store an inbound message; the message as stored, or ``None`` for a redelivery.
+
+        The message is stored claimed ("answering" at ``now``, the recorder's clock) by the
+        process that records it, which answers it next: no other process answers it unless the
+        claim is abandoned (:meth:`reclaim`).
 
         A redelivery (same id, sender, room and content, shortly after) is dropped and logged.
         A different message arriving under an id already used is never dropped: it is stored
@@ -70,7 +86,8 @@ class ConversationLog:
         With ``read_step``, the dialog step waiting for the message's address is read in the
         same transaction (a plain message may answer it).
         """
-        recorded = self._insert(message, read_step)
+        claimed_at = now if now is not None else message.received_at
+        recorded = self._insert(message, read_step, claimed_at)
         if recorded is not None:
             return recorded
         with self._sessions() as session:
@@ -91,9 +108,11 @@ class ConversationLog:
             message.id,
             fresh.id,
         )
-        return self._insert(fresh, read_step)
+        return self._insert(fresh, read_step, claimed_at)
 
-    def _insert(self, message: IncomingMessage, read_step: bool) -> Recorded | None:
+    def _insert(
+        self, message: IncomingMessage, read_step: bool, claimed_at: datetime
+    ) -> Recorded | None:
         """Insert the row; ``None`` when ``(platform, message id)`` is already stored."""
         address = message.address
         row = InboundMessage(
@@ -108,7 +127,8 @@ class ConversationLog:
             display_name=message.display_name,
             mentioned=message.mentioned,
             received_at=message.received_at,
-            status="received",
+            status="answering",
+            claimed_at=claimed_at,
         )
         with self._sessions() as session:
             session.add(row)
@@ -132,15 +152,76 @@ class ConversationLog:
                 .values(status=status, settled_at=now)
             )
 
+    def mark_sending(self, message: IncomingMessage, *, now: datetime) -> None:
+        """Record, before the reply leaves, that it is leaving: after a crash from here on the
+        reply may have arrived, so it is settled as "unknown", never sent again."""
+        with self._sessions.begin() as session:
+            session.execute(
+                update(InboundMessage)
+                .where(
+                    InboundMessage.platform == message.address.platform,
+                    InboundMessage.message_key == message.id,
+                )
+                .values(status="sending", claimed_at=now)
+            )
+
     def unsettled(self) -> list[IncomingMessage]:
-        """Messages recorded but never answered (the process stopped in between), oldest first."""
+        """Messages recorded but not settled (being answered or sent, or abandoned), oldest
+        first."""
         with self._sessions() as session:
             rows = session.scalars(
                 select(InboundMessage)
-                .where(InboundMessage.status == "received")
+                .where(InboundMessage.status.in_(_OPEN))
                 .order_by(InboundMessage.received_at, InboundMessage.id)
             )
             return [_incoming(row) for row in rows]
+
+    def reclaim(self, *, now: datetime, lease: timedelta) -> Reclaimed:
+        """Take over the messages of processes that died (claims older than ``lease``).
+
+        One being answered (nothing was sent yet) is claimed anew for this process, which
+        answers it; each is taken by one process only (a conditional UPDATE), so two processes
+        never both answer it. One being sent may have arrived: it is settled "unknown" and
+        logged, never sent again. A live process's fresh claims are left alone.
+        """
+        stale = or_(InboundMessage.claimed_at.is_(None), InboundMessage.claimed_at <= now - lease)
+        waiting = or_(
+            InboundMessage.status == "received",
+            and_(InboundMessage.status == "answering", stale),
+        )
+        lost = and_(InboundMessage.status == "sending", stale)
+        taken: list[IncomingMessage] = []
+        unknown = 0
+        with self._sessions() as session:
+            found = [
+                (row.id, row.status == "sending", _incoming(row))
+                for row in session.scalars(
+                    select(InboundMessage)
+                    .where(or_(waiting, lost))
+                    .order_by(InboundMessage.received_at, InboundMessage.id)
+                )
+            ]
+        for row_id, sending, message in found:
+            values = {"status": "unknown", "settled_at": now} if sending else {}
+            with self._sessions.begin() as session:
+                won = session.execute(
+                    update(InboundMessage)
+                    .where(InboundMessage.id == row_id, lost if sending else waiting)
+                    .values(claimed_at=now, **values)
+                )
+            if cast(CursorResult[Any], won).rowcount != 1:
+                continue  # another process took it first
+            if not sending:
+                taken.append(message)
+                continue
+            unknown += 1
+            log.warning(
+                "the reply to %s message %s may have been delivered before the process stopped;"
+                " it is not sent again",
+                message.address.platform,
+                message.id,
+            )
+        return Reclaimed(taken, unknown)
 
     def save_answer(self, message: IncomingMessage, question: str, answer: QaAnswer) -> int:
         """Store an answer to ``message``; the id goes into its buttons."""

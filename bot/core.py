@@ -18,11 +18,12 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass
+from datetime import timedelta
 
 from bot import texts
 from bot.answers import QuestionAnswerer
 from bot.clock import Clock, utcnow
-from bot.conversation import ConversationLog
+from bot.conversation import ConversationLog, Reclaimed
 from bot.dialog import DialogSteps, Pending
 from bot.directory import Caller, Directory
 from bot.messages import IncomingMessage, OutgoingMessage
@@ -100,12 +101,12 @@ class Bot:
         caller = self._directory.identify(message.address)
         route = self._skills.route(message)
         if _addressed(message, caller, route):
-            recorded = self._log.record(message, read_step=route.is_plain_text)
+            recorded = self._log.record(message, read_step=route.is_plain_text, now=self.clock())
             step = recorded.step if recorded is not None else None
         else:
             # Unaddressed chatter in a room, unless it answers what the bot asked this person.
             step = self._awaited(message)
-            recorded = self._log.record(message) if step is not None else None
+            recorded = self._log.record(message, now=self.clock()) if step is not None else None
         if recorded is None:
             return None
         return Admission(recorded.message, caller, route, step)
@@ -135,6 +136,14 @@ class Bot:
     def settle_unknown(self, message: IncomingMessage) -> None:
         """Mark a recorded message whose reply may or may not have arrived (never resent)."""
         self._log.settle(message, status="unknown", now=self.clock())
+
+    def mark_sending(self, message: IncomingMessage) -> None:
+        """Record that the reply to ``message`` is leaving (a crash now must not resend it)."""
+        self._log.mark_sending(message, now=self.clock())
+
+    def reclaim(self, lease: timedelta) -> Reclaimed:
+        """Take over messages whose process died (see :meth:`ConversationLog.reclaim`)."""
+        return self._log.reclaim(now=self.clock(), lease=lease)
 
     def unsettled(self) -> list[IncomingMessage]:
         """Messages recorded but never settled (the process stopped in between), oldest first."""

@@ -31,6 +31,13 @@ from bot.messages import Address, IncomingMessage, OutgoingMessage
 
 log = logging.getLogger(__name__)
 
+ANSWER_LEASE = timedelta(minutes=2)
+"""A message claimed longer ago than this (to answer, or to send its reply) belongs to a process
+that died: answers take seconds and a send gives up after 30 s."""
+
+RECOVER_EVERY = timedelta(minutes=1)
+"""How often a serving process looks for messages another process abandoned."""
+
 LATE_ANSWER_GRACE = timedelta(minutes=30)
 """A question older than this when the server comes back is apologised for, not answered late."""
 
@@ -191,11 +198,16 @@ class Runner:
         return Overdue(deferred=False)
 
     async def recover(self, push: Push) -> int:
-        """Answer (or apologise for) messages recorded before a crash; how many were handled.
+        """Answer (or apologise for) messages abandoned by a process that died; how many.
 
-        The platform was acknowledged long ago, so replies go out as proactive pushes.
+        Run at start-up and every :data:`RECOVER_EVERY` while serving, by any number of
+        processes: each abandoned message is taken by one of them. A message whose reply was
+        being sent when its process died may have arrived, so it is settled "unknown" and not
+        sent again (at most that one message per process is in doubt). The platform was
+        acknowledged long ago, so replies go out as proactive pushes.
         """
-        pending = await asyncio.to_thread(self.bot.unsettled)
+        reclaimed = await asyncio.to_thread(self.bot.reclaim, ANSWER_LEASE)
+        pending = reclaimed.to_answer
         for message in pending:
             admission = await asyncio.to_thread(self.bot.revisit, message)
             if self.bot.clock() - message.received_at <= LATE_ANSWER_GRACE:
@@ -224,6 +236,9 @@ class Runner:
     ) -> None:
         """Deliver through ``reply`` and settle by the outcome; a failure is logged, not raised."""
         platform = admission.message.address.platform
+        # Durably "sending" before it leaves: a crash from here on settles it as unknown at the
+        # next recovery instead of answering it a second time.
+        await asyncio.to_thread(self.bot.mark_sending, admission.message)
         try:
             await reply(replies)
         except OutcomeUnknownError as lost:

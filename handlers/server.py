@@ -26,6 +26,7 @@ if TYPE_CHECKING:
 
     from bot.core import Bot
     from bot.difficulties.digest import RelatedDocs
+    from bot.lifecycle import Push, Runner
     from handlers.base import Adapter, ChannelContext
     from handlers.settings import ChannelSettings
 
@@ -171,11 +172,15 @@ def build_server(
             except Exception:
                 log.exception("the first scheduler round failed; the loop will try again")
             scheduler = asyncio.create_task(runner.run_forever(sessions, dispatcher, utcnow))
+        # Messages another serving process abandoned (it was killed) are taken over here.
+        recovering = asyncio.create_task(_keep_recovering(lifecycle, postman.push))
         app.state.ready = True
         try:
             yield
         finally:
             app.state.ready = False
+            recovering.cancel()
+            await asyncio.gather(recovering, return_exceptions=True)
             if scheduler is not None:
                 scheduler.cancel()
                 await asyncio.gather(scheduler, return_exceptions=True)
@@ -203,6 +208,21 @@ def build_server(
     app.state.postman = postman
     app.state.tasks = lifecycle.tasks
     return app
+
+
+async def _keep_recovering(lifecycle: Runner, push: Push) -> None:
+    """Every :data:`~bot.lifecycle.RECOVER_EVERY`, catch up with abandoned messages."""
+    from bot.lifecycle import RECOVER_EVERY
+
+    while True:
+        await asyncio.sleep(RECOVER_EVERY.total_seconds())
+        try:
+            recovered = await lifecycle.recover(push)
+        except Exception:  # one bad round must not stop the catching up for good
+            log.exception("catching up with abandoned messages failed")
+            continue
+        if recovered:
+            log.info("caught up with %d message(s) another process left unanswered", recovered)
 
 
 def load_channels(

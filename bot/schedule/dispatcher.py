@@ -84,7 +84,8 @@ class _Claim:
 class Dispatcher:
     """Delivers due rows; run :meth:`tick` periodically from any number of processes.
 
-    ``clock`` is the wall clock a running send renews its lease by (every third of ``lease``).
+    ``clock`` measures how long a running send has taken, to renew its lease (every third of
+    ``lease``).
     """
 
     sessions: sessionmaker[Session]
@@ -105,7 +106,7 @@ class Dispatcher:
             report.skipped += skipped
             if claim is None:
                 return report
-            renewing = asyncio.get_running_loop().create_task(self._renew(claim))
+            renewing = asyncio.get_running_loop().create_task(self._renew(claim, now))
             try:
                 await self._deliver(claim, now, report)
             finally:
@@ -113,13 +114,18 @@ class Dispatcher:
                 with contextlib.suppress(asyncio.CancelledError):
                     await renewing
 
-    async def _renew(self, claim: _Claim) -> None:
-        """Keep the claim's lease alive while its send runs (a slow platform, a rate wait)."""
+    async def _renew(self, claim: _Claim, now: datetime) -> None:
+        """Keep the claim's lease alive while its send runs (a slow platform, a rate wait).
+
+        The lease moves on from the tick's ``now`` by the time the send has taken so far.
+        """
+        started = self.clock()
         while True:
             await asyncio.sleep(self.lease.total_seconds() / 3)
-            await asyncio.to_thread(self._extend, claim)
+            until = now + (self.clock() - started) + self.lease
+            await asyncio.to_thread(self._extend, claim, until)
 
-    def _extend(self, claim: _Claim) -> None:
+    def _extend(self, claim: _Claim, until: datetime) -> None:
         with self.sessions.begin() as session:
             session.execute(
                 update(ScheduledMessage)
@@ -128,7 +134,7 @@ class Dispatcher:
                     ScheduledMessage.lease_owner == claim.token,
                     ScheduledMessage.state == "sending",
                 )
-                .values(lease_until=self.clock() + self.lease)
+                .values(lease_until=until)
             )
 
     def _expire(self, now: datetime) -> int:

@@ -33,10 +33,14 @@ class InboundMessage(Base):
     display_name: Mapped[str | None] = mapped_column(String(200))
     mentioned: Mapped[bool] = mapped_column(Boolean, default=False)
     received_at: Mapped[datetime] = mapped_column(UtcDateTime(), index=True)
-    # "received" until the reply went out ("answered"), could not ("failed"), or may have
-    # ("unknown": the platform never answered the send; it is not sent again).
+    # "answering" from the moment it is recorded (claimed by the process that recorded it;
+    # "received": recorded before claims existed), "sending" while its reply goes out, then
+    # "answered", "failed" (could not be sent) or "unknown" (may have arrived: the platform
+    # never answered the send, or the process died while sending; it is not sent again).
     status: Mapped[str] = mapped_column(String(10), index=True)
     settled_at: Mapped[datetime | None] = mapped_column(UtcDateTime())
+    # When the current status was claimed; a claim older than the answer lease is abandoned.
+    claimed_at: Mapped[datetime | None] = mapped_column(UtcDateTime())
 
 
 class AnswerRecord(Base):

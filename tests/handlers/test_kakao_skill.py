@@ -328,9 +328,9 @@ class SlowLog(ConversationLog):
 
     delay = 0.0
 
-    def record(self, message: Any, *, read_step: bool = False) -> Any:
+    def record(self, message: Any, **options: Any) -> Any:
         time.sleep(self.delay)
-        return super().record(message, read_step=read_step)
+        return super().record(message, **options)
 
 
 def queued_for(seconds: float, app: Starlette) -> Any:

@@ -1,17 +1,24 @@
-"""A crash between recording and answering loses nothing: the next start catches up."""
+"""A crash loses nothing and answers nothing twice: the next start (or another serving process)
+catches up with what was abandoned, and a reply that was leaving is not sent again."""
 
 from __future__ import annotations
 
-from datetime import timedelta
+import asyncio
+from datetime import datetime, timedelta
+
+from sqlalchemy import select
 
 from bot import texts
 from bot.conversation import ConversationLog
 from bot.core import Bot
 from bot.directory import MemoryDirectory
-from bot.lifecycle import Runner
+from bot.lifecycle import ANSWER_LEASE, Runner
 from bot.messages import Address, IncomingMessage, OutgoingMessage
+from bot.storage.conversation_models import InboundMessage
 from tests.scenarios.answerer import FakeAnswerer
 from tests.scenarios.conftest import NOW
+
+RESTARTED = NOW + ANSWER_LEASE + timedelta(seconds=1)
 
 
 def question(message_id: str, text: str, minutes_ago: int) -> IncomingMessage:
@@ -23,25 +30,94 @@ def question(message_id: str, text: str, minutes_ago: int) -> IncomingMessage:
     )
 
 
+def bot_at(when: datetime, log: ConversationLog, answerer: FakeAnswerer) -> Bot:
+    return Bot(answerer=answerer, directory=MemoryDirectory(), log=log, clock=lambda: when)
+
+
+class Recorder:
+    def __init__(self) -> None:
+        self.delivered: list[tuple[Address, OutgoingMessage]] = []
+
+    async def __call__(self, to: Address, message: OutgoingMessage) -> None:
+        self.delivered.append((to, message))
+
+
+def statuses(log: ConversationLog) -> list[str]:
+    with log.sessions() as session:
+        query = select(InboundMessage.status).order_by(InboundMessage.id)
+        return list(session.scalars(query))
+
+
 async def test_unanswered_questions_are_answered_or_apologised_for_on_restart(
     log: ConversationLog, answerer: FakeAnswerer
 ) -> None:
-    before_crash = Bot(answerer=answerer, directory=MemoryDirectory(), log=log, clock=lambda: NOW)
+    before_crash = bot_at(NOW, log, answerer)
     assert await Runner(before_crash).admit(question("1", "연회비는 얼마인가요?", minutes_ago=2))
     assert await Runner(before_crash).admit(question("2", "정례회는 언제죠?", minutes_ago=90))
     # …the process dies here, before either answer went out.
 
-    after_restart = Bot(answerer=answerer, directory=MemoryDirectory(), log=log, clock=lambda: NOW)
-    delivered: list[tuple[Address, OutgoingMessage]] = []
+    after_restart = bot_at(RESTARTED, log, answerer)
+    push = Recorder()
 
-    async def deliver(to: Address, message: OutgoingMessage) -> None:
-        delivered.append((to, message))
+    assert await Runner(after_restart).recover(push) == 2
+    assert await Runner(after_restart).recover(push) == 0  # nothing is sent twice
 
-    assert await Runner(after_restart).recover(deliver) == 2
-    assert await Runner(after_restart).recover(deliver) == 0  # nothing is sent twice
-
-    [(_, missed), (to_late, late)] = delivered  # oldest first
+    [(_, missed), (to_late, late)] = push.delivered  # oldest first
     assert to_late == Address("memory", "u1")
     assert late.text.startswith(texts.CH_LATE_PREFIX)
     assert "연회비는 60만 원" in late.text
     assert missed.text == texts.CH_MISSED.format(question="정례회는 언제죠?")
+    assert statuses(log) == ["answered", "answered"]
+
+
+async def test_a_reply_that_was_leaving_when_the_process_died_is_not_sent_again(
+    log: ConversationLog, answerer: FakeAnswerer
+) -> None:
+    runner = Runner(bot_at(NOW, log, answerer))
+    receiving = asyncio.Event()
+
+    async def slow_platform(_replies: list[OutgoingMessage]) -> None:
+        receiving.set()
+        await asyncio.Event().wait()  # the platform is receiving the reply when serve is killed
+
+    assert await runner.accept(question("1", "연회비는 얼마인가요?", 1), slow_platform)
+    await receiving.wait()
+    for task in runner.tasks.running:  # kill -9: nothing after this point runs
+        task.cancel()
+    await asyncio.gather(*runner.tasks.running, return_exceptions=True)
+
+    push = Recorder()
+    assert await Runner(bot_at(RESTARTED, log, answerer)).recover(push) == 0
+
+    assert push.delivered == []  # no "늦어서 죄송해요" copy of an answer that may have arrived
+    assert statuses(log) == ["unknown"]
+
+
+async def test_a_second_process_never_answers_what_the_first_is_still_answering(
+    log: ConversationLog, answerer: FakeAnswerer
+) -> None:
+    first = Runner(bot_at(NOW, log, answerer))
+    assert await first.admit(question("1", "연회비는 얼마인가요?", 0))  # being answered now
+    push = Recorder()
+
+    # A second `serve` starts on the same database while the first is answering.
+    second = Runner(bot_at(NOW + timedelta(seconds=30), log, answerer))
+    assert await second.recover(push) == 0
+
+    assert push.delivered == []
+    assert statuses(log) == ["answering"]
+
+
+async def test_two_processes_recovering_at_once_answer_each_message_once(
+    log: ConversationLog, answerer: FakeAnswerer
+) -> None:
+    before_crash = bot_at(NOW, log, answerer)
+    for n in range(3):
+        assert await Runner(before_crash).admit(question(str(n), "연회비는 얼마인가요?", 1))
+    push = Recorder()
+
+    one, two = Runner(bot_at(RESTARTED, log, answerer)), Runner(bot_at(RESTARTED, log, answerer))
+    handled = await one.recover(push) + await two.recover(push)
+
+    assert handled == 3
+    assert len(push.delivered) == 3
