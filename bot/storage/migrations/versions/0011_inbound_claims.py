@@ -3,8 +3,8 @@
 A message is claimed when recorded ("answering") and marked "sending" before its reply goes
 out; a claim older than the answer lease belongs to a process that died.
 
-Revision ID: 0010_inbound_claims
-Revises: 0009_advisor_prefs
+Revision ID: 0011_inbound_claims
+Revises: 0010_console_admins
 """
 
 from __future__ import annotations
@@ -14,8 +14,8 @@ from alembic import op
 
 from bot.storage.models import UtcDateTime
 
-revision = "0010_inbound_claims"
-down_revision = "0009_advisor_prefs"
+revision = "0011_inbound_claims"
+down_revision = "0010_console_admins"
 branch_labels = None
 depends_on = None
 
