@@ -152,3 +152,29 @@ def _groups_of(session: Session, records: Iterable[AnswerRecord]) -> dict[int, s
             else set(accounts.get((record.platform, record.user_id), set()))
         )
     return found
+
+
+def question(
+    session: Session, *, answer_id: int, scope: frozenset[int] | None
+) -> QuestionRow | None:
+    """One question of the log, or ``None`` when it does not exist or is outside ``scope``."""
+    record = session.get(AnswerRecord, answer_id)
+    if record is None:
+        return None
+    groups = _groups_of(session, [record]).get(record.id, set())
+    if scope is not None and not groups & scope:
+        return None
+    names = dict(session.execute(select(Group.id, Group.name)).all())
+    helpful, unhelpful = _votes(session, [record.id]).get(record.id, (0, 0))
+    return QuestionRow(
+        answer_id=record.id,
+        asked_at=record.created_at,
+        question=record.question,
+        answer=record.text,
+        sources=tuple(_source_title(s) for s in record.sources or ()),
+        confident=record.confident,
+        helpful=helpful,
+        unhelpful=unhelpful,
+        channel=record.platform,
+        groups=tuple(sorted(names[g] for g in groups if g in names)),
+    )

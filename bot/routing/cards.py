@@ -170,3 +170,47 @@ def remind_expired(session: Session, now: datetime) -> int:
             payload=content.to_payload(message),
         )
     return told
+
+
+def write_card(
+    session: Session,
+    *,
+    question: str,
+    answer: str,
+    field: str,
+    actor: str,
+    now: datetime,
+    expires: date | None = None,
+) -> FaqCard:
+    """A card the secretariat writes itself (from a question the bot could not answer well).
+
+    It has no ticket; it is signed 사무국, masked, dated and expires like an approved answer.
+    """
+    question, answer = question.strip(), answer.strip()
+    if not question or not answer:
+        raise TicketError(texts.ADM_FAQ_EMPTY)
+    if field not in fields.FIELDS:
+        raise TicketError(texts.adm_faq_bad_field(field, fields.FIELDS))
+    answered_on = now.astimezone(KST).date()
+    card = FaqCard(
+        ticket_id=None,
+        field=field,
+        question=_masked(question, None),
+        answer=_masked(answer, None),
+        advisor_label=texts.RT_SECRETARIAT,
+        answered_on=answered_on,
+        expires_on=expires or default_expiry(field, answered_on),
+        approved_by=actor,
+        approved_at=now,
+    )
+    session.add(card)
+    session.flush()
+    audit.record(
+        session,
+        actor=actor,
+        action="write_card",
+        entity="faq_card",
+        entity_id=card.id,
+        expires_on=card.expires_on.isoformat(),
+    )
+    return card

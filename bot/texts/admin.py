@@ -51,3 +51,14 @@ ADM_CSRF_REFUSED = (
 )
 ADM_FORBIDDEN = "이 페이지는 볼 수 있는 권한이 없어요. 담당 교류회의 페이지만 볼 수 있어요."
 ADM_SIGNED_OUT = "로그아웃했어요."
+ADM_FAQ_EMPTY = "질문과 답변을 모두 적어 주세요."
+ADM_FAQ_SAVED = "FAQ 답변을 저장했어요. 지금부터 비슷한 질문에 이 답변을 드려요."
+ADM_FAQ_FEDERATION_ONLY = "FAQ 답변은 연합회 전체에 쓰이므로 사무국 관리자만 쓸 수 있어요."
+
+
+def adm_faq_bad_field(field: str, known: tuple[str, ...]) -> str:
+    """An FAQ card's field that is not one of the advisor fields."""
+    return f"'{field}'은(는) 없는 분야예요. 다음 중에서 골라 주세요: {', '.join(known)}"
+
+
+ADM_NOT_FOUND = "찾으시는 질문이 없거나 볼 수 있는 권한이 없어요."

@@ -28,7 +28,9 @@ from bot import texts
 from bot.clock import KST, utcnow
 from bot.federation import admins
 from bot.federation.admins import ConsoleUser, LinkRefusedError
-from bot.question_log import QuestionFilter, QuestionRow, questions
+from bot.federation.errors import FederationError
+from bot.question_log import QuestionFilter, QuestionRow, question, questions
+from bot.routing import cards, fields
 from bot.storage.models import Group
 from bot.today import today
 
@@ -69,6 +71,12 @@ class _Console:
             Route("/questions", self.page(self.questions_page), name="questions"),
             Route("/questions.csv", self.page(self.questions_csv), name="questions_csv"),
             Route("/questions.xlsx", self.page(self.questions_xlsx), name="questions_xlsx"),
+            Route(
+                "/questions/{answer_id:int}/faq",
+                self.page(self.faq_page),
+                methods=["GET", "POST"],
+                name="faq",
+            ),
             Route("/login", self.login_help, name="login"),
             Route("/login/{token}", self.login_link, methods=["GET", "POST"], name="login_link"),
             Route("/logout", self.page(self.logout), methods=["POST"], name="logout"),
@@ -226,6 +234,61 @@ class _Console:
                 if user.may_see(g.id)
             ]
             return rows, groups
+
+    async def faq_page(self, request: Request, user: ConsoleUser) -> Response:
+        """Write an FAQ answer for a question of the log; the bot answers from it at once."""
+        if user.groups is not None:  # a card answers every member of the federation
+            return self.problem(request, texts.ADM_FAQ_FEDERATION_ONLY, 403, user)
+        answer_id: int = request.path_params["answer_id"]
+
+        def read() -> QuestionRow | None:
+            with self.sessions() as session:
+                return question(session, answer_id=answer_id, scope=user.groups)
+
+        row = await run_in_threadpool(read)
+        if row is None:
+            return self.problem(request, texts.ADM_NOT_FOUND, 404, user)
+        draft = {"question": row.question, "answer": "", "field": fields.OTHER}
+        error = None
+        if request.method == "POST":
+            form = await request.form()
+            draft = {key: str(form.get(key, "")) for key in draft}
+
+            def write() -> None:
+                with self.sessions.begin() as session:
+                    cards.write_card(
+                        session,
+                        question=draft["question"],
+                        answer=draft["answer"],
+                        field=draft["field"],
+                        actor=user.actor,
+                        now=self.clock(),
+                    )
+
+            try:
+                await run_in_threadpool(write)
+            except FederationError as refused:
+                error = str(refused)
+            else:
+                return self.render(
+                    request,
+                    "faq.html",
+                    user=user,
+                    row=row,
+                    saved=texts.ADM_FAQ_SAVED,
+                    draft=draft,
+                    fields=fields.FIELDS,
+                )
+        return self.render(
+            request,
+            "faq.html",
+            user=user,
+            row=row,
+            draft=draft,
+            error=error,
+            fields=fields.FIELDS,
+            status=400 if error else 200,
+        )
 
     async def questions_csv(self, request: Request, user: ConsoleUser) -> Response:
         where = _filter(request, self.clock())

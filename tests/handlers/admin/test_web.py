@@ -10,9 +10,13 @@ from openpyxl import load_workbook
 from sqlalchemy.orm import Session, sessionmaker
 
 from bot import texts
+from bot.conversation import ConversationLog
 from bot.core import Bot
+from bot.directory_sql import SqlDirectory
+from handlers.memory import MemoryChannel
 from tests.handlers.admin.world import DISLIKED, FINE, UNSURE, World, build, link
 from tests.handlers.conftest import NOW, build_server, running, settings
+from tests.scenarios.answerer import FakeAnswerer
 
 
 @pytest.fixture
@@ -196,3 +200,51 @@ async def test_cookies_are_secure_behind_https(
 
     assert response.status_code == 303
     assert "Secure" in response.headers["set-cookie"]
+
+
+async def test_a_thumbs_down_question_becomes_an_faq_answer_the_bot_uses_at_once(
+    client: httpx.AsyncClient, sessions: sessionmaker[Session], world: World
+) -> None:
+    await log_in(client, link(sessions, "사무국장"))
+    listed = await client.get("/admin/questions", params={"down": "1"})
+    form_url = listed.text.split('href="')[-1].split('"')[0]
+    assert "/faq" in form_url
+    form = await client.get(form_url)
+    assert DISLIKED in form.text
+
+    saved = await client.post(
+        form_url,
+        data={
+            "csrf": csrf_of(form),
+            "question": DISLIKED,
+            "answer": "정례회 회비는 1회 3만 원이에요.",
+            "field": "기타",
+        },
+    )
+    chat = MemoryChannel(
+        Bot(
+            answerer=FakeAnswerer(),
+            directory=SqlDirectory(sessions),
+            log=ConversationLog(sessions),
+            clock=lambda: NOW,
+        ),
+        clock=lambda: NOW,
+    )
+    [reply] = await chat.say("501", DISLIKED)
+
+    assert saved.status_code == 200
+    assert texts.ADM_FAQ_SAVED in saved.text
+    assert reply.text.startswith("정례회 회비는 1회 3만 원이에요.")
+
+
+async def test_only_a_federation_admin_writes_faq_answers(
+    client: httpx.AsyncClient, sessions: sessionmaker[Session]
+) -> None:
+    await log_in(client, link(sessions, "김회장"))
+    listed = await client.get("/admin/questions")
+
+    refused = await client.get("/admin/questions/1/faq")
+
+    assert "FAQ 답변 쓰기" not in listed.text
+    assert refused.status_code == 403
+    assert texts.ADM_FAQ_FEDERATION_ONLY in refused.text
