@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from handlers.cli_korean import confirm
 from handlers.cli_output import AsJson, Wide
 from ingest import texts
 from ingest.kinds import KIND_GUESS_HELP, is_kind, is_visibility
@@ -20,6 +21,8 @@ if TYPE_CHECKING:
     from knowledge.store import ChunkStore
 
 _PROGRESS_THRESHOLD = 20
+# ``gyoryu sources --json``: the contract for tools, in the order of the table's columns.
+SOURCES_KEYS = ("title", "source", "kind", "visibility", "chunks", "date")
 
 
 def register(app: typer.Typer) -> None:
@@ -98,7 +101,8 @@ def sources(as_json: AsJson = False, wide: Wide = False) -> None:
         rows,
         as_json=as_json,
         wide=wide,
-        right=("청크",),
+        right=texts.SOURCES_COLUMNS[4:5],
+        keys=SOURCES_KEYS,
     )
 
 
@@ -132,7 +136,7 @@ def _prune(store: ChunkStore, paths: list[str], *, yes: bool) -> None:
             if not _interactive():
                 typer.echo(texts.PRUNE_NEEDS_YES, err=True)
                 raise typer.Exit(1)
-            typer.confirm(texts.prune_question(len(plan.gone)), abort=True)
+            confirm(texts.prune_question(len(plan.gone)))
         remove_documents(store, plan.gone)
     typer.echo(texts.pruned_summary(len(plan.gone)))
 

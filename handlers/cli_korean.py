@@ -14,6 +14,7 @@ import re
 from collections.abc import Callable, Mapping
 from typing import Any
 
+import typer
 from typer import core, rich_utils
 from typer._click import core as click_core
 from typer._click import exceptions, formatting
@@ -52,6 +53,26 @@ def install() -> None:
     click_core.Command.get_help_option = _korean_help(  # type: ignore[method-assign]
         click_core.Command.get_help_option
     )
+    core.TyperArgument.display_name_raw = property(_korean_argument_name)  # type: ignore[assignment,method-assign]
+
+
+def confirm(question: str) -> None:
+    """Ask a yes/no question in Korean (``[예/아니오]``); anything but yes aborts the command.
+
+    예, 네 and y count as yes; an empty answer or the end of input is no. The root's error
+    boundary turns the abort into "취소했어요." with exit code 1.
+    """
+    answer = typer.prompt(f"{question} {texts.CONFIRM_CHOICES}", default="", show_default=False)
+    if answer.strip().lower() not in texts.CONFIRM_YES:
+        raise typer.Abort
+
+
+def _korean_argument_name(self: Any) -> str:
+    """A positional argument's name in help and errors: its metavar, else its Korean name."""
+    if self.metavar is not None:
+        return str(self.metavar)
+    name = str(self.name)
+    return texts.ARGUMENT_NAMES.get(name, name)
 
 
 def _korean_usage(write_usage: Callable[..., None]) -> Callable[..., None]:

@@ -8,6 +8,7 @@ from typing import Annotated
 
 import typer
 
+from handlers.cli_korean import confirm
 from handlers.cli_output import AsJson, Wide
 from handlers.cli_support import actor, console, table, transaction
 
@@ -117,7 +118,7 @@ def remove(
     with transaction() as session:
         if not yes:
             name = directory.find_member(session, member).name
-            typer.confirm(texts.FED_CONFIRM_ERASE.format(name=name), abort=True)
+            confirm(texts.FED_CONFIRM_ERASE.format(name=name))
         members.erase_member(session, member=member, actor=actor())
     console.print(texts.FED_DELETED)
 

@@ -26,10 +26,15 @@ def show(
     as_json: bool = False,
     wide: bool = False,
     right: Sequence[str] = (),
+    keys: Sequence[str] | None = None,
 ) -> None:
-    """Print ``rows`` under ``header``: a folding table, a one-line-per-row table, or JSON."""
+    """Print ``rows`` under ``header``: a folding table, a one-line-per-row table, or JSON.
+
+    JSON objects are keyed by ``keys`` (stable English names for tools) or else by the header.
+    """
     if as_json:
-        records = [dict(zip(header, (_plain(cell) for cell in row), strict=True)) for row in rows]
+        names = header if keys is None else keys
+        records = [dict(zip(names, (_plain(cell) for cell in row), strict=True)) for row in rows]
         typer.echo(json.dumps(records, ensure_ascii=False, indent=2))
         return
     from rich.console import Console

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from bot.texts.josa import particle, with_particle
+from bot.texts import particle, with_particle
 
 # ── Help screens (Typer's own labels) ───────────────────────────────────────────────────
 USAGE_PREFIX = "사용법: "
@@ -35,6 +35,32 @@ TYPE_NAMES = {
     "list[str]": "글자...",
     "list[path]": "경로...",
 }
+# The positional arguments, by parameter name, as help screens and errors show them.
+ARGUMENT_NAMES = {
+    "advisor": "자문위원번호",
+    "chat_id": "대화방ID",
+    "company": "회원사",
+    "end": "종료",
+    "event": "행사번호",
+    "federation_name": "연합회",
+    "file": "파일",
+    "group": "교류회",
+    "limit": "개수",
+    "member": "회원",
+    "name": "이름",
+    "paths": "경로",
+    "platform": "플랫폼",
+    "query": "찾는말",
+    "question": "질문",
+    "request": "요청번호",
+    "start": "시작",
+    "status": "응답",
+    "ticket": "상담번호",
+    "title": "제목",
+}
+# A yes/no question: what is shown after it, and the answers taken as yes (anything else is no).
+CONFIRM_CHOICES = "[예/아니오]"
+CONFIRM_YES = frozenset({"예", "네", "응", "y", "yes"})
 ROOT_DEBUG = "오류가 나면 자세한 기술 정보(traceback)를 보여 줍니다."
 ROOT_VERBOSE = "진행 기록(로그)을 자세히 보여 줍니다."
 
@@ -52,7 +78,7 @@ def usage_hint(usage: str, command_path: str) -> str:
 def missing_argument(name: str, description: str | None) -> str:
     """A required argument was left out."""
     about = f"({description})" if description else ""
-    return f"{name}{about}{particle(about or name, '을/를')} 적어 주세요."
+    return f"{name}{about}{particle(name, '을/를')} 적어 주세요."
 
 
 def missing_option(name: str, description: str | None) -> str:
@@ -63,13 +89,13 @@ def missing_option(name: str, description: str | None) -> str:
 
 def no_such_option(name: str, suggestions: Sequence[str]) -> str:
     """An option the command does not have."""
-    maybe = f" 혹시 {', '.join(suggestions)}을(를) 쓰시려던 건가요?" if suggestions else ""
+    maybe = f" 혹시 {', '.join(suggestions)} 옵션을 쓰시려던 건가요?" if suggestions else ""
     return f"{with_particle(name, '이라는/라는')} 옵션은 없어요.{maybe}"
 
 
 def no_such_command(name: str, suggestions: Sequence[str]) -> str:
     """A command that does not exist."""
-    maybe = f" 혹시 {', '.join(suggestions)}을(를) 쓰시려던 건가요?" if suggestions else ""
+    maybe = f" 혹시 {', '.join(suggestions)} 명령을 쓰시려던 건가요?" if suggestions else ""
     return f"'{name}'{particle(name, '이라는/라는')} 명령은 없어요.{maybe}"
 
 
@@ -95,7 +121,8 @@ def bad_value(name: str, reason: str) -> str:
 
 def path_missing(path: str) -> str:
     """A file or folder argument that does not exist."""
-    return f"'{path}'{particle(str(path), '을/를')} 찾을 수 없어요. 경로를 확인해 주세요."
+    # A path's last sound is rarely Korean ('.csv'), so no particle has to agree with it.
+    return f"'{path}' 경로에 파일이나 폴더가 없어요. 경로를 확인해 주세요."
 
 
 def path_is_folder(path: str) -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import shutil
 from pathlib import Path
+from typing import Any
 
 import pytest
 from typer.testing import CliRunner, Result
@@ -55,8 +56,8 @@ def test_defaults_and_required_marks_are_korean() -> None:
 @pytest.mark.parametrize(
     ("args", "expected"),
     [
-        (["members", "import"], "FILE(.csv 또는 .xlsx)을(를) 적어 주세요."),
-        (["members", "import", "없는파일.csv"], "'없는파일.csv'을(를) 찾을 수 없어요."),
+        (["members", "import"], "파일(.csv 또는 .xlsx)을 적어 주세요."),
+        (["members", "import", "없는파일.csv"], "'없는파일.csv' 경로에 파일이나 폴더가 없어요."),
         (["members", "invite", "1", "--days", "abc"], "--days 값이 올바르지 않아요: 정수"),
         (["members", "invite", "1", "--days", "99"], "30 이하여야 해요."),
         (["members", "list", "--grop", "새벽교류회"], "--grop(이)라는 옵션은 없어요. 혹시 --group"),
@@ -205,3 +206,31 @@ def test_bm25s_debug_lines_stay_hidden_even_when_verbose(tmp_path: Path) -> None
 
     assert result.exit_code == 0
     assert "DEBUG bm25s" not in result.output
+
+
+def test_a_confirmation_asks_in_korean_and_takes_a_korean_yes() -> None:
+    gyoryu("db", "load-sample")
+
+    declined = CliRunner().invoke(build_app(), ["members", "remove", "김도현"], input="\n")
+    agreed = CliRunner().invoke(build_app(), ["members", "remove", "김도현"], input="예\n")
+
+    assert texts.CONFIRM_CHOICES in declined.output
+    assert "[y/N]" not in declined.output
+    assert declined.exit_code == 1
+    assert agreed.exit_code == 0, agreed.output
+    assert gyoryu("members", "show", "김도현").exit_code == 1  # erased
+
+
+def test_every_positional_argument_has_a_korean_name() -> None:
+    import typer
+
+    def arguments(command: Any) -> list[str]:
+        found = [p.name for p in command.params if p.param_type_name == "argument"]
+        for sub in getattr(command, "commands", {}).values():
+            found += arguments(sub)
+        return found
+
+    names = set(arguments(typer.main.get_command(build_app())))
+
+    assert {"file", "member", "paths"} <= names
+    assert names - set(texts.ARGUMENT_NAMES) == set()

@@ -133,6 +133,8 @@ def test_sources_keep_long_titles_and_paths_whole(tmp_path: Path) -> None:
     assert "…" not in result.output
     assert code == 0
     [record] = json.loads(as_json)
-    assert record["출처"].endswith("규정과 안내문/회비_규정_최종_수정본_사무국_배포용.txt")
-    assert record["제목"] == "경기 이업종교류회 회비 규정"
-    assert record["청크"] >= 1
+    assert record["source"].endswith("규정과 안내문/회비_규정_최종_수정본_사무국_배포용.txt")
+    assert record["title"] == "경기 이업종교류회 회비 규정"
+    assert record["chunks"] >= 1
+    assert list(record) == ["title", "source", "kind", "visibility", "chunks", "date"]
+    assert all(column in result.output for column in ("제목", "출처", "공개 범위"))
