@@ -1,1 +1,25 @@
 """The platform-neutral core of Gyoryu: conversation logic, federation data and texts."""
+
+# What the edge (handlers/) may import from here: see docs/architecture.md.
+__all__ = [
+    "answers",
+    "clock",
+    "conversation",
+    "core",
+    "delivery",
+    "difficulties",
+    "directory_sql",
+    "federation",
+    "lifecycle",
+    "messages",
+    "network",
+    "outbox",
+    "qa",
+    "routing",
+    "schedule",
+    "secretariat",
+    "settings",
+    "skills",
+    "storage",
+    "texts",
+]

@@ -4,3 +4,11 @@
 sources`` (``handlers.cli_ingest``) wrap it; ``ingest.sample`` seeds an empty store with the demo
 corpus.
 """
+
+# What the edge (handlers/) may import from here: see docs/architecture.md.
+__all__ = [
+    "kinds",
+    "pipeline",
+    "sample",
+    "texts",
+]

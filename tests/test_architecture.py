@@ -70,3 +70,96 @@ def test_the_rule_catches_an_offence(tmp_path: Path) -> None:
     assert breaks("bot.schedule", ("bot.schedule",))
     assert "bot.schedule" in found
     assert any(breaks(module, EDGE) for module in found)
+
+
+# --- What each package offers (docs/architecture.md, "What a package offers") ---
+
+CORE = ("bot", "knowledge", "ingest")
+# Packages that offer every public name of their modules, with the reason.
+OFFERS_EVERYTHING = {
+    "bot/texts": "the vocabulary: re-exports every text of its modules (from bot import texts)",
+}
+
+
+def exported(package: Path) -> set[str] | None:
+    """The names in a package's ``__all__``, or ``None`` when it declares none."""
+    init = package / "__init__.py"
+    tree = ast.parse(init.read_text(encoding="utf-8"), filename=str(init))
+    for node in tree.body:
+        targets = node.targets if isinstance(node, ast.Assign) else []
+        if isinstance(node, ast.AnnAssign):
+            targets = [node.target]
+        if any(isinstance(t, ast.Name) and t.id == "__all__" for t in targets):
+            assert node.value is not None
+            return {str(name) for name in ast.literal_eval(node.value)}
+    return None
+
+
+def unoffered(dotted: str, names: list[str]) -> Iterator[str]:
+    """Why importing ``names`` from ``dotted`` reaches past what the core offers (if it does).
+
+    Every step down from a top-level package must be in that package's ``__all__``; a name taken
+    from a module (not a package) must not start with ``_``.
+    """
+    parts = dotted.split(".")
+    path = REPO_ROOT / parts[0]
+    for part in [*parts[1:], None]:
+        if not (path / "__init__.py").exists():  # a module: its public names are its offer
+            yield from (f"{dotted}.{name} is private" for name in names if name.startswith("_"))
+            return
+        if str(path.relative_to(REPO_ROOT)) in OFFERS_EVERYTHING:
+            return
+        offered = exported(path) or set()
+        wanted = [part] if part is not None else names
+        yield from (
+            f"{'.'.join(path.relative_to(REPO_ROOT).parts)} does not offer {name}"
+            for name in wanted
+            if name not in offered
+        )
+        if part is None:
+            return
+        path = path / part
+
+
+def edge_imports(path: Path) -> Iterator[tuple[int, str, list[str]]]:
+    """The core modules a handlers/ file imports: (line, module, names taken from it)."""
+    tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
+    for node in ast.walk(tree):
+        if isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            if node.module.split(".")[0] in CORE:
+                yield node.lineno, node.module, [alias.name for alias in node.names]
+        elif isinstance(node, ast.Import):
+            for alias in node.names:
+                head, _, rest = alias.name.rpartition(".")
+                if alias.name.split(".")[0] in CORE and head:
+                    yield node.lineno, head, [rest]
+
+
+def test_every_core_package_says_what_it_offers() -> None:
+    missing = [
+        str(init.parent.relative_to(REPO_ROOT))
+        for top in CORE
+        for init in sorted((REPO_ROOT / top).rglob("__init__.py"))
+        if "migrations" not in init.parts
+        and str(init.parent.relative_to(REPO_ROOT)) not in OFFERS_EVERYTHING
+        and exported(init.parent) is None
+    ]
+
+    assert missing == []
+
+
+def test_the_edge_uses_only_what_the_core_offers() -> None:
+    offences = [
+        f"{path.relative_to(REPO_ROOT)}:{line} {why}"
+        for path in sorted((REPO_ROOT / "handlers").rglob("*.py"))
+        for line, module, names in edge_imports(path)
+        for why in unoffered(module, names)
+    ]
+
+    assert offences == []
+
+
+def test_the_offer_rule_catches_a_private_import() -> None:
+    assert list(unoffered("bot.secretariat", ["Saved"])) == []
+    assert list(unoffered("bot.secretariat.results", ["_hidden"])) != []
+    assert list(unoffered("bot", ["no_such_module"])) == ["bot does not offer no_such_module"]

@@ -10,3 +10,11 @@ advisor, comes back to the member and may become an FAQ card.
 * :mod:`~bot.routing.cards`: approved answers as FAQ cards the ask skill cites;
 * :mod:`~bot.routing.gaps`: what the secretariat should look at.
 """
+
+# What the edge (handlers/) may import from here: see docs/architecture.md.
+__all__ = [
+    "availability",
+    "cards",
+    "gaps",
+    "tickets",
+]

@@ -8,3 +8,6 @@ will call the same functions.
 """
 
 from __future__ import annotations
+
+# What the edge (handlers/) may import from here: see docs/architecture.md.
+__all__ = ["events", "groups", "members", "schedule"]
