@@ -160,6 +160,6 @@ def test_the_edge_uses_only_what_the_core_offers() -> None:
 
 
 def test_the_offer_rule_catches_a_private_import() -> None:
-    assert list(unoffered("bot.secretariat", ["Saved"])) == []
-    assert list(unoffered("bot.secretariat.results", ["_hidden"])) != []
+    assert list(unoffered("bot.federation", ["errors"])) == []
+    assert list(unoffered("bot.federation.errors", ["_hidden"])) != []
     assert list(unoffered("bot", ["no_such_module"])) == ["bot does not offer no_such_module"]
