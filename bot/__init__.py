@@ -15,6 +15,7 @@ __all__ = [
     "network",
     "outbox",
     "qa",
+    "question_log",
     "routing",
     "schedule",
     "secretariat",
@@ -22,4 +23,5 @@ __all__ = [
     "skills",
     "storage",
     "texts",
+    "today",
 ]

@@ -15,6 +15,7 @@ advisor, comes back to the member and may become an FAQ card.
 __all__ = [
     "availability",
     "cards",
+    "fields",
     "gaps",
     "tickets",
 ]

@@ -32,6 +32,7 @@ __all__ = [
     "SkillConflictError",
     "Step",
     "Turn",
+    "console_login",
     "default_skills",
     "reply",
 ]
