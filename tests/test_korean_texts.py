@@ -86,7 +86,6 @@ ALLOWED: dict[str, str] = {
     "handlers/cli_tickets.py": _CLI,
     "handlers/console.py": _CLI,
     "handlers/cli_admins.py": _CLI,
-    "handlers/admin/web.py": "web console page names and export headers (debt: to a texts module)",
     "handlers/server.py": _CLI,
 }
 

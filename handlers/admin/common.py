@@ -1,0 +1,157 @@
+"""What every page of the console shares: sessions, roles, CSRF, rendering and downloads.
+
+A page module (in :mod:`handlers.admin.pages`) declares one :class:`Page` whose ``routes`` take
+the :class:`Console` and wrap each endpoint with :meth:`Console.page`: a live session is required
+(else a redirect to the log-in page) and a POST must carry the session's CSRF token (else 403).
+Database work runs in a worker thread through :meth:`Console.read` and :meth:`Console.write`.
+"""
+
+from __future__ import annotations
+
+import secrets
+from collections.abc import Awaitable, Callable, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+from typing import Any, TypeVar
+
+from sqlalchemy.orm import Session, sessionmaker
+from starlette.concurrency import run_in_threadpool
+from starlette.requests import Request
+from starlette.responses import RedirectResponse, Response
+from starlette.routing import BaseRoute
+from starlette.templating import Jinja2Templates
+
+from bot import texts
+from bot.clock import KST
+from bot.federation import admins
+from bot.federation.admins import ConsoleUser
+
+HERE = Path(__file__).parent
+COOKIE = "gyoryu_admin"
+LOGIN_COOKIE = "gyoryu_admin_login"  # the log-in form's CSRF value, before any session
+PREFIX = "/admin"
+
+T = TypeVar("T")
+Clock = Callable[[], datetime]
+Handler = Callable[[Request, ConsoleUser], Awaitable[Response]]
+Endpoint = Callable[[Request], Awaitable[Response]]
+
+
+@dataclass(frozen=True)
+class Page:
+    """One page module's contribution: its routes and, when it is in the navigation, its label.
+
+    ``name`` is the route name the navigation links to; ``label`` ``None`` keeps it out of the
+    navigation (the log-in pages).
+    """
+
+    name: str
+    label: str | None
+    routes: Callable[[Console], Sequence[BaseRoute]]
+
+
+@dataclass
+class Console:
+    """The console's shared state and helpers, handed to every page module's ``routes``."""
+
+    sessions: sessionmaker[Session]
+    clock: Clock
+    https: bool = False
+    nav: tuple[tuple[str, str], ...] = ()
+    templates: Jinja2Templates = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.templates = Jinja2Templates(directory=HERE / "templates")
+        self.templates.env.filters["kst"] = kst
+
+    # ── rendering ────────────────────────────────────────────────────────────────────────
+
+    def render(
+        self,
+        request: Request,
+        name: str,
+        *,
+        user: ConsoleUser | None = None,
+        status: int = 200,
+        **context: Any,
+    ) -> Response:
+        """A template of ``templates/`` with the navigation, never cached nor framed."""
+        context.update(user=user, nav=self.nav, current=name.removesuffix(".html"))
+        response = self.templates.TemplateResponse(request, name, context, status_code=status)
+        response.headers["Cache-Control"] = "no-store"
+        response.headers["X-Frame-Options"] = "DENY"
+        return response
+
+    def problem(
+        self, request: Request, message: str, status: int, user: ConsoleUser | None = None
+    ) -> Response:
+        """A plain Korean page saying why, with the right status."""
+        return self.render(request, "problem.html", user=user, status=status, message=message)
+
+    def forbidden(self, request: Request, user: ConsoleUser) -> Response:
+        """The 403 page for something outside the admin's groups."""
+        return self.problem(request, texts.ADM_FORBIDDEN, 403, user)
+
+    def secure(self, request: Request) -> bool:
+        """Whether cookies must be Secure (the console is reached over HTTPS)."""
+        return self.https or request.url.scheme == "https"
+
+    # ── sessions and the database ────────────────────────────────────────────────────────
+
+    def page(self, handler: Handler) -> Endpoint:
+        """Wrap a page: a live session is required, and a POST must carry its CSRF token."""
+
+        async def endpoint(request: Request) -> Response:
+            cookie = request.cookies.get(COOKIE, "")
+            user = await run_in_threadpool(self._user, cookie) if cookie else None
+            if user is None:
+                return RedirectResponse(request.url_for("login"), status_code=303)
+            if request.method == "POST" and not await csrf_ok(request, user.csrf_token):
+                return self.problem(request, texts.ADM_CSRF_REFUSED, 403, user)
+            return await handler(request, user)
+
+        return endpoint
+
+    def _user(self, cookie: str) -> ConsoleUser | None:
+        with self.sessions() as session:
+            return admins.user_of(session, cookie=cookie, now=self.clock())
+
+    async def read(self, work: Callable[[Session], T]) -> T:
+        """Run ``work`` in a worker thread with a read-only session."""
+
+        def run() -> T:
+            with self.sessions() as session:
+                return work(session)
+
+        return await run_in_threadpool(run)
+
+    async def write(self, work: Callable[[Session], T]) -> T:
+        """Run ``work`` in a worker thread inside one transaction (committed if it returns)."""
+
+        def run() -> T:
+            with self.sessions.begin() as session:
+                return work(session)
+
+        return await run_in_threadpool(run)
+
+
+async def csrf_ok(request: Request, expected: str) -> bool:
+    """Whether the form's ``csrf`` field matches ``expected`` (compared in constant time)."""
+    form = await request.form()
+    sent = form.get("csrf")
+    return isinstance(sent, str) and bool(expected) and secrets.compare_digest(sent, expected)
+
+
+def download(body: bytes, name: str, media_type: str) -> Response:
+    """A file the browser saves as ``name``."""
+    return Response(
+        body,
+        media_type=media_type,
+        headers={"Content-Disposition": f'attachment; filename="{name}"'},
+    )
+
+
+def kst(moment: datetime | None) -> str:
+    """A moment as KST for a page or an export (empty for none)."""
+    return "" if moment is None else f"{moment.astimezone(KST):%Y-%m-%d %H:%M}"
