@@ -1,4 +1,4 @@
-"""The conversation log: questions recorded on arrival, answers, feedback and expert requests.
+"""The conversation log: questions recorded on arrival, answers and feedback.
 
 Synchronous SQLAlchemy calls; the async core runs them in a worker thread.
 """
@@ -21,7 +21,6 @@ from bot.messages import Address, IncomingMessage
 from bot.storage.conversation_models import (
     AnswerFeedback,
     AnswerRecord,
-    ExpertRequest,
     InboundMessage,
 )
 
@@ -304,48 +303,6 @@ class ConversationLog:
                 session.add(existing)
             existing.verdict = verdict
             existing.created_at = now
-
-    def request_expert(
-        self,
-        address: Address,
-        question: str,
-        *,
-        field: str | None,
-        answer_id: int | None,
-        now: datetime,
-    ) -> int | None:
-        """Store an "ask an expert" request for the routing work; its id.
-
-        ``None`` when this person already has an open request for the same answer (a second
-        press of the button, or a yes after pressing it), so nothing is filed twice.
-        """
-        if answer_id is not None:
-            with self._sessions() as session:
-                already = session.scalar(
-                    select(ExpertRequest.id).where(
-                        ExpertRequest.answer_id == answer_id,
-                        ExpertRequest.platform == address.platform,
-                        ExpertRequest.user_id == address.user,
-                        ExpertRequest.status == "open",
-                    )
-                )
-            if already is not None:
-                return None
-        row = ExpertRequest(
-            answer_id=answer_id,
-            platform=address.platform,
-            user_id=address.user,
-            conversation=address.conversation,
-            thread=address.thread,
-            question=question,
-            field=field,
-            status="open",
-            created_at=now,
-        )
-        with self._sessions.begin() as session:
-            session.add(row)
-            session.flush()
-            return row.id
 
 
 def _redelivery(stored: InboundMessage, message: IncomingMessage) -> bool:

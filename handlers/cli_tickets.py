@@ -46,9 +46,12 @@ def list_tickets(
     """전문가 상담 목록을 보여 줍니다."""
     from sqlalchemy import select
 
-    from bot.storage.ticket_models import Ticket
+    from bot.storage.ticket_models import TICKET_STATES, Ticket
+    from handlers import texts
     from handlers.cli_support import table, transaction
 
+    if state is not None and state not in TICKET_STATES:
+        raise typer.BadParameter(texts.unknown_ticket_state(TICKET_STATES), param_hint="--state")
     with transaction() as session:
         query = select(Ticket).order_by(Ticket.id)
         if state:

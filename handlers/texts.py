@@ -119,6 +119,11 @@ def bad_value(name: str, reason: str) -> str:
     return f"{name} 값이 올바르지 않아요: {reason}"
 
 
+def unknown_ticket_state(states: tuple[str, ...]) -> str:
+    """``gyoryu tickets list --state`` with a state tickets never have."""
+    return f"상담 상태는 {', '.join(states)} 가운데 하나로 적어 주세요."
+
+
 def path_missing(path: str) -> str:
     """A file or folder argument that does not exist."""
     # A path's last sound is rarely Korean ('.csv'), so no particle has to agree with it.

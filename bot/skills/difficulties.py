@@ -115,9 +115,6 @@ def advise(turn: Turn) -> list[OutgoingMessage]:
             return reply(texts.DIFF_ADVISE_LEADERS_ONLY)
         question, field, anonymous = item.text, item.field, item.anonymous
         author = item.member_id
-    turn.services.log.request_expert(
-        turn.address, question, field=field, answer_id=None, now=turn.now
-    )
     with turn.services.sessions.begin() as session:
         # The leader hands it over and hears back; the author's company rules out conflicts.
         ticket = tickets.open_ticket(

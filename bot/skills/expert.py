@@ -63,9 +63,6 @@ def command(turn: Turn) -> list[OutgoingMessage]:
     question = rest.strip() if anonymous else turn.argument
     if question:
         turn.services.dialog.drop(turn.address, PREFIX)
-        turn.services.log.request_expert(
-            turn.address, question, field=None, answer_id=None, now=turn.now
-        )
         return [_open(turn, question, field=None, answer_id=None, anonymous=anonymous)]
     return [request(turn, answer_id=None, anonymous=anonymous)]
 
@@ -83,22 +80,19 @@ def request(turn: Turn, *, answer_id: int | None, anonymous: bool = False) -> Ou
         saved = services.log.answer_shown_to(answer_id, turn.address)
     if saved is None:
         return OutgoingMessage(texts.CH_EXPERT_NEEDS_QUESTION)
-    filed = services.log.request_expert(
-        turn.address, saved.question, field=saved.route, answer_id=saved.id, now=now
-    )
-    if filed is None:
-        with services.sessions() as session:
-            ticket = tickets.existing_for_answer(session, saved.id, turn.address)
-            if ticket is not None:
-                return OutgoingMessage(texts.rt_already(ticket.id))
-        return OutgoingMessage(texts.ch_expert_already(saved.question))
     return _open(turn, saved.question, field=saved.route, answer_id=saved.id, anonymous=anonymous)
 
 
 def _open(
     turn: Turn, question: str, *, field: str | None, answer_id: int | None, anonymous: bool
 ) -> OutgoingMessage:
+    """The ticket and its receipt, in one transaction; a second request for the same answer
+    (the button pressed twice, or a yes after the button) is told the number it already has."""
     with turn.services.sessions.begin() as session:
+        if answer_id is not None:
+            already = tickets.existing_for_answer(session, answer_id, turn.address)
+            if already is not None:
+                return OutgoingMessage(texts.rt_already(already.id))
         ticket = tickets.open_ticket(
             session,
             question=question,

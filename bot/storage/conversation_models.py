@@ -78,7 +78,11 @@ class AnswerFeedback(Base):
 
 
 class ExpertRequest(Base):
-    """A member asked for an expert; the routing work picks ``open`` requests up."""
+    """A member asked for an expert, before tickets existed.
+
+    Nothing writes it any more: a request is a :class:`~bot.storage.ticket_models.Ticket` from
+    the start, in one transaction. Rows written before stay covered by PIPA export and erasure.
+    """
 
     __tablename__ = "expert_requests"
 

@@ -69,20 +69,6 @@ CH_MISSED = (
 )
 
 
-def ch_expert_already(question: str) -> str:
-    """The same answer's question was already passed on; nothing new was filed."""
-    return (
-        f"'{_shortened(question)}' 질문은 이미 자문위원께 전달해 달라고 접수했어요. "
-        "사무국에서 확인해 드릴게요."
-    )
-
-
-def _shortened(question: str, limit: int = 40) -> str:
-    """A question quoted back in a reply, cut to ``limit`` characters."""
-    flat = " ".join(question.split())
-    return flat if len(flat) <= limit else flat[: limit - 1] + "…"
-
-
 def ch_linked(name: str) -> str:
     """An invite code linked this chat account to a member."""
     return f"{name}님, 회원 계정이 연결되었어요. 이제 회원 전용 자료도 답해 드릴 수 있어요."

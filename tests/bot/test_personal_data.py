@@ -28,7 +28,7 @@ from bot.federation import admins, events, groups, linking, members, rooms
 from bot.messages import Button
 from bot.qa import DocumentQA
 from bot.storage.base import Base
-from bot.storage.conversation_models import AnswerFeedback, AnswerRecord
+from bot.storage.conversation_models import AnswerFeedback, AnswerRecord, ExpertRequest
 from bot.storage.models import Advisor, ChatIdentity, Company, Event, Member
 from bot.storage.network_models import Introduction, Need, NeedNote, NetworkPrefs, NetworkProfile
 from bot.storage.schedule_models import ScheduledMessage
@@ -110,6 +110,16 @@ def build_world(sessions: sessionmaker[Session]) -> World:
         members.join_group(session, member=younghee, group=group, role="leader", actor="t")
         members.record_consent(session, minsu, when=NOW, scope="행사 알림")
         session.add(Advisor(member_id=minsu.id, fields=["세무"], affiliation="민수세무회계"))
+        # A request from before tickets existed (nothing writes this table any more).
+        session.add(
+            ExpertRequest(
+                platform="memory",
+                user_id=MINSU,
+                question="법인세 중간예납은 언제 하나요?",
+                status="open",
+                created_at=NOW,
+            )
+        )
         code, _ = linking.issue_invite(session, member=minsu, actor="t", now=NOW)
         linking.redeem_invite(
             session,

@@ -109,3 +109,12 @@ async def test_a_new_advisor_gets_a_number_and_links_with_an_invite(
 
     assert "한변리" in linked.text
     assert "상표 등록은 얼마나 걸리나요?" in dm.text
+
+
+def test_an_unknown_state_is_refused_naming_the_states() -> None:
+    code, out = gyoryu("tickets", "list", "--state", "done")
+
+    assert code == 2
+    assert "--state 값이 올바르지 않아요" in out
+    assert "open, assigned, reassigned, waiting_member" in out
+    assert "Traceback" not in out

@@ -6,7 +6,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
 from bot import texts
-from bot.storage.conversation_models import AnswerFeedback, ExpertRequest
+from bot.storage.conversation_models import AnswerFeedback
+from bot.storage.ticket_models import Ticket
 from handlers.memory import MemoryChannel
 from tests.scenarios.answerer import FakeAnswerer
 
@@ -79,12 +80,9 @@ async def test_an_unanswered_question_can_go_to_an_expert(
     assert recorded.text.startswith("'법인세 중간예납은 언제 하나요?' 질문을 전문가 상담 #1로")
     assert "분야: 세무" in recorded.text
     with sessions() as session:
-        request = session.scalars(select(ExpertRequest)).one()
-    assert (request.question, request.field, request.status) == (
-        "법인세 중간예납은 언제 하나요?",
-        "세무",
-        "open",
-    )
+        ticket = session.scalars(select(Ticket)).one()
+    assert (ticket.question, ticket.field) == ("법인세 중간예납은 언제 하나요?", "세무")
+    assert ticket.answer_id is not None  # the answer it was asked under
 
 
 async def test_expert_command_with_its_own_question(chat: MemoryChannel) -> None:

@@ -12,7 +12,6 @@ from sqlalchemy import select
 from bot import texts
 from bot.difficulties import nudges
 from bot.messages import Button
-from bot.storage.conversation_models import ExpertRequest
 from bot.storage.models import Event
 from bot.storage.schedule_models import Difficulty
 from bot.storage.ticket_models import Ticket
@@ -78,9 +77,7 @@ async def test_the_leader_hands_a_digest_item_to_an_advisor(club: Club) -> None:
     assert "전문가 상담 #1로 접수했어요" in handed.text
     assert "분야: 세무" in handed.text
     with club.sessions() as session:
-        requests = session.scalars(select(ExpertRequest)).all()
         opened = session.scalars(select(Ticket)).all()
-    assert [r.question for r in requests] == ["부가세 신고를 처음 해 봐서 막막해요"]
     assert [t.question for t in opened] == ["부가세 신고를 처음 해 봐서 막막해요"]
 
 

@@ -16,9 +16,10 @@ from bot.federation import events, groups
 from bot.messages import Button
 from bot.schedule import rsvp
 from bot.skills import ask, expert
-from bot.storage.conversation_models import AnswerFeedback, ExpertRequest
+from bot.storage.conversation_models import AnswerFeedback
 from bot.storage.models import Event
 from bot.storage.schedule_models import Difficulty
+from bot.storage.ticket_models import Ticket
 from tests.bot.skills.club import GUEST, LEADER, MEETING, MEMBER, ROOM, Club, rsvps, shared
 
 NOTHING_THERE = (texts.CH_UNKNOWN_BUTTON, texts.CH_NO_ANSWER_YET, texts.CH_EXPERT_NEEDS_QUESTION)
@@ -62,7 +63,7 @@ async def test_someone_elses_1to1_answer_shows_no_titles_and_takes_no_feedback(
             assert said in NOTHING_THERE
 
     assert count(club.sessions, AnswerFeedback) == 0
-    assert count(club.sessions, ExpertRequest) == 0
+    assert count(club.sessions, Ticket) == 0
 
 
 async def test_the_person_answered_and_their_room_still_use_the_buttons(club: Club) -> None:
@@ -128,7 +129,7 @@ async def test_rsvp_share_and_advise_buttons_of_another_group_change_nothing(clu
 
     assert rsvps(club) == []
     assert shared(club) == [("자금난 상담", False)]
-    assert count(club.sessions, ExpertRequest) == 0
+    assert count(club.sessions, Ticket) == 0
 
 
 async def test_own_groups_buttons_still_work(club: Club) -> None:
