@@ -103,27 +103,50 @@ def may_answer(session: Session, event: Event, member: Member) -> bool:
     )
 
 
-def rsvp_list(session: Session, event: Event) -> str:
-    """Who answered what, plus who has not answered yet (group events), for the leaders."""
-    lines = [texts.mtg_rsvp_list_heading(event.title, format_kst(event.starts_at))]
+@dataclass(frozen=True, slots=True)
+class RsvpBoard:
+    """Who answered what (names, a proxy shown beside the member) and who has not answered.
+
+    ``silent`` lists a group event's members without an answer; a federation-wide event has none.
+    """
+
+    answers: dict[str, list[str]]
+    silent: list[str]
+
+
+def board(session: Session, event: Event) -> RsvpBoard:
+    """The event's answers by status and its silent members (the leaders' list, the console)."""
     answers = session.execute(
         select(Rsvp, Member.name)
         .outerjoin(Member, Member.id == Rsvp.member_id)
         .where(Rsvp.event_id == event.id)
         .order_by(Member.name)
     ).all()
-    for status in events.RSVP_STATUSES:
-        names = [_shown(rsvp, name) for rsvp, name in answers if rsvp.status == status]
-        lines.append(texts.mtg_rsvp_list_line(status, names))
+    by_status = {
+        status: [_shown(rsvp, name) for rsvp, name in answers if rsvp.status == status]
+        for status in events.RSVP_STATUSES
+    }
+    silent: list[str] = []
     if event.group_id is not None:
         answered = {rsvp.member_id for rsvp, _ in answers}
-        silent = session.scalars(
-            select(Member.name)
-            .join(Membership, Membership.member_id == Member.id)
-            .where(Membership.group_id == event.group_id, Member.id.not_in(answered))
-            .order_by(Member.name)
+        silent = list(
+            session.scalars(
+                select(Member.name)
+                .join(Membership, Membership.member_id == Member.id)
+                .where(Membership.group_id == event.group_id, Member.id.not_in(answered))
+                .order_by(Member.name)
+            )
         )
-        lines.append(texts.mtg_rsvp_list_line(texts.MTG_RSVP_NO_ANSWER, list(silent)))
+    return RsvpBoard(by_status, silent)
+
+
+def rsvp_list(session: Session, event: Event) -> str:
+    """Who answered what, plus who has not answered yet (group events), for the leaders."""
+    lines = [texts.mtg_rsvp_list_heading(event.title, format_kst(event.starts_at))]
+    found = board(session, event)
+    lines += [texts.mtg_rsvp_list_line(status, names) for status, names in found.answers.items()]
+    if event.group_id is not None:
+        lines.append(texts.mtg_rsvp_list_line(texts.MTG_RSVP_NO_ANSWER, found.silent))
     return "\n".join(lines)
 
 

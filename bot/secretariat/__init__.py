@@ -10,4 +10,4 @@ will call the same functions.
 from __future__ import annotations
 
 # What the edge (handlers/) may import from here: see docs/architecture.md.
-__all__ = ["events", "groups", "members", "schedule"]
+__all__ = ["difficulties", "events", "expert", "groups", "members", "networking", "schedule"]

@@ -10,13 +10,17 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from bot import clock, texts
 from bot.federation import audit, events, groups, members, recurrence
 from bot.federation.errors import FederationError
 from bot.federation.event_sheet import kst_datetime
-from bot.schedule import queue
+from bot.schedule import queue, rsvp
+from bot.secretariat.schedule import change_schedule
+from bot.storage.models import Event
+from bot.storage.schedule_models import ScheduledMessage
 
 _YEAR_END = "12-31 23:59"
 
@@ -53,8 +57,10 @@ def add_event(
 ) -> EventChange:
     """Add one event, or with ``repeat`` (``'매월 둘째 주 화요일 오후 7시'``) a series.
 
-    A series runs until ``until`` (KST), by default the end of the start's year.
+    A series runs until ``until`` (KST), by default the end of the start's year; a title is needed.
     """
+    if not title.strip():
+        raise FederationError(texts.FED_EVENT_TITLE_MISSING)
     federation = groups.the_federation(session)
     chosen = groups.find_group(session, group) if group else None
     starts = kst_datetime(start)
@@ -101,12 +107,17 @@ def edit_event(
     place: str | None = None,
     agenda: str | None = None,
 ) -> EventChange:
-    """Change what was given (empty = keep); an end before the start is refused."""
+    """Change what was given (empty = keep); a new start alone keeps the event's length, and an
+    end before the start is refused."""
     found = events.find_event(session, event_id)
     found.title = title or found.title
+    was = found.starts_at
     found.starts_at = kst_datetime(start) if start else found.starts_at
     day = found.starts_at.astimezone(clock.KST).date()
-    found.ends_at = kst_datetime(end, day=day) if end else found.ends_at
+    if end:
+        found.ends_at = kst_datetime(end, day=day)
+    elif found.ends_at is not None:  # a moved event keeps its length
+        found.ends_at += found.starts_at - was
     found.place = place or found.place
     found.agenda = agenda or found.agenda
     if found.ends_at is not None and found.ends_at <= found.starts_at:
@@ -146,3 +157,101 @@ def record_rsvp(
         now=now,
     )
     return RsvpRecorded(found.name, status)
+
+
+@dataclass(frozen=True)
+class EventLine:
+    """One event as a list shows it (``group`` is ``None`` for a federation-wide event)."""
+
+    id: int
+    title: str
+    kind: str
+    starts_at: datetime
+    group_id: int | None
+    group: str | None
+    place: str | None
+    answered: int
+
+
+@dataclass(frozen=True)
+class Send:
+    """One queued message of an event: when, what, to where, and how it went."""
+
+    due_at: datetime
+    kind: str
+    platform: str
+    to: str
+    state: str
+    error: str
+
+
+@dataclass(frozen=True)
+class EventBoard:
+    """An event with its RSVP board, its reminder schedule and its queued sends."""
+
+    event: EventLine
+    ends_at: datetime | None
+    agenda: str | None
+    answers: dict[str, list[str]]
+    silent: list[str]
+    schedule: list[tuple[str, str, str]]  # (label, value, source) that applies
+    sends: list[Send]
+
+
+FAILED_STATES = ("failed", "unknown")
+"""Sends that failed for good, or whose platform never answered (not resent)."""
+
+
+def upcoming_events(
+    session: Session, *, now: datetime, scope: frozenset[int] | None, limit: int = 100
+) -> list[EventLine]:
+    """Events from ``now`` on, soonest first; with ``scope``, only those groups' events."""
+    query = select(Event).where(Event.starts_at >= now).order_by(Event.starts_at, Event.id)
+    if scope is not None:
+        query = query.where(Event.group_id.in_(scope))
+    return [_line(session, event) for event in session.scalars(query.limit(limit))]
+
+
+def event_board(session: Session, *, event_id: int) -> EventBoard:
+    """The event's details, who answered what and who has not, what is planned and what failed."""
+    found = events.find_event(session, event_id)
+    answers = rsvp.board(session, found)
+    applies = change_schedule(session, given={}, event=found.id, actor="", now=clock.kst_now())
+    return EventBoard(
+        event=_line(session, found),
+        ends_at=found.ends_at,
+        agenda=found.agenda,
+        answers=answers.answers,
+        silent=answers.silent,
+        schedule=applies.rows,
+        sends=[_send(row) for row in queue.messages_of(session, found.id)],
+    )
+
+
+def failed_sends(session: Session, *, limit: int = 50) -> list[Send]:
+    """What ``gyoryu events failures`` lists: failed or unconfirmed sends, newest first."""
+    return [_send(row) for row in queue.failed_messages(session, limit=limit)]
+
+
+def _line(session: Session, event: Event) -> EventLine:
+    return EventLine(
+        id=event.id,
+        title=event.title,
+        kind=event.kind,
+        starts_at=event.starts_at,
+        group_id=event.group_id,
+        group=event.group.name if event.group else None,
+        place=event.place,
+        answered=sum(events.rsvp_counts(session, event).values()),
+    )
+
+
+def _send(row: ScheduledMessage) -> Send:
+    return Send(
+        due_at=row.due_at,
+        kind=row.kind,
+        platform=row.platform,
+        to=row.conversation or row.user,
+        state=row.state,
+        error=row.last_error or "",
+    )

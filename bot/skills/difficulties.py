@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session
 
 from bot import texts
 from bot.dialog import ask_in
-from bot.difficulties import digest, items, nudges
+from bot.difficulties import digest, handover, items, nudges
 from bot.difficulties.items import DifficultyError
 from bot.messages import OutgoingMessage
 from bot.routing import relay, tickets
@@ -113,19 +113,16 @@ def advise(turn: Turn) -> list[OutgoingMessage]:
             return reply(texts.DIFF_NOT_FOUND)
         if not leads(session, member, item.group_id):
             return reply(texts.DIFF_ADVISE_LEADERS_ONLY)
-        question, field, anonymous = item.text, item.field, item.anonymous
-        author = item.member_id
+        leader_id = member.id
     with turn.services.sessions.begin() as session:
         # The leader hands it over and hears back; the author's company rules out conflicts.
-        ticket = tickets.open_ticket(
+        ticket = handover.hand_over(
             session,
-            question=question,
+            item=session.get_one(Difficulty, turn.number),
+            leader_id=leader_id,
             asked_at=turn.address,
-            member_id=author if author is not None else member.id,
             now=turn.now,
-            actor=f"member:{member.id}",
-            field=field,
-            anonymous=anonymous,
+            actor=f"member:{leader_id}",
         )
         return reply(tickets.receipt(session, ticket), *relay.receipt_buttons(ticket.id))
 

@@ -10,7 +10,8 @@
 * :mod:`~bot.texts.channels`: the console, Kakao's waiting texts, the start-up report;
 * :mod:`~bot.texts.dates`: Korean dates and times;
 * :mod:`~bot.texts.josa`: particles that agree with a name known only at run time (행사를, 모임이);
-* :mod:`~bot.texts.admin`: the secretariat's web console and its log-in links.
+* :mod:`~bot.texts.admin`: the secretariat's web console and its log-in links;
+* :mod:`~bot.texts.admin_pages`: the console's 행사, 애로사항, 전문가 상담 and 네트워킹 pages.
 
 Add a text to the module of the surface that shows it. Every text is also re-exported here, so
 ``texts.CH_HELP`` works wherever ``from bot import texts`` is imported. Words Gyoryu *reads*
@@ -22,6 +23,7 @@ since ingest never imports ``bot``.
 from __future__ import annotations
 
 from bot.texts.admin import *  # noqa: F403
+from bot.texts.admin_pages import *  # noqa: F403
 from bot.texts.channels import *  # noqa: F403
 from bot.texts.chat import *  # noqa: F403
 from bot.texts.dates import *  # noqa: F403

@@ -1,0 +1,194 @@
+"""전문가 상담 for the secretariat: tickets with their SLA status, FAQ cards due for
+re-verification, advisors and their away periods.
+
+Reassigning (:func:`bot.routing.tickets.assign`) and approving an answer as a card
+(:func:`bot.routing.cards.approve`) are routing's own use-cases; this module gathers what the
+console and ``gyoryu tickets`` show, and parses the secretariat's dates.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from bot import texts
+from bot.clock import KST
+from bot.federation.errors import FederationError, NotFoundError
+from bot.routing import assignment, availability, sla, tickets
+from bot.storage.models import Advisor, Group
+from bot.storage.ticket_models import AdvisorAway, FaqCard, Ticket
+
+RECHECK_AHEAD = timedelta(days=30)
+"""FAQ cards expiring within this many days are due for re-verification."""
+
+
+@dataclass(frozen=True)
+class TicketLine:
+    """One ticket as the list shows it; ``sla`` is ``ok``, ``late`` (past the promised
+    business days), ``paused`` (waiting for the member) or ``done``."""
+
+    id: int
+    state: str
+    field: str
+    group_id: int | None
+    group: str | None
+    advisor_id: int | None
+    advisor: str | None
+    asked_at: datetime
+    question: str
+    business_days: int
+    sla: str
+    answered: bool
+
+
+@dataclass(frozen=True)
+class CardLine:
+    """An FAQ card near or past its expiry."""
+
+    id: int
+    ticket_id: int | None
+    field: str
+    question: str
+    advisor_label: str
+    expires_on: date
+    expired: bool
+
+
+@dataclass(frozen=True)
+class AdvisorLine:
+    """An advisor, their fields and load, whether away today and their away periods to come."""
+
+    id: int
+    name: str
+    fields: tuple[str, ...]
+    open_tickets: int
+    away_today: bool
+    away: tuple[tuple[date, date], ...]
+    daily_digest: bool
+
+
+def ticket_list(
+    session: Session,
+    *,
+    now: datetime,
+    scope: frozenset[int] | None,
+    state: str | None = None,
+    field: str | None = None,
+) -> list[TicketLine]:
+    """Tickets, newest first, optionally of one state and field; with ``scope`` only those
+    asked in those groups."""
+    query = select(Ticket).order_by(Ticket.id.desc())
+    if state:
+        query = query.where(Ticket.state == state)
+    if field:
+        query = query.where(Ticket.field == field)
+    if scope is not None:
+        query = query.where(Ticket.group_id.in_(scope))
+    names = dict(session.execute(select(Group.id, Group.name)).tuples().all())
+    return [_line(ticket, names, now) for ticket in session.scalars(query.limit(500))]
+
+
+def ticket_group(session: Session, ticket_id: int) -> int | None:
+    """The group a ticket was asked in (``None`` for a DM from outside any group)."""
+    return tickets.get(session, ticket_id).group_id
+
+
+def cards_due(session: Session, *, now: datetime) -> list[CardLine]:
+    """FAQ cards expired or expiring within :data:`RECHECK_AHEAD`, soonest first."""
+    today = now.astimezone(KST).date()
+    query = select(FaqCard).where(FaqCard.expires_on <= today + RECHECK_AHEAD)
+    return [
+        CardLine(
+            id=card.id,
+            ticket_id=card.ticket_id,
+            field=card.field,
+            question=card.question,
+            advisor_label=card.advisor_label,
+            expires_on=card.expires_on,
+            expired=card.expires_on < today,
+        )
+        for card in session.scalars(query.order_by(FaqCard.expires_on, FaqCard.id))
+    ]
+
+
+def advisor_list(session: Session, *, now: datetime) -> list[AdvisorLine]:
+    """Every advisor with their open load and the away periods not yet over."""
+    today = now.astimezone(KST).date()
+    found = []
+    for advisor in session.scalars(select(Advisor).order_by(Advisor.id)):
+        periods = session.execute(
+            select(AdvisorAway.starts_on, AdvisorAway.ends_on)
+            .where(AdvisorAway.advisor_id == advisor.id, AdvisorAway.ends_on >= today)
+            .order_by(AdvisorAway.starts_on)
+        ).tuples()
+        found.append(
+            AdvisorLine(
+                id=advisor.id,
+                name=advisor.member.name,
+                fields=tuple(advisor.fields or ()),
+                open_tickets=assignment.open_load(session, advisor.id),
+                away_today=assignment.is_away(session, advisor.id, today),
+                away=tuple(periods),
+                daily_digest=availability.prefers_digest(session, advisor.id),
+            )
+        )
+    return found
+
+
+def set_away(session: Session, *, advisor_id: int, start: str, end: str, actor: str) -> None:
+    """Mark an advisor away from ``start`` to ``end`` (``YYYY-MM-DD``, inclusive); new tickets
+    go to others meanwhile. An end before the start is refused."""
+    starts_on, ends_on = parse_day(start), parse_day(end)
+    if ends_on < starts_on:
+        raise FederationError(texts.ADM_AWAY_END_BEFORE_START)
+    availability.set_away(
+        session,
+        advisor=find_advisor(session, advisor_id),
+        starts_on=starts_on,
+        ends_on=ends_on,
+        actor=actor,
+    )
+
+
+def find_advisor(session: Session, advisor_id: int) -> Advisor:
+    """An advisor by number, or a polite :class:`NotFoundError`."""
+    found = session.get(Advisor, advisor_id)
+    if found is None:
+        raise NotFoundError(texts.fed_not_found(texts.FED_KIND_ADVISOR, str(advisor_id)))
+    return found
+
+
+def parse_day(text: str) -> date:
+    """A ``YYYY-MM-DD`` date, or a :class:`FederationError` saying how to write it."""
+    try:
+        return date.fromisoformat(text.strip())
+    except ValueError:
+        raise FederationError(texts.adm_bad_day(text)) from None
+
+
+def _line(ticket: Ticket, names: dict[int, str], now: datetime) -> TicketLine:
+    days = sla.overdue_days(ticket, now)
+    if ticket.state == "waiting_member":
+        status = "paused"
+    elif ticket.state in tickets.HELD_STATES or ticket.state == "open":
+        status = "late" if days >= tickets.ANSWER_DAYS else "ok"
+    else:
+        status = "done"
+    advisor = ticket.advisor
+    return TicketLine(
+        id=ticket.id,
+        state=ticket.state,
+        field=ticket.field,
+        group_id=ticket.group_id,
+        group=names.get(ticket.group_id) if ticket.group_id is not None else None,
+        advisor_id=ticket.advisor_id,
+        advisor=advisor.member.name if advisor is not None else None,
+        asked_at=ticket.asked_at,
+        question=ticket.question,
+        business_days=days,
+        sla=status,
+        answered=any(message.kind == "answer" for message in ticket.messages),
+    )
