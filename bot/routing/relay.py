@@ -19,6 +19,7 @@ from bot import texts
 from bot.messages import Address, Button, OutgoingMessage
 from bot.schedule import audience, content, queue
 from bot.storage.models import Advisor, Group, Member
+from bot.storage.schedule_models import ScheduledMessage
 from bot.storage.ticket_models import Ticket
 
 KIND = "ticket"
@@ -27,7 +28,7 @@ KEEP_TRYING = timedelta(days=14)
 
 ANSWER, CLARIFY, PASS = "tk:ans", "tk:ask", "tk:pass"
 GOOD, WEAK, MORE, REPLY = "tk:good", "tk:weak", "tk:more", "tk:reply"
-FIX, FIELD, WITHDRAW = "tk:fix", "tk:field", "tk:drop"
+FIX, FIELD, WITHDRAW, CHECK = "tk:fix", "tk:field", "tk:drop", "tk:see"
 
 
 def action(prefix: str, ticket_id: int) -> str:
@@ -61,6 +62,17 @@ def send(
         member_id=member_id,
         payload=content.to_payload(message),
     )
+
+
+def relayed(session: Session, ticket: Ticket, step: str, to: Address) -> OutgoingMessage | None:
+    """The message queued as ``step`` of ``ticket`` for ``to``, as it was rendered then."""
+    payload = session.scalar(
+        select(ScheduledMessage.payload).where(
+            ScheduledMessage.key == f"{key_prefix(ticket.id)}{step}",
+            ScheduledMessage.target == audience.target_of(to),
+        )
+    )
+    return content.from_payload(payload) if payload is not None else None
 
 
 def advisor_address(session: Session, advisor: Advisor) -> Address | None:
@@ -120,11 +132,18 @@ def advisor_buttons(ticket_id: int) -> tuple[Button, ...]:
 
 
 def receipt_buttons(ticket_id: int) -> tuple[Button, ...]:
-    """Under the receipt: correct the field, or withdraw the question."""
+    """Under the receipt: correct the field, withdraw the question, or see where it stands
+    (where the answer cannot be pushed, as in a Kakao 1:1 chat, this is how it is fetched)."""
     return (
         Button(texts.RT_BUTTON_FIX_FIELD, action(FIX, ticket_id)),
         Button(texts.RT_BUTTON_WITHDRAW, action(WITHDRAW, ticket_id)),
+        check_button(ticket_id),
     )
+
+
+def check_button(ticket_id: int) -> Button:
+    """답변 확인: the ticket's state, or its answer once there is one."""
+    return Button(texts.RT_BUTTON_CHECK, action(CHECK, ticket_id))
 
 
 def field_buttons(ticket_id: int, fields: tuple[str, ...]) -> tuple[Button, ...]:

@@ -203,6 +203,45 @@ def receipt(session: Session, ticket: Ticket, is_holiday: HolidayCheck = korean_
     )
 
 
+def asked_from(session: Session, address: Address) -> list[Ticket]:
+    """The tickets the account at ``address`` asked, newest first (``/상담``)."""
+    return list(
+        session.scalars(
+            select(Ticket)
+            .where(Ticket.platform == address.platform, Ticket.user_id == address.user)
+            .order_by(Ticket.id.desc())
+        )
+    )
+
+
+def progress(session: Session, ticket: Ticket) -> OutgoingMessage:
+    """What the asker sees on ``/상담 12`` or 답변 확인: the signed answer once there is one
+    (with its rating buttons), the pending clarifying question, else where the ticket stands.
+
+    Answers and questions are shown as they were relayed (the queued message), so a member
+    who could not be reached (a Kakao 1:1 chat cannot be written to first) reads the same text.
+    """
+    to = relay.member_address(ticket)
+    wanted = {"answered": "answer", "closed": "answer", "waiting_member": "clarify"}
+    kind = wanted.get(ticket.state)
+    last = next((m for m in reversed(ticket.messages) if m.kind == kind), None)
+    shown = relay.relayed(session, ticket, f"msg:{last.id}", to) if last is not None else None
+    if shown is not None and kind == "answer":
+        buttons = relay.answer_buttons(ticket) if ticket.state == "answered" else ()
+        if ticket.rating is not None:
+            buttons = tuple(b for b in buttons if b.action.startswith(relay.MORE))
+        return OutgoingMessage(shown.text, buttons=buttons)
+    if shown is not None:
+        return OutgoingMessage(shown.text, buttons=(relay.reply_button(ticket.id),))
+    advisor = ticket.advisor
+    title = advisor.member.title if advisor is not None else None
+    who = texts.rt_who(ticket.field, title, secretariat=advisor is None)
+    state = texts.RT_STATE_NAMES.get(ticket.state, ticket.state)
+    text = texts.rt_progress(ticket.id, ticket.question, ticket.field, state, who)
+    waiting = ticket.state in (*HELD_STATES, "open")
+    return OutgoingMessage(text, buttons=(relay.check_button(ticket.id),) if waiting else ())
+
+
 # ── who may act on a ticket ────────────────────────────────────────────────────────────
 
 

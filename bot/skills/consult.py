@@ -5,7 +5,9 @@ Advisors: ``/답변 <번호> <내용>`` (or 답변하기, then the answer), ``/�
 ticket that is not theirs is refused, and the refusal is audited.
 
 Members: the reply to a clarifying question (the next message in the chat it was asked in, or
-답하기 then the reply), 도움됐어요 / 부족해요 under the answer, and one follow-up (추가로 묻기).
+답하기 then the reply), 도움됐어요 / 부족해요 under the answer, one follow-up (추가로 묻기), and
+``/상담 [번호]`` or 답변 확인 to see their tickets and fetch an answer (how a Kakao 1:1 member,
+whom the bot cannot write to first, gets one).
 
 The buttons are written by :mod:`bot.routing.relay` (they sit on queued messages); their
 prefixes are registered here.
@@ -284,6 +286,35 @@ def withdraw(turn: Turn) -> list[OutgoingMessage]:
         except tickets.TicketError as refused:
             return reply(str(refused))
         return reply(texts.rt_withdrawn(ticket.id))
+
+
+@skill.command("상담", "tickets")
+def status_command(turn: Turn) -> list[OutgoingMessage]:
+    """``/상담``: the member's tickets; ``/상담 12``: that one's state, or its answer."""
+    number = turn.argument.strip().removeprefix("#")
+    with turn.services.sessions() as session:
+        if number.isdigit():
+            ticket = _asked_number(session, turn, int(number))
+            if ticket is None:
+                return reply(texts.rt_no_such_ticket(int(number)))
+            return [tickets.progress(session, ticket)]
+        mine = tickets.asked_from(session, turn.address)
+        if not mine:
+            return reply(texts.RT_NO_TICKETS)
+        entries = [
+            (t.id, t.field, texts.RT_STATE_NAMES.get(t.state, t.state), t.question) for t in mine
+        ]
+        return reply(texts.rt_my_tickets(entries))
+
+
+@skill.button(relay.CHECK)
+def check_button(turn: Turn) -> list[OutgoingMessage]:
+    """답변 확인 under the receipt: the ticket's state, or its answer."""
+    with turn.services.sessions() as session:
+        ticket = _asked(session, turn)
+        if ticket is None:
+            return reply(texts.RT_NOT_YOURS)
+        return [tickets.progress(session, ticket)]
 
 
 def _rate(turn: Turn, *, helpful: bool) -> list[OutgoingMessage]:

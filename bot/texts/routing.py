@@ -27,6 +27,22 @@ RT_BUTTON_FOLLOW_UP = "추가로 묻기"
 RT_BUTTON_REPLY = "답하기"
 RT_BUTTON_FIX_FIELD = "분야 바꾸기"
 RT_BUTTON_WITHDRAW = "요청 취소"
+RT_BUTTON_CHECK = "답변 확인"
+RT_STATE_NAMES = {
+    "open": "접수",
+    "assigned": "자문위원 확인 중",
+    "reassigned": "자문위원 확인 중",
+    "waiting_member": "자문위원이 확인 질문을 보냈어요",
+    "escalated": "사무국 확인 중",
+    "answered": "답변 도착",
+    "closed": "답변 완료",
+    "withdrawn": "요청 취소",
+    "expired": "기한 만료",
+}
+"""How a member reads a ticket's state (the command line and the console keep the codes)."""
+RT_NO_TICKETS = (
+    "아직 요청하신 전문가 상담이 없어요. '/전문가 질문'으로 자문위원께 물어보실 수 있어요."
+)
 RT_CHOOSE_FIELD = "어느 분야의 질문인가요? 고르시면 그 분야 자문위원께 다시 전달해 드릴게요."
 RT_TOO_LATE = (
     "이미 답변이 오간 상담이라 바꿀 수 없어요. 새로 궁금한 점은 '/전문가 질문'으로 보내 주세요."
@@ -85,7 +101,10 @@ def rt_receipt(
     ]
     if anonymous:
         lines.append("• 이름과 회사는 밝히지 않고 익명으로 전달해요.")
-    lines.append("답변이 오면 이 대화로 보내 드릴게요.")
+    lines.append(
+        "답변이 오면 이 대화로 보내 드릴게요. "
+        "'답변 확인'을 누르시거나 /상담 번호 로 언제든 확인하실 수도 있어요."
+    )
     return "\n".join(lines)
 
 
@@ -306,3 +325,31 @@ def rt_card_title(advisor_label: str, day: date) -> str:
 def rt_card_answer(answer: str) -> str:
     """An FAQ card's answer, with the same notice as the relayed answer."""
     return f"{answer}\n\n{RT_NOTICE}"
+
+
+def rt_my_tickets(entries: list[tuple[int, str, str, str]]) -> str:
+    """``/상담``: the member's tickets, newest first, as (number, field, state name, question)."""
+    lines = ["요청하신 전문가 상담이에요."]
+    for number, field, state, question in entries:
+        quoted = question if len(question) <= 30 else question[:29].rstrip() + "…"
+        lines.append(f"• #{number} [{field}] {state} — {quoted}")
+    lines.append("'/상담 번호'로 보내시면 진행 상황과 답변을 보여 드려요. 예: /상담 12")
+    return "\n".join(lines)
+
+
+def rt_progress(number: int, question: str, field: str, state: str, who: str) -> str:
+    """``/상담 12`` (or 답변 확인) before an answer: where the ticket stands."""
+    return "\n".join(
+        [
+            f"{rt_prefix(number)} 진행 상황이에요.",
+            f"질문: {question}",
+            f"• 분야: {field}",
+            f"• 상태: {state}",
+            f"• 답변: {who}",
+        ]
+    )
+
+
+def rt_no_such_ticket(number: int) -> str:
+    """``/상담 12`` naming a ticket this person did not ask."""
+    return f"요청하신 상담 중에 #{number}번은 없어요. '/상담'으로 번호를 확인해 주세요."
