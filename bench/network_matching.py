@@ -36,7 +36,7 @@ from bot.federation.sample import load_sample_federation  # noqa: E402
 from bot.network import search  # noqa: E402
 from bot.network.profiles import Viewer, load_docs  # noqa: E402
 from bot.storage.db import make_engine, upgrade  # noqa: E402
-from bot.storage.models import Company, Group, GroupCompany, Member, Membership  # noqa: E402
+from bot.storage.federation_models import Company, Group, GroupCompany, Member, Membership  # noqa: E402
 from bot.storage.network_models import NetworkProfile  # noqa: E402
 
 QUESTIONS = REPO / "bench" / "questions" / "network_matching.jsonl"

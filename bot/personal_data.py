@@ -24,6 +24,7 @@ from bot.clock import KST
 from bot.federation import audit
 from bot.federation.members import GROUP_ROLES
 from bot.storage.admin_models import ConsoleAdmin, ConsoleLoginLink, ConsoleSession
+from bot.storage.audit_models import AuditEntry
 from bot.storage.conversation_models import (
     AnswerFeedback,
     AnswerRecord,
@@ -31,18 +32,10 @@ from bot.storage.conversation_models import (
     InboundMessage,
 )
 from bot.storage.dialog_models import DialogStep
-from bot.storage.models import (
-    Advisor,
-    AdvisorGroup,
-    AuditEntry,
-    ChatIdentity,
-    Company,
-    Event,
-    InviteCode,
-    Member,
-    Membership,
-    Rsvp,
-)
+from bot.storage.difficulty_models import Difficulty, NudgeOptOut
+from bot.storage.event_models import Event, Rsvp
+from bot.storage.federation_models import Advisor, AdvisorGroup, Company, Member, Membership
+from bot.storage.identity_models import ChatIdentity, InviteCode
 from bot.storage.network_models import (
     Introduction,
     NeedNote,
@@ -51,7 +44,7 @@ from bot.storage.network_models import (
 )
 from bot.storage.network_models import Need as NetworkNeed
 from bot.storage.room_models import RoomSighting
-from bot.storage.schedule_models import Difficulty, NudgeOptOut, ScheduledMessage
+from bot.storage.schedule_models import ScheduledMessage
 from bot.storage.ticket_models import Ticket
 
 # What an erased person's chat account becomes in rows kept for anonymous figures.

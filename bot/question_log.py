@@ -16,7 +16,9 @@ from sqlalchemy import case, func, or_, select
 from sqlalchemy.orm import Session
 
 from bot.storage.conversation_models import AnswerFeedback, AnswerRecord
-from bot.storage.models import ChatIdentity, ChatRoom, Group, Membership
+from bot.storage.federation_models import Group, Membership
+from bot.storage.identity_models import ChatIdentity
+from bot.storage.room_models import ChatRoom
 
 MAX_ROWS = 2000
 """At most this many questions per page or export (the newest first)."""

@@ -14,8 +14,10 @@ from sqlalchemy.orm import Session
 
 from bot.question_log import QuestionFilter, QuestionRow, questions
 from bot.storage.conversation_models import InboundMessage
-from bot.storage.models import Event, Group, Member, Membership, Rsvp
-from bot.storage.schedule_models import Difficulty, ScheduledMessage
+from bot.storage.difficulty_models import Difficulty
+from bot.storage.event_models import Event, Rsvp
+from bot.storage.federation_models import Group, Member, Membership
+from bot.storage.schedule_models import ScheduledMessage
 
 LOOK_BACK = timedelta(days=7)
 """How far back 오늘 looks for questions, failures and new 애로사항."""

@@ -184,7 +184,7 @@ def invite_advisor(advisor: Annotated[int, _ADVISOR]) -> None:
     from bot import clock, texts
     from bot.federation import linking
     from bot.federation.errors import NotFoundError
-    from bot.storage.models import Advisor
+    from bot.storage.federation_models import Advisor
     from handlers.cli_support import actor, console, transaction
 
     with transaction() as session:
@@ -206,7 +206,7 @@ def away_advisor(
     from bot import texts
     from bot.federation.errors import NotFoundError
     from bot.routing.availability import set_away
-    from bot.storage.models import Advisor
+    from bot.storage.federation_models import Advisor
     from handlers.cli_support import actor, console, transaction
 
     with transaction() as session:
@@ -227,7 +227,7 @@ def conflict_advisor(
     from bot.federation import companies
     from bot.federation.errors import NotFoundError
     from bot.routing.availability import add_conflict
-    from bot.storage.models import Advisor
+    from bot.storage.federation_models import Advisor
     from handlers.cli_support import actor, console, transaction
 
     with transaction() as session:
@@ -247,7 +247,7 @@ def digest_advisor(
     from bot import texts
     from bot.federation.errors import NotFoundError
     from bot.routing.availability import set_digest
-    from bot.storage.models import Advisor
+    from bot.storage.federation_models import Advisor
     from handlers.cli_support import actor, console, transaction
 
     with transaction() as session:

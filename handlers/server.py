@@ -264,7 +264,8 @@ def calendar_routes(sessions: sessionmaker[Session], secret: str) -> list[BaseRo
     from bot.clock import utcnow
     from bot.schedule import ics
     from bot.schedule.feeds import feed_token_ok
-    from bot.storage.models import Event, Group
+    from bot.storage.event_models import Event
+    from bot.storage.federation_models import Group
 
     def group_feed(ident: int) -> bytes | None:
         with sessions() as session:

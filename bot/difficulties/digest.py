@@ -17,8 +17,9 @@ from bot.clock import format_kst
 from bot.difficulties import items
 from bot.federation.events import MEETING_KIND
 from bot.messages import Button, OutgoingMessage
-from bot.storage.models import Event, Group, Member
-from bot.storage.schedule_models import Difficulty
+from bot.storage.difficulty_models import Difficulty
+from bot.storage.event_models import Event
+from bot.storage.federation_models import Group, Member
 from knowledge.fields import FIELDS
 
 RelatedDocs = Callable[[str], list[tuple[str, str]]]

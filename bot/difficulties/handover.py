@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 from bot.federation import audit
 from bot.messages import Address
 from bot.routing import tickets
-from bot.storage.schedule_models import Difficulty
+from bot.storage.difficulty_models import Difficulty
 from bot.storage.ticket_models import Ticket
 
 

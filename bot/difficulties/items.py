@@ -13,8 +13,8 @@ from sqlalchemy.orm import Session
 
 from bot import texts
 from bot.federation.events import MEETING_KIND
-from bot.storage.models import Event
-from bot.storage.schedule_models import Difficulty
+from bot.storage.difficulty_models import Difficulty
+from bot.storage.event_models import Event
 from knowledge.fields import guess_field
 
 FIRST_CYCLE = timedelta(days=31)

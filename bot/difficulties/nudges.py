@@ -10,8 +10,9 @@ from bot import texts
 from bot.clock import format_kst
 from bot.difficulties import items
 from bot.messages import Button, OutgoingMessage
-from bot.storage.models import Event, Group, Member
-from bot.storage.schedule_models import NudgeOptOut
+from bot.storage.difficulty_models import NudgeOptOut
+from bot.storage.event_models import Event
+from bot.storage.federation_models import Group, Member
 
 OPT_OUT_ACTION = "diff:optout"
 SHARE_PREFIX = "diff:share"

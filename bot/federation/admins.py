@@ -23,7 +23,7 @@ from bot.federation.errors import FederationError
 from bot.federation.groups import find_group
 from bot.federation.members import LEADER_ROLES, find_member
 from bot.storage.admin_models import ConsoleAdmin, ConsoleLoginLink, ConsoleSession
-from bot.storage.models import Group, Member, Membership
+from bot.storage.federation_models import Group, Member, Membership
 
 LINK_LIFETIME = timedelta(minutes=15)
 SESSION_LIFETIME = timedelta(hours=8)

@@ -6,7 +6,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from bot.federation import audit, members
-from bot.storage.models import Advisor, Federation, Group
+from bot.storage.federation_models import Advisor, Federation, Group
 
 
 def add_advisor(

@@ -8,7 +8,7 @@ from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from bot import texts
-from bot.storage.models import AuditEntry
+from bot.storage.audit_models import AuditEntry
 
 
 def record(

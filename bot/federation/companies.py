@@ -8,7 +8,7 @@ from sqlalchemy.orm import Session
 from bot import texts
 from bot.federation import audit, business_number
 from bot.federation.errors import FederationError, NotFoundError
-from bot.storage.models import Company, Group, GroupCompany
+from bot.storage.federation_models import Company, Group, GroupCompany
 
 COMPANY_FIELDS = (
     "name",

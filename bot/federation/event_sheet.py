@@ -18,7 +18,7 @@ from bot.federation import events, groups, recurrence
 from bot.federation.errors import FederationError
 from bot.federation.tables import Cell, read_rows
 from bot.federation.when import BadWhenError, parse_when
-from bot.storage.models import Federation
+from bot.storage.federation_models import Federation
 
 HEADER = ("구분", "제목", "교류회", "시작", "종료", "장소", "안건", "반복", "제외 날짜")
 

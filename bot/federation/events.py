@@ -13,7 +13,8 @@ from bot import texts
 from bot.clock import KST
 from bot.federation import audit, recurrence
 from bot.federation.errors import FederationError, NotFoundError
-from bot.storage.models import Event, EventSeries, Federation, Group, Member, Rsvp
+from bot.storage.event_models import Event, EventSeries, Rsvp
+from bot.storage.federation_models import Federation, Group, Member
 
 MEETING_KIND = "정례회"
 """A group's regular monthly meeting: the kind reminders, 애로사항 and digests are planned for."""

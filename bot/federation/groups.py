@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session
 from bot import texts
 from bot.federation import audit
 from bot.federation.errors import FederationError, NotFoundError
-from bot.storage.models import Federation, Group
+from bot.storage.federation_models import Federation, Group
 
 
 def the_federation(session: Session, *, create_as: str | None = None) -> Federation:

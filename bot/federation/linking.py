@@ -16,7 +16,8 @@ from sqlalchemy.orm import Session
 from bot import texts
 from bot.federation import audit
 from bot.federation.errors import FederationError, NotFoundError
-from bot.storage.models import ChatIdentity, InviteCode, Member
+from bot.storage.federation_models import Member
+from bot.storage.identity_models import ChatIdentity, InviteCode
 
 INVITE_LIFETIME = timedelta(days=7)
 # No 0/O, 1/I/L: codes are read aloud and typed on phones.

@@ -11,13 +11,7 @@ from sqlalchemy.orm import Session
 from bot import texts
 from bot.federation import audit
 from bot.federation.errors import FederationError, NotFoundError
-from bot.storage.models import (
-    Advisor,
-    Federation,
-    Group,
-    Member,
-    Membership,
-)
+from bot.storage.federation_models import Advisor, Federation, Group, Member, Membership
 
 GROUP_ROLES = {"member": "회원", "leader": "회장", "secretary": "간사"}
 LEADER_ROLES = frozenset({"leader", "secretary"})

@@ -21,8 +21,9 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from bot.federation import audit, rooms
-from bot.storage.models import ChatIdentity, ChatRoom, Member, Membership
-from bot.storage.room_models import RoomSighting
+from bot.storage.federation_models import Member, Membership
+from bot.storage.identity_models import ChatIdentity
+from bot.storage.room_models import ChatRoom, RoomSighting
 
 log = logging.getLogger(__name__)
 

@@ -14,7 +14,8 @@ from sqlalchemy.orm import Session
 from bot import texts
 from bot.federation import audit
 from bot.federation.errors import FederationError
-from bot.storage.models import ChatRoom, Federation, Group, Member
+from bot.storage.federation_models import Federation, Group, Member
+from bot.storage.room_models import ChatRoom
 
 # answer_mode: "mention" (only when addressed), "quiet" (commands only) or "all";
 # visibility: the most a room may see, "public", "members" or "group".

@@ -23,7 +23,14 @@ from bot import clock, texts
 from bot.federation import audit, business_number, companies, groups, members
 from bot.federation.errors import FederationError
 from bot.federation.tables import Cell, read_rows, write_rows
-from bot.storage.models import Company, Federation, Group, GroupCompany, Member, Membership
+from bot.storage.federation_models import (
+    Company,
+    Federation,
+    Group,
+    GroupCompany,
+    Member,
+    Membership,
+)
 from bot.storage.network_models import NetworkProfile
 
 # Canonical column → headers federations actually use (compared without spaces).

@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from bot import clock
 from bot.federation import advisors, event_sheet, groups, recurrence, roster
 from bot.federation.tables import read_rows
-from bot.storage.models import Federation
+from bot.storage.federation_models import Federation
 
 SAMPLE_DIR = Path(__file__).resolve().parents[2] / "samples" / "roster"
 FEDERATION_NAME = "(사)한빛중소기업이업종교류연합회"

@@ -22,7 +22,7 @@ from bot.federation.errors import FederationError
 from bot.federation.groups import the_federation
 from bot.messages import Button, OutgoingMessage
 from bot.network import intros, pairing
-from bot.storage.models import Company, Group
+from bot.storage.federation_models import Company, Group
 from bot.storage.network_models import NetworkProfile
 
 ROUND_HOUR = 10

@@ -23,7 +23,8 @@ from bot.federation.groups import the_federation
 from bot.messages import Button, OutgoingMessage
 from bot.network.profiles import Viewer, load_docs
 from bot.schedule import audience, content, queue
-from bot.storage.models import Company, Event, GroupCompany, Member
+from bot.storage.event_models import Event
+from bot.storage.federation_models import Company, GroupCompany, Member
 from bot.storage.network_models import Introduction, NetworkPrefs
 
 ANSWER_WINDOW = timedelta(days=7)
@@ -389,7 +390,7 @@ def _card(member: Member) -> str:
 
 def group_names(session: Session, company_id: int) -> str:
     """The names of the groups a company sits in, as one line."""
-    from bot.storage.models import Group
+    from bot.storage.federation_models import Group
 
     names = session.scalars(
         select(Group.name)

@@ -22,7 +22,7 @@ from bot.messages import Button, OutgoingMessage
 from bot.network import intros, search, suggest
 from bot.network.intros import IntroRefused
 from bot.network.profiles import Viewer
-from bot.storage.models import Company, Member
+from bot.storage.federation_models import Company, Member
 from bot.storage.network_models import Need, NeedNote
 
 NEED_TTL = timedelta(days=30)

@@ -24,7 +24,7 @@ from bot.federation.companies import industry_key
 from bot.federation.groups import the_federation
 from bot.messages import OutgoingMessage
 from bot.network import intros
-from bot.storage.models import Company, Group, GroupCompany, Member
+from bot.storage.federation_models import Company, Group, GroupCompany, Member
 from bot.storage.network_models import NetworkPrefs, Pairing
 
 SHUFFLES = 24

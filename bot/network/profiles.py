@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session
 from bot import texts
 from bot.federation import audit, roster
 from bot.federation.errors import FederationError
-from bot.storage.models import Company, Group, GroupCompany, Member
+from bot.storage.federation_models import Company, Group, GroupCompany, Member
 from bot.storage.network_models import SCOPES, NetworkProfile
 
 SEEKING_TAGS = ("공동R&D", "외주가공", "시제품", "공동구매", "판로", "수출 파트너", "인력")

@@ -22,9 +22,11 @@ from bot.clock import KST
 from bot.federation.errors import FederationError
 from bot.federation.events import MEETING_KIND
 from bot.storage.conversation_models import AnswerRecord
-from bot.storage.models import ChatIdentity, Company, Event, Group, GroupCompany, Membership, Rsvp
+from bot.storage.difficulty_models import Difficulty
+from bot.storage.event_models import Event, Rsvp
+from bot.storage.federation_models import Company, Group, GroupCompany, Membership
+from bot.storage.identity_models import ChatIdentity
 from bot.storage.network_models import Introduction
-from bot.storage.schedule_models import Difficulty
 
 SUBGROUP_AT = 15
 """Past this many members, conversations stop being specific: suggest 분과."""

@@ -345,7 +345,7 @@ def search(session: Session, viewer: Viewer, query: str, *, limit: int = 5) -> l
 def search_as(session: Session, member_key: str, query: str, *, limit: int = 10) -> list[Hit]:
     """What member ``member_key`` (회원번호) would see from ``/찾기 query``, in rank order."""
     from bot.federation.errors import NotFoundError
-    from bot.storage.models import Member
+    from bot.storage.federation_models import Member
 
     member = session.get(Member, int(member_key)) if member_key.strip().isdigit() else None
     if member is None:

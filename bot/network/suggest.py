@@ -17,7 +17,7 @@ from bot import texts
 from bot.messages import OutgoingMessage
 from bot.network import intros, search
 from bot.network.profiles import ProfileDoc, Viewer, load_docs
-from bot.storage.models import Member
+from bot.storage.federation_models import Member
 from bot.storage.network_models import NetworkPrefs
 
 MAX_TOLD = 3

@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session
 
 from bot.clock import KST
 from bot.federation import advisors
-from bot.storage.models import Advisor, Member
+from bot.storage.federation_models import Advisor, Member
 from bot.storage.ticket_models import AdvisorAway, AdvisorConflict, Ticket
 
 ACTIVE_STATES = ("assigned", "reassigned", "waiting_member")

@@ -9,7 +9,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from bot.federation import audit
-from bot.storage.models import Advisor, Company
+from bot.storage.federation_models import Advisor, Company
 from bot.storage.ticket_models import AdvisorAway, AdvisorConflict, AdvisorPreference
 
 

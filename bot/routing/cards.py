@@ -21,7 +21,7 @@ from bot.messages import OutgoingMessage
 from bot.routing import fields, relay
 from bot.routing.tickets import TicketError, get
 from bot.schedule import content, queue
-from bot.storage.models import Member
+from bot.storage.federation_models import Member
 from bot.storage.ticket_models import FaqCard, Ticket
 from knowledge.masking import mask_personal
 

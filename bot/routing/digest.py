@@ -19,7 +19,7 @@ from bot.routing import assignment, relay
 from bot.routing.calendar import is_business_day
 from bot.schedule import content, queue
 from bot.schedule.planning import HolidayCheck, korean_holiday
-from bot.storage.models import Advisor
+from bot.storage.federation_models import Advisor
 from bot.storage.ticket_models import AdvisorPreference, Ticket
 
 KIND = "tdigest"

@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session
 from bot import texts
 from bot.messages import Address, Button, OutgoingMessage
 from bot.schedule import audience, content, queue
-from bot.storage.models import Advisor, Group, Member
+from bot.storage.federation_models import Advisor, Group, Member
 from bot.storage.schedule_models import ScheduledMessage
 from bot.storage.ticket_models import Ticket
 

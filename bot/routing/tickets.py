@@ -23,7 +23,8 @@ from bot.messages import Address, OutgoingMessage
 from bot.routing import assignment, fields, relay
 from bot.routing.availability import prefers_digest
 from bot.schedule.planning import HolidayCheck, korean_holiday
-from bot.storage.models import Advisor, ChatRoom, Member, Membership
+from bot.storage.federation_models import Advisor, Member, Membership
+from bot.storage.room_models import ChatRoom
 from bot.storage.ticket_models import Ticket, TicketMessage
 
 SYSTEM = "system:routing"

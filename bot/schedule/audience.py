@@ -8,7 +8,9 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from bot.messages import Address
-from bot.storage.models import ChatIdentity, ChatRoom, Membership
+from bot.storage.federation_models import Membership
+from bot.storage.identity_models import ChatIdentity
+from bot.storage.room_models import ChatRoom
 
 
 def room_address(room: ChatRoom) -> Address:

@@ -11,7 +11,7 @@ from bot.difficulties import digest, nudges
 from bot.difficulties.digest import RelatedDocs
 from bot.messages import OutgoingMessage
 from bot.schedule import content, rsvp
-from bot.storage.models import Event
+from bot.storage.event_models import Event
 from bot.storage.schedule_models import ScheduledMessage
 
 

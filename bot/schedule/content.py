@@ -12,7 +12,7 @@ from bot import texts
 from bot.clock import KST, format_kst
 from bot.messages import Button, OutgoingMessage
 from bot.schedule.rsvp import rsvp_action
-from bot.storage.models import Event
+from bot.storage.event_models import Event
 
 
 def rsvp_buttons(event: Event) -> tuple[Button, ...]:

@@ -15,7 +15,7 @@ from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
 from bot.clock import KST
-from bot.storage.models import Event, EventSeries
+from bot.storage.event_models import Event, EventSeries
 
 PRODID = "-//Gyoryu//교류//KO"
 UID_DOMAIN = "gyoryu.invalid"

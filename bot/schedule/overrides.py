@@ -18,7 +18,8 @@ from bot import texts
 from bot.federation.errors import FederationError
 from bot.schedule import queue
 from bot.schedule.rules import DEFAULTS, layers_for, override_event, rules_from, span_label
-from bot.storage.models import Event, Federation, Group
+from bot.storage.event_models import Event
+from bot.storage.federation_models import Federation, Group
 from bot.storage.schedule_models import EventScheduleOverride
 
 Layers = Sequence[tuple[str, Mapping[str, Any]]]

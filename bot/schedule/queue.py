@@ -30,7 +30,7 @@ from bot.schedule.planning import (
     reminder_slots,
 )
 from bot.schedule.rules import rules_for
-from bot.storage.models import Event
+from bot.storage.event_models import Event
 from bot.storage.schedule_models import ScheduledMessage
 
 # Kinds that go to the group's rooms, to each leader/간사, or to each member.

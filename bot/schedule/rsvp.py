@@ -16,7 +16,8 @@ from bot import texts
 from bot.clock import format_kst, kst_day
 from bot.federation import events
 from bot.federation.errors import FederationError
-from bot.storage.models import Event, Member, Membership, Rsvp
+from bot.storage.event_models import Event, Rsvp
+from bot.storage.federation_models import Member, Membership
 
 PREFIX = "rsvp"
 

@@ -15,7 +15,8 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
-from bot.storage.models import Event, Federation, Group
+from bot.storage.event_models import Event
+from bot.storage.federation_models import Federation, Group
 from bot.storage.schedule_models import EventScheduleOverride
 
 DEFAULTS: dict[str, Any] = {

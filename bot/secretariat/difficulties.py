@@ -15,8 +15,8 @@ from bot.difficulties import digest, handover, items
 from bot.federation import audit
 from bot.federation.errors import FederationError, NotFoundError
 from bot.schedule import audience
-from bot.storage.models import Group, Member
-from bot.storage.schedule_models import Difficulty
+from bot.storage.difficulty_models import Difficulty
+from bot.storage.federation_models import Group, Member
 from knowledge.fields import FIELDS
 
 

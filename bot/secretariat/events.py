@@ -19,7 +19,7 @@ from bot.federation.errors import FederationError
 from bot.federation.event_sheet import kst_datetime
 from bot.schedule import queue, rsvp
 from bot.secretariat.schedule import change_schedule
-from bot.storage.models import Event
+from bot.storage.event_models import Event
 from bot.storage.schedule_models import ScheduledMessage
 
 _YEAR_END = "12-31 23:59"

@@ -18,7 +18,7 @@ from bot import texts
 from bot.clock import KST
 from bot.federation.errors import FederationError, NotFoundError
 from bot.routing import assignment, availability, sla, tickets
-from bot.storage.models import Advisor, Group
+from bot.storage.federation_models import Advisor, Group
 from bot.storage.ticket_models import AdvisorAway, FaqCard, Ticket
 
 RECHECK_AHEAD = timedelta(days=30)

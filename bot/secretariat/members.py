@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session
 from bot import texts
 from bot.federation import advisors, companies, groups, linking, members
 from bot.federation.errors import FederationError, NotFoundError
-from bot.storage.models import Advisor
+from bot.storage.federation_models import Advisor
 
 
 @dataclass(frozen=True)

@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session
 
 from bot.network import report
 from bot.network.report import GroupHealth
-from bot.storage.models import Company, Group, Member, Membership
+from bot.storage.federation_models import Company, Group, Member, Membership
 from bot.storage.network_models import Introduction
 
 

@@ -27,7 +27,7 @@ from bot.messages import OutgoingMessage
 from bot.routing import fields, relay, tickets
 from bot.routing.availability import set_away, set_digest
 from bot.skills.skill import Skill, Turn, reply
-from bot.storage.models import Advisor
+from bot.storage.federation_models import Advisor
 from bot.storage.ticket_models import Ticket
 
 ADVISOR_STEP_TTL = timedelta(hours=12)

@@ -20,8 +20,9 @@ from bot.routing import relay, tickets
 from bot.schedule import rsvp
 from bot.skills.membership import home_group, leads, member_of
 from bot.skills.skill import Skill, Turn, reply
-from bot.storage.models import Event, Member
-from bot.storage.schedule_models import Difficulty
+from bot.storage.difficulty_models import Difficulty
+from bot.storage.event_models import Event
+from bot.storage.federation_models import Member
 
 DIGEST_WORDS = frozenset({"정리", "정리본", "보기"})
 """``/애로 정리`` asks for the digest (or one's own items) like a bare ``/애로``."""

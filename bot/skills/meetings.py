@@ -16,7 +16,7 @@ from bot.messages import Button, OutgoingMessage
 from bot.schedule import content, rsvp
 from bot.skills.membership import groups_of, home_group, leads, member_of
 from bot.skills.skill import Skill, Turn, reply
-from bot.storage.models import Event
+from bot.storage.event_models import Event
 
 SCHEDULE_ACTION = "mtg:schedule"
 PROXY = "대리참석"

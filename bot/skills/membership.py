@@ -13,7 +13,7 @@ from bot.directory import Caller
 from bot.federation import members, rooms
 from bot.federation.members import LEADER_ROLES
 from bot.messages import Address
-from bot.storage.models import Member, Membership
+from bot.storage.federation_models import Member, Membership
 
 
 def member_of(session: Session, caller: Caller) -> Member | None:

@@ -21,7 +21,7 @@ from bot.network.intros import IntroRefused
 from bot.network.profiles import Viewer
 from bot.skills.membership import member_of
 from bot.skills.skill import Skill, Turn, reply
-from bot.storage.models import Company, Member
+from bot.storage.federation_models import Company, Member
 
 INTRO_BUTTONS = 3
 """Results that get an introduction button (more would bury the message under buttons)."""

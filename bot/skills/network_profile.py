@@ -17,7 +17,7 @@ from bot.network import profiles
 from bot.network.profiles import SEEKING_TAGS, TEXT_FIELDS
 from bot.skills.membership import member_of
 from bot.skills.skill import Skill, Turn, reply
-from bot.storage.models import Company, Member
+from bot.storage.federation_models import Company, Member
 from bot.storage.network_models import SCOPES
 
 START = "net:pf"

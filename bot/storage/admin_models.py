@@ -10,8 +10,8 @@ from datetime import datetime
 from sqlalchemy import ForeignKey, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from bot.storage.base import Base
-from bot.storage.models import Group, Member, UtcDateTime
+from bot.storage.base import Base, UtcDateTime
+from bot.storage.federation_models import Group, Member
 
 
 class ConsoleAdmin(Base):

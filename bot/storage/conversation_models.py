@@ -11,8 +11,7 @@ from typing import Any
 from sqlalchemy import JSON, Boolean, ForeignKey, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
-from bot.storage.base import Base
-from bot.storage.models import UtcDateTime
+from bot.storage.base import Base, UtcDateTime
 
 
 class InboundMessage(Base):

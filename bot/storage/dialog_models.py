@@ -7,8 +7,7 @@ from datetime import datetime
 from sqlalchemy import String
 from sqlalchemy.orm import Mapped, mapped_column
 
-from bot.storage.base import Base
-from bot.storage.models import UtcDateTime
+from bot.storage.base import Base, UtcDateTime
 
 
 class DialogStep(Base):

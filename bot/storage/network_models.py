@@ -1,8 +1,8 @@
 """Tables of member networking: profiles and consent, introductions, needs, pairing rounds.
 
 A company's profile facts that the roster already knows (products, processes, certifications,
-관심분야) stay on :class:`~bot.storage.models.Company`; :class:`NetworkProfile` adds what only
-networking needs: who may find the company (its consent, recorded with date and by whom),
+관심분야) stay on :class:`~bot.storage.federation_models.Company`; :class:`NetworkProfile` adds
+what only networking needs: who may find the company (its consent, recorded with date and by whom),
 patents, the kinds of partner it looks for, and when it was last confirmed.
 Timestamps are timezone-aware UTC; callers show KST.
 """
@@ -15,8 +15,7 @@ from sqlalchemy import JSON, Boolean, ForeignKey, Integer, String, Text, UniqueC
 from sqlalchemy.orm import Mapped, mapped_column
 
 from bot.clock import utcnow
-from bot.storage.base import Base
-from bot.storage.models import UtcDateTime
+from bot.storage.base import Base, UtcDateTime
 
 SCOPES = ("private", "group", "federation")
 """비공개 (nobody finds it) · 교류회 (its own groups' members) · 연합회 (every member)."""

@@ -1,14 +1,34 @@
-"""Who was seen in a group room: what a room's answers may draw on depends on it."""
+"""Tables of group chat rooms: the room attached to a group, and who was seen in it.
+
+What a room's answers may draw on depends on who was seen there.
+"""
 
 from __future__ import annotations
 
 from datetime import datetime
+from typing import Any
 
-from sqlalchemy import String, UniqueConstraint
-from sqlalchemy.orm import Mapped, mapped_column
+from sqlalchemy import JSON, ForeignKey, String, UniqueConstraint
+from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from bot.storage.base import Base
-from bot.storage.models import UtcDateTime
+from bot.storage.base import Base, UtcDateTime
+from bot.storage.federation_models import Group
+
+
+class ChatRoom(Base):
+    """A group chat (platform + chat id) attached to a group, with its own setting overrides."""
+
+    __tablename__ = "chat_rooms"
+    __table_args__ = (UniqueConstraint("platform", "chat_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    platform: Mapped[str] = mapped_column(String(20))
+    chat_id: Mapped[str] = mapped_column(String(200))
+    group_id: Mapped[int | None] = mapped_column(ForeignKey("groups.id", ondelete="SET NULL"))
+    title: Mapped[str | None] = mapped_column(String(200))
+    settings: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+
+    group: Mapped[Group | None] = relationship()
 
 
 class RoomSighting(Base):

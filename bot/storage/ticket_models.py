@@ -21,8 +21,8 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from bot.storage.base import Base
-from bot.storage.models import Advisor, UtcDateTime
+from bot.storage.base import Base, UtcDateTime
+from bot.storage.federation_models import Advisor
 
 TICKET_STATES = (
     "open",

@@ -29,7 +29,9 @@ from bot.messages import Button
 from bot.qa import DocumentQA
 from bot.storage.base import Base
 from bot.storage.conversation_models import AnswerFeedback, AnswerRecord, ExpertRequest
-from bot.storage.models import Advisor, ChatIdentity, Company, Event, Member
+from bot.storage.event_models import Event
+from bot.storage.federation_models import Advisor, Company, Member
+from bot.storage.identity_models import ChatIdentity
 from bot.storage.network_models import Introduction, Need, NeedNote, NetworkPrefs, NetworkProfile
 from bot.storage.schedule_models import ScheduledMessage
 from handlers.memory import MemoryChannel

@@ -6,8 +6,8 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from bot.federation import events
 from bot.storage.conversation_models import InboundMessage
-from bot.storage.models import Member
-from bot.storage.schedule_models import Difficulty
+from bot.storage.difficulty_models import Difficulty
+from bot.storage.federation_models import Member
 from bot.today import today
 from tests.handlers.admin.world import UNSURE, build
 from tests.handlers.conftest import NOW

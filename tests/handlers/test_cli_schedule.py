@@ -14,7 +14,8 @@ from bot.clock import KST
 from bot.federation import events, groups, rooms
 from bot.schedule import queue
 from bot.schedule.planning import korean_holiday
-from bot.storage.models import Event, Federation, Group
+from bot.storage.event_models import Event
+from bot.storage.federation_models import Federation, Group
 from bot.storage.schedule_models import EventScheduleOverride
 from handlers.cli import build_app
 

@@ -20,7 +20,8 @@ from bot.core import Bot
 from bot.directory_sql import SqlDirectory
 from bot.federation import events, groups, members
 from bot.schedule import rsvp
-from bot.storage.models import ChatIdentity, Rsvp
+from bot.storage.event_models import Rsvp
+from bot.storage.identity_models import ChatIdentity
 from handlers.server import build_server
 from handlers.settings import ChannelSettings
 from tests.fakes.slack_api import BOT_TOKEN, SIGNING_SECRET, fake_slack

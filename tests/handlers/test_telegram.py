@@ -23,7 +23,8 @@ from bot.federation import events, groups, members
 from bot.messages import Button, Link, OutgoingMessage
 from bot.schedule import rsvp
 from bot.storage.conversation_models import InboundMessage
-from bot.storage.models import ChatIdentity, Rsvp
+from bot.storage.event_models import Rsvp
+from bot.storage.identity_models import ChatIdentity
 from handlers import telegram
 from handlers.server import build_server
 from handlers.settings import ChannelSettings

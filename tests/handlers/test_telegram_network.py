@@ -18,7 +18,8 @@ from bot.conversation import ConversationLog
 from bot.core import Bot
 from bot.directory_sql import SqlDirectory
 from bot.federation.sample import load_sample_federation
-from bot.storage.models import ChatIdentity, Member
+from bot.storage.federation_models import Member
+from bot.storage.identity_models import ChatIdentity
 from handlers import telegram
 from handlers.server import build_server
 from handlers.settings import ChannelSettings

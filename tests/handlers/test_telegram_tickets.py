@@ -18,7 +18,7 @@ from bot.directory_sql import SqlDirectory
 from bot.federation import advisors, groups, members
 from bot.schedule.compose import MessageComposer
 from bot.schedule.dispatcher import Dispatcher
-from bot.storage.models import ChatIdentity
+from bot.storage.identity_models import ChatIdentity
 from handlers import telegram
 from handlers.server import build_server
 from handlers.settings import ChannelSettings

@@ -6,9 +6,14 @@ from alembic import context
 from sqlalchemy import Engine
 
 from bot.storage import (  # noqa: F401  (all tables)
+    admin_models,
+    audit_models,
     conversation_models,
     dialog_models,
-    models,
+    difficulty_models,
+    event_models,
+    federation_models,
+    identity_models,
     network_models,
     room_models,
     schedule_models,

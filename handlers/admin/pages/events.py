@@ -22,7 +22,7 @@ from bot.federation.admins import ConsoleUser
 from bot.federation.errors import FederationError, NotFoundError
 from bot.federation.events import KINDS
 from bot.secretariat import events, schedule
-from bot.storage.models import Group
+from bot.storage.federation_models import Group
 from handlers.admin.common import Console, Page
 
 EVENT_FIELDS = ("title", "kind", "group", "start", "end", "place", "agenda")

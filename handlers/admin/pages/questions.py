@@ -17,7 +17,7 @@ from bot.federation.admins import ConsoleUser
 from bot.federation.errors import FederationError
 from bot.question_log import QuestionFilter, QuestionRow, question, questions
 from bot.routing import cards, fields
-from bot.storage.models import Group
+from bot.storage.federation_models import Group
 from handlers.admin.common import Console, Page, download, kst
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"

@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session
 
 from bot.clock import KST
 from bot.federation import groups
-from bot.storage.models import Federation, Group
+from bot.storage.federation_models import Federation, Group
 
 NOW = datetime(2026, 3, 2, 9, 0, tzinfo=KST)
 

@@ -10,7 +10,7 @@ from bot import texts
 from bot.federation import admins, audit, members
 from bot.federation.errors import FederationError
 from bot.storage.admin_models import ConsoleLoginLink, ConsoleSession
-from bot.storage.models import Member
+from bot.storage.federation_models import Member
 from tests.bot.federation.conftest import NOW, Hanbit
 
 

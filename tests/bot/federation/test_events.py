@@ -11,7 +11,8 @@ from bot.clock import KST
 from bot.federation import events, members
 from bot.federation.errors import FederationError
 from bot.federation.sample import load_sample_federation
-from bot.storage.models import Event, Member, Rsvp
+from bot.storage.event_models import Event, Rsvp
+from bot.storage.federation_models import Member
 
 from .conftest import NOW, Hanbit
 

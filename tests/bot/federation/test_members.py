@@ -6,7 +6,8 @@ from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.orm.exc import StaleDataError
 
 from bot.federation import audit, companies, events, linking, members
-from bot.storage.models import ChatIdentity, Member
+from bot.storage.federation_models import Member
+from bot.storage.identity_models import ChatIdentity
 
 from .conftest import NOW, Hanbit
 

@@ -17,7 +17,9 @@ from bot.conversation import ConversationLog
 from bot.core import Bot
 from bot.directory_sql import SqlDirectory
 from bot.federation import groups, linking, members, rooms
-from bot.storage.models import AuditEntry, ChatIdentity, Group, Member
+from bot.storage.audit_models import AuditEntry
+from bot.storage.federation_models import Group, Member
+from bot.storage.identity_models import ChatIdentity
 from handlers.memory import MemoryChannel
 from tests.bot.skills.club import NOW
 from tests.scenarios.answerer import MEMBERS_ONLY_ANSWER, FakeAnswerer

@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session
 
 from bot.federation import roster
 from bot.federation.errors import FederationError
-from bot.storage.models import Company, Group, Member, Membership
+from bot.storage.federation_models import Company, Group, Member, Membership
 from tests.conftest import REPO_ROOT
 
 SAMPLE = REPO_ROOT / "samples" / "roster"

@@ -16,7 +16,8 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from bot.clock import format_kst
 from bot.federation.sample import load_sample_federation
-from bot.storage.models import Event, Group
+from bot.storage.event_models import Event
+from bot.storage.federation_models import Group
 from tests.conftest import SAMPLE_CORPUS
 
 

@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from typer.testing import CliRunner
 
 from bot.federation.sample import load_sample_federation
-from bot.storage.models import Member
+from bot.storage.federation_models import Member
 from handlers.cli import build_app
 
 Run = Callable[..., tuple[int, str]]

@@ -13,7 +13,7 @@ from sqlalchemy import select
 from bot import texts
 from bot.messages import Button, OutgoingMessage
 from bot.network import intros
-from bot.storage.models import Member
+from bot.storage.federation_models import Member
 from bot.storage.network_models import Introduction
 from tests.bot.network.world import World
 

@@ -10,7 +10,7 @@ from sqlalchemy import select
 
 from bot import texts
 from bot.network import pairing
-from bot.storage.models import Company
+from bot.storage.federation_models import Company
 from bot.storage.network_models import Pairing
 from tests.bot.network.world import World
 

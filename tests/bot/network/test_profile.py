@@ -8,7 +8,7 @@ from sqlalchemy import select
 
 from bot import texts
 from bot.messages import Button, OutgoingMessage
-from bot.storage.models import Company, Member
+from bot.storage.federation_models import Company, Member
 from bot.storage.network_models import NetworkProfile
 from tests.bot.network.world import NOW, World
 

@@ -10,7 +10,8 @@ from bot import texts
 from bot.federation import events, groups, members
 from bot.messages import Button
 from bot.network import report
-from bot.storage.models import Event, Member
+from bot.storage.event_models import Event
+from bot.storage.federation_models import Member
 from tests.bot.network.world import World
 
 

@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from bot.network import profiles, search
 from bot.network.profiles import Viewer
-from bot.storage.models import Company, Member
+from bot.storage.federation_models import Company, Member
 from tests.bot.network.world import World
 
 

@@ -8,7 +8,7 @@ from sqlalchemy import select
 
 from bot import texts
 from bot.network import profiles
-from bot.storage.models import Company, Member
+from bot.storage.federation_models import Company, Member
 from tests.bot.network.world import World
 
 

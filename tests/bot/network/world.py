@@ -22,7 +22,8 @@ from bot.federation.sample import load_sample_federation
 from bot.messages import Address, OutgoingMessage
 from bot.schedule.compose import MessageComposer
 from bot.schedule.dispatcher import Dispatcher
-from bot.storage.models import ChatIdentity, Company, Member
+from bot.storage.federation_models import Company, Member
+from bot.storage.identity_models import ChatIdentity
 from handlers.memory import MemoryChannel
 from tests.scenarios.answerer import FakeAnswerer
 

@@ -24,7 +24,7 @@ from bot.qa import DocumentQA
 from bot.schedule.compose import MessageComposer
 from bot.schedule.dispatcher import Dispatcher
 from bot.schedule.runner import run_once
-from bot.storage.models import ChatIdentity
+from bot.storage.identity_models import ChatIdentity
 from bot.storage.ticket_models import Ticket
 from handlers.memory import MemoryChannel
 from tests.bot.test_qa import DUES, MEETING, ListSearcher

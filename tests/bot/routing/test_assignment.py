@@ -9,7 +9,7 @@ from datetime import date, datetime
 from bot import texts
 from bot.clock import KST
 from bot.routing.availability import add_conflict
-from bot.storage.models import Advisor, Company
+from bot.storage.federation_models import Advisor, Company
 from tests.bot.routing.desk import CHOI, KIM, MEMBER, ROOM, SECRETARY, UNCOVERED, Desk, only
 
 

@@ -11,7 +11,9 @@ from sqlalchemy.orm import Session
 from bot.clock import KST
 from bot.federation import events, groups, members, rooms
 from bot.messages import Address, OutgoingMessage
-from bot.storage.models import ChatIdentity, Event, Group, Member
+from bot.storage.event_models import Event
+from bot.storage.federation_models import Group, Member
+from bot.storage.identity_models import ChatIdentity
 
 MEETING = datetime(2026, 3, 10, 19, 0, tzinfo=KST)  # a Tuesday, no holiday near it
 

@@ -6,7 +6,7 @@ from sqlalchemy.orm import Session
 
 from bot.schedule import queue
 from bot.schedule.rules import override_event
-from bot.storage.models import Group
+from bot.storage.federation_models import Group
 from tests.bot.schedule.conftest import MEETING, World
 
 BEFORE = MEETING - timedelta(days=20)

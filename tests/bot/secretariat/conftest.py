@@ -10,7 +10,8 @@ from sqlalchemy.orm import Session
 
 from bot.clock import KST
 from bot.federation import events, groups, rooms
-from bot.storage.models import Event, Federation, Group
+from bot.storage.event_models import Event
+from bot.storage.federation_models import Federation, Group
 
 # A Monday morning; the meeting below is on a working-day evening two weeks later.
 NOW = datetime(2026, 3, 2, 9, 0, tzinfo=KST)

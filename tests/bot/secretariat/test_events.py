@@ -14,7 +14,7 @@ from bot.federation import audit, members
 from bot.federation.errors import FederationError, NotFoundError
 from bot.schedule import queue
 from bot.secretariat import events
-from bot.storage.models import Event
+from bot.storage.event_models import Event
 from bot.storage.schedule_models import ScheduledMessage
 
 from .conftest import NOW, Hanbit

@@ -10,7 +10,7 @@ from bot.federation import audit, companies
 from bot.federation import groups as directory
 from bot.federation.errors import FederationError, NotFoundError
 from bot.secretariat import groups
-from bot.storage.models import ChatRoom
+from bot.storage.room_models import ChatRoom
 
 from .conftest import Hanbit
 

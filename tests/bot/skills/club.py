@@ -17,8 +17,9 @@ from bot.federation import events, groups, members, rooms
 from bot.messages import Button
 from bot.schedule import content
 from bot.schedule.feeds import CalendarLinks
-from bot.storage.models import ChatIdentity, Event, Rsvp
-from bot.storage.schedule_models import Difficulty
+from bot.storage.difficulty_models import Difficulty
+from bot.storage.event_models import Event, Rsvp
+from bot.storage.identity_models import ChatIdentity
 from handlers.memory import MemoryChannel
 from tests.scenarios.answerer import FakeAnswerer
 

@@ -12,8 +12,8 @@ from sqlalchemy import select
 from bot import texts
 from bot.difficulties import nudges
 from bot.messages import Button
-from bot.storage.models import Event
-from bot.storage.schedule_models import Difficulty
+from bot.storage.difficulty_models import Difficulty
+from bot.storage.event_models import Event
 from bot.storage.ticket_models import Ticket
 from tests.bot.skills.club import LEADER, MEMBER, ROOM, Club, shared
 

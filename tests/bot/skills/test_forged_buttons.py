@@ -17,8 +17,8 @@ from bot.messages import Button
 from bot.schedule import rsvp
 from bot.skills import ask, expert
 from bot.storage.conversation_models import AnswerFeedback
-from bot.storage.models import Event
-from bot.storage.schedule_models import Difficulty
+from bot.storage.difficulty_models import Difficulty
+from bot.storage.event_models import Event
 from bot.storage.ticket_models import Ticket
 from tests.bot.skills.club import GUEST, LEADER, MEETING, MEMBER, ROOM, Club, rsvps, shared
 

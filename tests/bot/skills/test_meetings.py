@@ -10,7 +10,7 @@ from bot import texts
 from bot.difficulties import nudges
 from bot.messages import Button
 from bot.schedule.feeds import feed_token
-from bot.storage.models import Event
+from bot.storage.event_models import Event
 from tests.bot.skills.club import GUEST, LEADER, MEMBER, ROOM, Club, button, rsvps, shared
 
 

@@ -9,7 +9,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from bot.federation import admins, events, groups, members, rooms
 from bot.storage.conversation_models import AnswerFeedback, AnswerRecord
-from bot.storage.models import ChatIdentity
+from bot.storage.identity_models import ChatIdentity
 from tests.handlers.conftest import NOW
 
 DAWN_ROOM, FUTURE_ROOM = "dawn-room", "future-room"

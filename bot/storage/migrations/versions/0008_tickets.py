@@ -9,7 +9,7 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-from bot.storage.models import UtcDateTime
+from bot.storage.base import UtcDateTime
 
 revision = "0008_tickets"
 down_revision = "0007_network"

@@ -12,7 +12,7 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-from bot.storage.models import UtcDateTime
+from bot.storage.base import UtcDateTime
 
 revision = "0011_inbound_claims"
 down_revision = "0010_console_admins"

@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from bot import texts
 from bot.federation import events, groups, members
-from bot.storage.models import Event
+from bot.storage.event_models import Event
 from bot.storage.schedule_models import ScheduledMessage
 from tests.handlers.admin.world import World
 from tests.handlers.conftest import NOW

@@ -1,51 +1,17 @@
-"""Tables of the federation: groups, companies, members, advisors, chat links, events and audit.
+"""Tables of the federation's directory: federations, groups, companies, members and advisors.
 
 Every timestamp is stored timezone-aware in UTC; callers convert to KST for display.
 """
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime
+from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import (
-    JSON,
-    Boolean,
-    Date,
-    DateTime,
-    ForeignKey,
-    Integer,
-    String,
-    Text,
-    UniqueConstraint,
-)
-from sqlalchemy.engine import Dialect
+from sqlalchemy import JSON, Boolean, Date, ForeignKey, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
-from sqlalchemy.types import TypeDecorator
 
-from bot.clock import utcnow
-from bot.storage.base import Base
-
-
-class UtcDateTime(TypeDecorator[datetime]):
-    """A timezone-aware timestamp that reads back aware on SQLite too (which drops offsets)."""
-
-    impl = DateTime(timezone=True)
-    cache_ok = True
-
-    def process_bind_param(self, value: datetime | None, dialect: Dialect) -> datetime | None:
-        """Refuse naive datetimes and store UTC."""
-        if value is None:
-            return None
-        if value.tzinfo is None:
-            raise ValueError("naive datetime given; use an aware one (KST or UTC)")
-        return value.astimezone(UTC)
-
-    def process_result_value(self, value: datetime | None, dialect: Dialect) -> datetime | None:
-        """Mark values read from SQLite as UTC."""
-        if value is None:
-            return None
-        return value.replace(tzinfo=UTC) if value.tzinfo is None else value
+from bot.storage.base import Base, UtcDateTime
 
 
 class Federation(Base):
@@ -199,120 +165,3 @@ class AdvisorGroup(Base):
     group_id: Mapped[int] = mapped_column(
         ForeignKey("groups.id", ondelete="CASCADE"), primary_key=True
     )
-
-
-class ChatIdentity(Base):
-    """A platform account; linked to a member once verified, else a pending request or guest."""
-
-    __tablename__ = "chat_identities"
-    __table_args__ = (UniqueConstraint("platform", "platform_user_id"),)
-
-    id: Mapped[int] = mapped_column(primary_key=True)
-    platform: Mapped[str] = mapped_column(String(20))
-    platform_user_id: Mapped[str] = mapped_column(String(200))
-    member_id: Mapped[int | None] = mapped_column(ForeignKey("members.id", ondelete="CASCADE"))
-    status: Mapped[str] = mapped_column(String(10))  # "verified" | "pending"
-    display_name: Mapped[str | None] = mapped_column(String(200))
-    note: Mapped[str | None] = mapped_column(Text)
-    created_at: Mapped[datetime] = mapped_column(UtcDateTime(), default=utcnow)
-    verified_at: Mapped[datetime | None] = mapped_column(UtcDateTime())
-
-    member: Mapped[Member | None] = relationship()
-
-
-class InviteCode(Base):
-    """A one-time, expiring code an admin issues to link one member's chat account.
-
-    Only a hash is kept: the code itself is shown once, when issued.
-    """
-
-    __tablename__ = "invite_codes"
-
-    id: Mapped[int] = mapped_column(primary_key=True)
-    code_hash: Mapped[str] = mapped_column(String(64), unique=True)
-    member_id: Mapped[int] = mapped_column(ForeignKey("members.id", ondelete="CASCADE"))
-    issued_by: Mapped[str] = mapped_column(String(100))
-    issued_at: Mapped[datetime] = mapped_column(UtcDateTime(), default=utcnow)
-    expires_at: Mapped[datetime] = mapped_column(UtcDateTime())
-    used_at: Mapped[datetime | None] = mapped_column(UtcDateTime())
-
-
-class ChatRoom(Base):
-    """A group chat (platform + chat id) attached to a group, with its own setting overrides."""
-
-    __tablename__ = "chat_rooms"
-    __table_args__ = (UniqueConstraint("platform", "chat_id"),)
-
-    id: Mapped[int] = mapped_column(primary_key=True)
-    platform: Mapped[str] = mapped_column(String(20))
-    chat_id: Mapped[str] = mapped_column(String(200))
-    group_id: Mapped[int | None] = mapped_column(ForeignKey("groups.id", ondelete="SET NULL"))
-    title: Mapped[str | None] = mapped_column(String(200))
-    settings: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
-
-    group: Mapped[Group | None] = relationship()
-
-
-class EventSeries(Base):
-    """A recurring event definition (e.g. 매월 둘째 주 화요일 19시) stored as an RRULE."""
-
-    __tablename__ = "event_series"
-
-    id: Mapped[int] = mapped_column(primary_key=True)
-    federation_id: Mapped[int] = mapped_column(ForeignKey("federations.id", ondelete="CASCADE"))
-    group_id: Mapped[int | None] = mapped_column(ForeignKey("groups.id", ondelete="CASCADE"))
-    kind: Mapped[str] = mapped_column(String(20))
-    title: Mapped[str] = mapped_column(String(200))
-    rrule: Mapped[str] = mapped_column(Text)
-    first_start: Mapped[datetime] = mapped_column(UtcDateTime())
-    duration_minutes: Mapped[int] = mapped_column(Integer, default=120)
-    place: Mapped[str | None] = mapped_column(String(200))
-
-
-class Event(Base):
-    """One dated event, either one-off or an occurrence of an :class:`EventSeries`."""
-
-    __tablename__ = "events"
-
-    id: Mapped[int] = mapped_column(primary_key=True)
-    federation_id: Mapped[int] = mapped_column(ForeignKey("federations.id", ondelete="CASCADE"))
-    group_id: Mapped[int | None] = mapped_column(ForeignKey("groups.id", ondelete="CASCADE"))
-    series_id: Mapped[int | None] = mapped_column(
-        ForeignKey("event_series.id", ondelete="SET NULL")
-    )
-    kind: Mapped[str] = mapped_column(String(20))
-    title: Mapped[str] = mapped_column(String(200))
-    starts_at: Mapped[datetime] = mapped_column(UtcDateTime(), index=True)
-    ends_at: Mapped[datetime | None] = mapped_column(UtcDateTime())
-    place: Mapped[str | None] = mapped_column(String(200))
-    agenda: Mapped[str | None] = mapped_column(Text)
-
-    group: Mapped[Group | None] = relationship()
-
-
-class Rsvp(Base):
-    """A member's answer to an event; kept with ``member_id`` cleared when the member is erased."""
-
-    __tablename__ = "rsvps"
-    __table_args__ = (UniqueConstraint("event_id", "member_id"),)
-
-    id: Mapped[int] = mapped_column(primary_key=True)
-    event_id: Mapped[int] = mapped_column(ForeignKey("events.id", ondelete="CASCADE"))
-    member_id: Mapped[int | None] = mapped_column(ForeignKey("members.id", ondelete="SET NULL"))
-    status: Mapped[str] = mapped_column(String(10))  # 참석 | 불참 | 미정 | 대리참석
-    proxy_name: Mapped[str | None] = mapped_column(String(100))
-    updated_at: Mapped[datetime] = mapped_column(UtcDateTime(), default=utcnow)
-
-
-class AuditEntry(Base):
-    """Who changed what, when. Details name fields and ids, never personal values."""
-
-    __tablename__ = "audit_log"
-
-    id: Mapped[int] = mapped_column(primary_key=True)
-    at: Mapped[datetime] = mapped_column(UtcDateTime(), default=utcnow, index=True)
-    actor: Mapped[str] = mapped_column(String(100))
-    action: Mapped[str] = mapped_column(String(50))
-    entity: Mapped[str] = mapped_column(String(50))
-    entity_id: Mapped[int | None] = mapped_column(Integer)
-    detail: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
