@@ -27,6 +27,11 @@ companies_app = typer.Typer(help="회원사 관리(업종 중복 규칙 포함)"
 groups_app = typer.Typer(help="교류회 관리", no_args_is_help=True)
 advisors_app = typer.Typer(help="자문위원 관리", no_args_is_help=True)
 
+# ``… list --json``: the contract for tools, in the order of the table's columns.
+COMPANIES_KEYS = ("id", "name", "business_number", "ksic_code", "industry", "groups")
+GROUPS_KEYS = ("id", "name", "meeting_rule", "members")
+ADVISORS_KEYS = ("id", "name", "title", "affiliation", "fields", "groups", "availability")
+
 
 @companies_app.command("list")
 def list_companies(as_json: AsJson = False, wide: Wide = False) -> None:
@@ -46,7 +51,7 @@ def list_companies(as_json: AsJson = False, wide: Wide = False) -> None:
             for c in companies.list_companies(session)
         ]
     header = ("번호", "회사명", "사업자등록번호", "업종코드", "업종", "교류회")
-    table("회원사 목록", header, rows, as_json=as_json, wide=wide)
+    table("회원사 목록", header, rows, as_json=as_json, wide=wide, keys=COMPANIES_KEYS)
 
 
 _COMPANY_KEY = typer.Argument(help="번호, 사업자등록번호 또는 회사명")
@@ -167,7 +172,7 @@ def list_groups(as_json: AsJson = False, wide: Wide = False) -> None:
             for g in groups.list_groups(session)
         ]
     header = ("번호", "교류회", "정례회", "회원 수")
-    table("교류회 목록", header, rows, as_json=as_json, wide=wide)
+    table("교류회 목록", header, rows, as_json=as_json, wide=wide, keys=GROUPS_KEYS)
 
 
 @groups_app.command("show")
@@ -318,7 +323,7 @@ def list_advisors(as_json: AsJson = False, wide: Wide = False) -> None:
             for a in advisors.list_advisors(session)
         ]
     header = ("번호", "성명", "직위", "소속기관", "분야", "담당", "가능 시간")
-    table("자문위원 목록", header, rows, as_json=as_json, wide=wide)
+    table("자문위원 목록", header, rows, as_json=as_json, wide=wide, keys=ADVISORS_KEYS)
 
 
 @advisors_app.command("add")

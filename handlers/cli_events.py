@@ -26,6 +26,8 @@ from handlers.cli_support import (
 )
 
 app = typer.Typer(help="행사·정례회 관리와 참석 응답", no_args_is_help=True)
+# ``events list --json``: the contract for tools, in the order of the table's columns.
+EVENTS_KEYS = ("id", "starts_at", "kind", "title", "group", "place")
 _YEAR_END = "12-31 23:59"  # the last day a sheet's series reaches (import --year)
 
 
@@ -58,7 +60,7 @@ def list_events(
             for e in found
         ]
     header = ("번호", "일시", "구분", "제목", "주관", "장소")
-    table("다가오는 행사", header, rows, as_json=as_json, wide=wide)
+    table("다가오는 행사", header, rows, as_json=as_json, wide=wide, keys=EVENTS_KEYS)
 
 
 @app.command("show")

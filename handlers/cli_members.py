@@ -15,6 +15,9 @@ from handlers.cli_support import actor, console, table, transaction
 app = typer.Typer(
     help="회원 관리(명부 가져오기·내보내기, 초대 코드, 개인정보 열람·삭제)", no_args_is_help=True
 )
+# ``members list --json`` and ``members pending --json``: the contract for tools, column order.
+MEMBERS_KEYS = ("id", "name", "title", "company", "groups", "phone")
+PENDING_KEYS = ("id", "platform", "display_name", "note", "requested_at")
 
 
 @app.command("list")
@@ -40,7 +43,7 @@ def list_members(
             for m in members.list_members(session, group=chosen)
         ]
     header = ("번호", "성명", "직위", "회사", "소속", "연락처")
-    table("회원 목록", header, rows, as_json=as_json, wide=wide)
+    table("회원 목록", header, rows, as_json=as_json, wide=wide, keys=MEMBERS_KEYS)
 
 
 @app.command("show")
@@ -225,7 +228,7 @@ def pending(as_json: AsJson = False, wide: Wide = False) -> None:
         console.print(texts.FED_NO_PENDING)
         return
     header = ("요청 번호", "플랫폼", "표시 이름", "메모", "요청 일시")
-    table("연결 요청", header, rows, as_json=as_json, wide=wide)
+    table("연결 요청", header, rows, as_json=as_json, wide=wide, keys=PENDING_KEYS)
 
 
 @app.command("approve")

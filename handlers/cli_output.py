@@ -1,8 +1,9 @@
 """How list commands print: a table that wraps instead of cutting, or JSON for other tools.
 
 Every ``… list`` command (and ``gyoryu sources``) takes ``--json`` (one JSON array of objects keyed
-by the column names) and ``--wide`` (one line per row, for wide terminals or ``less -S``). By
-default a long name or path folds onto the next line of its cell, so nothing is ever cut off.
+by stable English names, in the order of the table's columns) and ``--wide`` (one line per row,
+for wide terminals or ``less -S``). By default a long name or path folds onto the next line of its
+cell, so nothing is ever cut off.
 """
 
 from __future__ import annotations

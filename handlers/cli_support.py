@@ -77,9 +77,10 @@ def table(
     *,
     as_json: bool = False,
     wide: bool = False,
+    keys: Sequence[str] | None = None,
 ) -> None:
-    """Print rows as a table that wraps long cells (or one line per row, or JSON)."""
-    cli_output.show(title, header, rows, as_json=as_json, wide=wide)
+    """Print rows as a table that wraps long cells (or one line per row, or JSON keyed by keys)."""
+    cli_output.show(title, header, rows, as_json=as_json, wide=wide, keys=keys)
 
 
 def show_schedule(change: ScheduleChange, heading: str) -> None:

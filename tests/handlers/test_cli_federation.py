@@ -233,6 +233,27 @@ def test_every_list_wraps_in_a_narrow_terminal_and_offers_json(
     assert table_rows(narrow) == expected
 
 
+JSON_KEYS = {
+    "members": ("id", "name", "title", "company", "groups", "phone"),
+    "companies": ("id", "name", "business_number", "ksic_code", "industry", "groups"),
+    "groups": ("id", "name", "meeting_rule", "members"),
+    "advisors": ("id", "name", "title", "affiliation", "fields", "groups", "availability"),
+    "events": ("id", "starts_at", "kind", "title", "group", "place"),
+}
+
+
+@pytest.mark.parametrize("subject", JSON_KEYS)
+def test_a_json_list_is_keyed_by_stable_english_names(gyoryu: Run, subject: str) -> None:
+    gyoryu("db", "load-sample")
+
+    code, as_json = gyoryu(subject, "list", "--json")
+
+    assert code == 0
+    records = json.loads(as_json)
+    assert records
+    assert {tuple(record) for record in records} == {JSON_KEYS[subject]}
+
+
 def table_rows(output: str) -> list[list[str]]:
     """The cells of a printed table, each cell's folded lines joined (the first column is 번호)."""
     rows: list[list[str]] = []
