@@ -8,6 +8,7 @@ and names the advisor field that could help instead of guessing.
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Protocol
@@ -98,18 +99,25 @@ class DocumentQA:
         synonyms: Synonyms | None = None,
         phrases: Phrases | None = None,
         llm: LlmAnswerer | None = None,
+        settings: KnowledgeSettings | None = None,
     ) -> None:
-        """Answer from ``searcher`` (``None``: no documents are loaded yet)."""
+        """Answer from ``searcher`` (``None``: no documents are loaded yet).
+
+        ``settings`` is where :meth:`refresh` reloads from (``None``: it cannot).
+        """
         self._searcher = searcher
         self._synonyms = synonyms
         self._phrases = phrases
         self._llm = llm
+        self._settings = settings
+        self._refreshing = threading.Lock()
 
     @classmethod
     def open(cls, settings: KnowledgeSettings) -> DocumentQA:
         """Load the store, glossary, retriever and optional chat model once."""
         if not settings.chroma_host and not settings.chroma_path.exists():
-            return cls(None)  # nothing was ever ingested; don't create an empty store
+            # Nothing was ever ingested; don't create an empty store.
+            return cls(None, settings=settings)
         from knowledge.glossary import Glossary
         from knowledge.retriever import Retriever
         from knowledge.store import ChunkStore
@@ -117,7 +125,7 @@ class DocumentQA:
         store = ChunkStore.open(settings)
         chunks = store.all_chunks()
         if not chunks:
-            return cls(None)
+            return cls(None, settings=settings)
         glossary = Glossary.load(settings)
         retriever = Retriever.from_chunks(
             chunks,
@@ -131,7 +139,30 @@ class DocumentQA:
             from knowledge.llm import LlmAnswerer
 
             llm = LlmAnswerer.from_settings(settings)
-        return cls(retriever, synonyms=glossary.synonyms, phrases=glossary.matches, llm=llm)
+        return cls(
+            retriever,
+            synonyms=glossary.synonyms,
+            phrases=glossary.matches,
+            llm=llm,
+            settings=settings,
+        )
+
+    def refresh(self) -> None:
+        """Reload the documents and the glossary now, so the next question sees every change.
+
+        The secretariat's console calls it after an upload, a removal or a new synonym. The new
+        index is built aside and swapped in whole; questions answered meanwhile use the old one.
+        """
+        if self._settings is None:
+            return
+        with self._refreshing:  # two changes at once build the index once each, in turn
+            fresh = DocumentQA.open(self._settings)
+            self._searcher, self._synonyms, self._phrases, self._llm = (
+                fresh._searcher,
+                fresh._synonyms,
+                fresh._phrases,
+                fresh._llm,
+            )
 
     @property
     def has_documents(self) -> bool:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import asyncio
 import importlib
 import logging
-from collections.abc import AsyncIterator, Callable, Sequence
+from collections.abc import AsyncIterator, Callable, Mapping, Sequence
 from contextlib import asynccontextmanager
 from typing import TYPE_CHECKING, Annotated
 
@@ -29,6 +29,10 @@ if TYPE_CHECKING:
     from bot.lifecycle import Push, Runner
     from handlers.base import Adapter, ChannelContext
     from handlers.settings import ChannelSettings
+    from knowledge.settings import KnowledgeSettings
+
+    Upload = tuple[int, Callable[[], Response]]
+    """A larger body limit for one path, and the response a body over it gets."""
 
 log = logging.getLogger(__name__)
 
@@ -81,6 +85,8 @@ def serve(
         sessions=sessions,
         related=related_docs(answerer),
         console=console,
+        knowledge=knowledge,
+        refresh=answerer.refresh,
     )
     for line in app.state.report:
         typer.echo(line)
@@ -125,12 +131,15 @@ def build_server(
     sessions: sessionmaker[Session] | None = None,
     related: RelatedDocs | None = None,
     console: bool = False,
+    knowledge: KnowledgeSettings | None = None,
+    refresh: Callable[[], None] | None = None,
 ) -> Starlette:
     """The Starlette app: health routes, every live channel's routes, body limit, lifecycle.
 
     With ``sessions`` the app also runs the scheduler (reminders, prompts, digests) for its
     lifetime and serves the signed calendar feeds, and with ``console`` the secretariat's web
-    console under ``/admin``.
+    console under ``/admin`` (its 문서 page needs ``knowledge``, and calls ``refresh`` after each
+    change so the bot answers from the documents as they now are).
     """
     from pydantic import SecretStr
     from starlette.applications import Starlette
@@ -193,13 +202,25 @@ def build_server(
     secret = settings.calendar_secret
     if sessions is not None and secret is not None and secret.get_secret_value():
         routes += calendar_routes(sessions, secret.get_secret_value())
+    uploads: dict[str, Upload] = {}
     if sessions is not None and console:
-        from handlers.admin import console_routes
+        from handlers.admin import UPLOAD_LIMIT, console_routes, too_large, upload_paths
 
-        routes += console_routes(sessions, public_url=settings.public_url, clock=bot.clock)
+        routes += console_routes(
+            sessions,
+            public_url=settings.public_url,
+            clock=bot.clock,
+            knowledge=knowledge,
+            refresh=refresh,
+        )
+        # The console's upload forms carry files: a larger limit there, with a Korean page.
+        uploads = {path: (UPLOAD_LIMIT, too_large) for path in upload_paths()}
     app = Starlette(
         routes=routes,
-        middleware=[Middleware(Arrival), Middleware(BodyLimit, limit=settings.max_body_bytes)],
+        middleware=[
+            Middleware(Arrival),
+            Middleware(BodyLimit, limit=settings.max_body_bytes, uploads=uploads),
+        ],
         lifespan=lifespan,
     )
     app.state.ready = False
@@ -321,20 +342,31 @@ class _TooLarge(Exception):
 
 
 class BodyLimit:
-    """Refuse request bodies over ``limit`` bytes with 413, declared or streamed."""
+    """Refuse request bodies over ``limit`` bytes with 413, declared or streamed.
 
-    def __init__(self, app: ASGIApp, limit: int) -> None:
+    ``uploads`` gives a few paths (the console's upload forms) a larger limit of their own and
+    the response a body over it gets.
+    """
+
+    def __init__(
+        self, app: ASGIApp, limit: int, uploads: Mapping[str, Upload] | None = None
+    ) -> None:
         self.app = app
         self.limit = limit
+        self.uploads = dict(uploads or {})
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         """Pass the request on with a receive channel that counts the bytes."""
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
+        limit, refusal = self.uploads.get(scope["path"], (self.limit, _too_large))
         declared = dict(scope["headers"]).get(b"content-length", b"0")
-        if not declared.isdigit() or int(declared) > self.limit:
-            await _bare(413 if declared.isdigit() else 400)(scope, receive, send)
+        if not declared.isdigit():
+            await _bare(400)(scope, receive, send)
+            return
+        if int(declared) > limit:
+            await refusal()(scope, receive, send)
             return
         seen = 0
         started = False
@@ -343,7 +375,7 @@ class BodyLimit:
             nonlocal seen
             message = await receive()
             seen += len(message.get("body", b""))
-            if seen > self.limit:
+            if seen > limit:
                 raise _TooLarge
             return message
 
@@ -356,7 +388,11 @@ class BodyLimit:
             await self.app(scope, counted, watched)
         except _TooLarge:
             if not started:
-                await _bare(413)(scope, receive, send)
+                await refusal()(scope, receive, send)
+
+
+def _too_large() -> Response:
+    return _bare(413)
 
 
 def _bare(status: int) -> Response:

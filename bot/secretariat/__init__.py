@@ -10,4 +10,13 @@ will call the same functions.
 from __future__ import annotations
 
 # What the edge (handlers/) may import from here: see docs/architecture.md.
-__all__ = ["difficulties", "events", "expert", "groups", "members", "networking", "schedule"]
+__all__ = [
+    "difficulties",
+    "documents",
+    "events",
+    "expert",
+    "groups",
+    "members",
+    "networking",
+    "schedule",
+]

@@ -67,6 +67,10 @@ ADM_NOT_FOUND = "찾으시는 질문이 없거나 볼 수 있는 권한이 없�
 # The navigation, one label a page, in the order of handlers/admin/pages.PAGES.
 ADM_NAV_TODAY = "오늘"
 ADM_NAV_QUESTIONS = "질문 기록"
+ADM_NAV_DOCUMENTS = "문서"
+ADM_NAV_MEMBERS = "회원"
+ADM_TOO_LARGE_TITLE = "파일이 너무 커요"
+ADM_BACK = "돌아가기"
 ADM_YES = "예"
 ADM_NO = "아니요"
 
@@ -84,6 +88,46 @@ ADM_QUESTIONS_EXPORT_HEADER = (
 )
 
 # ── 문서 ──────────────────────────────────────────────────────────────────────
+DOC_NO_FILES = "올릴 파일을 하나 이상 골라 주세요."
+DOC_BAD_NAME = "파일 이름을 쓸 수 없어요. 이름을 바꿔 다시 올려 주세요."
+DOC_BAD_KIND = "문서 종류를 목록에서 골라 주세요."
+DOC_BAD_VISIBILITY = "공개 범위를 목록에서 골라 주세요."
+DOC_NOT_FOUND = "그 문서는 색인에 없어요. 이미 뺐을 수 있어요."
+DOC_KIND_NAMES = {
+    "rules": "규정·회칙",
+    "events": "행사·일정",
+    "programs": "지원사업",
+    "faq": "자주 묻는 질문",
+    "news": "소식·기타",
+}
+DOC_VISIBILITY_PUBLIC = "누구나"
+DOC_VISIBILITY_MEMBERS = "회원만"
+DOC_STATUS_NAMES = {"ingested": "넣음", "unchanged": "이미 있음(그대로)", "failed": "넣지 못함"}
+DOC_CHANGED = "'{name}' 문서의 종류와 공개 범위를 바꿨어요. 챗봇이 바로 반영해요."
+DOC_REMOVED = "'{name}' 문서를 뺐어요. 챗봇이 더는 이 문서로 답하지 않아요."
+DOC_GROUP_ONLY = (
+    "교류회 관리자는 담당 교류회에만 공개하는 문서만 올리거나 바꿀 수 있어요. "
+    "공개 범위를 담당 교류회로 골라 주세요."
+)
+DOC_NO_KNOWLEDGE = "이 서버에서는 문서를 관리할 수 없어요(문서 저장소가 연결되지 않았어요)."
+DOC_TOO_LARGE = "한 번에 올릴 수 있는 크기({limit_mb}MB)를 넘었어요. 파일을 나눠 올려 주세요."
+
+
+def doc_visibility_group(group: str) -> str:
+    """A document visible in one group's rooms only."""
+    return f"{group}만"
+
+
+def doc_uploaded(ingested: int, unchanged: int, failed: int) -> str:
+    """The summary above the per-file lines of an upload."""
+    parts = [f"{ingested}개를 넣었어요"]
+    if unchanged:
+        parts.append(f"{unchanged}개는 이미 같은 내용이 있어요")
+    if failed:
+        parts.append(f"{failed}개는 넣지 못했어요(아래 이유를 확인해 주세요)")
+    summary = ", ".join(parts) + "."
+    return summary + " 챗봇이 바로 새 문서로 답해요." if ingested else summary
+
 
 # ── 회원 ──────────────────────────────────────────────────────────────────────
 

@@ -7,6 +7,7 @@ script from elsewhere) over the same use-cases as the command line. Log-in is by
 
 from __future__ import annotations
 
-from handlers.admin.web import console_routes
+from handlers.admin.common import UPLOAD_LIMIT, too_large
+from handlers.admin.web import console_routes, upload_paths
 
-__all__ = ["console_routes"]
+__all__ = ["UPLOAD_LIMIT", "console_routes", "too_large", "upload_paths"]

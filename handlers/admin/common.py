@@ -18,7 +18,7 @@ from typing import Any, TypeVar
 from sqlalchemy.orm import Session, sessionmaker
 from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
-from starlette.responses import RedirectResponse, Response
+from starlette.responses import HTMLResponse, RedirectResponse, Response
 from starlette.routing import BaseRoute
 from starlette.templating import Jinja2Templates
 
@@ -26,11 +26,14 @@ from bot import texts
 from bot.clock import KST
 from bot.federation import admins
 from bot.federation.admins import ConsoleUser
+from knowledge.settings import KnowledgeSettings
 
 HERE = Path(__file__).parent
 COOKIE = "gyoryu_admin"
 LOGIN_COOKIE = "gyoryu_admin_login"  # the log-in form's CSRF value, before any session
 PREFIX = "/admin"
+UPLOAD_LIMIT = 20 * 1024 * 1024
+"""The largest body an upload form may send (the rest of the server keeps its small limit)."""
 
 T = TypeVar("T")
 Clock = Callable[[], datetime]
@@ -49,16 +52,24 @@ class Page:
     name: str
     label: str | None
     routes: Callable[[Console], Sequence[BaseRoute]]
+    uploads: tuple[str, ...] = ()
+    """Paths (under ``/admin``) whose forms carry files: they get :data:`UPLOAD_LIMIT`."""
 
 
 @dataclass
 class Console:
-    """The console's shared state and helpers, handed to every page module's ``routes``."""
+    """The console's shared state and helpers, handed to every page module's ``routes``.
+
+    ``knowledge`` locates the document store (``None``: the 문서 page says it cannot manage
+    documents here); ``refresh`` makes the running bot reload its documents and glossary.
+    """
 
     sessions: sessionmaker[Session]
     clock: Clock
     https: bool = False
     nav: tuple[tuple[str, str], ...] = ()
+    knowledge: KnowledgeSettings | None = None
+    refresh: Callable[[], None] = lambda: None
     templates: Jinja2Templates = field(init=False)
 
     def __post_init__(self) -> None:
@@ -107,9 +118,12 @@ class Console:
             user = await run_in_threadpool(self._user, cookie) if cookie else None
             if user is None:
                 return RedirectResponse(request.url_for("login"), status_code=303)
-            if request.method == "POST" and not await csrf_ok(request, user.csrf_token):
-                return self.problem(request, texts.ADM_CSRF_REFUSED, 403, user)
-            return await handler(request, user)
+            try:
+                if request.method == "POST" and not await csrf_ok(request, user.csrf_token):
+                    return self.problem(request, texts.ADM_CSRF_REFUSED, 403, user)
+                return await handler(request, user)
+            finally:
+                await request.close()  # an uploaded file's temporary copy is closed here
 
         return endpoint
 
@@ -141,6 +155,17 @@ async def csrf_ok(request: Request, expected: str) -> bool:
     form = await request.form()
     sent = form.get("csrf")
     return isinstance(sent, str) and bool(expected) and secrets.compare_digest(sent, expected)
+
+
+def too_large() -> Response:
+    """The page an upload over :data:`UPLOAD_LIMIT` gets (413), before any session is read."""
+    message = texts.DOC_TOO_LARGE.format(limit_mb=UPLOAD_LIMIT // (1024 * 1024))
+    return HTMLResponse(
+        f'<!doctype html><html lang="ko"><meta charset="utf-8"><title>{texts.ADM_TOO_LARGE_TITLE}'
+        f'</title><main><h1>{texts.ADM_TOO_LARGE_TITLE}</h1><p role="alert">{message}</p>'
+        f'<p><a href="javascript:history.back()">{texts.ADM_BACK}</a></p></main></html>',
+        status_code=413,
+    )
 
 
 def download(body: bytes, name: str, media_type: str) -> Response:

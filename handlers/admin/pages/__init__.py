@@ -9,11 +9,12 @@ add one line to :data:`PAGES` below.
 from __future__ import annotations
 
 from handlers.admin.common import Page
-from handlers.admin.pages import auth, events, questions, today
+from handlers.admin.pages import auth, documents, events, questions, today
 
 PAGES: tuple[Page, ...] = (
     today.PAGE,
     questions.PAGE,
+    documents.PAGE,
     events.PAGE,
     auth.PAGE,
 )

@@ -6,20 +6,29 @@ screenshot of every page goes to ``build/screenshots/`` (git-ignored) for review
 
 from __future__ import annotations
 
+import asyncio
 import re
 import shutil
 import socket
 import threading
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from pathlib import Path
 from typing import Any
 
 import pytest
 from sqlalchemy.orm import Session, sessionmaker
 
 from bot import texts
+from bot.conversation import ConversationLog
 from bot.core import Bot
+from bot.directory_sql import SqlDirectory
+from bot.qa import DocumentQA
+from handlers.memory import MemoryChannel
+from knowledge.settings import KnowledgeSettings
+from tests.bot.secretariat.test_documents import BROKEN, RULES
 from tests.conftest import REPO_ROOT
 from tests.handlers.admin.world import DISLIKED, UNSURE, World, build, link
 from tests.handlers.conftest import NOW, build_server, settings
@@ -53,16 +62,31 @@ class Served:
     sessions: sessionmaker[Session]
     world: World
     clock: list[datetime]
+    chat: MemoryChannel
 
 
 @pytest.fixture
-def served(sessions: sessionmaker[Session], bot: Bot) -> Iterator[Served]:
+def served(sessions: sessionmaker[Session]) -> Iterator[Served]:
+    """Gyoryu with the real document answerer (no documents yet) and the console."""
     import uvicorn
 
     world = build(sessions)
     clock = [NOW]
-    bot.clock = lambda: clock[0]
-    app = build_server(bot, settings(), sessions=sessions, console=True)
+    qa = DocumentQA.open(KnowledgeSettings())
+    bot = Bot(
+        answerer=qa,
+        directory=SqlDirectory(sessions),
+        log=ConversationLog(sessions),
+        clock=lambda: clock[0],
+    )
+    app = build_server(
+        bot,
+        settings(),
+        sessions=sessions,
+        console=True,
+        knowledge=KnowledgeSettings(),
+        refresh=qa.refresh,
+    )
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
@@ -76,7 +100,8 @@ def served(sessions: sessionmaker[Session], bot: Bot) -> Iterator[Served]:
         if server.started:
             started.set()
         assert thread.is_alive(), "the server did not start"
-    yield Served(f"http://127.0.0.1:{port}", sessions, world, clock)
+    chat = MemoryChannel(bot, clock=lambda: clock[0])
+    yield Served(f"http://127.0.0.1:{port}", sessions, world, clock, chat)
     server.should_exit = True
     thread.join()
 
@@ -95,6 +120,15 @@ def page(browser: Any) -> Iterator[Any]:
 def shot(page: Any, name: str) -> None:
     SHOTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(SHOTS / f"{name}.png"), full_page=True)
+
+
+def ask(served: Served, question: str) -> list[Any]:
+    """Ask the served bot as 김회장 (a member of 새벽교류회) through the memory channel.
+
+    In another thread: Playwright's sync API keeps an event loop running in this one.
+    """
+    with ThreadPoolExecutor(1) as worker:
+        return worker.submit(asyncio.run, served.chat.say("501", question)).result()
 
 
 def log_in(page: Any, served: Served, name: str) -> None:
@@ -150,3 +184,28 @@ def test_an_expired_link_is_refused(page: Any, served: Served) -> None:
     assert response.status == 410
     assert texts.ADM_LINK_EXPIRED in page.inner_text("main")
     shot(page, "expired-link")
+
+
+def test_an_uploaded_document_is_answered_in_chat(
+    page: Any, served: Served, tmp_path: Path
+) -> None:
+    (tmp_path / "회칙.txt").write_text(RULES, encoding="utf-8")
+    (tmp_path / "깨진.docx").write_bytes(BROKEN)
+    log_in(page, served, "사무국장")
+    page.get_by_role("link", name="문서").click()
+    assert "아직 넣은 문서가 없어요" in page.inner_text("main")
+
+    page.get_by_label("올릴 파일").set_input_files([tmp_path / "회칙.txt", tmp_path / "깨진.docx"])
+    page.get_by_role("button", name="올리기").click()
+    page.get_by_role("region", name="올린 결과").wait_for()
+    results = page.inner_text("section.results")
+    shot(page, "documents-uploaded")
+    [reply] = ask(served, "연회비는 얼마인가요?")
+
+    assert "회칙.txt" in results
+    assert "넣음" in results
+    assert "깨진.docx" in results
+    assert "손상" in results
+    assert "새벽교류회 회칙" in page.inner_text("table.documents")
+    assert "60만 원" in reply.text
+    assert page.errors == []
