@@ -23,7 +23,7 @@ from bot.federation.admins import ConsoleUser
 from bot.federation.errors import FederationError
 from bot.secretariat import documents
 from bot.secretariat.documents import DocumentInfo, FileResult, Upload
-from bot.storage.models import Group
+from bot.storage.federation_models import Group
 from handlers.admin.common import Console, Page
 from knowledge.store import ChunkStore
 

@@ -13,7 +13,7 @@ from bot.federation.errors import FederationError
 from bot.qa import DocumentQA
 from bot.secretariat import documents
 from bot.secretariat.documents import FileResult, Upload
-from bot.storage.models import AuditEntry
+from bot.storage.audit_models import AuditEntry
 from knowledge.settings import KnowledgeSettings
 from knowledge.store import ChunkStore
 from tests.conftest import REPO_ROOT

@@ -16,7 +16,7 @@ from bot.conversation import ConversationLog
 from bot.core import Bot
 from bot.directory_sql import SqlDirectory
 from bot.qa import DocumentQA
-from bot.storage.models import AuditEntry
+from bot.storage.audit_models import AuditEntry
 from handlers.admin import UPLOAD_LIMIT
 from handlers.memory import MemoryChannel
 from knowledge.settings import KnowledgeSettings
