@@ -3,6 +3,7 @@
 # What the edge (handlers/) may import from here: see docs/architecture.md.
 __all__ = [
     "answers",
+    "chores",
     "clock",
     "conversation",
     "core",

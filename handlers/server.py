@@ -146,6 +146,7 @@ def build_server(
     from starlette.middleware import Middleware
     from starlette.routing import Route
 
+    from bot.chores import CHORES
     from bot.clock import utcnow
     from bot.lifecycle import Runner
     from bot.outbox import Postman
@@ -177,10 +178,12 @@ def build_server(
         if sessions is not None:
             dispatcher = Dispatcher(sessions, postman, compose=MessageComposer(related=related))
             try:  # plan (and send what is due) before serving, so a restart misses nothing
-                await runner.run_once(sessions, dispatcher, utcnow())
+                await runner.run_once(sessions, dispatcher, utcnow(), CHORES)
             except Exception:
                 log.exception("the first scheduler round failed; the loop will try again")
-            scheduler = asyncio.create_task(runner.run_forever(sessions, dispatcher, utcnow))
+            scheduler = asyncio.create_task(
+                runner.run_forever(sessions, dispatcher, utcnow, chores=CHORES)
+            )
         # Messages another serving process abandoned (it was killed) are taken over here.
         recovering = asyncio.create_task(_keep_recovering(lifecycle, postman.push))
         app.state.ready = True

@@ -3,7 +3,9 @@
 * the core (``bot``), ``knowledge`` and ``ingest`` import no edge: no ``handlers``, no Typer, rich,
   Starlette, uvicorn, prompt_toolkit or platform SDK — those belong to ``handlers/``;
 * ``knowledge`` and ``ingest`` never import ``bot`` (the core asks them, not the reverse);
-* ``bot.schedule`` may import ``bot.federation``, never the reverse.
+* ``bot.schedule`` may import ``bot.federation``, never the reverse;
+* ``bot.schedule`` never imports the packages that send through it (networking, advisor routing,
+  skills, secretariat use-cases): their periodic work reaches the scheduler as chores.
 
 Every ``import`` and ``from … import`` counts, at module level or inside a function.
 """
@@ -27,6 +29,7 @@ RULES: list[tuple[str, tuple[str, ...]]] = [
     ("ingest", EDGE + PLATFORM_SDKS + ("bot",)),
     ("bot/federation", ("bot.schedule",)),
     ("bot/difficulties", ("bot.schedule",)),
+    ("bot/schedule", ("bot.network", "bot.routing", "bot.skills", "bot.secretariat", "bot.chores")),
 ]
 
 

@@ -1,14 +1,15 @@
 """The scheduler loop ``gyoryu serve`` runs: plan what is coming, then send what is due.
 
 Any number of processes may run it against the same database; planning is idempotent and the
-dispatcher's claims keep each send to one process.
+dispatcher's claims keep each send to one process. Packages above the schedule (networking,
+advisor routing) add their periodic work as chores, handed in by the caller (see bot/chores.py).
 """
 
 from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import datetime, timedelta
 
 from sqlalchemy.orm import Session, sessionmaker
@@ -19,21 +20,25 @@ from bot.schedule.dispatcher import Dispatcher, TickReport
 log = logging.getLogger(__name__)
 INTERVAL = timedelta(seconds=30)
 
+Chore = Callable[[Session, datetime], object]
+"""Periodic work of a package above the schedule: given a session and the round's time."""
+
 
 async def run_once(
-    sessions: sessionmaker[Session], dispatcher: Dispatcher, now: datetime
+    sessions: sessionmaker[Session],
+    dispatcher: Dispatcher,
+    now: datetime,
+    chores: Sequence[Chore] = (),
 ) -> TickReport:
-    """Plan the coming weeks' sends (cheap when nothing changed), then deliver the due ones."""
+    """Plan the coming weeks' sends (cheap when nothing changed), run the chores, each in its own
+    transaction, then deliver the due ones."""
 
     def plan() -> None:
-        from bot.network import chores  # networking sits above the schedule it sends through
-        from bot.routing import sla  # so do tickets: reminders, reassignment, escalation
-
         with sessions.begin() as session:
             queue.plan_upcoming(session, now=now)
-            chores.run_due(session, now)
-        with sessions.begin() as session:
-            sla.sweep(session, now)
+        for chore in chores:
+            with sessions.begin() as session:
+                chore(session, now)
 
     await asyncio.to_thread(plan)
     return await dispatcher.tick(now)
@@ -44,11 +49,12 @@ async def run_forever(
     dispatcher: Dispatcher,
     clock: Callable[[], datetime],
     interval: timedelta = INTERVAL,
+    chores: Sequence[Chore] = (),
 ) -> None:
     """Call :func:`run_once` every ``interval`` until cancelled; a failed round is logged."""
     while True:
         try:
-            report = await run_once(sessions, dispatcher, clock())
+            report = await run_once(sessions, dispatcher, clock(), chores)
             if report.sent or report.missed or report.failed:
                 log.info("scheduler: %s", report)
         except Exception:  # one bad round must not stop reminders for good

@@ -52,11 +52,12 @@ class World:
 
     async def deliver(self) -> list[tuple[str, OutgoingMessage]]:
         """Run the scheduler once at the current time; the DMs it sent, by chat user."""
+        from bot.chores import CHORES
         from bot.schedule.runner import run_once
 
         before = len(self.chat.pushed)
         dispatcher = Dispatcher(self.sessions, self.chat, MessageComposer())
-        await run_once(self.sessions, dispatcher, self.clock[0])
+        await run_once(self.sessions, dispatcher, self.clock[0], CHORES)
         return [(to.user, message) for to, message in self.chat.pushed[before:]]
 
     def member(self, name: str) -> Member:

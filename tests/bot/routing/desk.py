@@ -13,6 +13,7 @@ from datetime import datetime, timedelta
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
+from bot.chores import CHORES
 from bot.clock import KST
 from bot.conversation import ConversationLog
 from bot.core import Bot
@@ -53,7 +54,7 @@ class Desk:
         """One scheduler round at the current time: the messages it pushed, by chat user."""
         before = len(self.chat.pushed)
         dispatcher = Dispatcher(self.sessions, self.chat, MessageComposer())
-        await run_once(self.sessions, dispatcher, self.clock[0])
+        await run_once(self.sessions, dispatcher, self.clock[0], CHORES)
         return [(to.user, message) for to, message in self.chat.pushed[before:]]
 
     def ticket(self, number: int) -> Ticket:
