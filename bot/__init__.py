@@ -17,6 +17,7 @@ __all__ = [
     "outbox",
     "qa",
     "question_log",
+    "ratelimit",
     "routing",
     "schedule",
     "secretariat",

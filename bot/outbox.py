@@ -1,15 +1,14 @@
-"""The postman: routes proactive messages to the channel of their address, rate-limited.
+"""The postman: routes proactive messages to the channel of their address.
 
-Each channel registers a sender for its platform name with how many messages one destination
-(a chat, a channel, a person) may receive per period; pushes beyond that wait their turn.
+Each channel registers a sender for its platform name. Rate limits are not counted here: every
+adapter takes its platform's send slots (:mod:`bot.ratelimit`) before each call, for pushes and
+replies alike, shared by every process on the database.
 
 Senders raise the errors of :mod:`bot.delivery`; a push to a platform no channel serves raises
 :class:`~bot.delivery.UndeliverableError` here.
 """
 
 from __future__ import annotations
-
-from aiolimiter import AsyncLimiter
 
 from bot.delivery import Outbox, UndeliverableError
 from bot.messages import Address, OutgoingMessage
@@ -19,15 +18,11 @@ class Postman:
     """An :class:`~bot.delivery.Outbox` that hands each push to its platform's sender."""
 
     def __init__(self) -> None:
-        self._senders: dict[str, tuple[Outbox, float, float]] = {}
-        self._limiters: dict[tuple[str, str], AsyncLimiter] = {}
+        self._senders: dict[str, Outbox] = {}
 
-    def register(
-        self, platform: str, sender: Outbox, *, per_destination: tuple[float, float] = (1, 1.0)
-    ) -> None:
-        """Serve ``platform`` with ``sender``: at most ``(messages, seconds)`` per destination."""
-        messages, seconds = per_destination
-        self._senders[platform] = (sender, messages, seconds)
+    def register(self, platform: str, sender: Outbox) -> None:
+        """Serve ``platform`` with ``sender``."""
+        self._senders[platform] = sender
 
     @property
     def platforms(self) -> frozenset[str]:
@@ -35,14 +30,8 @@ class Postman:
         return frozenset(self._senders)
 
     async def push(self, to: Address, message: OutgoingMessage) -> None:
-        """Deliver through the platform's sender once the destination's rate allows it."""
-        entry = self._senders.get(to.platform)
-        if entry is None:
+        """Deliver through the platform's sender."""
+        sender = self._senders.get(to.platform)
+        if sender is None:
             raise UndeliverableError(to.platform)
-        sender, messages, seconds = entry
-        key = (to.platform, to.conversation or to.user)
-        limiter = self._limiters.get(key)
-        if limiter is None:
-            limiter = self._limiters[key] = AsyncLimiter(messages, seconds)
-        async with limiter:
-            await sender.push(to, message)
+        await sender.push(to, message)

@@ -15,7 +15,7 @@ import json
 import logging
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, Protocol
 
 from starlette.requests import Request
@@ -25,6 +25,7 @@ from starlette.types import ASGIApp, Receive, Scope, Send
 
 from bot.lifecycle import Runner
 from bot.messages import Address, OutgoingMessage
+from bot.ratelimit import LocalSendSlots, SendSlots
 from handlers.settings import ChannelSettings
 
 log = logging.getLogger(__name__)
@@ -71,6 +72,9 @@ class ChannelContext:
     runner: Runner
     settings: ChannelSettings
     polling: bool = False
+    send_slots: SendSlots = field(default_factory=LocalSendSlots)
+    """Every platform call that sends takes its slots here first (shared through the database
+    by ``gyoryu serve``, so several processes keep the platforms' limits together)."""
 
 
 class ChannelFactory(Protocol):

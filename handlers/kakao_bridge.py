@@ -17,7 +17,6 @@ from datetime import datetime
 from typing import Any
 
 import httpx
-from aiolimiter import AsyncLimiter
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
@@ -27,6 +26,7 @@ from bot import texts
 from bot.clock import Clock, utcnow
 from bot.delivery import DeliveryError, OutcomeUnknownError, UndeliverableError
 from bot.messages import Address, IncomingMessage, OutgoingMessage
+from bot.ratelimit import Limit
 from handlers.base import (
     BadRequest,
     ChannelContext,
@@ -177,18 +177,18 @@ class KakaoBridge:
         secret: str,
         send_url: str | None = None,
         clock: Clock = utcnow,
-        room_rate: tuple[float, float] = (5, 10.0),
-        overall_rate: tuple[float, float] = (30, 60.0),
+        room_rate: tuple[int, float] = (5, 10.0),
+        overall_rate: tuple[int, float] = (30, 60.0),
     ) -> None:
         self._context = context
         self._secret = secret
         self._send_url = send_url
         self._clock = clock
         # A bot account that floods rooms is what KakaoTalk's abuse detection bans; stay slow.
-        # Rates are (messages, per seconds): per room, and for the whole account.
+        # Rates are (messages, per seconds): per room, and for the whole account, counted for
+        # every serving process (context.send_slots).
         self._room_rate = room_rate
-        self._overall = AsyncLimiter(*overall_rate)
-        self._rooms: dict[str, AsyncLimiter] = {}
+        self._overall_rate = overall_rate
         self._http: httpx.AsyncClient | None = None
 
     @property
@@ -274,14 +274,17 @@ class KakaoBridge:
             raise UndeliverableError(f"{PLATFORM}: KAKAO_BRIDGE_SEND_URL is not set")
         if self._http is None:
             raise RuntimeError("the Kakao bridge adapter was not started")
-        if room not in self._rooms:
-            self._rooms[room] = AsyncLimiter(*self._room_rate)
-        async with self._overall, self._rooms[room]:
-            payload = {"type": "text", "room": room, "data": text}
-            body = json.dumps(payload, ensure_ascii=False).encode()
-            headers = signed_headers(self._secret, body, self._clock())
-            try:
-                reply = await self._http.post(self._send_url, content=body, headers=headers)
-                reply.raise_for_status()
-            except httpx.HTTPError as failed:
-                raise send_error(PLATFORM, failed) from failed
+        await self._context.send_slots.take(
+            [
+                Limit(f"{PLATFORM}:*", *self._overall_rate),
+                Limit(f"{PLATFORM}:{room}", *self._room_rate),
+            ]
+        )
+        payload = {"type": "text", "room": room, "data": text}
+        body = json.dumps(payload, ensure_ascii=False).encode()
+        headers = signed_headers(self._secret, body, self._clock())
+        try:
+            reply = await self._http.post(self._send_url, content=body, headers=headers)
+            reply.raise_for_status()
+        except httpx.HTTPError as failed:
+            raise send_error(PLATFORM, failed) from failed

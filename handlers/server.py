@@ -150,6 +150,7 @@ def build_server(
     from bot.clock import utcnow
     from bot.lifecycle import Runner
     from bot.outbox import Postman
+    from bot.ratelimit import LocalSendSlots, SharedSendSlots
     from bot.schedule import runner
     from bot.schedule.compose import MessageComposer
     from bot.schedule.dispatcher import Dispatcher
@@ -161,7 +162,9 @@ def build_server(
         if isinstance(value, SecretStr):
             log_privacy.add_secret(value.get_secret_value())
     lifecycle = Runner(bot)
-    context = ChannelContext(runner=lifecycle, settings=settings, polling=polling)
+    # With a database, the platforms' rate limits are counted there, for every serving process.
+    slots = SharedSendSlots(sessions) if sessions is not None else LocalSendSlots()
+    context = ChannelContext(runner=lifecycle, settings=settings, polling=polling, send_slots=slots)
     adapters, report = load_channels(context, channels)
     postman = Postman()
     for adapter in adapters:

@@ -14,7 +14,6 @@ from typing import Any
 from urllib.parse import parse_qs
 
 from aiohttp import ClientConnectorError, ClientError
-from aiolimiter import AsyncLimiter
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from slack_bolt.adapter.starlette.async_handler import AsyncSlackRequestHandler
 from slack_bolt.async_app import AsyncAck, AsyncApp
@@ -30,6 +29,7 @@ from bot import texts
 from bot.clock import utcnow
 from bot.delivery import DeliveryError, OutcomeUnknownError, PermanentDeliveryError, Replier
 from bot.messages import Address, IncomingMessage, OutgoingMessage
+from bot.ratelimit import Limit
 from handlers.base import (
     BadRequest,
     ChannelContext,
@@ -44,6 +44,8 @@ log = logging.getLogger(__name__)
 
 NAME = "slack"
 EVENTS_PATH = "/slack/events"
+CHANNEL_LIMIT = (3, 3.0)
+"""Posts into one channel per seconds: Slack allows about one a second, with short bursts."""
 SECTION_LIMIT = 3000  # characters of text in one Block Kit section
 # Web API errors after which posting to that channel can never succeed: do not retry them.
 PERMANENT_ERRORS = frozenset({"channel_not_found", "not_in_channel", "is_archived"})
@@ -276,7 +278,6 @@ class SlackAdapter:
         self._socket_token = socket_token
         self._socket: Any = None
         self._http = AsyncSlackRequestHandler(app)
-        self._limits: dict[str, AsyncLimiter] = {}
         self.mode = "Socket Mode" if socket_token else f"events {EVENTS_PATH}"
         app.event("app_mention")(self._on_event)
         app.event("message")(self._on_message)
@@ -339,23 +340,22 @@ class SlackAdapter:
         :class:`DeliveryError` for any other refusal (worth another try).
         """
         channel = to.conversation or to.user
-        limiter = self._limits.setdefault(channel, AsyncLimiter(3, 3))
-        async with limiter:
-            try:
-                await self.app.client.chat_postMessage(
-                    channel=channel, thread_ts=to.thread, **render(message)
-                )
-            except SlackApiError as refused:
-                error = str(refused.response.get("error", ""))
-                if error in PERMANENT_ERRORS:
-                    raise PermanentDeliveryError(f"slack: {error}") from refused
-                raise DeliveryError(f"slack: {error}") from refused
-            except SlackClientError as failed:
-                raise DeliveryError(f"slack: {failed}") from failed
-            except (TimeoutError, ClientError) as lost:  # no answer, or the connection dropped
-                if may_have_arrived(lost):
-                    raise OutcomeUnknownError(f"slack: {type(lost).__name__}") from lost
-                raise DeliveryError(f"slack: {type(lost).__name__}") from lost
+        await self._context.send_slots.take([Limit(f"{NAME}:{channel}", *CHANNEL_LIMIT)])
+        try:
+            await self.app.client.chat_postMessage(
+                channel=channel, thread_ts=to.thread, **render(message)
+            )
+        except SlackApiError as refused:
+            error = str(refused.response.get("error", ""))
+            if error in PERMANENT_ERRORS:
+                raise PermanentDeliveryError(f"slack: {error}") from refused
+            raise DeliveryError(f"slack: {error}") from refused
+        except SlackClientError as failed:
+            raise DeliveryError(f"slack: {failed}") from failed
+        except (TimeoutError, ClientError) as lost:  # no answer, or the connection dropped
+            if may_have_arrived(lost):
+                raise OutcomeUnknownError(f"slack: {type(lost).__name__}") from lost
+            raise DeliveryError(f"slack: {type(lost).__name__}") from lost
 
     async def _on_message(self, body: dict[str, Any], event: dict[str, Any]) -> None:
         # Channel messages arrive as app_mention when they address the bot; only DMs matter here.

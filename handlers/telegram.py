@@ -2,8 +2,9 @@
 
 Replies are HTML with every piece of text escaped, split under Telegram's 4096-character limit
 at sentence ends, with buttons as an inline keyboard whose callback data stays under 64 bytes.
-Outbound calls go through PTB's ``AIORateLimiter`` (≤20 messages a minute per group, ~30 a
-second overall) which also waits out ``retry_after`` on HTTP 429. A send that timed out
+Outbound calls to a chat take send slots first (:class:`SlotLimiter`: ≤20 messages a minute per
+group, 30 a second overall, counted through the database for every serving process) and wait
+out ``retry_after`` on HTTP 429. A send that timed out
 waiting for Telegram's answer, or lost its connection after leaving, raises
 :class:`~bot.delivery.OutcomeUnknownError` (it may have arrived), never a plain retryable error.
 """
@@ -14,9 +15,9 @@ import asyncio
 import hmac
 import logging
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Coroutine, Sequence
 from dataclasses import dataclass
-from datetime import UTC
+from datetime import UTC, timedelta
 from html import escape
 from typing import Any, NoReturn
 
@@ -26,14 +27,15 @@ from starlette.routing import BaseRoute, Route
 from telegram import CallbackQuery, InlineKeyboardButton, InlineKeyboardMarkup, Message, Update
 from telegram.constants import MessageLimit
 from telegram.error import BadRequest as TelegramBadRequest
-from telegram.error import Forbidden, NetworkError, TelegramError
-from telegram.ext import AIORateLimiter, ExtBot
+from telegram.error import Forbidden, NetworkError, RetryAfter, TelegramError
+from telegram.ext import BaseRateLimiter, ExtBot
 from telegram.request import HTTPXRequest
 
 from bot import texts
 from bot.clock import utcnow
 from bot.delivery import DeliveryError, OutcomeUnknownError, PermanentDeliveryError, Replier
 from bot.messages import Address, IncomingMessage, OutgoingMessage
+from bot.ratelimit import Limit, SendSlots
 from handlers import outcome
 from handlers.base import (
     BadRequest,
@@ -77,11 +79,79 @@ def build(context: ChannelContext) -> TelegramAdapter:
             pool_timeout=CONNECT_TIMEOUT_S,
         ),
         get_updates_request=HTTPXRequest(read_timeout=_POLL_SECONDS + 10),
-        rate_limiter=AIORateLimiter(max_retries=3),
+        rate_limiter=SlotLimiter(context.send_slots),
     )
     return TelegramAdapter(
         context, ptb, secret.get_secret_value() if secret else "", polling=context.polling
     )
+
+
+GROUP_LIMIT = (20, 60.0)
+"""Messages into one group (or channel) per seconds, Telegram's published limit."""
+OVERALL_LIMIT = (30, 1.0)
+"""Messages the bot sends per second across all chats."""
+MAX_RETRIES = 3
+"""Times a request refused with HTTP 429 is tried again after Telegram's ``retry_after``."""
+
+JsonResult = bool | dict[str, Any] | list[dict[str, Any]]
+
+
+def chat_limits(chat_id: object) -> list[Limit]:
+    """The limits a request to ``chat_id`` counts against (none for requests to no chat)."""
+    if chat_id is None:
+        return []
+    limits = [Limit(f"{NAME}:*", *OVERALL_LIMIT)]
+    try:
+        group = int(str(chat_id)) < 0
+    except ValueError:  # "@channelname": a channel or supergroup
+        group = True
+    if group:
+        limits.append(Limit(f"{NAME}:{chat_id}", *GROUP_LIMIT))
+    return limits
+
+
+class SlotLimiter(BaseRateLimiter[int]):
+    """PTB's rate limiter, counting through :class:`~bot.ratelimit.SendSlots`.
+
+    Every request to a chat first takes a slot under the group's and the account's limits
+    (waiting when none is free: delayed, never dropped); a 429 is waited out and tried again,
+    since Telegram refused it and nothing was delivered.
+    """
+
+    def __init__(self, slots: SendSlots, max_retries: int = MAX_RETRIES) -> None:
+        self._slots = slots
+        self._max_retries = max_retries
+
+    async def initialize(self) -> None:
+        """Nothing to open: the slots live in the database (or in memory)."""
+
+    async def shutdown(self) -> None:
+        """Nothing to close."""
+
+    async def process_request(
+        self,
+        callback: Callable[..., Coroutine[Any, Any, JsonResult]],
+        args: Any,
+        kwargs: dict[str, Any],
+        endpoint: str,
+        data: dict[str, Any],
+        rate_limit_args: int | None,
+    ) -> JsonResult:
+        """Take the request's slots, call it, and wait out a 429 up to the retries allowed."""
+        limits = chat_limits(data.get("chat_id"))
+        retries = rate_limit_args or self._max_retries
+        for attempt in range(retries + 1):
+            await self._slots.take(limits)
+            try:
+                return await callback(*args, **kwargs)
+            except RetryAfter as refused:
+                if attempt == retries:
+                    raise
+                wait = refused.retry_after
+                seconds = wait.total_seconds() if isinstance(wait, timedelta) else float(wait)
+                log.info("Telegram asked to wait %.0f s before the next request", seconds)
+                await asyncio.sleep(seconds + 0.1)
+        raise AssertionError("unreachable: the last attempt returns or raises")
 
 
 @dataclass(frozen=True, slots=True)

@@ -33,17 +33,20 @@ UNKNOWN_ANSWER = QaAnswer(
 class FakeAnswerer:
     """Answers about fees for everyone and support programmes for members; else don't know.
 
-    ``gate`` (when set) holds every answer until released, to catch the bot mid-answer.
+    ``gate`` (when set) holds every answer until released, to catch the bot mid-answer;
+    ``answering`` is set once an answer has started (its question was recorded before).
     """
 
     asked: list[tuple[str, frozenset[str] | None]] = field(default_factory=list)
     gate: threading.Event | None = None
     fail: bool = False
+    answering: threading.Event = field(default_factory=threading.Event)
 
     def answer(
         self, question: str, *, allowed: frozenset[str] | None = None, top_k: int = 5
     ) -> QaAnswer:
         self.asked.append((question, allowed))
+        self.answering.set()
         if self.gate is not None:
             self.gate.wait(timeout=10)
         if self.fail:

@@ -15,6 +15,7 @@ from bot.storage import (  # noqa: F401  (all tables)
     federation_models,
     identity_models,
     network_models,
+    ratelimit_models,
     room_models,
     schedule_models,
     ticket_models,
