@@ -7,7 +7,7 @@ same transaction). ``advisors invite|away|conflict`` join the existing ``advisor
 from __future__ import annotations
 
 import json
-from datetime import date, datetime
+from datetime import datetime
 from typing import Annotated, Any
 
 import typer
@@ -18,15 +18,6 @@ tickets_app = typer.Typer(help="전문가 상담(티켓) 관리", no_args_is_hel
 
 _TICKET = typer.Argument(help="상담 번호(#12면 12)")
 _ADVISOR = typer.Argument(help="자문위원 번호")
-
-
-def _day(text: str) -> date:
-    from bot.federation.errors import FederationError
-
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        raise FederationError(f"날짜는 YYYY-MM-DD 형식으로 적어 주세요: '{text}'") from None
 
 
 def _iso(moment: datetime | None) -> str | None:
@@ -138,9 +129,10 @@ def approve_ticket(
     """답변을 FAQ 카드로 승인합니다(개인정보는 가리고, 바로 답변에 쓰입니다)."""
     from bot.clock import utcnow
     from bot.routing import cards
+    from bot.secretariat.expert import parse_day
     from handlers.cli_support import actor, console, transaction
 
-    until = _day(expires) if expires else None
+    until = parse_day(expires) if expires else None
     with transaction() as session:
         card = cards.approve(session, ticket_id=ticket, actor=actor(), now=utcnow(), expires=until)
         console.print(
@@ -204,17 +196,14 @@ def away_advisor(
 ) -> None:
     """자문위원의 부재 기간을 적어 둡니다(그동안 새 상담은 다른 자문위원께 갑니다)."""
     from bot import texts
-    from bot.federation.errors import NotFoundError
-    from bot.routing.availability import set_away
-    from bot.storage.federation_models import Advisor
+    from bot.secretariat import expert
     from handlers.cli_support import actor, console, transaction
 
     with transaction() as session:
-        found = session.get(Advisor, advisor)
-        if found is None:
-            raise NotFoundError(texts.fed_not_found("자문위원", str(advisor)))
-        set_away(session, advisor=found, starts_on=_day(start), ends_on=_day(end), actor=actor())
-    console.print(texts.rt_away_set(_day(start), _day(end)))
+        starts_on, ends_on = expert.set_away(
+            session, advisor_id=advisor, start=start, end=end, actor=actor()
+        )
+    console.print(texts.rt_away_set(starts_on, ends_on))
 
 
 def conflict_advisor(

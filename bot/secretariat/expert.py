@@ -87,7 +87,7 @@ def ticket_list(
         query = query.where(Ticket.field == field)
     if scope is not None:
         query = query.where(Ticket.group_id.in_(scope))
-    names = dict(session.execute(select(Group.id, Group.name)).tuples().all())
+    names = {ident: name for ident, name in session.execute(select(Group.id, Group.name))}
     return [_line(ticket, names, now) for ticket in session.scalars(query.limit(500))]
 
 
@@ -119,11 +119,14 @@ def advisor_list(session: Session, *, now: datetime) -> list[AdvisorLine]:
     today = now.astimezone(KST).date()
     found = []
     for advisor in session.scalars(select(Advisor).order_by(Advisor.id)):
-        periods = session.execute(
-            select(AdvisorAway.starts_on, AdvisorAway.ends_on)
-            .where(AdvisorAway.advisor_id == advisor.id, AdvisorAway.ends_on >= today)
-            .order_by(AdvisorAway.starts_on)
-        ).tuples()
+        periods = [
+            (start, end)
+            for start, end in session.execute(
+                select(AdvisorAway.starts_on, AdvisorAway.ends_on)
+                .where(AdvisorAway.advisor_id == advisor.id, AdvisorAway.ends_on >= today)
+                .order_by(AdvisorAway.starts_on)
+            )
+        ]
         found.append(
             AdvisorLine(
                 id=advisor.id,
@@ -138,19 +141,19 @@ def advisor_list(session: Session, *, now: datetime) -> list[AdvisorLine]:
     return found
 
 
-def set_away(session: Session, *, advisor_id: int, start: str, end: str, actor: str) -> None:
-    """Mark an advisor away from ``start`` to ``end`` (``YYYY-MM-DD``, inclusive); new tickets
-    go to others meanwhile. An end before the start is refused."""
+def set_away(
+    session: Session, *, advisor_id: int, start: str, end: str, actor: str
+) -> tuple[date, date]:
+    """Mark an advisor away from ``start`` to ``end`` (``YYYY-MM-DD``, inclusive) and return the
+    two days; new tickets go to others meanwhile. An end before the start is refused."""
     starts_on, ends_on = parse_day(start), parse_day(end)
     if ends_on < starts_on:
         raise FederationError(texts.ADM_AWAY_END_BEFORE_START)
+    advisor = find_advisor(session, advisor_id)
     availability.set_away(
-        session,
-        advisor=find_advisor(session, advisor_id),
-        starts_on=starts_on,
-        ends_on=ends_on,
-        actor=actor,
+        session, advisor=advisor, starts_on=starts_on, ends_on=ends_on, actor=actor
     )
+    return starts_on, ends_on
 
 
 def find_advisor(session: Session, advisor_id: int) -> Advisor:

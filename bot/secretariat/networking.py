@@ -62,7 +62,7 @@ def introductions(
         query = query.where(
             or_(Introduction.asker_id.in_(in_scope), Introduction.target_id.in_(in_scope))
         )
-    companies = dict(session.execute(select(Company.id, Company.name)).tuples().all())
+    companies = {ident: name for ident, name in session.execute(select(Company.id, Company.name))}
     found = []
     for intro in session.scalars(query.limit(500)):
         asker = session.get(Member, intro.asker_id) if intro.asker_id is not None else None

@@ -29,7 +29,7 @@ ADM_AWAY_SAVED = (
     "{name}님의 부재 기간({start} ~ {end})을 저장했어요. 그동안 새 상담은 다른 분께 가요."
 )
 ADM_AWAY_END_BEFORE_START = "부재 기간의 마지막 날이 시작일보다 앞서요. 날짜를 확인해 주세요."
-ADM_FEDERATION_WIDE = "연합회"
+ADM_ADVISOR_NOT_CHOSEN = "배정할 자문위원을 골라 주세요."
 
 ADM_TICKET_STATES = {
     "open": "접수",

@@ -9,13 +9,25 @@ add one line to :data:`PAGES` below.
 from __future__ import annotations
 
 from handlers.admin.common import Page
-from handlers.admin.pages import auth, documents, events, questions, today
+from handlers.admin.pages import (
+    auth,
+    difficulties,
+    documents,
+    events,
+    expert,
+    networking,
+    questions,
+    today,
+)
 
 PAGES: tuple[Page, ...] = (
     today.PAGE,
     questions.PAGE,
     documents.PAGE,
     events.PAGE,
+    difficulties.PAGE,
+    expert.PAGE,
+    networking.PAGE,
     auth.PAGE,
 )
 
