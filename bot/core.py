@@ -157,6 +157,12 @@ class Bot:
         skill does not take this answer (an offer takes only a yes or a no), the message is read
         as something new.
         """
+        handler, argument = self._step_or_route(admission)
+        if admission.route.is_plain_text and admission.message.reply_to is not None:
+            handler = self._skills.with_replies(handler)  # a reply names what it answers
+        return handler, argument
+
+    def _step_or_route(self, admission: Admission) -> tuple[Handler, str]:
         route = admission.route
         if admission.step is None:
             return route.handler, route.argument

@@ -48,6 +48,11 @@ class OutcomeUnknownError(DeliveryError):
 class Outbox(Protocol):
     """Sends proactive messages (reminders, prompts, advisor relays) to an address."""
 
-    async def push(self, to: Address, message: OutgoingMessage) -> None:
-        """Deliver ``message`` to ``to``; raises a :class:`DeliveryError` when it cannot."""
+    async def push(self, to: Address, message: OutgoingMessage) -> str | None:
+        """Deliver ``message`` to ``to``; raises a :class:`DeliveryError` when it cannot.
+
+        Returns the platform's id of the message sent (the last piece, when the platform
+        needed several), which a reply to it carries back as ``IncomingMessage.reply_to``;
+        ``None`` where the platform gives none.
+        """
         ...

@@ -45,7 +45,7 @@ ANSWER_SLOTS = 2
 """Answers computed at once. Answering is CPU work that holds the GIL: more threads add no
 throughput on a small machine, but starve the event loop that must answer Kakao in time."""
 
-Push = Callable[[Address, OutgoingMessage], Awaitable[None]]
+Push = Callable[[Address, OutgoingMessage], Awaitable[object]]
 """Sends a proactive message (the postman's ``push``): how recovered answers go out."""
 
 

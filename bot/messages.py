@@ -31,6 +31,8 @@ class IncomingMessage:
 
     ``id`` is unique per platform and is what de-duplicates redelivered updates. ``mentioned``
     tells the core the bot was addressed in a group (mention, reply to the bot, or command).
+    ``reply_to`` is the platform's id of the message this one replies to (a Telegram reply, a
+    message in a Slack thread), as a push returned it (:class:`bot.delivery.Outbox`).
     """
 
     id: str
@@ -40,6 +42,7 @@ class IncomingMessage:
     action: str | None = None
     display_name: str | None = None
     mentioned: bool = False
+    reply_to: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

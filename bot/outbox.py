@@ -29,9 +29,10 @@ class Postman:
         """The platforms a push can reach."""
         return frozenset(self._senders)
 
-    async def push(self, to: Address, message: OutgoingMessage) -> None:
-        """Deliver through the platform's sender."""
+    async def push(self, to: Address, message: OutgoingMessage) -> str | None:
+        """Deliver through the platform's sender; the platform's id of the message sent, if it
+        gives one."""
         sender = self._senders.get(to.platform)
         if sender is None:
             raise UndeliverableError(to.platform)
-        await sender.push(to, message)
+        return await sender.push(to, message)

@@ -56,8 +56,11 @@ class Adapter(Protocol):
         """Disconnect and release clients."""
         ...
 
-    async def push(self, to: Address, message: OutgoingMessage) -> None:
-        """Send a proactive message to ``to``; raises the errors of :mod:`bot.delivery`."""
+    async def push(self, to: Address, message: OutgoingMessage) -> str | None:
+        """Send a proactive message to ``to``; raises the errors of :mod:`bot.delivery`.
+
+        Returns the platform's id of the message sent (what a reply to it names), if any.
+        """
         ...
 
 

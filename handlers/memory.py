@@ -44,15 +44,19 @@ class MemoryChannel:
         mentioned: bool = False,
         name: str | None = None,
         message_id: str | None = None,
+        reply_to: str | None = None,
     ) -> list[OutgoingMessage]:
-        """``user`` writes ``text`` in a DM (or in ``room``); the replies the bot gives."""
-        return await self._send(user, text, None, room, thread, mentioned, name, message_id)
+        """``user`` writes ``text`` in a DM (or in ``room``), as a reply to the message whose
+        id is ``reply_to`` if given; the replies the bot gives."""
+        return await self._send(
+            user, text, None, room, thread, mentioned, name, message_id, reply_to
+        )
 
     async def press(
         self, user: str, button: Button, *, room: str | None = None
     ) -> list[OutgoingMessage]:
         """``user`` presses ``button`` under one of the bot's messages."""
-        return await self._send(user, "", button.action, room, None, False, None, None)
+        return await self._send(user, "", button.action, room, None, False, None, None, None)
 
     def address(self, user: str, room: str | None = None, thread: str | None = None) -> Address:
         """The address of ``user`` in a DM or a room of this channel."""
@@ -68,9 +72,15 @@ class MemoryChannel:
     async def stop(self) -> None:
         """Nothing to release."""
 
-    async def push(self, to: Address, message: OutgoingMessage) -> None:
-        """Keep a proactive message for the test (or console) to read."""
+    async def push(self, to: Address, message: OutgoingMessage) -> str:
+        """Keep a proactive message for the test (or console) to read; its id is
+        :meth:`pushed_id` of its place in :attr:`pushed`."""
         self.pushed.append((to, message))
+        return self.pushed_id(len(self.pushed) - 1)
+
+    def pushed_id(self, index: int) -> str:
+        """The id of the ``index``-th pushed message (what ``say(reply_to=…)`` names)."""
+        return f"{self.name}-out-{index}"
 
     async def _send(
         self,
@@ -82,6 +92,7 @@ class MemoryChannel:
         mentioned: bool,
         name: str | None,
         message_id: str | None,
+        reply_to: str | None,
     ) -> list[OutgoingMessage]:
         message = IncomingMessage(
             # Unique for the life of the data directory: a counter would restart with every
@@ -93,5 +104,6 @@ class MemoryChannel:
             action=action,
             display_name=name,
             mentioned=mentioned,
+            reply_to=reply_to,
         )
         return await self.runner.handle(message)

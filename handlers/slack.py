@@ -101,6 +101,8 @@ def to_incoming(body: dict[str, Any], event: dict[str, Any]) -> IncomingMessage 
         text=" ".join(_MENTION.sub(" ", event.get("text", "")).split()),
         received_at=utcnow(),
         mentioned=event.get("type") == "app_mention",
+        # A message in a thread replies to the thread's first message.
+        reply_to=event.get("thread_ts") if event.get("thread_ts") != event.get("ts") else None,
     )
 
 
@@ -328,11 +330,12 @@ class SlackAdapter:
         if self._socket is not None:
             await self._socket.close_async()
 
-    async def push(self, to: Address, message: OutgoingMessage) -> None:
-        """Post a proactive ``message`` into the channel (and thread) of ``to``."""
-        await self._send(to, message)
+    async def push(self, to: Address, message: OutgoingMessage) -> str | None:
+        """Post a proactive ``message`` into the channel (and thread) of ``to``; its ``ts``,
+        which a reply in its thread names as ``thread_ts``."""
+        return await self._send(to, message)
 
-    async def _send(self, to: Address, message: OutgoingMessage) -> None:
+    async def _send(self, to: Address, message: OutgoingMessage) -> str | None:
         """Post ``message`` into the channel (and thread) of ``to``, ~1 message a second each.
 
         Raises :class:`PermanentDeliveryError` when the channel is gone or closed to the bot,
@@ -342,7 +345,7 @@ class SlackAdapter:
         channel = to.conversation or to.user
         await self._context.send_slots.take([Limit(f"{NAME}:{channel}", *CHANNEL_LIMIT)])
         try:
-            await self.app.client.chat_postMessage(
+            posted = await self.app.client.chat_postMessage(
                 channel=channel, thread_ts=to.thread, **render(message)
             )
         except SlackApiError as refused:
@@ -356,6 +359,8 @@ class SlackAdapter:
             if may_have_arrived(lost):
                 raise OutcomeUnknownError(f"slack: {type(lost).__name__}") from lost
             raise DeliveryError(f"slack: {type(lost).__name__}") from lost
+        ts = posted.get("ts")
+        return str(ts) if ts else None
 
     async def _on_message(self, body: dict[str, Any], event: dict[str, Any]) -> None:
         # Channel messages arrive as app_mention when they address the bot; only DMs matter here.

@@ -196,6 +196,7 @@ def to_incoming(update: Update, me: Identity) -> IncomingMessage | None:
         received_at=message.date.astimezone(UTC),
         display_name=message.from_user.full_name,
         mentioned=mentioned,
+        reply_to=str(replied.message_id) if replied is not None else None,
     )
 
 
@@ -260,11 +261,12 @@ class TelegramAdapter:
             await asyncio.gather(self._poller, return_exceptions=True)
         await self.ptb.shutdown()
 
-    async def push(self, to: Address, message: OutgoingMessage) -> None:
-        """Send a proactive ``message`` to the chat (and forum topic) of ``to``."""
-        await self._send(to, message)
+    async def push(self, to: Address, message: OutgoingMessage) -> str | None:
+        """Send a proactive ``message`` to the chat (and forum topic) of ``to``; the id of the
+        last piece sent (the one with the buttons), which a reply to it names."""
+        return await self._send(to, message)
 
-    async def _send(self, to: Address, message: OutgoingMessage) -> None:
+    async def _send(self, to: Address, message: OutgoingMessage) -> str | None:
         """Send ``message`` to the chat (and forum topic) of ``to``, as one or more messages.
 
         Raises :class:`PermanentDeliveryError` when the bot can no longer write there,
@@ -274,17 +276,20 @@ class TelegramAdapter:
         """
         chat_id = to.conversation or to.user
         thread = int(to.thread) if to.thread else None
-        sent = 0
+        sent, last = 0, None
         try:
             for call in render(message):
-                await self.ptb.send_message(chat_id=chat_id, message_thread_id=thread, **call)
-                sent += 1
+                posted = await self.ptb.send_message(
+                    chat_id=chat_id, message_thread_id=thread, **call
+                )
+                sent, last = sent + 1, str(posted.message_id)
         except TelegramError as failed:
             # PTB raises BadRequest as a NetworkError too: a refusal, with an answer, is not lost.
             lost = isinstance(failed, NetworkError) and not isinstance(failed, TelegramBadRequest)
             if sent or (lost and may_have_arrived(failed)):
                 raise OutcomeUnknownError(f"telegram: {failed.message}") from failed
             _refused(failed)
+        return last
 
     async def webhook(self, request: Request) -> Response:
         """Check the secret token, record the update, answer Telegram at once."""

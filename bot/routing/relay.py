@@ -75,6 +75,26 @@ def relayed(session: Session, ticket: Ticket, step: str, to: Address) -> Outgoin
     return content.from_payload(payload) if payload is not None else None
 
 
+def replied_ticket(session: Session, address: Address, reply_to: str) -> int | None:
+    """The ticket whose message ``reply_to`` (a platform message id) this account received,
+    if that message was one of a ticket's (how a reply to an advisor's DM finds its ticket)."""
+    key = session.scalar(
+        select(ScheduledMessage.key)
+        .where(
+            ScheduledMessage.platform_message_id == reply_to,
+            ScheduledMessage.kind == KIND,
+            ScheduledMessage.platform == address.platform,
+            ScheduledMessage.user == address.user,
+        )
+        .order_by(ScheduledMessage.id.desc())
+        .limit(1)
+    )
+    if key is None:
+        return None
+    number = key.removeprefix(f"{KIND}:").partition(":")[0]
+    return int(number) if number.isdigit() else None
+
+
 def advisor_address(session: Session, advisor: Advisor) -> Address | None:
     """Where an advisor's DMs go: their linked chat account, if any."""
     return audience.direct_address(session, advisor.member_id)

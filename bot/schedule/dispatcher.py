@@ -57,6 +57,7 @@ LEASE = timedelta(seconds=60)
 RETRY_BASE = timedelta(minutes=1)
 RETRY_CAP = timedelta(minutes=30)
 _ERROR_LIMIT = 500
+_ID_LIMIT = 100
 
 
 @dataclass(slots=True)
@@ -189,7 +190,7 @@ class Dispatcher:
 
     async def _deliver(self, claim: _Claim, now: datetime, report: TickReport) -> None:
         try:
-            await self.outbox.push(claim.to, claim.message)
+            sent_id = await self.outbox.push(claim.to, claim.message)
         except PermanentDeliveryError as error:
             await asyncio.to_thread(self._finish, claim, "failed", last_error=_describe(error))
             report.failed += 1
@@ -211,7 +212,14 @@ class Dispatcher:
             )
             report.retried += 1
         else:
-            await asyncio.to_thread(self._finish, claim, "sent", sent_at=now, last_error=None)
+            await asyncio.to_thread(
+                self._finish,
+                claim,
+                "sent",
+                sent_at=now,
+                last_error=None,
+                platform_message_id=sent_id[:_ID_LIMIT] if sent_id else None,
+            )
             report.sent += 1
 
     def _finish(self, claim: _Claim, state: str, **values: Any) -> None:

@@ -1,13 +1,14 @@
 """전문가 상담 after the receipt: the advisor's side and the member's side of a ticket.
 
-Advisors: ``/답변 <번호> <내용>`` (or 답변하기, then the answer), ``/추가질문 <번호> <내용>`` (or
-추가 질문, then the question), 다른 전문가에게, and ``/부재 12/24~12/31``. An advisor naming a
-ticket that is not theirs is refused, and the refusal is audited.
+Advisors: ``/답변 <번호> <내용>``, a reply to the ticket's DM (a Telegram reply, a Slack thread)
+or 답변하기 then the answer; ``/추가질문 <번호> <내용>`` (or 추가 질문, then the question),
+다른 전문가에게, and ``/부재 12/24~12/31``. An advisor naming a ticket that is not theirs is
+refused, and the refusal is audited.
 
-Members: the reply to a clarifying question (the next message in the chat it was asked in, or
-답하기 then the reply), 도움됐어요 / 부족해요 under the answer, one follow-up (추가로 묻기), and
-``/상담 [번호]`` or 답변 확인 to see their tickets and fetch an answer (how a Kakao 1:1 member,
-whom the bot cannot write to first, gets one).
+Members: the reply to a clarifying question (the next message in the chat it was asked in, a
+reply to the question, or 답하기 then the reply), 도움됐어요 / 부족해요 under the answer, one
+follow-up (추가로 묻기), and ``/상담 [번호]`` or 답변 확인 to see their tickets and fetch an
+answer (how a Kakao 1:1 member, whom the bot cannot write to first, gets one).
 
 The buttons are written by :mod:`bot.routing.relay` (they sit on queued messages); their
 prefixes are registered here.
@@ -53,6 +54,30 @@ def answer_command(turn: Turn) -> list[OutgoingMessage]:
     if parsed is None:
         return reply(texts.RT_ANSWER_USAGE)
     return _answer(turn, *parsed)
+
+
+@skill.on_reply()
+def replied(turn: Turn) -> list[OutgoingMessage] | None:
+    """A reply to a ticket's message (a Telegram reply, a Slack thread): from its holder, the
+    answer; from its asker while a clarifying question waits, the reply to it. Anything else
+    (a reply to another of the bot's messages) is read as usual."""
+    reference, text = turn.message.reply_to, turn.message.text.strip()
+    if reference is None or not text:
+        return None
+    with turn.services.sessions() as session:
+        number = relay.replied_ticket(session, turn.address, reference)
+        ticket = session.get(Ticket, number) if number is not None else None
+        if ticket is None:
+            return None
+        asker = tickets.asked_by(ticket, turn.address)
+        waiting = ticket.state == "waiting_member"
+    if not asker:
+        return _answer(turn, ticket.id, text)
+    if not waiting:
+        return None
+    with turn.services.sessions.begin() as session:
+        tickets.member_reply(session, session.get_one(Ticket, ticket.id), text=text, now=turn.now)
+    return reply(texts.RT_REPLY_SENT)
 
 
 @skill.command("추가질문", "clarify")

@@ -2,8 +2,10 @@
 
 A button goes to the skill that declared the longest matching prefix (``diff:share:7`` →
 ``diff:share``), a ``/command`` to the skill that declared its name, a pending step to the skill
-that declared its kind, and free text to the one skill that takes text. Every name, prefix and
-step kind has exactly one owner: registering it twice is an error, not a silent override.
+that declared its kind, and free text to the one skill that takes text. Free text that replies
+to one of the bot's messages is first offered to the skills that take replies
+(:meth:`Registry.with_replies`). Every name, prefix and step kind has exactly one owner:
+registering it twice is an error, not a silent override.
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ from typing import Literal, TypeVar
 
 from bot import texts
 from bot.messages import Button, IncomingMessage, OutgoingMessage
-from bot.skills.skill import Handler, Skill, Step, Turn
+from bot.skills.skill import Handler, ReplyHandler, Skill, Step, Turn
 
 
 class SkillConflictError(ValueError):
@@ -55,6 +57,7 @@ class Registry:
         self._buttons: dict[str, Handler] = {}
         self._steps: dict[str, Step] = {}
         self._fallback: Handler | None = None
+        self._replies: list[ReplyHandler] = []
         for skill in skills:
             self.add(skill)
 
@@ -74,6 +77,7 @@ class Registry:
         self._buttons.update(skill.buttons)
         self._steps.update(skill.steps)
         self._fallback = skill.fallback or self._fallback
+        self._replies.extend(skill.replies)
         self._skills.append(skill)
 
     def __iter__(self) -> Iterator[Skill]:
@@ -96,6 +100,22 @@ class Registry:
         if name is not None and name in self._commands:
             return Route("command", self._commands[name], argument)
         return Route("text", self._fallback or _no_reply, message.text.strip())
+
+    def with_replies(self, handler: Handler) -> Handler:
+        """``handler`` behind the skills that take replies: the first that recognises the
+        replied-to message answers; when none does, ``handler`` does."""
+        if not self._replies:
+            return handler
+        replies = tuple(self._replies)
+
+        def first_taker(turn: Turn) -> list[OutgoingMessage]:
+            for taker in replies:
+                taken = taker(turn)
+                if taken is not None:
+                    return taken
+            return handler(turn)
+
+        return first_taker
 
     def is_command(self, text: str) -> bool:
         """Whether ``text`` starts with a command some skill declared."""

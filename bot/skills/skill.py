@@ -80,6 +80,10 @@ class Turn:
 Handler = Callable[[Turn], list[OutgoingMessage]]
 """A skill's answer to one turn: the replies, in order."""
 
+ReplyHandler = Callable[[Turn], list[OutgoingMessage] | None]
+"""A skill's answer to a message replying to one of the bot's (``message.reply_to``), or
+``None`` when the replied-to message is none of its own (the message is then read as usual)."""
+
 
 def reply(text: str, *buttons: Button) -> list[OutgoingMessage]:
     """A single text reply (with buttons): what most handlers return."""
@@ -110,6 +114,7 @@ class Skill:
         self.buttons: dict[str, Handler] = {}
         self.steps: dict[str, Step] = {}
         self.fallback: Handler | None = None
+        self.replies: list[ReplyHandler] = []
 
     def command(self, *names: str) -> Callable[[Handler], Handler]:
         """Register the decorated handler for ``/name`` in each of ``names``."""
@@ -138,6 +143,16 @@ class Skill:
 
         def register(handler: Handler) -> Handler:
             self.steps[kind] = Step(handler, accepts, ttl)
+            return handler
+
+        return register
+
+    def on_reply(self) -> Callable[[ReplyHandler], ReplyHandler]:
+        """Register the decorated handler for free text replying to one of the bot's messages
+        (before any pending step: a reply names what it answers)."""
+
+        def register(handler: ReplyHandler) -> ReplyHandler:
+            self.replies.append(handler)
             return handler
 
         return register

@@ -65,6 +65,9 @@ class ScheduledMessage(Base):
     lease_owner: Mapped[str | None] = mapped_column(String(40))
     last_error: Mapped[str | None] = mapped_column(Text)
     sent_at: Mapped[datetime | None] = mapped_column(UtcDateTime())
+    # The platform's id of the message sent (a Telegram message id, a Slack ts): a reply to it
+    # names it, which is how an advisor answers a ticket by replying to its DM.
+    platform_message_id: Mapped[str | None] = mapped_column(String(100), index=True)
     payload: Mapped[dict[str, Any] | None] = mapped_column(JSON)
     created_at: Mapped[datetime] = mapped_column(UtcDateTime(), default=utcnow)
 

@@ -19,6 +19,8 @@ BOT_USER = "UBOT0001"
 class FakeSlack(Recorder):
     """The fake's recorded calls."""
 
+    stamps: list[str] = field(default_factory=list)
+    """The ``ts`` of every posted message, in order (a reply in its thread names it)."""
     _ts: Iterator[int] = field(default_factory=lambda: itertools.count(1))
 
     def posted(self) -> list[dict[str, Any]]:
@@ -41,6 +43,7 @@ class FakeSlack(Recorder):
             return 200, {"ok": True, "channel": params.get("channel"), "ts": params.get("ts")}
         if method == "chat.postMessage":
             ts = f"1764061200.{next(self._ts):06d}"
+            self.stamps.append(ts)
             return 200, {"ok": True, "channel": params.get("channel"), "ts": ts, "message": {}}
         return 200, {"ok": False, "error": "unknown_method"}
 

@@ -31,6 +31,8 @@ class FakeTelegram(Recorder):
     slow_send: float = 0.0
     updates: list[dict[str, Any]] = field(default_factory=list)
     caught_up: threading.Event = field(default_factory=threading.Event)
+    messages: list[dict[str, Any]] = field(default_factory=list)
+    """Every message ``sendMessage`` answered with (its ``message_id`` is what a reply names)."""
     _ids: Iterator[int] = field(default_factory=lambda: itertools.count(1000))
     _queued: threading.Event = field(default_factory=threading.Event)
 
@@ -53,7 +55,9 @@ class FakeTelegram(Recorder):
             time.sleep(self.slow_send)
             if self.fail_next:
                 return self.fail_next.pop(0)
-            return 200, {"ok": True, "result": self._message(params)}
+            message = self._message(params)
+            self.messages.append(message)
+            return 200, {"ok": True, "result": message}
         if method == "editMessageText":
             return 200, {"ok": True, "result": self._message(params)}
         if method in {"answerCallbackQuery", "deleteWebhook", "setWebhook"}:

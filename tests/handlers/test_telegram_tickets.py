@@ -10,21 +10,21 @@ from typing import Any
 
 import pytest
 from sqlalchemy.orm import Session, sessionmaker
+from starlette.applications import Starlette
 
 from bot import texts
 from bot.conversation import ConversationLog
 from bot.core import Bot
 from bot.directory_sql import SqlDirectory
-from bot.federation import advisors, groups, members
 from bot.schedule.compose import MessageComposer
 from bot.schedule.dispatcher import Dispatcher
-from bot.storage.identity_models import ChatIdentity
 from handlers import telegram
 from handlers.server import build_server
 from handlers.settings import ChannelSettings
 from tests.conftest import REPO_ROOT
 from tests.fakes.telegram_api import TOKEN, FakeTelegram, fake_telegram
 from tests.handlers.conftest import NOW, running, settle
+from tests.handlers.ticket_desk import seat
 from tests.scenarios.answerer import FakeAnswerer
 
 SECRET = "s3cret-webhook-token"
@@ -42,7 +42,9 @@ def payload(name: str) -> dict[str, Any]:
     return dict(json.loads((PAYLOADS / f"{name}.json").read_text(encoding="utf-8")))
 
 
-def text_from(user: int, text: str, number: int) -> dict[str, Any]:
+def text_from(
+    user: int, text: str, number: int, *, replying_to: dict[str, Any] | None = None
+) -> dict[str, Any]:
     update = payload("private_text")
     update["update_id"] = 600000 + number
     update["message"] = {
@@ -52,6 +54,8 @@ def text_from(user: int, text: str, number: int) -> dict[str, Any]:
         "from": {"id": user, "is_bot": False, "first_name": "회원"},
         "text": text,
     }
+    if replying_to is not None:  # Telegram quotes the whole message replied to
+        update["message"]["reply_to_message"] = replying_to
     return update
 
 
@@ -70,36 +74,20 @@ def buttons(sent: dict[str, Any]) -> list[str]:
     return [b["callback_data"] for row in sent["reply_markup"]["inline_keyboard"] for b in row]
 
 
-async def test_a_ticket_round_trip_through_telegram(
-    sessions: sessionmaker[Session], log: ConversationLog, api: FakeTelegram
-) -> None:
-    with sessions.begin() as session:
-        federation = groups.the_federation(session, create_as="한빛중소기업이업종교류연합회")
-        group = groups.add_group(session, federation=federation, name="새벽교류회", actor="t")
-        asker = members.add_member(session, federation=federation, name="박대표", actor="t")
-        members.join_group(session, member=asker, group=group, actor="t")
-        expert = advisors.add_advisor(
-            session,
-            federation=federation,
-            name="김세무",
-            fields=["세무"],
-            title="세무사",
-            actor="t",
-        )
-        for user, member_id in ((MEMBER, asker.id), (ADVISOR, expert.member_id)):
-            session.add(
-                ChatIdentity(
-                    platform="telegram",
-                    platform_user_id=str(user),
-                    member_id=member_id,
-                    status="verified",
-                )
-            )
+def desk(sessions: sessionmaker[Session], log: ConversationLog, api: FakeTelegram) -> Starlette:
+    """박대표 (member) and 세무사 김세무 (advisor), both on Telegram; the server for them."""
+    seat(sessions, "telegram", member=str(MEMBER), advisor=str(ADVISOR))
     bot = Bot(answerer=FakeAnswerer(), directory=SqlDirectory(sessions), log=log, clock=lambda: NOW)
     config = ChannelSettings(
         TELEGRAM_BOT_TOKEN=TOKEN, TELEGRAM_WEBHOOK_SECRET=SECRET, TELEGRAM_API_BASE_URL=api.base_url
     )
-    app = build_server(bot, config, channels=("handlers.telegram",))
+    return build_server(bot, config, channels=("handlers.telegram",))
+
+
+async def test_a_ticket_round_trip_through_telegram(
+    sessions: sessionmaker[Session], log: ConversationLog, api: FakeTelegram
+) -> None:
+    app = desk(sessions, log, api)
     headers = {telegram.SECRET_HEADER: SECRET}
 
     async with running(app) as client:
@@ -131,3 +119,45 @@ async def test_a_ticket_round_trip_through_telegram(
     assert "8월 31일까지 신고하시면 돼요." in answer["text"]
     assert "김세무 세무사" in answer["text"]
     assert buttons(answer) == ["tk:good:1", "tk:weak:1", "tk:more:1"]
+
+
+async def test_the_advisor_answers_by_replying_to_the_dm_and_the_member_to_the_question(
+    sessions: sessionmaker[Session], log: ConversationLog, api: FakeTelegram
+) -> None:
+    app = desk(sessions, log, api)
+    headers = {telegram.SECRET_HEADER: SECRET}
+
+    async with running(app) as client:
+        dispatcher = Dispatcher(sessions, app.state.postman, MessageComposer())
+
+        async def send(update: dict[str, Any]) -> dict[str, Any]:
+            response = await client.post(telegram.WEBHOOK_PATH, json=update, headers=headers)
+            assert response.status_code == 200
+            await settle(app)
+            return api.sent()[-1]
+
+        await send(text_from(MEMBER, "/전문가 법인세 중간예납은 언제 하나요?", 1))
+        await dispatcher.tick(NOW)
+        dm = api.messages[-1]
+        await send(text_from(ADVISOR, "/추가질문 1 사업연도가 1월부터인가요?", 2))
+        await dispatcher.tick(NOW)
+        question = api.messages[-1]
+        replied = await send(text_from(MEMBER, "네, 1월부터예요.", 3, replying_to=question))
+        await dispatcher.tick(NOW)
+        relayed = api.sent()[-1]
+        done = await send(text_from(ADVISOR, "8월 31일까지 신고하시면 돼요.", 4, replying_to=dm))
+        await dispatcher.tick(NOW)
+        answer = api.sent()[-1]
+        again = await send(text_from(ADVISOR, "덧붙여 분납도 돼요.", 5, replying_to=dm))
+
+    assert dm["chat"]["id"] == ADVISOR
+    assert "#1" in dm["text"]
+    assert question["chat"]["id"] == MEMBER
+    assert replied["text"] == texts.RT_REPLY_SENT
+    assert int(relayed["chat_id"]) == ADVISOR
+    assert "네, 1월부터예요." in relayed["text"]
+    assert done["text"] == texts.rt_answer_sent(1)
+    assert int(answer["chat_id"]) == MEMBER
+    assert "8월 31일까지 신고하시면 돼요." in answer["text"]
+    assert "김세무 세무사" in answer["text"]
+    assert again["text"] == texts.rt_closed(1)  # answered: a second reply is not relayed

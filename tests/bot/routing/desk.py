@@ -57,6 +57,11 @@ class Desk:
         await run_once(self.sessions, dispatcher, self.clock[0], CHORES)
         return [(to.user, message) for to, message in self.chat.pushed[before:]]
 
+    def pushed_id(self, user: str) -> str:
+        """The id of the last message pushed to ``user`` (what a reply to it names)."""
+        last = max(i for i, (to, _) in enumerate(self.chat.pushed) if to.user == user)
+        return self.chat.pushed_id(last)
+
     def ticket(self, number: int) -> Ticket:
         with self.sessions() as session:
             found = session.get_one(Ticket, number)
