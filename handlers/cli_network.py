@@ -24,11 +24,17 @@ def search(
 ) -> None:
     """회원이 /찾기로 보게 될 회원사를 순서대로 보여 줍니다(연락처는 보이지 않습니다)."""
     from bot import texts
+    from bot.federation.errors import FederationError
     from bot.network.search import search_as
-    from handlers.cli_support import table, transaction
+    from bot.secretariat.networking import consent_of
+    from handlers.cli_support import console, table, transaction
 
     with transaction() as session:
         hits = search_as(session, member, query, limit=limit)
+        try:
+            own = consent_of(session, who=member)
+        except FederationError:  # a member without a company: nothing of theirs to find
+            own = None
     if as_json:
         records = [
             {
@@ -45,12 +51,46 @@ def search(
         return
     if not hits:
         typer.echo(texts.NET_CLI_NONE)
+    else:
+        rows = [
+            (rank, hit.company, hit.industry, hit.group, hit.matched)
+            for rank, hit in enumerate(hits, start=1)
+        ]
+        table(texts.net_cli_title(query, member), texts.NET_CLI_HEADER, rows)
+    if own is not None:
+        console.print(texts.net_consent_eligibility(own.company, own.label, own.visible))
+
+
+@app.command("consent")
+def consent(
+    who: Annotated[str, typer.Argument(help="회원번호·성명(그 회원의 회사) 또는 회사명")],
+    scope: Annotated[
+        str | None,
+        typer.Argument(help="공개 범위: 비공개, 교류회, 연합회 (없으면 지금 것을 보여 줍니다)"),
+    ] = None,
+    as_json: AsJson = False,
+) -> None:
+    """회원사의 네트워킹 공개 범위(동의)를 날짜와 함께 기록하거나 보여 줍니다."""
+    from bot import texts
+    from bot.clock import utcnow
+    from bot.secretariat.networking import consent_of, record_consent
+    from handlers.cli_support import actor, console, transaction
+
+    with transaction() as session:
+        if scope is None:
+            found = consent_of(session, who=who)
+        else:
+            found = record_consent(session, who=who, scope=scope, now=utcnow(), actor=actor())
+    if as_json:
+        record = {
+            "company": found.company,
+            "scope": found.scope,
+            "since": found.since.isoformat() if found.since else None,
+            "by": found.by,
+        }
+        typer.echo(json.dumps(record, ensure_ascii=False, indent=2))
         return
-    rows = [
-        (rank, hit.company, hit.industry, hit.group, hit.matched)
-        for rank, hit in enumerate(hits, start=1)
-    ]
-    table(texts.net_cli_title(query, member), texts.NET_CLI_HEADER, rows)
+    console.print(texts.net_consent_line(found.company, found.label, found.since, found.by))
 
 
 @app.command("quota")

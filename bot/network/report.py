@@ -1,7 +1,8 @@
 """The group health report: is a group more than a dinner club?
 
-Per group and month, for the secretariat: members, attendance at its 정례회 (answers 참석 and
-대리참석 over members × meetings, from the RSVPs — the only attendance the bot knows),
+Per group and month, for the secretariat: members, attendance at its 정례회 held so far (the
+members' RSVP answers 참석 and 대리참석 over members × meetings already started — the RSVPs are
+the only attendance the bot knows; a meeting still ahead counts only once it has begun),
 애로사항 shared, questions its members asked, tickets to advisors (:mod:`bot.routing`),
 introductions its companies asked for and accepted, and outcomes reached (a meeting or higher
 on the ladder). A group above :data:`SUBGROUP_AT` members gets a suggestion of 분과 by related
@@ -18,7 +19,7 @@ from sqlalchemy import and_, func, or_, select
 from sqlalchemy.orm import Session
 
 from bot import texts
-from bot.clock import KST
+from bot.clock import KST, utcnow
 from bot.federation.errors import FederationError
 from bot.federation.events import MEETING_KIND
 from bot.storage.conversation_models import AnswerRecord
@@ -79,13 +80,16 @@ def month_of(now: datetime) -> str:
     return f"{now.astimezone(KST):%Y-%m}"
 
 
-def report(session: Session, *, month: str, group: Group | None = None) -> list[GroupHealth]:
-    """The figures of every group (or one) for ``month``."""
+def report(
+    session: Session, *, month: str, group: Group | None = None, now: datetime | None = None
+) -> list[GroupHealth]:
+    """The figures of every group (or one) for ``month``, as known at ``now`` (default: now)."""
     chosen = [group] if group else list(session.scalars(select(Group).order_by(Group.name)))
-    return [_health(session, g, month) for g in chosen]
+    moment = now or utcnow()
+    return [_health(session, g, month, moment) for g in chosen]
 
 
-def _health(session: Session, group: Group, month: str) -> GroupHealth:
+def _health(session: Session, group: Group, month: str, now: datetime) -> GroupHealth:
     start, end = month_bounds(month)
     member_ids = list(
         session.scalars(select(Membership.member_id).where(Membership.group_id == group.id))
@@ -97,13 +101,17 @@ def _health(session: Session, group: Group, month: str) -> GroupHealth:
                 Event.kind == MEETING_KIND,
                 Event.starts_at >= start,
                 Event.starts_at < end,
+                Event.starts_at <= now,
             )
         )
     )
+    # Only the group's own members' answers: a guest's RSVP is not a seat of the group.
     attending = (
         session.scalar(
             select(func.count(Rsvp.id)).where(
-                Rsvp.event_id.in_(meetings), Rsvp.status.in_(ATTENDING)
+                Rsvp.event_id.in_(meetings),
+                Rsvp.member_id.in_(member_ids),
+                Rsvp.status.in_(ATTENDING),
             )
         )
         or 0

@@ -1,5 +1,6 @@
-"""네트워킹 for the secretariat: each group's monthly health (``gyoryu network report``) and the
-introductions members asked for, with their states.
+"""네트워킹 for the secretariat: each group's monthly health (``gyoryu network report``), the
+introductions members asked for, with their states, and a company's networking consent
+(``gyoryu network consent``), recorded with its date on behalf of a member.
 """
 
 from __future__ import annotations
@@ -10,7 +11,10 @@ from datetime import datetime
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
-from bot.network import report
+from bot import texts
+from bot.federation import companies, members
+from bot.federation.errors import FederationError, NotFoundError
+from bot.network import profiles, report
 from bot.network.report import GroupHealth
 from bot.storage.federation_models import Company, Group, Member, Membership
 from bot.storage.network_models import Introduction
@@ -45,7 +49,7 @@ def health(
         if scope is None or group.id in scope
     ]
     return chosen, [
-        h for group in groups for h in report.report(session, month=chosen, group=group)
+        h for group in groups for h in report.report(session, month=chosen, group=group, now=now)
     ]
 
 
@@ -81,3 +85,65 @@ def introductions(
             )
         )
     return found
+
+
+@dataclass(frozen=True)
+class Consent:
+    """A company's networking consent: who may find it, since when, and which member gave it."""
+
+    company: str
+    scope: str  # private · group · federation
+    label: str  # 비공개 · 우리 교류회 · 연합회 전체
+    since: datetime | None  # ``None``: never recorded, the default 비공개
+    by: str | None  # the member who gave it, if recorded on someone's behalf
+
+    @property
+    def visible(self) -> bool:
+        """Whether other members can find the company at all."""
+        return self.scope != "private"
+
+
+def _whose(session: Session, who: str) -> tuple[Company, Member | None]:
+    """The company ``who`` names: a member (회원번호 or name) stands for their company."""
+    try:
+        member = members.find_member(session, who)
+    except NotFoundError:
+        try:
+            return companies.find_company(session, who), None
+        except NotFoundError:
+            raise NotFoundError(texts.net_member_not_found(who)) from None
+    if member.company is None:
+        raise FederationError(texts.NET_CONSENT_NO_COMPANY)
+    return member.company, member
+
+
+def _consent(session: Session, company: Company) -> Consent:
+    profile = profiles.profile_of(session, company.id)
+    scope = profile.scope if profile is not None else "private"
+    by = session.get(Member, profile.scope_by) if profile and profile.scope_by else None
+    return Consent(
+        company=company.name,
+        scope=scope,
+        label=texts.NET_SCOPE_LABELS[scope],
+        since=profile.scope_at if profile is not None else None,
+        by=by.name if by is not None else None,
+    )
+
+
+def consent_of(session: Session, *, who: str) -> Consent:
+    """The networking consent of ``who``'s company (a member or a company)."""
+    company, _ = _whose(session, who)
+    return _consent(session, company)
+
+
+def record_consent(session: Session, *, who: str, scope: str, now: datetime, actor: str) -> Consent:
+    """Record ``who``'s company's consent (비공개 / 교류회 / 연합회), dated and audited.
+
+    ``who`` is a member (their company's consent, given by them) or a company; ``scope`` is the
+    Korean word, as on the roster's 공개 범위 column.
+    """
+    company, member = _whose(session, who)
+    profiles.set_scope(
+        session, company, profiles.scope_of_word(scope), now=now, actor=actor, by=member
+    )
+    return _consent(session, company)

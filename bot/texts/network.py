@@ -84,6 +84,24 @@ def net_cli_title(query: str, member: str) -> str:
     return f"'{query}' 검색 결과 ({member} 회원님이 보는 순서)"
 
 
+def net_consent_line(company: str, label: str, since: datetime | None, by: str | None) -> str:
+    """A company's networking consent as the secretariat sees it (``gyoryu network consent``)."""
+    from bot.clock import format_kst
+
+    when = f", {format_kst(since)} 기록" if since is not None else ", 기록 없음(기본값)"
+    who = f", {by} 회원님 동의" if by else ""
+    return f"{company}: 공개 범위 {label}{when}{who}"
+
+
+def net_consent_eligibility(company: str, label: str, visible: bool) -> str:
+    """Under ``gyoryu network search``: whether the asker's own company can be found by others."""
+    shown = "나와요" if visible else "나오지 않아요"
+    return f"{with_particle(company, '은/는')} 다른 회원의 검색에 {shown}(공개 범위: {label})."
+
+
+NET_CONSENT_NO_COMPANY = "이 회원은 회사가 등록되어 있지 않아 공개 범위를 정할 수 없어요."
+
+
 def net_roster_scope(word: str) -> str:
     """A roster row whose 공개 범위 cell is unknown."""
     return f"공개 범위 '{word}'는 비공개·교류회·연합회 가운데 하나여야 해요."

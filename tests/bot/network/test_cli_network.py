@@ -143,3 +143,57 @@ def test_a_negative_quota_is_refused_in_korean(gyoryu: Run) -> None:
 
     assert code == 1
     assert "한도는 0 이상의 숫자로 정해 주세요." in output
+
+
+def test_the_secretariat_records_a_members_consent_with_its_date(
+    gyoryu: Run, session_factory: sessionmaker[Session]
+) -> None:
+    from bot.storage.audit_models import AuditEntry
+
+    ahn = member_id(session_factory, "안지호")  # (주)가온세무회계서비스, 비공개 on the roster
+    kim = member_id(session_factory, "김도현")
+    _, hidden = gyoryu("network", "search", "세무 기장", "--as", kim, "--json")
+    _, before = gyoryu("network", "consent", ahn)
+
+    code, output = gyoryu("network", "consent", ahn, "연합회")
+
+    assert "(주)가온세무회계서비스" not in [hit["company"] for hit in json.loads(hidden)]
+    assert "공개 범위 비공개" in before
+    assert code == 0
+    assert "(주)가온세무회계서비스: 공개 범위 연합회 전체" in output
+    assert "안지호 회원님 동의" in output
+    _, shown = gyoryu("network", "search", "세무 기장", "--as", kim, "--json")
+    assert "(주)가온세무회계서비스" in [hit["company"] for hit in json.loads(shown)]
+    _, recorded = gyoryu("network", "consent", "(주)가온세무회계서비스", "--json")
+    assert json.loads(recorded) == json.loads(recorded) | {"scope": "federation", "by": "안지호"}
+    assert json.loads(recorded)["since"] is not None
+    with session_factory() as session:
+        entries = session.scalars(
+            select(AuditEntry).where(AuditEntry.action == "network_scope")
+        ).all()
+        assert entries[-1].actor.startswith("cli")
+
+
+def test_consent_refuses_an_unknown_scope_and_changes_nothing(
+    gyoryu: Run, session_factory: sessionmaker[Session]
+) -> None:
+    ahn = member_id(session_factory, "안지호")
+
+    code, output = gyoryu("network", "consent", ahn, "전체공개")
+    _, after = gyoryu("network", "consent", ahn)
+
+    assert code == 1
+    assert "공개 범위 '전체공개'는 알 수 없어요." in output
+    assert "공개 범위 비공개" in after
+
+
+def test_search_says_whether_the_askers_own_company_can_be_found(
+    gyoryu: Run, session_factory: sessionmaker[Session]
+) -> None:
+    _, private = gyoryu("network", "search", "금형", "--as", member_id(session_factory, "안지호"))
+    _, public = gyoryu("network", "search", "금형", "--as", member_id(session_factory, "김도현"))
+
+    assert (
+        "(주)가온세무회계서비스는 다른 회원의 검색에 나오지 않아요(공개 범위: 비공개)." in private
+    )
+    assert "(주)한빛정밀은 다른 회원의 검색에 나와요(공개 범위: 연합회 전체)." in public

@@ -4,15 +4,20 @@ introductions and outcomes per group and month, and 분과 advice above 15 membe
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from sqlalchemy import select
 
 from bot import texts
+from bot.clock import KST
 from bot.federation import events, groups, members
 from bot.messages import Button
 from bot.network import report
 from bot.storage.event_models import Event
 from bot.storage.federation_models import Member
 from tests.bot.network.world import World
+
+END_OF_MARCH = datetime(2026, 3, 31, 23, 0, tzinfo=KST)
 
 
 async def seed(world: World) -> None:
@@ -46,7 +51,7 @@ async def test_figures_per_group_for_the_month(world: World) -> None:
     await seed(world)
 
     with world.sessions() as session:
-        figures = {h.group: h for h in report.report(session, month="2026-03")}
+        figures = {h.group: h for h in report.report(session, month="2026-03", now=END_OF_MARCH)}
 
     dawn, future, together = figures["새벽교류회"], figures["미래교류회"], figures["동행교류회"]
     assert (dawn.members, dawn.meetings, dawn.attendance_rate) == (14, 1, 0.14)
@@ -56,7 +61,7 @@ async def test_figures_per_group_for_the_month(world: World) -> None:
     assert (together.intros_requested, together.questions, together.difficulties) == (0, 0, 0)
     assert dawn.subgroups == {}  # 14 members: no 분과 needed yet
     with world.sessions() as session:
-        april = {h.group: h for h in report.report(session, month="2026-04")}
+        april = {h.group: h for h in report.report(session, month="2026-04", now=END_OF_MARCH)}
     assert april["새벽교류회"].intros_requested == 0
     assert april["새벽교류회"].outcomes == 1  # an outcome counts whenever it is reached
 
@@ -78,3 +83,30 @@ async def test_a_group_above_fifteen_members_gets_subgroup_advice(world: World) 
     assert health.subgroups["금속·기계"] == ["(주)한빛정밀", "동진금속주물(주)"]
     assert "(주)누리전자" in health.subgroups["전기·전자"]
     assert "(주)하람소프트" in health.subgroups[texts.NET_THEME_OTHER]
+
+
+async def test_attendance_counts_only_meetings_held_and_the_groups_own_members(
+    world: World,
+) -> None:
+    with world.sessions.begin() as session:
+        meeting = session.scalars(
+            select(Event)
+            .where(Event.title.contains("새벽교류회"), Event.kind == "정례회")
+            .where(Event.starts_at >= world.clock[0])
+            .order_by(Event.starts_at)
+        ).first()
+        assert meeting is not None
+        held_at = meeting.starts_at
+        for name in ("김도현", "최준호", "신동욱"):  # 신동욱 is of 미래교류회: a guest here
+            person = session.scalars(select(Member).where(Member.name == name)).one()
+            events.set_rsvp(
+                session, event=meeting, member=person, status="참석", now=world.clock[0]
+            )
+        dawn = groups.find_group(session, "새벽교류회")
+
+        [before] = report.report(session, month="2026-03", group=dawn, now=world.clock[0])
+        [after] = report.report(session, month="2026-03", group=dawn, now=held_at)
+
+    # Answers to a meeting still ahead are promises, not attendance.
+    assert (before.meetings, before.attendance_rate) == (0, None)
+    assert (after.meetings, after.attendance_rate) == (1, round(2 / 14, 2))
