@@ -18,5 +18,6 @@ __all__ = [
     "groups",
     "members",
     "networking",
+    "roster",
     "schedule",
 ]

@@ -130,6 +130,49 @@ def doc_uploaded(ingested: int, unchanged: int, failed: int) -> str:
 
 
 # ── 회원 ──────────────────────────────────────────────────────────────────────
+ROSTER_BAD_SUFFIX = "명부는 .xlsx 또는 .csv 파일로 올려 주세요."
+ROSTER_BAD_ENCODING = (
+    "명부 파일의 글자 인코딩을 읽지 못했어요. UTF-8 또는 CP949(엑셀 기본)로 저장해 주세요."
+)
+ROSTER_BAD_SPREADSHEET = "명부 파일을 열지 못했어요. 손상되지 않은 .xlsx 파일인지 확인해 주세요."
+ROSTER_NO_FILE = "올릴 명부 파일을 골라 주세요."
+ROSTER_NOTHING_WRITTEN = (
+    "잘못된 행이 있어 아무것도 저장하지 않았어요. 아래 행을 고치거나 "
+    "'잘못된 행은 건너뛰고 나머지 저장'을 고른 뒤 다시 올려 주세요."
+)
+ROSTER_FEDERATION_ONLY = (
+    "명부 가져오기·내보내기와 개인정보 열람·삭제는 사무국 관리자만 할 수 있어요."
+)
+ROSTER_NO_CONSENT = "동의 기록 없음"
+ROSTER_ERASE_CONFIRM_WORD = "삭제"
+ROSTER_ERASE_NOT_CONFIRMED = "확인란에 '삭제'라고 적어야 삭제해요. 아무것도 지우지 않았어요."
+ROSTER_MEMBER_NOT_FOUND = "찾으시는 회원이 없거나 볼 수 있는 권한이 없어요."
+
+
+def roster_imported(members: int, companies: int, groups: int, refused: int) -> str:
+    """The summary above the row report of an import that saved."""
+    text = f"회원 {members}명, 회사 {companies}곳, 교류회 {groups}곳을 저장했어요."
+    return text + f" 잘못된 {refused}개 행은 건너뛰었어요(아래 표)." if refused else text
+
+
+def roster_row(line: int, reason: str) -> str:
+    """One refused row of an import."""
+    return f"{line}행: {reason}"
+
+
+def roster_invite(member: str, code: str, expires: str) -> str:
+    """A new invite code, shown once."""
+    return (
+        f"{member}님의 초대 코드는 {code} 예요({expires}까지, 한 번만 쓸 수 있어요). "
+        f"회원께 전해 주시면 챗봇에게 /연결 {code} 라고 보내 계정을 연결할 수 있어요. "
+        "이 코드는 지금 한 번만 보여 드려요."
+    )
+
+
+def roster_erased(member: str) -> str:
+    """After a member's personal data was erased."""
+    return f"{member}님의 개인정보를 모든 곳에서 삭제했어요. 참석·답변 통계는 익명으로 남아요."
+
 
 # ── 전문가 상담 ────────────────────────────────────────────────────────────────
 

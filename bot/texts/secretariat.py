@@ -89,7 +89,8 @@ def fed_unknown_roster_group(name: str, closest: str | None) -> str:
     maybe = f" '{closest}'의 오타라면 고쳐 주세요." if closest else ""
     return (
         f"'{name}'{particle(name, '이라는/라는')} 교류회가 없어요.{maybe} "
-        "새 교류회라면 --create-groups를 붙여 다시 가져와 주세요."
+        "새 교류회라면 관리 콘솔에서는 '새 교류회 만들기'를 고르고, 명령줄에서는 "
+        "--create-groups를 붙여 다시 가져와 주세요."
     )
 
 

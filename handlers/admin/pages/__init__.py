@@ -15,6 +15,7 @@ from handlers.admin.pages import (
     documents,
     events,
     expert,
+    members,
     networking,
     questions,
     today,
@@ -27,6 +28,7 @@ PAGES: tuple[Page, ...] = (
     events.PAGE,
     difficulties.PAGE,
     expert.PAGE,
+    members.PAGE,
     networking.PAGE,
     auth.PAGE,
 )

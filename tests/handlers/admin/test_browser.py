@@ -29,6 +29,7 @@ from bot.qa import DocumentQA
 from handlers.memory import MemoryChannel
 from knowledge.settings import KnowledgeSettings
 from tests.bot.secretariat.test_documents import BROKEN, RULES
+from tests.bot.secretariat.test_roster import ROSTER
 from tests.conftest import REPO_ROOT
 from tests.handlers.admin.world import DISLIKED, UNSURE, World, build, link
 from tests.handlers.conftest import NOW, build_server, settings
@@ -208,4 +209,24 @@ def test_an_uploaded_document_is_answered_in_chat(
     assert "손상" in results
     assert "새벽교류회 회칙" in page.inner_text("table.documents")
     assert "60만 원" in reply.text
+    assert page.errors == []
+
+
+def test_a_roster_with_a_bad_row_shows_the_row_report(
+    page: Any, served: Served, tmp_path: Path
+) -> None:
+    (tmp_path / "명부.csv").write_bytes(ROSTER)
+    log_in(page, served, "사무국장")
+    page.get_by_role("link", name="회원").click()
+
+    page.get_by_label("명부 파일").set_input_files(tmp_path / "명부.csv")
+    page.get_by_role("button", name="가져오기").click()
+    page.get_by_role("region", name="명부 가져오기 결과").wait_for()
+    report = page.inner_text("section.results")
+    shot(page, "members-roster-report")
+
+    assert "3행" in report
+    assert "성명" in report
+    assert "회원 2명" in report
+    assert "(주)미래식품" in page.inner_text("table.companies")
     assert page.errors == []

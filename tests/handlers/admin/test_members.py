@@ -1,0 +1,160 @@
+"""The 회원 page: roster import with its row report, export, invites, PIPA export and erasure."""
+
+from __future__ import annotations
+
+import html
+import json
+from collections.abc import AsyncIterator
+
+import httpx
+import pytest
+from sqlalchemy import select
+from sqlalchemy.orm import Session, sessionmaker
+
+from bot import texts
+from bot.core import Bot
+from bot.storage.audit_models import AuditEntry
+from bot.storage.federation_models import Member
+from tests.bot.secretariat.test_roster import ROSTER
+from tests.handlers.admin.test_web import csrf_of, log_in
+from tests.handlers.admin.world import build, link
+from tests.handlers.conftest import build_server, running, settings
+
+
+@pytest.fixture
+async def client(sessions: sessionmaker[Session], bot: Bot) -> AsyncIterator[httpx.AsyncClient]:
+    build(sessions)
+    app = build_server(bot, settings(), sessions=sessions, console=True)
+    async with running(app) as client:
+        yield client
+
+
+async def import_roster(
+    client: httpx.AsyncClient, body: bytes, name: str = "명부.csv", **options: str
+) -> httpx.Response:
+    page = await client.get("/admin/members")
+    return await client.post(
+        "/admin/members/import",
+        data={"csrf": csrf_of(page), **options},
+        files={"file": (name, body)},
+    )
+
+
+def member_id(sessions: sessionmaker[Session], name: str) -> int:
+    with sessions() as session:
+        return session.scalars(select(Member.id).where(Member.name == name)).one()
+
+
+async def test_a_roster_with_a_bad_row_saves_the_rest_and_names_the_row(
+    client: httpx.AsyncClient, sessions: sessionmaker[Session]
+) -> None:
+    await log_in(client, link(sessions, "사무국장"))
+
+    response = await import_roster(client, ROSTER, skip_invalid="1")
+
+    assert response.status_code == 200
+    assert texts.roster_imported(2, 2, 2, 1) in html.unescape(response.text)
+    assert "<td>3행</td>" in response.text
+    assert "성명" in response.text.split("<td>3행</td>")[1].split("</tr>")[0]
+    assert "김도현" in response.text
+    assert "(주)미래식품" in response.text
+
+
+async def test_without_skipping_nothing_is_saved_and_the_page_says_so(
+    client: httpx.AsyncClient, sessions: sessionmaker[Session]
+) -> None:
+    await log_in(client, link(sessions, "사무국장"))
+
+    response = await import_roster(client, ROSTER)
+    broken = await import_roster(client, b"PK not really", name="명부.xlsx")
+
+    assert response.status_code == 400
+    assert texts.ROSTER_NOTHING_WRITTEN in html.unescape(response.text)
+    assert "김도현" not in response.text
+    assert broken.status_code == 400
+    assert texts.ROSTER_BAD_SPREADSHEET in broken.text
+
+
+async def test_the_roster_exports_as_excel_and_csv(
+    client: httpx.AsyncClient, sessions: sessionmaker[Session]
+) -> None:
+    await log_in(client, link(sessions, "사무국장"))
+    await import_roster(client, ROSTER, skip_invalid="1")
+
+    xlsx = await client.get("/admin/members/roster.xlsx")
+    csv = await client.get("/admin/members/roster.csv")
+
+    assert xlsx.status_code == 200
+    assert xlsx.content.startswith(b"PK")
+    assert "김도현" in csv.content.decode("utf-8-sig")
+
+
+async def test_an_invite_code_is_shown_once_and_the_member_marked(
+    client: httpx.AsyncClient, sessions: sessionmaker[Session]
+) -> None:
+    await log_in(client, link(sessions, "사무국장"))
+    page = await client.get("/admin/members")
+    park = member_id(sessions, "박대표")
+
+    issued = await client.post(f"/admin/members/{park}/invite", data={"csrf": csrf_of(page)})
+    again = await client.get("/admin/members")
+
+    assert "박대표님의 초대 코드는" in issued.text
+    assert "/연결 " in issued.text
+    assert "초대 코드는" not in again.text
+    assert "까지 유효한 코드 있음" in again.text
+
+
+async def test_a_members_data_downloads_and_erasure_needs_the_word(
+    client: httpx.AsyncClient, sessions: sessionmaker[Session]
+) -> None:
+    await log_in(client, link(sessions, "사무국장"))
+    park = member_id(sessions, "박대표")
+
+    data = await client.get(f"/admin/members/{park}/data")
+    confirm = await client.get(f"/admin/members/{park}/erase")
+    unconfirmed = await client.post(
+        f"/admin/members/{park}/erase", data={"csrf": csrf_of(confirm), "confirm": "네"}
+    )
+    erased = await client.post(
+        f"/admin/members/{park}/erase", data={"csrf": csrf_of(confirm), "confirm": "삭제"}
+    )
+
+    assert "attachment" in data.headers["content-disposition"]
+    assert "박대표" in json.dumps(data.json(), ensure_ascii=False)
+    assert "박대표" in confirm.text
+    assert unconfirmed.status_code == 400
+    assert texts.ROSTER_ERASE_NOT_CONFIRMED in html.unescape(unconfirmed.text)
+    assert texts.roster_erased("박대표") in erased.text
+    with sessions() as session:
+        assert session.get(Member, park) is None
+        actions = session.scalars(
+            select(AuditEntry.action).where(AuditEntry.entity_id == park)
+        ).all()
+    assert "data_export" in actions
+    assert "erase" in actions
+
+
+async def test_a_group_admin_sees_their_group_only_and_no_roster_or_data_rights(
+    client: httpx.AsyncClient, sessions: sessionmaker[Session]
+) -> None:
+    await log_in(client, link(sessions, "사무국장"))
+    await import_roster(client, ROSTER, skip_invalid="1")
+    today = await client.get("/admin/")
+    await client.post("/admin/logout", data={"csrf": csrf_of(today)})
+    await log_in(client, link(sessions, "김회장"))
+    park, future = member_id(sessions, "박대표"), member_id(sessions, "박서준")
+
+    page = await client.get("/admin/members")
+    own = await client.post(f"/admin/members/{park}/invite", data={"csrf": csrf_of(page)})
+    other = await client.post(f"/admin/members/{future}/invite", data={"csrf": csrf_of(page)})
+    data = await client.get(f"/admin/members/{park}/data")
+    imported = await import_roster(client, ROSTER)
+
+    assert "박대표" in page.text
+    assert "박서준" not in page.text  # 미래교류회
+    assert "명부 가져오기" not in page.text
+    assert "박대표님의 초대 코드는" in own.text
+    assert other.status_code == 404
+    assert data.status_code == 403
+    assert imported.status_code == 403
