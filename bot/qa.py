@@ -8,7 +8,6 @@ and names the advisor field that could help instead of guessing.
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Protocol
@@ -30,6 +29,7 @@ from knowledge.question import kind_hints
 from knowledge.types import Hit
 
 if TYPE_CHECKING:
+    from knowledge.live import LiveKnowledge
     from knowledge.llm import LlmAnswerer
     from knowledge.settings import KnowledgeSettings
 
@@ -99,74 +99,57 @@ class DocumentQA:
         synonyms: Synonyms | None = None,
         phrases: Phrases | None = None,
         llm: LlmAnswerer | None = None,
-        settings: KnowledgeSettings | None = None,
+        live: LiveKnowledge | None = None,
     ) -> None:
         """Answer from ``searcher`` (``None``: no documents are loaded yet).
 
-        ``settings`` is where :meth:`refresh` reloads from (``None``: it cannot).
+        ``live`` is the searcher when it follows the store as documents change (see
+        :meth:`refresh`).
         """
         self._searcher = searcher
         self._synonyms = synonyms
         self._phrases = phrases
         self._llm = llm
-        self._settings = settings
-        self._refreshing = threading.Lock()
+        self._live = live
 
     @classmethod
     def open(cls, settings: KnowledgeSettings) -> DocumentQA:
-        """Load the store, glossary, retriever and optional chat model once."""
-        if not settings.chroma_host and not settings.chroma_path.exists():
-            # Nothing was ever ingested; don't create an empty store.
-            return cls(None, settings=settings)
-        from knowledge.glossary import Glossary
-        from knowledge.retriever import Retriever
-        from knowledge.store import ChunkStore
+        """Load the documents, glossary and optional chat model; documents stay current.
 
-        store = ChunkStore.open(settings)
-        chunks = store.all_chunks()
-        if not chunks:
-            return cls(None, settings=settings)
-        glossary = Glossary.load(settings)
-        retriever = Retriever.from_chunks(
-            chunks,
-            glossary=glossary,
-            dense=store if store.dense_enabled else None,
-            # Kiwi's analysis of unchanged chunks is reused, so a restart takes seconds.
-            cache=settings.lexical_cache_path,
-        )
+        Kiwi's analysis of chunks is reused from the ingest's cache, so a start takes seconds.
+        """
+        from knowledge.live import LiveKnowledge
+
+        live = LiveKnowledge.open(settings)
         llm = None
         if settings.llm_enabled:
             from knowledge.llm import LlmAnswerer
 
             llm = LlmAnswerer.from_settings(settings)
-        return cls(
-            retriever,
-            synonyms=glossary.synonyms,
-            phrases=glossary.matches,
-            llm=llm,
-            settings=settings,
-        )
+        return cls(live, synonyms=live.synonyms, phrases=live.matches, llm=llm, live=live)
 
     def refresh(self) -> None:
-        """Reload the documents and the glossary now, so the next question sees every change.
+        """Reload the documents (and the glossary) that changed, now, in this process.
 
-        The secretariat's console calls it after an upload, a removal or a new synonym. The new
-        index is built aside and swapped in whole; questions answered meanwhile use the old one.
+        The web console calls it after an upload or a removal, so its next answer uses them;
+        other processes notice the change through :meth:`refresh_if_changed`. Questions answered
+        meanwhile use the index as it was.
         """
-        if self._settings is None:
-            return
-        with self._refreshing:  # two changes at once build the index once each, in turn
-            fresh = DocumentQA.open(self._settings)
-            self._searcher, self._synonyms, self._phrases, self._llm = (
-                fresh._searcher,
-                fresh._synonyms,
-                fresh._phrases,
-                fresh._llm,
-            )
+        if self._live is not None:
+            self._live.refresh()
+
+    def refresh_if_changed(self) -> bool:
+        """Look (cheaply) whether the documents changed anywhere, and reload them if so.
+
+        A serving process calls it every few seconds; True when something was reloaded.
+        """
+        return self._live is not None and self._live.refresh_if_changed()
 
     @property
     def has_documents(self) -> bool:
         """True when documents are loaded and questions can be answered from them."""
+        if self._live is not None:
+            return self._live.has_documents
         return self._searcher is not None
 
     def answer(
@@ -179,7 +162,7 @@ class DocumentQA:
         talk = small_talk(question)
         if talk is not None:
             return talk
-        if self._searcher is None:
+        if not self.has_documents:
             return QaAnswer(texts.QA_NO_DOCUMENTS, confident=False, kind="no_documents")
         # More passages compete for the answer than are listed: a cited one beyond the first
         # ``top_k`` joins the list under its own number.
@@ -211,7 +194,7 @@ class DocumentQA:
         ``hinted`` adds the words that headings use for the kind of answer asked ("가입하려면
         어떻게 해요?" also looks for 절차 and 방법), so the section that answers ranks higher.
         """
-        if self._searcher is None:
+        if self._searcher is None or not self.has_documents:
             return []
         query = " ".join(question.split())
         hints = kind_hints(query[:MAX_QUERY_CHARS]) if hinted else ""

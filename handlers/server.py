@@ -87,6 +87,7 @@ def serve(
         console=console,
         knowledge=knowledge,
         refresh=answerer.refresh,
+        knowledge_check=answerer.refresh_if_changed,
     )
     for line in app.state.report:
         typer.echo(line)
@@ -133,13 +134,16 @@ def build_server(
     console: bool = False,
     knowledge: KnowledgeSettings | None = None,
     refresh: Callable[[], None] | None = None,
+    knowledge_check: Callable[[], object] | None = None,
 ) -> Starlette:
     """The Starlette app: health routes, every live channel's routes, body limit, lifecycle.
 
     With ``sessions`` the app also runs the scheduler (reminders, prompts, digests) for its
     lifetime and serves the signed calendar feeds, and with ``console`` the secretariat's web
     console under ``/admin`` (its 문서 page needs ``knowledge``, and calls ``refresh`` after each
-    change so the bot answers from the documents as they now are).
+    change so the bot answers from the documents as they now are). ``knowledge_check`` is called
+    every few seconds, so documents ingested or removed anywhere (another serving process, the
+    command line) reach this process's answers without a restart.
     """
     from pydantic import SecretStr
     from starlette.applications import Starlette
@@ -189,13 +193,15 @@ def build_server(
             )
         # Messages another serving process abandoned (it was killed) are taken over here.
         recovering = asyncio.create_task(_keep_recovering(lifecycle, postman.push))
+        watching = [asyncio.create_task(_keep_current(knowledge_check))] if knowledge_check else []
         app.state.ready = True
         try:
             yield
         finally:
             app.state.ready = False
-            recovering.cancel()
-            await asyncio.gather(recovering, return_exceptions=True)
+            for task in (recovering, *watching):
+                task.cancel()
+            await asyncio.gather(recovering, *watching, return_exceptions=True)
             if scheduler is not None:
                 scheduler.cancel()
                 await asyncio.gather(scheduler, return_exceptions=True)
@@ -250,6 +256,28 @@ async def _keep_recovering(lifecycle: Runner, push: Push) -> None:
             continue
         if recovered:
             log.info("caught up with %d message(s) another process left unanswered", recovered)
+
+
+async def _keep_current(check: Callable[[], object]) -> None:
+    """Every :data:`~knowledge.live.CHECK_EVERY` seconds, reload documents changed anywhere.
+
+    The check runs in a worker thread: a reload analyses and indexes, and answers must not wait.
+    """
+    from knowledge.live import CHECK_EVERY
+
+    failing = False
+    while True:
+        await asyncio.sleep(CHECK_EVERY)
+        try:
+            await asyncio.to_thread(check)
+        except Exception:  # the store may be briefly unreachable; answer from what is loaded
+            if not failing:
+                log.exception("could not check the documents for changes; will keep trying")
+            failing = True
+            continue
+        if failing:
+            log.info("checking the documents for changes works again")
+        failing = False
 
 
 def load_channels(

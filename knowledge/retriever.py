@@ -83,7 +83,7 @@ class Retriever:
         With ``cache`` (a file, e.g. ``<data_dir>/lexical-cache.pkl``) analyses are kept
         between restarts and only new or edited chunks go through Kiwi again.
         """
-        texts = [_indexed_text(chunk) for chunk in chunks]
+        texts = [indexed_text(chunk) for chunk in chunks]
         analyses = list(analyze_many(texts)) if cache is None else cached_analyses(texts, cache)
         warm_up()  # queries need Kiwi too; load it now rather than on the first question
         return cls(chunks, LexicalIndex(analyses), glossary=glossary, dense=dense)
@@ -175,9 +175,9 @@ class Retriever:
 
 def analyse_chunks(chunks: Sequence[Chunk], *, cache: Path) -> None:
     """Analyse ``chunks`` as :meth:`Retriever.from_chunks` would and keep them in ``cache``."""
-    add_analyses([_indexed_text(chunk) for chunk in chunks], cache)
+    add_analyses([indexed_text(chunk) for chunk in chunks], cache)
 
 
-def _indexed_text(chunk: Chunk) -> str:
+def indexed_text(chunk: Chunk) -> str:
     """What is indexed for a chunk: its title and section on their own lines, then its text."""
     return "\n".join(part for part in (chunk.title, chunk.section, chunk.text) if part)

@@ -5,13 +5,19 @@ server. Chroma's own default embedding function downloads a model, so it is neve
 vector is passed in explicitly. Without an embedding model the chunks carry a constant
 placeholder vector (retrieval is lexical and only needs the texts); with one, they live in a
 collection named for that model, so vectors of different models or sizes never mix.
+
+Every write also stamps a new *generation* on the manifest collection, where every process using
+the same Chroma store sees it: a serving bot compares it every few seconds and reloads what
+changed (:mod:`knowledge.live`), so documents ingested or removed while it runs are answered (or
+no longer cited) without a restart.
 """
 
 from __future__ import annotations
 
+import uuid
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -26,6 +32,8 @@ if TYPE_CHECKING:
 # one-dimensional vector is the cheapest thing that satisfies it without any model.
 _PLACEHOLDER = [1.0]
 _BATCH = 500
+_GENERATION = "generation"
+"""Key of the manifest collection's metadata that changes with every write."""
 _T = TypeVar("_T")
 
 
@@ -53,12 +61,14 @@ class ChunkStore:
         embeddings: Embeddings | None,
         *,
         analysis_cache: Path | None = None,
+        client: Any = None,
     ) -> None:
         self._chunks = chunks
         self._manifest = manifest
         self._embeddings = embeddings
         self.analysis_cache = analysis_cache
         """Where the text analyses of this store's chunks are cached (``None``: nowhere)."""
+        self._client = client
 
     @classmethod
     def open(cls, settings: KnowledgeSettings) -> ChunkStore:
@@ -74,7 +84,9 @@ class ChunkStore:
             name, embedding_function=None, configuration=cosine
         )
         manifest = client.get_or_create_collection(f"{name}-manifest", embedding_function=None)
-        return cls(chunks, manifest, embeddings, analysis_cache=settings.lexical_cache_path)
+        return cls(
+            chunks, manifest, embeddings, analysis_cache=settings.lexical_cache_path, client=client
+        )
 
     @property
     def dense_enabled(self) -> bool:
@@ -92,6 +104,34 @@ class ChunkStore:
             for id_, text, meta in _records(self._chunks, ["documents", "metadatas"])
         ]
         return sorted(chunks, key=lambda chunk: (chunk.source, chunk.position))
+
+    def chunks_of(self, sources: Sequence[str]) -> list[Chunk]:
+        """The stored chunks of the given sources, ordered by source then position."""
+        chunks: list[Chunk] = []
+        for batch in _batches(list(sources)):
+            where = {"source": batch[0]} if len(batch) == 1 else {"source": {"$in": batch}}
+            found = self._chunks.get(where=where, include=["documents", "metadatas"])
+            chunks += [
+                _chunk(id_, text, meta)
+                for id_, text, meta in zip(
+                    found["ids"], found["documents"], found["metadatas"], strict=True
+                )
+            ]
+        return sorted(chunks, key=lambda chunk: (chunk.source, chunk.position))
+
+    def generation(self) -> str:
+        """A stamp that changes whenever any process writes to this store ("" before the first).
+
+        One small read (a single request to a Chroma server), cheap enough to ask every few
+        seconds; the collection is fetched afresh because a handle keeps the metadata it was
+        opened with.
+        """
+        if self._client is None:
+            metadata = self._manifest.metadata
+        else:
+            found = self._client.get_collection(self._manifest.name, embedding_function=None)
+            metadata = found.metadata
+        return str((metadata or {}).get(_GENERATION, ""))
 
     def documents(self) -> list[DocumentRecord]:
         """The manifest: every ingested file, ordered by source."""
@@ -143,11 +183,19 @@ class ChunkStore:
                 metadatas=[_record_metadata(record) for record in records],
                 embeddings=[_PLACEHOLDER for _ in records],
             )
+        self._touch()
 
     def remove_document(self, source: str) -> None:
         """Forget a file: its manifest entry first, then its chunks."""
         self._manifest.delete(ids=[source])
         self._chunks.delete(where={"source": source})
+        self._touch()
+
+    def _touch(self) -> None:
+        """Stamp a new generation, after the write it announces is complete."""
+        self._manifest.modify(
+            metadata={_GENERATION: f"{datetime.now(UTC).isoformat()} {uuid.uuid4().hex}"}
+        )
 
     def dense_query(self, text: str, k: int) -> list[tuple[str, float]]:
         """Chunk ids most similar to ``text`` with similarity in [0, 1]; [] in lexical mode."""

@@ -1,0 +1,206 @@
+"""The documents a running bot answers from, kept current while it runs.
+
+Documents change while ``gyoryu serve`` runs: ``gyoryu ingest`` in another process, the web
+console in this one, or another server sharing the Chroma server adds or removes some. Every write
+to the store stamps a new generation (:meth:`knowledge.store.ChunkStore.generation`), which every
+process sees. :class:`LiveKnowledge` compares it when asked (one small read; the server asks every
+:data:`CHECK_EVERY` seconds) and, when it changed, reads the manifest, fetches the chunks of the
+documents that changed, drops those of the documents removed, and builds a new index aside. Kiwi
+runs only over text it has not analysed before, and not at all when the ingest's analysis cache is
+on the same disk. The new index is swapped in whole; questions answered meanwhile use the old one.
+
+The glossary override file is watched the same way (its modification time), so a new synonym is
+used without a restart too.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from knowledge.glossary import FILE_NAME, Glossary, GlossaryError
+from knowledge.lexical import Analysis, warm_up
+from knowledge.lexical_cache import reuse_analyses
+from knowledge.lexical_index import LexicalIndex
+from knowledge.retriever import Retriever, indexed_text
+from knowledge.types import Chunk, Hit
+
+if TYPE_CHECKING:
+    from knowledge.settings import KnowledgeSettings
+    from knowledge.store import ChunkStore, DocumentRecord
+
+CHECK_EVERY = 5.0
+"""Seconds between two looks at the store's generation in a serving process."""
+
+_log = logging.getLogger(__name__)
+
+
+class LiveKnowledge:
+    """A retriever over the store as it is now; thread-safe, rebuilt only when something changed.
+
+    It searches like :class:`knowledge.retriever.Retriever` and looks words up like
+    :class:`knowledge.glossary.Glossary` (``synonyms``, ``matches``), always with the current
+    index and glossary.
+    """
+
+    def __init__(self, settings: KnowledgeSettings) -> None:
+        """Prepare to follow the store of ``settings``; nothing is loaded before :meth:`refresh`."""
+        self._settings = settings
+        self._lock = threading.Lock()
+        self._store: ChunkStore | None = None
+        self._seen: tuple[str, float | None] | None = None
+        self._records: dict[str, DocumentRecord] = {}
+        self._chunks: list[Chunk] = []
+        self._analyses: dict[str, Analysis] = {}
+        self._glossary = Glossary.load(settings)
+        self._retriever: Retriever | None = None
+
+    @classmethod
+    def open(cls, settings: KnowledgeSettings) -> LiveKnowledge:
+        """Follow the store of ``settings``, loaded as it is now."""
+        live = cls(settings)
+        live.refresh()
+        return live
+
+    @property
+    def has_documents(self) -> bool:
+        """True when at least one passage is indexed."""
+        return self._retriever is not None
+
+    @property
+    def documents(self) -> int:
+        """How many documents the index holds now."""
+        return len(self._records)
+
+    def refresh(self) -> bool:
+        """Bring the index up to date with the store now; True when anything changed.
+
+        Waits for a refresh already under way, then looks again, so a caller that has just
+        written to the store (the web console) finds its change in the next answer.
+        """
+        with self._lock:
+            return self._update()
+
+    def refresh_if_changed(self) -> bool:
+        """Like :meth:`refresh`, but returns at once (False) when a refresh is already under way."""
+        if not self._lock.acquire(blocking=False):
+            return False
+        try:
+            return self._update()
+        finally:
+            self._lock.release()
+
+    def search(
+        self, query: str, *, top_k: int = 5, allowed: frozenset[str] | None = None
+    ) -> list[Hit]:
+        """:meth:`knowledge.retriever.Retriever.search` over the current index."""
+        retriever = self._retriever
+        return [] if retriever is None else retriever.search(query, top_k=top_k, allowed=allowed)
+
+    def rarity(self, term: str) -> float | None:
+        """:meth:`knowledge.retriever.Retriever.rarity` in the current index."""
+        retriever = self._retriever
+        return None if retriever is None else retriever.rarity(term)
+
+    def following(self, chunk: Chunk, count: int) -> list[Chunk]:
+        """:meth:`knowledge.retriever.Retriever.following` in the current index."""
+        retriever = self._retriever
+        return [] if retriever is None else retriever.following(chunk, count)
+
+    def synonyms(self, word: str) -> tuple[str, ...]:
+        """:meth:`knowledge.glossary.Glossary.synonyms` in the current glossary."""
+        return self._glossary.synonyms(word)
+
+    def matches(self, text: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
+        """:meth:`knowledge.glossary.Glossary.matches` in the current glossary."""
+        return self._glossary.matches(text)
+
+    def _update(self) -> bool:
+        """Reload what changed since the last look (the caller holds the lock)."""
+        store = self._open_store()
+        if store is None:
+            return False
+        seen = (store.generation(), _modified(self._glossary_path()))
+        if seen == self._seen:
+            return False
+        first = self._seen is None
+        glossary_changed = not first and seen[1] != (self._seen or seen)[1]
+        if glossary_changed:
+            self._reload_glossary()
+        records = {record.source: record for record in store.documents()}
+        changed = sorted(
+            source for source, record in records.items() if self._records.get(source) != record
+        )
+        gone = self._records.keys() - records.keys()
+        if not (changed or gone or glossary_changed or first):
+            self._seen = seen
+            return False
+        if first:
+            chunks = [chunk for chunk in store.all_chunks() if chunk.source in records]
+        else:
+            dropped = gone | set(changed)
+            kept = [chunk for chunk in self._chunks if chunk.source not in dropped]
+            chunks = sorted(
+                kept + store.chunks_of(changed), key=lambda chunk: (chunk.source, chunk.position)
+            )
+        self._rebuild(chunks, store, prune=first)
+        self._records, self._seen = records, seen
+        if not first:
+            _log.info(
+                "documents changed: %d new or updated, %d removed; %d passages indexed",
+                len(changed),
+                len(gone),
+                len(chunks),
+            )
+        return True
+
+    def _rebuild(self, chunks: Sequence[Chunk], store: ChunkStore, *, prune: bool) -> None:
+        """Index ``chunks`` and swap the new retriever in."""
+        if not chunks:
+            self._chunks, self._analyses, self._retriever = [], {}, None
+            return
+        texts = [indexed_text(chunk) for chunk in chunks]
+        analyses, self._analyses = reuse_analyses(
+            texts, self._analyses, store.analysis_cache, prune=prune
+        )
+        if self._retriever is None:
+            warm_up()  # queries need Kiwi too; load it now rather than on the first question
+        self._chunks = list(chunks)
+        self._retriever = Retriever(
+            chunks,
+            LexicalIndex(analyses),
+            glossary=self._glossary,
+            dense=store if store.dense_enabled else None,
+        )
+
+    def _open_store(self) -> ChunkStore | None:
+        """The store, opened once it exists (an embedded one appears with the first ingest)."""
+        if self._store is None:
+            settings = self._settings
+            if not settings.chroma_host and not settings.chroma_path.exists():
+                return None  # nothing was ever ingested; don't create an empty store
+            from knowledge.store import ChunkStore
+
+            self._store = ChunkStore.open(settings)
+        return self._store
+
+    def _glossary_path(self) -> Path:
+        return self._settings.glossary_path or self._settings.data_dir / FILE_NAME
+
+    def _reload_glossary(self) -> None:
+        """Use the glossary as the override file now says; a broken file keeps the old one."""
+        try:
+            self._glossary = Glossary.load(self._settings)
+        except (GlossaryError, OSError) as error:
+            _log.warning("keeping the glossary as it was: %s", error)
+
+
+def _modified(path: Path) -> float | None:
+    """The file's modification time, or ``None`` when there is no such file."""
+    try:
+        return path.stat().st_mtime
+    except OSError:
+        return None
