@@ -23,6 +23,7 @@ from handlers import (
     cli_korean,
     cli_logging,
     cli_network,
+    cli_texts,
     cli_tickets,
     console,
     server,
@@ -75,7 +76,7 @@ def build_app() -> typer.Typer:
     app = typer.Typer(
         name="gyoryu",
         cls=GyoryuGroup,
-        help="교류(Gyoryu) — 이업종교류연합회 회원을 위한 문서 기반 질의응답 도우미",
+        help=cli_texts.APP_HELP,
         no_args_is_help=True,
         add_completion=False,
         pretty_exceptions_enable=False,

@@ -6,11 +6,10 @@ from typing import Annotated
 
 import typer
 
+from handlers import cli_texts
 from handlers.cli_support import actor, console, transaction
 
-app = typer.Typer(
-    help="관리 콘솔 관리자(사무국, 교류회 회장·간사)와 로그인 링크", no_args_is_help=True
-)
+app = typer.Typer(help=cli_texts.ADMINS_HELP, no_args_is_help=True)
 
 LOCAL_URL = "http://127.0.0.1:8080"
 """Where ``gyoryu serve`` listens by default: the console opens there without a public URL."""
@@ -23,10 +22,8 @@ def register(root: typer.Typer) -> None:
 
 @app.command("add")
 def add(
-    name: Annotated[str, typer.Argument(help="회원 이름 또는 번호")],
-    group: Annotated[
-        str | None, typer.Option("--group", help="이 교류회만 관리(그 교류회의 회장·간사)")
-    ] = None,
+    name: Annotated[str, typer.Argument(help=cli_texts.ADMIN_MEMBER_HELP)],
+    group: Annotated[str | None, typer.Option("--group", help=cli_texts.ADMIN_GROUP_HELP)] = None,
 ) -> None:
     """회원을 관리 콘솔 관리자로 등록합니다(--group 없이: 연합회 전체)."""
     from bot import texts
@@ -42,7 +39,7 @@ def add(
 
 
 @app.command("link")
-def link(name: Annotated[str, typer.Argument(help="관리자 이름 또는 회원 번호")]) -> None:
+def link(name: Annotated[str, typer.Argument(help=cli_texts.ADMIN_LINK_HELP)]) -> None:
     """관리 콘솔의 1회용 로그인 링크(15분)를 출력합니다."""
     from bot import texts
     from bot.clock import utcnow

@@ -6,6 +6,7 @@ from typing import Annotated
 
 import typer
 
+from handlers import cli_texts
 from handlers.cli_output import AsJson, Wide
 from handlers.cli_support import (
     DigestBefore,
@@ -23,9 +24,9 @@ from handlers.cli_support import (
     transaction,
 )
 
-companies_app = typer.Typer(help="회원사 관리(업종 중복 규칙 포함)", no_args_is_help=True)
-groups_app = typer.Typer(help="교류회 관리", no_args_is_help=True)
-advisors_app = typer.Typer(help="자문위원 관리", no_args_is_help=True)
+companies_app = typer.Typer(help=cli_texts.COMPANIES_HELP, no_args_is_help=True)
+groups_app = typer.Typer(help=cli_texts.GROUPS_HELP, no_args_is_help=True)
+advisors_app = typer.Typer(help=cli_texts.ADVISORS_HELP, no_args_is_help=True)
 
 # ``… list --json``: the contract for tools, in the order of the table's columns.
 COMPANIES_KEYS = ("id", "name", "business_number", "ksic_code", "industry", "groups")
@@ -50,48 +51,41 @@ def list_companies(as_json: AsJson = False, wide: Wide = False) -> None:
             )
             for c in companies.list_companies(session)
         ]
-    header = ("번호", "회사명", "사업자등록번호", "업종코드", "업종", "교류회")
-    table("회원사 목록", header, rows, as_json=as_json, wide=wide, keys=COMPANIES_KEYS)
+    header = cli_texts.COMPANY_COLUMNS
+    table(cli_texts.COMPANIES_TITLE, header, rows, as_json=as_json, wide=wide, keys=COMPANIES_KEYS)
 
 
-_COMPANY_KEY = typer.Argument(help="번호, 사업자등록번호 또는 회사명")
+_COMPANY_KEY = typer.Argument(help=cli_texts.COMPANY_KEY_HELP)
 
 
 @companies_app.command("show")
 def show_company(company: Annotated[str, _COMPANY_KEY]) -> None:
     """회원사 한 곳의 정보를 보여 줍니다."""
+    from bot import texts
     from bot.federation import companies
 
     with transaction() as session:
         found = companies.find_company(session, company)
-        rows = [(label, getattr(found, field)) for label, field in _COMPANY_LABELS]
-        rows.append(("교류회", ", ".join(g.name for g in companies.groups_of(session, found))))
-    table(found.name, ("항목", "값"), rows)
-
-
-_COMPANY_LABELS = (
-    ("사업자등록번호", "business_number"),
-    ("업종코드", "ksic_code"),
-    ("업종", "ksic_name"),
-    ("지역", "region"),
-    ("주요제품", "products"),
-    ("공정/설비", "processes"),
-    ("인증", "certifications"),
-    ("관심분야", "looking_for"),
-)
+        rows = [(label, getattr(found, field)) for label, field in cli_texts.COMPANY_LABELS]
+        rows.append(
+            (texts.FED_KIND_GROUP, ", ".join(g.name for g in companies.groups_of(session, found)))
+        )
+    table(found.name, cli_texts.FIELD_COLUMNS, rows)
 
 
 @companies_app.command("add")
 def add_company(
-    name: Annotated[str, typer.Argument(help="회사명")],
-    number: Annotated[str | None, typer.Option("--number", help="사업자등록번호")] = None,
-    ksic: Annotated[str | None, typer.Option(help="업종코드(KSIC, 예: C25924)")] = None,
-    industry: Annotated[str | None, typer.Option(help="업종명")] = None,
-    region: Annotated[str | None, typer.Option(help="지역")] = None,
-    products: Annotated[str | None, typer.Option(help="주요제품")] = None,
-    group: Annotated[str | None, typer.Option(help="가입할 교류회")] = None,
+    name: Annotated[str, typer.Argument(help=cli_texts.COMPANY_NAME_HELP)],
+    number: Annotated[
+        str | None, typer.Option("--number", help=cli_texts.BUSINESS_NUMBER_HELP)
+    ] = None,
+    ksic: Annotated[str | None, typer.Option(help=cli_texts.KSIC_ADD_HELP)] = None,
+    industry: Annotated[str | None, typer.Option(help=cli_texts.INDUSTRY_HELP)] = None,
+    region: Annotated[str | None, typer.Option(help=cli_texts.REGION_HELP)] = None,
+    products: Annotated[str | None, typer.Option(help=cli_texts.PRODUCTS_HELP)] = None,
+    group: Annotated[str | None, typer.Option(help=cli_texts.JOIN_GROUP_HELP)] = None,
     override_reason: Annotated[
-        str | None, typer.Option(help="같은 업종이 있어도 가입시키는 사유(관리자 예외)")
+        str | None, typer.Option(help=cli_texts.OVERRIDE_REASON_HELP)
     ] = None,
 ) -> None:
     """회원사를 추가하고, 교류회를 주면 업종 중복을 확인해 가입시킵니다."""
@@ -111,19 +105,21 @@ def add_company(
             override_reason=override_reason,
             actor=actor(),
         )
-    console.print(texts.fed_saved("회원사", added.name))
+    console.print(texts.fed_saved(cli_texts.SAVED_COMPANY, added.name))
 
 
 @companies_app.command("edit")
 def edit_company(
-    company: Annotated[str, typer.Argument(help="번호, 사업자등록번호 또는 회사명")],
-    name: Annotated[str | None, typer.Option(help="회사명")] = None,
-    number: Annotated[str | None, typer.Option("--number", help="사업자등록번호")] = None,
-    ksic: Annotated[str | None, typer.Option(help="업종코드")] = None,
-    industry: Annotated[str | None, typer.Option(help="업종명")] = None,
-    region: Annotated[str | None, typer.Option(help="지역")] = None,
-    products: Annotated[str | None, typer.Option(help="주요제품")] = None,
-    looking_for: Annotated[str | None, typer.Option(help="관심분야")] = None,
+    company: Annotated[str, typer.Argument(help=cli_texts.COMPANY_KEY_HELP)],
+    name: Annotated[str | None, typer.Option(help=cli_texts.COMPANY_NAME_HELP)] = None,
+    number: Annotated[
+        str | None, typer.Option("--number", help=cli_texts.BUSINESS_NUMBER_HELP)
+    ] = None,
+    ksic: Annotated[str | None, typer.Option(help=cli_texts.KSIC_HELP)] = None,
+    industry: Annotated[str | None, typer.Option(help=cli_texts.INDUSTRY_HELP)] = None,
+    region: Annotated[str | None, typer.Option(help=cli_texts.REGION_HELP)] = None,
+    products: Annotated[str | None, typer.Option(help=cli_texts.PRODUCTS_HELP)] = None,
+    looking_for: Annotated[str | None, typer.Option(help=cli_texts.LOOKING_FOR_HELP)] = None,
 ) -> None:
     """회원사 정보를 고칩니다."""
     from bot import texts
@@ -142,11 +138,13 @@ def edit_company(
             products=products,
             looking_for=looking_for,
         )
-    console.print(texts.fed_saved("회원사", edited.name))
+    console.print(texts.fed_saved(cli_texts.SAVED_COMPANY, edited.name))
 
 
 @companies_app.command("remove")
-def remove_company(company: Annotated[str, typer.Argument(help="번호 또는 회사명")]) -> None:
+def remove_company(
+    company: Annotated[str, typer.Argument(help=cli_texts.COMPANY_REMOVE_HELP)],
+) -> None:
     """회원사를 삭제합니다(소속 회원은 남습니다)."""
     from bot import texts
     from bot.secretariat import groups
@@ -171,12 +169,12 @@ def list_groups(as_json: AsJson = False, wide: Wide = False) -> None:
             )
             for g in groups.list_groups(session)
         ]
-    header = ("번호", "교류회", "정례회", "회원 수")
-    table("교류회 목록", header, rows, as_json=as_json, wide=wide, keys=GROUPS_KEYS)
+    header = cli_texts.GROUP_COLUMNS
+    table(cli_texts.GROUPS_TITLE, header, rows, as_json=as_json, wide=wide, keys=GROUPS_KEYS)
 
 
 @groups_app.command("show")
-def show_group(group: Annotated[str, typer.Argument(help="교류회 이름 또는 번호")]) -> None:
+def show_group(group: Annotated[str, typer.Argument(help=cli_texts.GROUP_HELP)]) -> None:
     """교류회 회원과 역할을 보여 줍니다."""
     from bot.federation import groups, members
 
@@ -192,16 +190,14 @@ def show_group(group: Annotated[str, typer.Argument(help="교류회 이름 또�
             )
             for m in members.list_members(session, group=found)
         ]
-    table(found.name, ("번호", "성명", "회사", "직위", "역할"), rows)
+    table(found.name, cli_texts.GROUP_MEMBER_COLUMNS, rows)
 
 
 @groups_app.command("add")
 def add_group(
-    name: Annotated[str, typer.Argument(help="교류회 이름")],
-    rule: Annotated[
-        str | None, typer.Option(help="정례회, 예: '매월 둘째 주 화요일 오후 7시'")
-    ] = None,
-    federation: Annotated[str | None, typer.Option(help="연합회가 아직 없을 때 만들 이름")] = None,
+    name: Annotated[str, typer.Argument(help=cli_texts.GROUP_NAME_HELP)],
+    rule: Annotated[str | None, typer.Option(help=cli_texts.MEETING_RULE_ADD_HELP)] = None,
+    federation: Annotated[str | None, typer.Option(help=cli_texts.NEW_FEDERATION_HELP)] = None,
 ) -> None:
     """교류회를 추가합니다."""
     from bot import texts
@@ -211,14 +207,14 @@ def add_group(
         added = groups.add_group(
             session, name=name, rule=rule, federation=federation, actor=actor()
         )
-    console.print(texts.fed_saved("교류회", added.name))
+    console.print(texts.fed_saved(texts.FED_KIND_GROUP, added.name))
 
 
 @groups_app.command("edit")
 def edit_group(
-    group: Annotated[str, typer.Argument(help="교류회 이름 또는 번호")],
-    name: Annotated[str | None, typer.Option(help="새 이름")] = None,
-    rule: Annotated[str | None, typer.Option(help="정례회 규칙")] = None,
+    group: Annotated[str, typer.Argument(help=cli_texts.GROUP_HELP)],
+    name: Annotated[str | None, typer.Option(help=cli_texts.NEW_NAME_HELP)] = None,
+    rule: Annotated[str | None, typer.Option(help=cli_texts.MEETING_RULE_HELP)] = None,
 ) -> None:
     """교류회 이름이나 정례회 규칙을 고칩니다."""
     from bot import texts
@@ -226,11 +222,11 @@ def edit_group(
 
     with transaction() as session:
         edited = groups.edit_group(session, group=group, name=name, rule=rule, actor=actor())
-    console.print(texts.fed_saved("교류회", edited.name))
+    console.print(texts.fed_saved(texts.FED_KIND_GROUP, edited.name))
 
 
 @groups_app.command("remove")
-def remove_group(group: Annotated[str, typer.Argument(help="교류회 이름 또는 번호")]) -> None:
+def remove_group(group: Annotated[str, typer.Argument(help=cli_texts.GROUP_HELP)]) -> None:
     """교류회를 삭제합니다(회원과 회사는 남습니다)."""
     from bot import texts
     from bot.secretariat import groups
@@ -244,8 +240,8 @@ def remove_group(group: Annotated[str, typer.Argument(help="교류회 이름 또
 @groups_app.command("room", context_settings={"ignore_unknown_options": True})
 def attach_room(
     platform: Annotated[str, typer.Argument(help="telegram, slack, kakao …")],
-    chat_id: Annotated[str, typer.Argument(help="대화방 ID(텔레그램 그룹은 -100… 처럼 음수)")],
-    group: Annotated[str | None, typer.Argument(help="교류회(비우면 연합회 전체 방)")] = None,
+    chat_id: Annotated[str, typer.Argument(help=cli_texts.CHAT_ID_HELP)],
+    group: Annotated[str | None, typer.Argument(help=cli_texts.ROOM_GROUP_HELP)] = None,
 ) -> None:
     """대화방을 교류회에 연결합니다."""
     from bot import texts
@@ -255,16 +251,14 @@ def attach_room(
         attached = groups.attach_room(
             session, platform=platform, chat_id=chat_id, group=group, actor=actor()
         )
-    console.print(texts.fed_saved("대화방", attached.name))
+    console.print(texts.fed_saved(cli_texts.SAVED_ROOM, attached.name))
 
 
 @groups_app.command("schedule")
 def schedule_group(
-    group: Annotated[
-        str | None, typer.Argument(help="교류회 이름 또는 번호(--federation이면 비움)")
-    ] = None,
+    group: Annotated[str | None, typer.Argument(help=cli_texts.SCHEDULE_GROUP_HELP)] = None,
     federation: Annotated[
-        bool, typer.Option("--federation", help="교류회 대신 연합회 전체의 기본값을 다룸")
+        bool, typer.Option("--federation", help=cli_texts.SCHEDULE_FEDERATION_HELP)
     ] = False,
     reminders: Reminders = None,
     quiet_hours: QuietHours = None,
@@ -317,24 +311,26 @@ def list_advisors(as_json: AsJson = False, wide: Wide = False) -> None:
                 a.member.title,
                 a.affiliation,
                 "·".join(a.fields),
-                "연합회 전체" if a.federation_wide else ", ".join(g.name for g in a.groups),
+                cli_texts.WHOLE_FEDERATION
+                if a.federation_wide
+                else ", ".join(g.name for g in a.groups),
                 a.availability,
             )
             for a in advisors.list_advisors(session)
         ]
-    header = ("번호", "성명", "직위", "소속기관", "분야", "담당", "가능 시간")
-    table("자문위원 목록", header, rows, as_json=as_json, wide=wide, keys=ADVISORS_KEYS)
+    header = cli_texts.ADVISOR_COLUMNS
+    table(cli_texts.ADVISORS_TITLE, header, rows, as_json=as_json, wide=wide, keys=ADVISORS_KEYS)
 
 
 @advisors_app.command("add")
 def add_advisor(
-    name: Annotated[str, typer.Argument(help="성명")],
-    field: Annotated[list[str], typer.Option("--field", "-f", help="분야(여러 번 가능)")],
-    title: Annotated[str | None, typer.Option(help="직위(세무사, 교수 …)")] = None,
-    affiliation: Annotated[str | None, typer.Option(help="소속기관")] = None,
-    phone: Annotated[str | None, typer.Option(help="연락처")] = None,
-    availability: Annotated[str | None, typer.Option(help="상담 가능 시간")] = None,
-    group: Annotated[list[str] | None, typer.Option(help="담당 교류회(없으면 연합회 전체)")] = None,
+    name: Annotated[str, typer.Argument(help=cli_texts.NAME_HELP)],
+    field: Annotated[list[str], typer.Option("--field", "-f", help=cli_texts.ADVISOR_FIELD_HELP)],
+    title: Annotated[str | None, typer.Option(help=cli_texts.ADVISOR_TITLE_HELP)] = None,
+    affiliation: Annotated[str | None, typer.Option(help=cli_texts.AFFILIATION_HELP)] = None,
+    phone: Annotated[str | None, typer.Option(help=cli_texts.PHONE_HELP)] = None,
+    availability: Annotated[str | None, typer.Option(help=cli_texts.AVAILABILITY_HELP)] = None,
+    group: Annotated[list[str] | None, typer.Option(help=cli_texts.ADVISOR_GROUPS_HELP)] = None,
 ) -> None:
     """자문위원을 추가합니다."""
     from bot import texts
@@ -352,11 +348,13 @@ def add_advisor(
             groups_served=group,
             actor=actor(),
         )
-    console.print(texts.fed_saved("자문위원", f"{added.name}(번호 {added.id})"))
+    console.print(
+        texts.fed_saved(texts.FED_KIND_ADVISOR, cli_texts.with_number(added.name, added.id))
+    )
 
 
 @advisors_app.command("remove")
-def remove_advisor(advisor: Annotated[int, typer.Argument(help="자문위원 번호")]) -> None:
+def remove_advisor(advisor: Annotated[int, typer.Argument(help=cli_texts.ADVISOR_ID_HELP)]) -> None:
     """자문위원을 삭제하고 개인정보를 지웁니다."""
     from bot import texts
     from bot.secretariat import members

@@ -8,6 +8,7 @@ from typing import Annotated
 
 import typer
 
+from handlers import cli_texts
 from handlers.cli_output import AsJson, Wide
 from handlers.cli_support import (
     DigestBefore,
@@ -25,7 +26,7 @@ from handlers.cli_support import (
     transaction,
 )
 
-app = typer.Typer(help="행사·정례회 관리와 참석 응답", no_args_is_help=True)
+app = typer.Typer(help=cli_texts.EVENTS_HELP, no_args_is_help=True)
 # ``events list --json``: the contract for tools, in the order of the table's columns.
 EVENTS_KEYS = ("id", "starts_at", "kind", "title", "group", "place")
 _YEAR_END = "12-31 23:59"  # the last day a sheet's series reaches (import --year)
@@ -34,9 +35,9 @@ _YEAR_END = "12-31 23:59"  # the last day a sheet's series reaches (import --yea
 @app.command("list")
 def list_events(
     group: Annotated[
-        str | None, typer.Option("--group", "-g", help="교류회(연합회 행사 포함)")
+        str | None, typer.Option("--group", "-g", help=cli_texts.EVENTS_GROUP_HELP)
     ] = None,
-    limit: Annotated[int, typer.Option(help="최대 개수")] = 20,
+    limit: Annotated[int, typer.Option(help=cli_texts.EVENTS_LIMIT_HELP)] = 20,
     as_json: AsJson = False,
     wide: Wide = False,
 ) -> None:
@@ -54,17 +55,17 @@ def list_events(
                 clock.format_kst(e.starts_at),
                 e.kind,
                 e.title,
-                e.group.name if e.group else "연합회",
+                e.group.name if e.group else cli_texts.FEDERATION_HOST,
                 e.place,
             )
             for e in found
         ]
-    header = ("번호", "일시", "구분", "제목", "주관", "장소")
-    table("다가오는 행사", header, rows, as_json=as_json, wide=wide, keys=EVENTS_KEYS)
+    header = cli_texts.EVENT_COLUMNS
+    table(cli_texts.EVENTS_TITLE, header, rows, as_json=as_json, wide=wide, keys=EVENTS_KEYS)
 
 
 @app.command("show")
-def show(event: Annotated[int, typer.Argument(help="행사 번호")]) -> None:
+def show(event: Annotated[int, typer.Argument(help=cli_texts.EVENT_HELP)]) -> None:
     """행사 정보와 참석 응답 현황을 보여 줍니다."""
     from bot import clock
     from bot.federation import events
@@ -73,34 +74,35 @@ def show(event: Annotated[int, typer.Argument(help="행사 번호")]) -> None:
         found = events.find_event(session, event)
         counts = events.rsvp_counts(session, found)
         rows = [
-            ("제목", found.title),
-            ("구분", found.kind),
-            ("일시", clock.format_kst(found.starts_at)),
-            ("종료", clock.format_kst(found.ends_at) if found.ends_at else ""),
-            ("장소", found.place),
-            ("안건", found.agenda),
-            ("주관", found.group.name if found.group else "연합회"),
-            *((f"응답: {status}", count) for status, count in counts.items()),
+            (cli_texts.EVENT_LABEL_TITLE, found.title),
+            (cli_texts.EVENT_LABEL_KIND, found.kind),
+            (cli_texts.EVENT_LABEL_STARTS, clock.format_kst(found.starts_at)),
+            (cli_texts.EVENT_LABEL_ENDS, clock.format_kst(found.ends_at) if found.ends_at else ""),
+            (cli_texts.EVENT_LABEL_PLACE, found.place),
+            (cli_texts.EVENT_LABEL_AGENDA, found.agenda),
+            (
+                cli_texts.EVENT_LABEL_HOST,
+                found.group.name if found.group else cli_texts.FEDERATION_HOST,
+            ),
+            *((cli_texts.rsvp_label(status), count) for status, count in counts.items()),
         ]
-    table(f"행사 {event}", ("항목", "값"), rows)
+    table(cli_texts.event_heading(event), cli_texts.FIELD_COLUMNS, rows)
 
 
 @app.command("add")
 def add(
-    title: Annotated[str, typer.Argument(help="제목")],
+    title: Annotated[str, typer.Argument(help=cli_texts.EVENT_TITLE_HELP)],
     start: Annotated[
         str,
-        typer.Option(help="시작(KST), 예: '2026-03-10 19:00', '3월 10일 오후 7시', '3/10 19시'"),
+        typer.Option(help=cli_texts.EVENT_START_HELP),
     ],
-    kind: Annotated[str, typer.Option(help="정례회, 총회, 세미나, 공장견학, 해외시찰, 워크숍 …")],
-    end: Annotated[str | None, typer.Option(help="종료(KST), 시각만 쓰면 시작한 날")] = None,
-    group: Annotated[str | None, typer.Option(help="교류회(없으면 연합회 행사)")] = None,
-    place: Annotated[str | None, typer.Option(help="장소")] = None,
-    agenda: Annotated[str | None, typer.Option(help="안건")] = None,
-    repeat: Annotated[
-        str | None, typer.Option(help="반복, 예: '매월 둘째 주 화요일 오후 7시'")
-    ] = None,
-    until: Annotated[str | None, typer.Option(help="반복 끝(KST), 기본은 그해 말")] = None,
+    kind: Annotated[str, typer.Option(help=cli_texts.EVENT_KIND_HELP)],
+    end: Annotated[str | None, typer.Option(help=cli_texts.EVENT_END_ADD_HELP)] = None,
+    group: Annotated[str | None, typer.Option(help=cli_texts.EVENT_GROUP_HELP)] = None,
+    place: Annotated[str | None, typer.Option(help=cli_texts.PLACE_HELP)] = None,
+    agenda: Annotated[str | None, typer.Option(help=cli_texts.AGENDA_HELP)] = None,
+    repeat: Annotated[str | None, typer.Option(help=cli_texts.EVENT_REPEAT_HELP)] = None,
+    until: Annotated[str | None, typer.Option(help=cli_texts.EVENT_UNTIL_HELP)] = None,
 ) -> None:
     """행사를 추가합니다. --repeat을 주면 매월 반복 일정을 만듭니다."""
     from bot import texts
@@ -120,17 +122,17 @@ def add(
             until=until,
             actor=actor(),
         )
-    console.print(texts.fed_saved("행사", added.title))
+    console.print(texts.fed_saved(texts.FED_KIND_EVENT, added.title))
 
 
 @app.command("edit")
 def edit(
-    event: Annotated[int, typer.Argument(help="행사 번호")],
-    title: Annotated[str | None, typer.Option(help="제목")] = None,
-    start: Annotated[str | None, typer.Option(help="시작(KST)")] = None,
-    end: Annotated[str | None, typer.Option(help="종료(KST)")] = None,
-    place: Annotated[str | None, typer.Option(help="장소")] = None,
-    agenda: Annotated[str | None, typer.Option(help="안건")] = None,
+    event: Annotated[int, typer.Argument(help=cli_texts.EVENT_HELP)],
+    title: Annotated[str | None, typer.Option(help=cli_texts.EVENT_TITLE_HELP)] = None,
+    start: Annotated[str | None, typer.Option(help=cli_texts.EVENT_START_EDIT_HELP)] = None,
+    end: Annotated[str | None, typer.Option(help=cli_texts.EVENT_END_HELP)] = None,
+    place: Annotated[str | None, typer.Option(help=cli_texts.PLACE_HELP)] = None,
+    agenda: Annotated[str | None, typer.Option(help=cli_texts.AGENDA_HELP)] = None,
 ) -> None:
     """행사 하나의 제목, 일시, 장소, 안건을 고칩니다."""
     from bot import texts
@@ -148,13 +150,13 @@ def edit(
             actor=actor(),
             now=datetime.now(UTC),
         )
-    console.print(texts.fed_saved("행사", changed.title))
+    console.print(texts.fed_saved(texts.FED_KIND_EVENT, changed.title))
     if changed.notified:
         console.print(texts.mtg_notices_queued(changed.notified))
 
 
 @app.command("remove")
-def remove(event: Annotated[int, typer.Argument(help="행사 번호")]) -> None:
+def remove(event: Annotated[int, typer.Argument(help=cli_texts.EVENT_HELP)]) -> None:
     """행사와 그 참석 응답을 삭제합니다."""
     from bot import texts
     from bot.secretariat import events
@@ -168,7 +170,7 @@ def remove(event: Annotated[int, typer.Argument(help="행사 번호")]) -> None:
 
 @app.command("schedule")
 def schedule(
-    event: Annotated[int, typer.Argument(help="행사 번호")],
+    event: Annotated[int, typer.Argument(help=cli_texts.EVENT_HELP)],
     reminders: Reminders = None,
     quiet_hours: QuietHours = None,
     holidays: Holidays = None,
@@ -201,7 +203,7 @@ def schedule(
             actor=actor(),
             now=datetime.now(UTC),
         )
-    show_schedule(change, f"행사 {event} · {change.name}")
+    show_schedule(change, cli_texts.event_schedule_heading(event, change.name))
 
 
 @app.command("failures")
@@ -215,8 +217,10 @@ def failures() -> None:
 
 @app.command("import")
 def import_events(
-    file: Annotated[Path, typer.Argument(exists=True, dir_okay=False, help=".csv 또는 .xlsx")],
-    year: Annotated[int, typer.Option(help="반복 일정을 펼칠 해")] = 2026,
+    file: Annotated[
+        Path, typer.Argument(exists=True, dir_okay=False, help=cli_texts.SHEET_FILE_HELP)
+    ],
+    year: Annotated[int, typer.Option(help=cli_texts.IMPORT_YEAR_HELP)] = 2026,
 ) -> None:
     """일정표(구분, 제목, 교류회, 시작, 종료, 장소, 안건, 반복, 제외 날짜)를 가져옵니다."""
     from bot import texts
@@ -230,15 +234,15 @@ def import_events(
             until=event_sheet.kst_datetime(f"{year}-{_YEAR_END}"),
             actor=actor(),
         )
-    console.print(texts.fed_saved("일정", f"{loaded}건"))
+    console.print(texts.fed_saved(cli_texts.SAVED_EVENTS, cli_texts.events_count(loaded)))
 
 
 @app.command("rsvp")
 def rsvp(
-    event: Annotated[int, typer.Argument(help="행사 번호")],
-    member: Annotated[str, typer.Argument(help="회원 번호 또는 성명")],
-    status: Annotated[str, typer.Argument(help="참석, 불참, 미정, 대리참석")],
-    proxy: Annotated[str | None, typer.Option(help="대리참석자 성명")] = None,
+    event: Annotated[int, typer.Argument(help=cli_texts.EVENT_HELP)],
+    member: Annotated[str, typer.Argument(help=cli_texts.MEMBER_HELP)],
+    status: Annotated[str, typer.Argument(help=cli_texts.RSVP_STATUS_HELP)],
+    proxy: Annotated[str | None, typer.Option(help=cli_texts.RSVP_PROXY_HELP)] = None,
 ) -> None:
     """회원의 참석 응답을 기록합니다."""
     from bot import clock, texts
@@ -248,4 +252,8 @@ def rsvp(
         recorded = events.record_rsvp(
             session, event_id=event, member=member, status=status, proxy=proxy, now=clock.kst_now()
         )
-    console.print(texts.fed_saved("참석 응답", f"{recorded.member} · {recorded.status}"))
+    console.print(
+        texts.fed_saved(
+            cli_texts.SAVED_RSVP, cli_texts.rsvp_saved(recorded.member, recorded.status)
+        )
+    )

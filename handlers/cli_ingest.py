@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from handlers import cli_texts
 from handlers.cli_korean import confirm
 from handlers.cli_output import AsJson, Wide
 from ingest import texts
@@ -32,26 +33,20 @@ def register(app: typer.Typer) -> None:
 
 
 def ingest(
-    paths: Annotated[
-        list[str] | None, typer.Argument(help="넣을 파일이나 폴더(폴더는 하위 폴더까지).")
-    ] = None,
+    paths: Annotated[list[str] | None, typer.Argument(help=cli_texts.INGEST_PATHS_HELP)] = None,
     kind: Annotated[
         str | None,
-        typer.Option(help=f"문서 종류: rules, events, programs, faq, news. {KIND_GUESS_HELP}"),
+        typer.Option(help=cli_texts.INGEST_KIND_HELP + KIND_GUESS_HELP),
     ] = None,
-    visibility: Annotated[
-        str, typer.Option(help="공개 범위: public(누구나), members(회원), group:<id>(그 교류회).")
-    ] = "public",
+    visibility: Annotated[str, typer.Option(help=cli_texts.INGEST_VISIBILITY_HELP)] = "public",
     prune: Annotated[
         bool,
         typer.Option(
             "--prune",
-            help="파일이 없어진 문서를 보여 주고, 확인하면 색인에서 빼요(경로를 주면 그 아래만).",
+            help=cli_texts.INGEST_PRUNE_HELP,
         ),
     ] = False,
-    yes: Annotated[
-        bool, typer.Option("--yes", "-y", help="--prune으로 뺄 문서를 묻지 않고 바로 빼요.")
-    ] = False,
+    yes: Annotated[bool, typer.Option("--yes", "-y", help=cli_texts.INGEST_YES_HELP)] = False,
 ) -> None:
     """문서(txt, md, html, pdf, docx, hwpx)를 읽어 질문에 답할 수 있게 넣어요.
 

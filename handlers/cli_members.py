@@ -8,13 +8,12 @@ from typing import Annotated
 
 import typer
 
+from handlers import cli_texts
 from handlers.cli_korean import confirm
 from handlers.cli_output import AsJson, Wide
 from handlers.cli_support import actor, console, table, transaction
 
-app = typer.Typer(
-    help="회원 관리(명부 가져오기·내보내기, 초대 코드, 개인정보 열람·삭제)", no_args_is_help=True
-)
+app = typer.Typer(help=cli_texts.MEMBERS_HELP, no_args_is_help=True)
 # ``members list --json`` and ``members pending --json``: the contract for tools, column order.
 MEMBERS_KEYS = ("id", "name", "title", "company", "groups", "phone")
 PENDING_KEYS = ("id", "platform", "display_name", "note", "requested_at")
@@ -22,7 +21,9 @@ PENDING_KEYS = ("id", "platform", "display_name", "note", "requested_at")
 
 @app.command("list")
 def list_members(
-    group: Annotated[str | None, typer.Option("--group", "-g", help="교류회 이름")] = None,
+    group: Annotated[
+        str | None, typer.Option("--group", "-g", help=cli_texts.MEMBERS_GROUP_HELP)
+    ] = None,
     as_json: AsJson = False,
     wide: Wide = False,
 ) -> None:
@@ -42,32 +43,44 @@ def list_members(
             )
             for m in members.list_members(session, group=chosen)
         ]
-    header = ("번호", "성명", "직위", "회사", "소속", "연락처")
-    table("회원 목록", header, rows, as_json=as_json, wide=wide, keys=MEMBERS_KEYS)
+    header = cli_texts.MEMBER_COLUMNS
+    table(cli_texts.MEMBERS_TITLE, header, rows, as_json=as_json, wide=wide, keys=MEMBERS_KEYS)
 
 
 @app.command("show")
-def show(member: Annotated[str, typer.Argument(help="회원 번호 또는 성명")]) -> None:
+def show(member: Annotated[str, typer.Argument(help=cli_texts.MEMBER_HELP)]) -> None:
     """회원 한 명의 정보를 보여 줍니다."""
+    from bot import texts
     from bot.federation import members
 
     with transaction() as session:
         found = members.find_member(session, member)
         data = members.data_of(session, found)
-    table(f"회원 {data['회원']['성명']}", ("항목", "값"), list(data["회원"].items()))
-    table("소속", ("교류회", "역할", "가입일"), [tuple(s.values()) for s in data["소속"]])
+    record = data[texts.PIPA_SECTIONS["members"]]
+    table(
+        cli_texts.member_heading(record[texts.PIPA_FIELDS["name"]]),
+        cli_texts.FIELD_COLUMNS,
+        list(record.items()),
+    )
+    table(
+        cli_texts.MEMBERSHIPS_TITLE,
+        cli_texts.MEMBERSHIP_COLUMNS,
+        [tuple(s.values()) for s in data[texts.PIPA_SECTIONS["memberships"]]],
+    )
 
 
 @app.command("add")
 def add(
-    name: Annotated[str, typer.Argument(help="성명")],
-    company: Annotated[str | None, typer.Option(help="회사명·번호")] = None,
-    title: Annotated[str | None, typer.Option(help="직위(대표, 이사 …)")] = None,
-    phone: Annotated[str | None, typer.Option(help="연락처")] = None,
-    email: Annotated[str | None, typer.Option(help="이메일")] = None,
-    group: Annotated[str | None, typer.Option(help="소속 교류회")] = None,
-    role: Annotated[str, typer.Option(help="교류회 역할: 회원, 회장, 간사")] = "회원",
-    admin: Annotated[bool, typer.Option("--admin", help="사무국 관리자")] = False,
+    name: Annotated[str, typer.Argument(help=cli_texts.NAME_HELP)],
+    company: Annotated[str | None, typer.Option(help=cli_texts.MEMBER_COMPANY_HELP)] = None,
+    title: Annotated[str | None, typer.Option(help=cli_texts.MEMBER_TITLE_HELP)] = None,
+    phone: Annotated[str | None, typer.Option(help=cli_texts.PHONE_HELP)] = None,
+    email: Annotated[str | None, typer.Option(help=cli_texts.EMAIL_HELP)] = None,
+    group: Annotated[str | None, typer.Option(help=cli_texts.MEMBER_GROUP_HELP)] = None,
+    role: Annotated[
+        str, typer.Option(help=cli_texts.MEMBER_ROLE_HELP)
+    ] = cli_texts.MEMBER_ROLE_DEFAULT,
+    admin: Annotated[bool, typer.Option("--admin", help=cli_texts.MEMBER_ADMIN_HELP)] = False,
 ) -> None:
     """회원을 추가합니다."""
     from bot import texts
@@ -86,16 +99,18 @@ def add(
             admin=admin,
             actor=actor(),
         )
-    console.print(texts.fed_saved("회원", f"{added.name}(번호 {added.id})"))
+    console.print(
+        texts.fed_saved(texts.FED_KIND_MEMBER, cli_texts.with_number(added.name, added.id))
+    )
 
 
 @app.command("edit")
 def edit(
-    member: Annotated[str, typer.Argument(help="회원 번호 또는 성명")],
-    name: Annotated[str | None, typer.Option(help="성명")] = None,
-    title: Annotated[str | None, typer.Option(help="직위")] = None,
-    phone: Annotated[str | None, typer.Option(help="연락처")] = None,
-    email: Annotated[str | None, typer.Option(help="이메일")] = None,
+    member: Annotated[str, typer.Argument(help=cli_texts.MEMBER_HELP)],
+    name: Annotated[str | None, typer.Option(help=cli_texts.NAME_HELP)] = None,
+    title: Annotated[str | None, typer.Option(help=cli_texts.TITLE_HELP)] = None,
+    phone: Annotated[str | None, typer.Option(help=cli_texts.PHONE_HELP)] = None,
+    email: Annotated[str | None, typer.Option(help=cli_texts.EMAIL_HELP)] = None,
 ) -> None:
     """회원 정보를 고칩니다."""
     from bot import texts
@@ -105,13 +120,13 @@ def edit(
         edited = members.edit_member(
             session, member=member, name=name, title=title, phone=phone, email=email, actor=actor()
         )
-    console.print(texts.fed_saved("회원", edited.name))
+    console.print(texts.fed_saved(texts.FED_KIND_MEMBER, edited.name))
 
 
 @app.command("remove")
 def remove(
-    member: Annotated[str, typer.Argument(help="회원 번호 또는 성명")],
-    yes: Annotated[bool, typer.Option("--yes", "-y", help="확인 없이 삭제")] = False,
+    member: Annotated[str, typer.Argument(help=cli_texts.MEMBER_HELP)],
+    yes: Annotated[bool, typer.Option("--yes", "-y", help=cli_texts.ERASE_YES_HELP)] = False,
 ) -> None:
     """회원의 개인정보를 모든 곳에서 삭제합니다(참석 통계는 익명으로 남습니다)."""
     from bot import texts
@@ -127,7 +142,7 @@ def remove(
 
 
 @app.command("data")
-def data(member: Annotated[str, typer.Argument(help="회원 번호 또는 성명")]) -> None:
+def data(member: Annotated[str, typer.Argument(help=cli_texts.MEMBER_HELP)]) -> None:
     """회원 한 명에 대해 저장된 모든 정보를 출력합니다(개인정보 열람권)."""
     from bot.federation import members
 
@@ -138,17 +153,17 @@ def data(member: Annotated[str, typer.Argument(help="회원 번호 또는 성명
 
 @app.command("import")
 def import_roster(
-    file: Annotated[Path, typer.Argument(exists=True, dir_okay=False, help=".csv 또는 .xlsx")],
+    file: Annotated[
+        Path, typer.Argument(exists=True, dir_okay=False, help=cli_texts.SHEET_FILE_HELP)
+    ],
     skip_invalid: Annotated[
-        bool, typer.Option("--skip-invalid", help="잘못된 행은 건너뛰고 나머지를 저장")
+        bool, typer.Option("--skip-invalid", help=cli_texts.SKIP_INVALID_HELP)
     ] = False,
     create_groups: Annotated[
         bool,
-        typer.Option(
-            "--create-groups", help="명부에 있는 새 교류회를 만듦(없으면 모르는 교류회는 오류)"
-        ),
+        typer.Option("--create-groups", help=cli_texts.CREATE_GROUPS_HELP),
     ] = False,
-    federation: Annotated[str | None, typer.Option(help="연합회가 아직 없을 때 만들 이름")] = None,
+    federation: Annotated[str | None, typer.Option(help=cli_texts.NEW_FEDERATION_HELP)] = None,
 ) -> None:
     """명부(회원 한 명당 한 행)를 가져와 회사·회원(--create-groups면 교류회도)을 만들거나 고칩니다.
 
@@ -184,7 +199,7 @@ def import_roster(
 
 @app.command("export")
 def export_roster(
-    file: Annotated[Path, typer.Argument(dir_okay=False, help=".csv 또는 .xlsx")],
+    file: Annotated[Path, typer.Argument(dir_okay=False, help=cli_texts.SHEET_FILE_HELP)],
 ) -> None:
     """명부를 가져오기와 같은 모양으로 저장합니다."""
     from bot import texts
@@ -197,8 +212,8 @@ def export_roster(
 
 @app.command("invite")
 def invite(
-    member: Annotated[str, typer.Argument(help="회원 번호 또는 성명")],
-    days: Annotated[int, typer.Option(min=1, max=30, help="유효 기간(일)")] = 7,
+    member: Annotated[str, typer.Argument(help=cli_texts.MEMBER_HELP)],
+    days: Annotated[int, typer.Option(min=1, max=30, help=cli_texts.INVITE_DAYS_HELP)] = 7,
 ) -> None:
     """대화 계정 연결용 일회용 초대 코드를 발급합니다(코드는 한 번만 보여 드려요)."""
     from bot import clock, texts
@@ -227,14 +242,14 @@ def pending(as_json: AsJson = False, wide: Wide = False) -> None:
     if not rows and not as_json:
         console.print(texts.FED_NO_PENDING)
         return
-    header = ("요청 번호", "플랫폼", "표시 이름", "메모", "요청 일시")
-    table("연결 요청", header, rows, as_json=as_json, wide=wide, keys=PENDING_KEYS)
+    header = cli_texts.PENDING_COLUMNS
+    table(cli_texts.PENDING_TITLE, header, rows, as_json=as_json, wide=wide, keys=PENDING_KEYS)
 
 
 @app.command("approve")
 def approve(
-    request: Annotated[int, typer.Argument(help="요청 번호")],
-    member: Annotated[str, typer.Argument(help="연결할 회원 번호 또는 성명")],
+    request: Annotated[int, typer.Argument(help=cli_texts.REQUEST_HELP)],
+    member: Annotated[str, typer.Argument(help=cli_texts.LINK_MEMBER_HELP)],
 ) -> None:
     """연결 요청을 승인해 대화 계정을 회원과 연결합니다."""
     from bot import clock, texts

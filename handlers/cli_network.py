@@ -10,17 +10,18 @@ from typing import Annotated
 
 import typer
 
+from handlers import cli_texts
 from handlers.cli_output import AsJson
 
-app = typer.Typer(help="회원 네트워킹(회원사 찾기, 소개, 교류회 활동 보고)", no_args_is_help=True)
+app = typer.Typer(help=cli_texts.NETWORK_HELP, no_args_is_help=True)
 
 
 @app.command("search")
 def search(
-    query: Annotated[str, typer.Argument(help='찾는 것, 예: 금형, "ISO 13485"')],
-    member: Annotated[str, typer.Option("--as", help="이 회원번호의 회원이 보는 결과")],
+    query: Annotated[str, typer.Argument(help=cli_texts.SEARCH_QUERY_HELP)],
+    member: Annotated[str, typer.Option("--as", help=cli_texts.SEARCH_AS_HELP)],
     as_json: AsJson = False,
-    limit: Annotated[int, typer.Option(help="보여 줄 회사 수")] = 10,
+    limit: Annotated[int, typer.Option(help=cli_texts.SEARCH_LIMIT_HELP)] = 10,
 ) -> None:
     """회원이 /찾기로 보게 될 회원사를 순서대로 보여 줍니다(연락처는 보이지 않습니다)."""
     from bot import texts
@@ -63,10 +64,10 @@ def search(
 
 @app.command("consent")
 def consent(
-    who: Annotated[str, typer.Argument(help="회원번호·성명(그 회원의 회사) 또는 회사명")],
+    who: Annotated[str, typer.Argument(help=cli_texts.CONSENT_WHO_HELP)],
     scope: Annotated[
         str | None,
-        typer.Argument(help="공개 범위: 비공개, 교류회, 연합회 (없으면 지금 것을 보여 줍니다)"),
+        typer.Argument(help=cli_texts.CONSENT_SCOPE_HELP),
     ] = None,
     as_json: AsJson = False,
 ) -> None:
@@ -95,9 +96,9 @@ def consent(
 
 @app.command("quota")
 def quota(
-    limit: Annotated[int, typer.Argument(help="한 달에 할 수 있는 소개 요청 수")],
+    limit: Annotated[int, typer.Argument(help=cli_texts.INTRO_LIMIT_HELP)],
     member: Annotated[
-        str | None, typer.Option("--member", help="이 회원번호의 회원에게만(없으면 연합회 기본값)")
+        str | None, typer.Option("--member", help=cli_texts.INTRO_LIMIT_MEMBER_HELP)
     ] = None,
 ) -> None:
     """회원의 월 소개 요청 한도를 바꿉니다(기본 5회)."""
@@ -118,10 +119,8 @@ def quota(
 @app.command("report")
 def report(
     as_json: AsJson = False,
-    group: Annotated[str | None, typer.Option("--group", help="이 교류회만")] = None,
-    month: Annotated[
-        str | None, typer.Option(help="보고할 달, 예: 2026-03 (기본: 이번 달)")
-    ] = None,
+    group: Annotated[str | None, typer.Option("--group", help=cli_texts.REPORT_GROUP_HELP)] = None,
+    month: Annotated[str | None, typer.Option(help=cli_texts.REPORT_MONTH_HELP)] = None,
 ) -> None:
     """교류회별 한 달 활동(참석률, 애로사항, 질문, 자문 요청, 소개, 성과)을 보여 줍니다."""
     from bot import texts
@@ -156,15 +155,17 @@ def report(
     table(texts.net_report_title(chosen), texts.NET_REPORT_HEADER, rows)
     for h in found:
         if h.subgroups:
-            themes = [f"{theme} {len(names)}곳" for theme, names in h.subgroups.items()]
+            themes = [
+                cli_texts.subgroup_theme(theme, len(names)) for theme, names in h.subgroups.items()
+            ]
             console.print(texts.net_subgroup_advice(h.group, h.members, themes))
 
 
 @app.command("pair")
 def pair(
-    group: Annotated[str | None, typer.Option("--group", help="이 교류회 안에서만 짝 짓기")] = None,
+    group: Annotated[str | None, typer.Option("--group", help=cli_texts.PAIR_GROUP_HELP)] = None,
     round_key: Annotated[
-        str | None, typer.Option("--round", help="회차 이름, 예: 2026-03 (기본: 이번 달)")
+        str | None, typer.Option("--round", help=cli_texts.PAIR_ROUND_HELP)
     ] = None,
 ) -> None:
     """짝만남에 참여한 회원사끼리 이번 달 짝을 지어 알립니다(보통은 매달 1일 자동)."""

@@ -14,8 +14,10 @@ from typing import Annotated
 
 import typer
 
-AsJson = Annotated[bool, typer.Option("--json", help="표 대신 JSON으로 출력합니다.")]
-Wide = Annotated[bool, typer.Option("--wide", help="줄을 바꾸지 않고 한 행을 한 줄에 출력합니다.")]
+from handlers import cli_texts
+
+AsJson = Annotated[bool, typer.Option("--json", help=cli_texts.JSON_HELP)]
+Wide = Annotated[bool, typer.Option("--wide", help=cli_texts.WIDE_HELP)]
 _WIDE_COLUMNS = 10_000
 
 

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 from rich.console import Console
 
-from handlers import cli_output
+from handlers import cli_output, cli_texts
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -18,29 +18,23 @@ if TYPE_CHECKING:
     from bot.secretariat.schedule import ScheduleChange
 
 console = Console()
-db_app = typer.Typer(help="데이터베이스 관리(마이그레이션, 예시 데이터)", no_args_is_help=True)
+db_app = typer.Typer(help=cli_texts.DB_HELP, no_args_is_help=True)
 
 # The schedule options of ``groups schedule`` and ``events schedule`` (see bot.schedule.rules).
-Reminders = Annotated[
-    str | None, typer.Option(help="행사 알림 시점, 쉼표로 구분(예: 7d,1d,2h — 일·시간·분)")
-]
-QuietHours = Annotated[
-    str | None, typer.Option(help="알림을 보내지 않는 시간(KST), 예: 21:00-08:00")
-]
+Reminders = Annotated[str | None, typer.Option(help=cli_texts.REMINDERS_HELP)]
+QuietHours = Annotated[str | None, typer.Option(help=cli_texts.QUIET_HOURS_HELP)]
 Holidays = Annotated[
     bool | None,
     typer.Option(
         "--holidays/--no-holidays",
-        help="공휴일 알림을 다음 날 아침으로 미룸(--holidays) 또는 공휴일에도 보냄(--no-holidays)",
+        help=cli_texts.HOLIDAYS_HELP,
     ),
 ]
-PromptBefore = Annotated[str | None, typer.Option(help="정례회 애로사항 요청 시점, 예: 10d")]
-NudgeBefore = Annotated[str | None, typer.Option(help="애로사항 개별 안내 시점, 예: 6d")]
-DigestBefore = Annotated[str | None, typer.Option(help="애로사항 정리(회장·간사에게) 시점, 예: 3d")]
-RsvpListBefore = Annotated[str | None, typer.Option(help="참석 명단(회장·간사에게) 시점, 예: 1d")]
-Reset = Annotated[
-    bool, typer.Option("--reset", help="이 단계의 설정을 지우고 상위 설정을 따름(먼저 적용)")
-]
+PromptBefore = Annotated[str | None, typer.Option(help=cli_texts.PROMPT_BEFORE_HELP)]
+NudgeBefore = Annotated[str | None, typer.Option(help=cli_texts.NUDGE_BEFORE_HELP)]
+DigestBefore = Annotated[str | None, typer.Option(help=cli_texts.DIGEST_BEFORE_HELP)]
+RsvpListBefore = Annotated[str | None, typer.Option(help=cli_texts.RSVP_LIST_BEFORE_HELP)]
+Reset = Annotated[bool, typer.Option("--reset", help=cli_texts.RESET_HELP)]
 
 
 def actor() -> str:
@@ -90,7 +84,7 @@ def show_schedule(change: ScheduleChange, heading: str) -> None:
     if change.reset:
         console.print(texts.FED_SCHEDULE_RESET)
     if change.saved:
-        console.print(texts.fed_saved("일정 설정", change.name))
+        console.print(texts.fed_saved(cli_texts.SAVED_SCHEDULE, change.name))
     table(texts.fed_schedule_title(heading), texts.FED_SCHEDULE_HEADER, change.rows)
     if change.replanned is not None:
         console.print(texts.fed_schedule_replanned(*change.replanned))

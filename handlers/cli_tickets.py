@@ -12,12 +12,13 @@ from typing import Annotated, Any
 
 import typer
 
+from handlers import cli_texts
 from handlers.cli_output import AsJson, Wide
 
-tickets_app = typer.Typer(help="전문가 상담(티켓) 관리", no_args_is_help=True)
+tickets_app = typer.Typer(help=cli_texts.TICKETS_HELP, no_args_is_help=True)
 
-_TICKET = typer.Argument(help="상담 번호(#12면 12)")
-_ADVISOR = typer.Argument(help="자문위원 번호")
+_TICKET = typer.Argument(help=cli_texts.TICKET_HELP)
+_ADVISOR = typer.Argument(help=cli_texts.ADVISOR_ID_HELP)
 
 
 def _iso(moment: datetime | None) -> str | None:
@@ -28,9 +29,7 @@ def _iso(moment: datetime | None) -> str | None:
 
 @tickets_app.command("list")
 def list_tickets(
-    state: Annotated[
-        str | None, typer.Option("--state", help="이 상태만(assigned, answered …)")
-    ] = None,
+    state: Annotated[str | None, typer.Option("--state", help=cli_texts.TICKET_STATE_HELP)] = None,
     as_json: AsJson = False,
     wide: Wide = False,
 ) -> None:
@@ -63,12 +62,19 @@ def list_tickets(
     if as_json:
         typer.echo(json.dumps(records, ensure_ascii=False, indent=2))
         return
-    header = ("번호", "상태", "분야", "자문위원", "접수", "질문")
+    header = cli_texts.TICKET_COLUMNS
     rows = [
-        (r["id"], r["state"], r["field"], r["advisor"] or "사무국", r["asked_at"], r["question"])
+        (
+            r["id"],
+            r["state"],
+            r["field"],
+            r["advisor"] or cli_texts.NO_ADVISOR,
+            r["asked_at"],
+            r["question"],
+        )
         for r in records
     ]
-    table("전문가 상담", header, rows, wide=wide)
+    table(cli_texts.TICKETS_TITLE, header, rows, wide=wide)
 
 
 @tickets_app.command("show")
@@ -106,7 +112,7 @@ def show_ticket(ticket: Annotated[int, _TICKET], as_json: AsJson = False) -> Non
         (h["at"], f"{h['action']} {h.get('after', '')} {h.get('reason', '')}")
         for h in record["history"]
     ]
-    table(f"전문가 상담 #{found.id}", ("항목", "값"), rows)
+    table(cli_texts.ticket_heading(found.id), cli_texts.FIELD_COLUMNS, rows)
 
 
 @tickets_app.command("assign")
@@ -118,13 +124,13 @@ def assign_ticket(ticket: Annotated[int, _TICKET], advisor: Annotated[int, _ADVI
 
     with transaction() as session:
         tickets.assign(session, ticket_id=ticket, advisor_id=advisor, actor=actor(), now=utcnow())
-    console.print(f"#{ticket} → 자문위원 {advisor}")
+    console.print(cli_texts.ticket_assigned(ticket, advisor))
 
 
 @tickets_app.command("approve")
 def approve_ticket(
     ticket: Annotated[int, _TICKET],
-    expires: Annotated[str | None, typer.Option("--expires", help="만료일 YYYY-MM-DD")] = None,
+    expires: Annotated[str | None, typer.Option("--expires", help=cli_texts.EXPIRES_HELP)] = None,
 ) -> None:
     """답변을 FAQ 카드로 승인합니다(개인정보는 가리고, 바로 답변에 쓰입니다)."""
     from bot.clock import utcnow
@@ -136,7 +142,7 @@ def approve_ticket(
     with transaction() as session:
         card = cards.approve(session, ticket_id=ticket, actor=actor(), now=utcnow(), expires=until)
         console.print(
-            f"FAQ 카드 {card.id}: {card.advisor_label}, {card.expires_on.isoformat()}까지"
+            cli_texts.card_approved(card.id, card.advisor_label, card.expires_on.isoformat())
         )
 
 
@@ -152,18 +158,18 @@ def gaps(as_json: AsJson = False) -> None:
         typer.echo(json.dumps(found, ensure_ascii=False, indent=2))
         return
     table(
-        "답하지 못한 질문",
-        ("질문", "분야", "횟수", "마지막"),
+        cli_texts.UNANSWERED_TITLE,
+        cli_texts.UNANSWERED_COLUMNS,
         [(r["question"], r["field"], r["times"], r["last_asked"]) for r in found["unanswered"]],
     )
     table(
-        "낮게 평가된 답변",
-        ("종류", "번호", "질문", "분야"),
+        cli_texts.LOW_RATED_TITLE,
+        cli_texts.LOW_RATED_COLUMNS,
         [(r["kind"], r["id"], r["question"], r["field"]) for r in found["low_rated"]],
     )
     table(
-        "기한이 지난 상담",
-        ("번호", "상태", "분야", "자문위원", "영업일"),
+        cli_texts.OVERDUE_TITLE,
+        cli_texts.OVERDUE_COLUMNS,
         [
             (r["id"], r["state"], r["field"], r["advisor"], r["business_days"])
             for r in found["overdue"]
@@ -182,7 +188,7 @@ def invite_advisor(advisor: Annotated[int, _ADVISOR]) -> None:
     with transaction() as session:
         found = session.get(Advisor, advisor)
         if found is None:
-            raise NotFoundError(texts.fed_not_found("자문위원", str(advisor)))
+            raise NotFoundError(texts.fed_not_found(texts.FED_KIND_ADVISOR, str(advisor)))
         code, expires = linking.issue_invite(
             session, member=found.member, actor=actor(), now=clock.kst_now()
         )
@@ -191,8 +197,8 @@ def invite_advisor(advisor: Annotated[int, _ADVISOR]) -> None:
 
 def away_advisor(
     advisor: Annotated[int, _ADVISOR],
-    start: Annotated[str, typer.Argument(help="시작일 YYYY-MM-DD")],
-    end: Annotated[str, typer.Argument(help="마지막 날 YYYY-MM-DD")],
+    start: Annotated[str, typer.Argument(help=cli_texts.AWAY_START_HELP)],
+    end: Annotated[str, typer.Argument(help=cli_texts.AWAY_END_HELP)],
 ) -> None:
     """자문위원의 부재 기간을 적어 둡니다(그동안 새 상담은 다른 자문위원께 갑니다)."""
     from bot import texts
@@ -208,8 +214,8 @@ def away_advisor(
 
 def conflict_advisor(
     advisor: Annotated[int, _ADVISOR],
-    company: Annotated[str, typer.Argument(help="회원사 번호, 사업자등록번호 또는 회사명")],
-    reason: Annotated[str | None, typer.Option(help="사유")] = None,
+    company: Annotated[str, typer.Argument(help=cli_texts.CONFLICT_COMPANY_HELP)],
+    reason: Annotated[str | None, typer.Option(help=cli_texts.CONFLICT_REASON_HELP)] = None,
 ) -> None:
     """자문위원과 회원사의 이해관계를 기록합니다(그 회사의 상담은 맡기지 않습니다)."""
     from bot import texts
@@ -222,15 +228,17 @@ def conflict_advisor(
     with transaction() as session:
         found = session.get(Advisor, advisor)
         if found is None:
-            raise NotFoundError(texts.fed_not_found("자문위원", str(advisor)))
+            raise NotFoundError(texts.fed_not_found(texts.FED_KIND_ADVISOR, str(advisor)))
         firm = companies.find_company(session, company)
         add_conflict(session, advisor=found, company=firm, reason=reason, actor=actor())
-        console.print(texts.fed_saved("이해관계", f"{found.member.name} ↔ {firm.name}"))
+        console.print(
+            texts.fed_saved(cli_texts.SAVED_CONFLICT, f"{found.member.name} ↔ {firm.name}")
+        )
 
 
 def digest_advisor(
     advisor: Annotated[int, _ADVISOR],
-    daily: Annotated[bool, typer.Option("--on/--off", help="하루 한 번 모아 받기 켜기/끄기")],
+    daily: Annotated[bool, typer.Option("--on/--off", help=cli_texts.DIGEST_HELP)],
 ) -> None:
     """자문위원이 새 상담을 하나씩 받을지, 영업일 아침에 한 번 모아 받을지 정합니다."""
     from bot import texts
@@ -242,7 +250,7 @@ def digest_advisor(
     with transaction() as session:
         found = session.get(Advisor, advisor)
         if found is None:
-            raise NotFoundError(texts.fed_not_found("자문위원", str(advisor)))
+            raise NotFoundError(texts.fed_not_found(texts.FED_KIND_ADVISOR, str(advisor)))
         set_digest(session, advisor=found, daily=daily, actor=actor())
     console.print(texts.RT_DIGEST_ON if daily else texts.RT_DIGEST_OFF)
 

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Annotated, TextIO
 import typer
 
 from bot import texts
+from handlers import cli_texts
 
 if TYPE_CHECKING:
     from prompt_toolkit.input import Input
@@ -36,10 +37,10 @@ def register(app: typer.Typer) -> None:
 
 
 def ask(
-    question: Annotated[str, typer.Argument(help="질문 ('-'이면 표준 입력에서 한 줄에 하나씩)")],
-    as_json: Annotated[bool, typer.Option("--json", help="JSON으로 출력합니다.")] = False,
+    question: Annotated[str, typer.Argument(help=cli_texts.ASK_QUESTION_HELP)],
+    as_json: Annotated[bool, typer.Option("--json", help=cli_texts.ASK_JSON_HELP)] = False,
     top_k: Annotated[
-        int | None, typer.Option("--top-k", min=1, max=50, help="함께 보여 줄 출처 수")
+        int | None, typer.Option("--top-k", min=1, max=50, help=cli_texts.ASK_TOP_K_HELP)
     ] = None,
 ) -> None:
     """문서에서 질문의 답을 찾아 출처와 함께 보여 줍니다."""
@@ -64,9 +65,8 @@ def chat(
         str | None,
         typer.Option(
             "--as",
-            metavar="회원",
-            help="이 회원(번호 또는 성명)으로 대화합니다. 회원만 쓰는 기능(/찾기, /애로 …)을 "
-            "시험할 때 씁니다.",
+            metavar=cli_texts.CHAT_AS_METAVAR,
+            help=cli_texts.CHAT_AS_HELP,
         ),
     ] = None,
 ) -> None:

@@ -16,6 +16,8 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from handlers import cli_texts
+
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session, sessionmaker
     from starlette.applications import Starlette
@@ -53,10 +55,10 @@ def register(app: typer.Typer) -> None:
 
 
 def serve(
-    host: Annotated[str, typer.Option(help="들을 주소")] = "127.0.0.1",
-    port: Annotated[int, typer.Option(help="들을 포트", min=1, max=65535)] = 8080,
+    host: Annotated[str, typer.Option(help=cli_texts.SERVE_HOST_HELP)] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help=cli_texts.SERVE_PORT_HELP, min=1, max=65535)] = 8080,
     telegram_polling: Annotated[
-        bool, typer.Option("--telegram-polling", help="웹훅 대신 롱 폴링으로 텔레그램을 받습니다.")
+        bool, typer.Option("--telegram-polling", help=cli_texts.SERVE_POLLING_HELP)
     ] = False,
 ) -> None:
     """설정된 모든 채널(텔레그램, 슬랙, 카카오톡)을 한 서버로 엽니다."""

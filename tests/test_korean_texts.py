@@ -22,10 +22,10 @@ TEXT_HOMES = ("bot/texts/",)
 
 _READS = "Korean words it reads, matches or parses (vocabulary, not copy)"
 _COMMANDS = "command names and button words in its skill declaration (what members type)"
-_CLI = "Typer option/argument help and table headers beside their command (command-line copy)"
 ALLOWED: dict[str, str] = {
     # The edge's and ingest's own text modules (ingest never imports bot).
     "handlers/texts.py": "the command line's and channels' own texts",
+    "handlers/cli_texts.py": "each command's option help, table titles and headers",
     "ingest/texts.py": "ingest's texts (ingest never imports bot/texts)",
     # Vocabulary the code reads.
     "bot/federation/event_sheet.py": "column headers and values of an imported calendar sheet",
@@ -74,19 +74,6 @@ ALLOWED: dict[str, str] = {
     "bot/skills/network_needs.py": _COMMANDS,
     "bot/skills/network_pairing.py": _COMMANDS,
     "bot/skills/network_profile.py": _COMMANDS,
-    # The command line: help beside each option (debt: could move to handlers/texts.py).
-    "handlers/cli.py": _CLI,
-    "handlers/cli_directory.py": _CLI,
-    "handlers/cli_events.py": _CLI,
-    "handlers/cli_ingest.py": _CLI,
-    "handlers/cli_members.py": _CLI,
-    "handlers/cli_network.py": _CLI,
-    "handlers/cli_output.py": _CLI,
-    "handlers/cli_support.py": _CLI,
-    "handlers/cli_tickets.py": _CLI,
-    "handlers/console.py": _CLI,
-    "handlers/cli_admins.py": _CLI,
-    "handlers/server.py": _CLI,
 }
 
 
