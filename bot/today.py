@@ -12,6 +12,7 @@ from datetime import datetime, timedelta
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from bot.federation.events import MEETING_KIND
 from bot.question_log import QuestionFilter, QuestionRow, questions
 from bot.storage.conversation_models import InboundMessage
 from bot.storage.difficulty_models import Difficulty
@@ -21,7 +22,6 @@ from bot.storage.schedule_models import ScheduledMessage
 
 LOOK_BACK = timedelta(days=7)
 """How far back 오늘 looks for questions, failures and new 애로사항."""
-MEETING_KIND = "정례회"
 
 
 @dataclass(frozen=True, slots=True)

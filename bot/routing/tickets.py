@@ -100,7 +100,7 @@ def get(session: Session, ticket_id: int) -> Ticket:
     """The ticket numbered ``ticket_id``, or a polite :class:`NotFoundError`."""
     ticket = session.get(Ticket, ticket_id)
     if ticket is None:
-        raise NotFoundError(texts.fed_not_found("상담", f"#{ticket_id}"))
+        raise NotFoundError(texts.fed_not_found(texts.FED_KIND_TICKET, f"#{ticket_id}"))
     return ticket
 
 
@@ -182,7 +182,7 @@ def assign(
     ticket = get(session, ticket_id)
     advisor = session.get(Advisor, advisor_id)
     if advisor is None:
-        raise NotFoundError(texts.fed_not_found("자문위원", str(advisor_id)))
+        raise NotFoundError(texts.fed_not_found(texts.FED_KIND_ADVISOR, str(advisor_id)))
     if ticket.state not in (*HELD_STATES, "open"):
         raise TicketError(texts.rt_closed(ticket.id))
     if assignment.in_conflict(session, advisor, ticket.member_id):

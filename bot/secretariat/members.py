@@ -48,7 +48,7 @@ def add_member(
     phone: str | None = None,
     email: str | None = None,
     group: str | None = None,
-    role: str = "회원",
+    role: str = members.GROUP_ROLES["member"],
     admin: bool = False,
 ) -> MemberRef:
     """Add a member (of ``company``, name or number) and seat them in ``group`` with ``role``.
