@@ -54,6 +54,21 @@ ADM_INTRO_STATES = {
     "expired": "기한 지남",
 }
 ADM_INTRO_SOURCES = {"request": "회원 요청", "pairing": "짝 추천"}
+ADM_SEND_KINDS = {
+    "reminder": "행사 알림",
+    "change": "변경 안내",
+    "cancel": "취소 안내",
+    "prompt": "애로사항 요청",
+    "nudge": "애로사항 개별 안내",
+    "digest": "애로사항 정리",
+    "rsvp_list": "참석 명단",
+    "ticket": "전문가 상담",
+    "faq": "FAQ 카드 만료",
+    "net_intro": "소개 요청",
+    "net_need": "구해요",
+    "net_pair": "짝 추천",
+    "net_stale": "프로필 확인",
+}
 ADM_SEND_STATES = {
     "pending": "예정",
     "sending": "보내는 중",

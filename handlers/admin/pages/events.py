@@ -69,7 +69,9 @@ def routes(console: Console) -> Sequence[BaseRoute]:
             request,
             "events.html",
             user=user,
-            kinds=KINDS,
+            kinds=texts.ADM_SEND_KINDS,
+            states=texts.ADM_SEND_STATES,
+            event_kinds=KINDS,
             draft=draft or {"kind": KINDS[0]},
             note=note,
             error=error,
@@ -129,6 +131,7 @@ def routes(console: Console) -> Sequence[BaseRoute]:
             note=note,
             error=error,
             states=texts.ADM_SEND_STATES,
+            kinds=texts.ADM_SEND_KINDS,
             status=400 if error else 200,
         )
 
