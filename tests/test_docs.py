@@ -39,3 +39,23 @@ def exists(name: str, doc: Path) -> bool:
 @pytest.mark.parametrize("doc", DOCS, ids=lambda p: str(p.relative_to(REPO_ROOT)))
 def test_every_document_a_document_names_exists(doc: Path) -> None:
     assert sorted(name for name in named_documents(doc) if not exists(name, doc)) == []
+
+
+_PY_NAME = re.compile(r"(?<![\w/.*-])([\w./-]+\.py)\b")
+# Files the how-to sections invent as examples of what a newcomer would add.
+_EXAMPLES = frozenset({"bot/skills/partners.py", "tests/bot/skills/test_partners.py"})
+
+
+def test_the_architecture_names_only_source_files_that_exist() -> None:
+    doc = REPO_ROOT / "docs" / "architecture.md"
+    named = set(_PY_NAME.findall(doc.read_text(encoding="utf-8"))) - _EXAMPLES
+
+    # A path is from the root or, in the package diagram, from bot/.
+    missing = [
+        name
+        for name in named
+        if not any((REPO_ROOT / top / name).exists() for top in ("", "bot"))
+        and not exists(name, doc)
+    ]
+
+    assert sorted(missing) == []
