@@ -17,6 +17,7 @@ thread.
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import timedelta
 
@@ -62,6 +63,7 @@ class Bot:
         skills: Registry | None = None,
         calendar: CalendarLinks | None = None,
         dialog: DialogSteps | None = None,
+        field_guesser: Callable[[str], str | None] | None = None,
     ) -> None:
         self._answerer = answerer
         self._directory = directory
@@ -71,6 +73,7 @@ class Bot:
         self._skills = skills if skills is not None else default_skills()
         self._calendar = calendar or CalendarLinks()
         self._steps = dialog
+        self._field_guesser = field_guesser
         self._services: Services | None = None
 
     @property
@@ -87,6 +90,7 @@ class Bot:
                 calendar=self._calendar,
                 top_k=self._top_k,
                 menu=self._skills.menu,
+                field_guesser=self._field_guesser,
             )
         return self._services
 

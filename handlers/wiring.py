@@ -47,6 +47,7 @@ def build_bot(
     from bot.conversation import ConversationLog
     from bot.core import Bot
     from bot.directory_sql import SqlDirectory
+    from bot.routing import fields
     from bot.schedule.feeds import CalendarLinks
 
     secret = channels.calendar_secret if channels else None
@@ -59,6 +60,7 @@ def build_bot(
             public_url=channels.public_url if channels else None,
             secret=secret.get_secret_value() if secret else None,
         ),
+        field_guesser=fields.model_guesser(knowledge),
     )
 
 

@@ -1,4 +1,5 @@
-"""Grounded answers from an OpenAI-compatible chat model, under a hard wall-clock deadline.
+"""Grounded answers (and a pick among labels) from an OpenAI-compatible chat model, under a hard
+wall-clock deadline.
 
 The caller always holds an extractive answer in reserve: this module returns ``None`` whenever
 the model's answer cannot be used (no valid citation, too slow, an error) and logs why, without
@@ -16,7 +17,10 @@ from langchain_core.language_models import BaseChatModel
 from langchain_core.messages import HumanMessage, SystemMessage
 
 from knowledge.prompting import (
+    CHOICE_PROMPT,
     SYSTEM_PROMPT,
+    choice_prompt,
+    chosen_option,
     drop_invalid_citations,
     ungrounded_numbers,
     user_prompt,
@@ -46,21 +50,7 @@ class LlmAnswerer:
     @classmethod
     def from_settings(cls, settings: KnowledgeSettings) -> LlmAnswerer:
         """Build the ChatOpenAI client from ``GYORYU_CHAT_MODEL`` and the OpenAI settings."""
-        from langchain_openai import ChatOpenAI
-
-        if settings.chat_model is None:
-            raise ValueError("GYORYU_CHAT_MODEL is not set")
-        key = settings.openai_api_key.get_secret_value() if settings.openai_api_key else _DUMMY_KEY
-        model = ChatOpenAI(
-            model=settings.chat_model,
-            base_url=settings.openai_base_url,
-            api_key=key,
-            timeout=settings.answer_deadline_seconds,
-            max_retries=0,
-            use_responses_api=False,
-            temperature=0,
-        )
-        return cls(model, deadline_seconds=settings.answer_deadline_seconds)
+        return cls(chat_model(settings), deadline_seconds=settings.answer_deadline_seconds)
 
     def answer(self, question: str, hits: Sequence[Hit]) -> str | None:
         """The model's cited answer, or ``None`` (with the reason logged) when unusable."""
@@ -87,6 +77,55 @@ class LlmAnswerer:
             log.warning("LLM answer skipped: %d number(s) not in the cited sources", len(invented))
             return None
         return drop_invalid_citations(text, len(hits))
+
+
+class LlmChooser:
+    """Asks a chat model which one of a few labels fits a text (e.g. a question's field)."""
+
+    def __init__(self, model: BaseChatModel, *, deadline_seconds: float) -> None:
+        """Use ``model`` and give up on it after ``deadline_seconds``."""
+        self._model = model
+        self._deadline = deadline_seconds
+
+    @classmethod
+    def from_settings(cls, settings: KnowledgeSettings) -> LlmChooser:
+        """The same chat model and deadline as the answers (``GYORYU_CHAT_MODEL`` …)."""
+        return cls(chat_model(settings), deadline_seconds=settings.answer_deadline_seconds)
+
+    def choose(self, text: str, options: Sequence[str]) -> str | None:
+        """The option the model picks for ``text``; ``None`` (the reason logged, never the
+        text) when it fails, is too slow, or answers anything but exactly one option."""
+        messages = [SystemMessage(CHOICE_PROMPT), HumanMessage(choice_prompt(text, options))]
+        try:
+            reply = within_deadline(self._deadline, lambda: self._model.invoke(messages))
+        except DeadlineExceeded:
+            log.warning("LLM choice skipped: no reply within %.1f s", self._deadline)
+            return None
+        except Exception as exc:  # any client or server failure means: the caller's own guess
+            log.warning("LLM choice skipped: %s%s", type(exc).__name__, _status(exc))
+            return None
+        chosen = chosen_option(reply.text, options)
+        if chosen is None:
+            log.warning("LLM choice skipped: the reply names none of the %d options", len(options))
+        return chosen
+
+
+def chat_model(settings: KnowledgeSettings) -> BaseChatModel:
+    """The ChatOpenAI client of ``GYORYU_CHAT_MODEL`` and the OpenAI settings."""
+    from langchain_openai import ChatOpenAI
+
+    if settings.chat_model is None:
+        raise ValueError("GYORYU_CHAT_MODEL is not set")
+    key = settings.openai_api_key.get_secret_value() if settings.openai_api_key else _DUMMY_KEY
+    return ChatOpenAI(
+        model=settings.chat_model,
+        base_url=settings.openai_base_url,
+        api_key=key,
+        timeout=settings.answer_deadline_seconds,
+        max_retries=0,
+        use_responses_api=False,
+        temperature=0,
+    )
 
 
 def within_deadline(seconds: float, call: Callable[[], _T]) -> _T:

@@ -14,7 +14,7 @@ from datetime import timedelta
 
 from bot import smalltalk, texts
 from bot.messages import OutgoingMessage
-from bot.routing import relay, tickets
+from bot.routing import fields, relay, tickets
 from bot.skills.skill import Skill, Turn, reply
 
 PREFIX = "ex"
@@ -87,7 +87,11 @@ def _open(
     turn: Turn, question: str, *, field: str | None, answer_id: int | None, anonymous: bool
 ) -> OutgoingMessage:
     """The ticket and its receipt, in one transaction; a second request for the same answer
-    (the button pressed twice, or a yes after the button) is told the number it already has."""
+    (the button pressed twice, or a yes after the button) is told the number it already has.
+
+    A configured chat model guesses the field first, outside the transaction (a slow model
+    holds no database lock); otherwise, or when it cannot tell, the offline guess does."""
+    field = fields.by_model(turn.services.field_guesser, question) or field
     with turn.services.sessions.begin() as session:
         if answer_id is not None:
             already = tickets.existing_for_answer(session, answer_id, turn.address)

@@ -49,6 +49,8 @@ class Services:
     top_k: int = 5
     menu: tuple[Button, ...] = ()
     """The buttons under the help reply, gathered from every registered skill's ``menu``."""
+    field_guesser: Callable[[str], str | None] | None = None
+    """A chat model's guess of a question's advisor field (:mod:`bot.routing.fields`), if any."""
 
 
 @dataclass(frozen=True, slots=True)

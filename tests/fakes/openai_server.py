@@ -3,7 +3,8 @@
 It runs on 127.0.0.1 on a free port in a background thread. ``mode`` decides the reply:
 ``cited`` answers with a citation, ``uncited`` without one, ``invented`` cites a source but states
 an amount and a date no source holds, ``slow`` holds the reply until the server stops (so any
-client deadline passes), ``error`` answers HTTP 500.
+client deadline passes), ``error`` answers HTTP 500. ``reply``, when set, is the content of every
+successful answer instead (e.g. the one label a classification should get).
 """
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ class FakeOpenAI:
 
     base_url: str = ""
     mode: Mode = "cited"
+    reply: str | None = None
     requests: list[dict[str, Any]] = field(default_factory=list)
     released: threading.Event = field(default_factory=threading.Event)
 
@@ -61,7 +63,7 @@ def _handler(state: FakeOpenAI) -> type[BaseHTTPRequestHandler]:
             if state.mode == "error":
                 self._send(500, {"error": {"message": "boom", "type": "server_error"}})
                 return
-            content = {"cited": CITED_ANSWER, "invented": INVENTED_ANSWER}.get(
+            content = state.reply or {"cited": CITED_ANSWER, "invented": INVENTED_ANSWER}.get(
                 state.mode, UNCITED_ANSWER
             )
             self._send(200, _completion(content, body.get("model", "")))

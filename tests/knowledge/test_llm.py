@@ -3,7 +3,7 @@ from collections.abc import Iterator
 
 import pytest
 
-from knowledge.llm import DeadlineExceeded, LlmAnswerer, within_deadline
+from knowledge.llm import DeadlineExceeded, LlmAnswerer, LlmChooser, within_deadline
 from knowledge.prompting import SYSTEM_PROMPT
 from knowledge.settings import KnowledgeSettings
 from knowledge.types import Chunk, Hit
@@ -184,3 +184,42 @@ def test_amounts_dates_and_years_are_not_mistaken_for_personal_data(fake: FakeOp
     _answerer(fake).answer(f"{figures} 맞나요?", HITS)
 
     assert figures in fake.requests[0]["body"]["messages"][1]["content"]
+
+
+CHOICES = ("세무", "법률", "노무", "정부지원", "기타")
+
+
+def _chooser(fake: FakeOpenAI) -> LlmChooser:
+    settings = KnowledgeSettings(GYORYU_CHAT_MODEL="fake-model", OPENAI_BASE_URL=fake.base_url)
+    return LlmChooser.from_settings(settings)
+
+
+@pytest.mark.parametrize(
+    ("reply", "chosen"),
+    [
+        ("노무", "노무"),
+        (" '정부지원'. ", "정부지원"),
+        ("분야: 법률", "법률"),  # a label with a little dressing is still one label
+        ("세무 또는 법률", None),  # two labels: no choice
+        ("잘 모르겠어요", None),
+        ("연회비는 60만 원이에요 [1]", None),
+    ],
+)
+def test_the_chooser_takes_exactly_one_offered_label(
+    fake: FakeOpenAI, reply: str, chosen: str | None
+) -> None:
+    fake.reply = reply
+
+    assert (
+        _chooser(fake).choose("외국인 직원 체류 연장은 010-1234-5678로 물어보면 되나요?", CHOICES)
+        == chosen
+    )
+    prompt = fake.requests[-1]["body"]["messages"][-1]["content"]
+    assert "세무, 법률, 노무, 정부지원, 기타" in prompt
+    assert "외국인 직원 체류 연장" in prompt
+    assert "010-1234-5678" not in prompt  # masked before it leaves
+
+
+@pytest.mark.parametrize("fake", ["error"], indirect=True)
+def test_the_chooser_gives_up_on_a_failing_model(fake: FakeOpenAI) -> None:
+    assert _chooser(fake).choose("외국인 직원 체류 연장은 어떻게 하나요?", CHOICES) is None

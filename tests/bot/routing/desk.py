@@ -7,6 +7,7 @@ secretariat. Documents cover dues and meetings only, so a tax question is "not c
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
@@ -77,8 +78,14 @@ class Desk:
             ]
 
 
-def make_desk(sessions: sessionmaker[Session], now: datetime = NOW) -> Desk:
-    """The desk with its clock at ``now`` (the command line's tests use the real time)."""
+def make_desk(
+    sessions: sessionmaker[Session],
+    now: datetime = NOW,
+    *,
+    field_guesser: Callable[[str], str | None] | None = None,
+) -> Desk:
+    """The desk with its clock at ``now`` (the command line's tests use the real time), and a
+    chat model guessing fields if ``field_guesser`` is given."""
     ids: dict[str, int] = {}
     with sessions.begin() as session:
         federation = groups.the_federation(session, create_as="한빛중소기업이업종교류연합회")
@@ -115,6 +122,7 @@ def make_desk(sessions: sessionmaker[Session], now: datetime = NOW) -> Desk:
         directory=SqlDirectory(sessions),
         log=ConversationLog(sessions),
         clock=lambda: clock[0],
+        field_guesser=field_guesser,
     )
     return Desk(MemoryChannel(bot, clock=lambda: clock[0]), sessions, clock, ids)
 
