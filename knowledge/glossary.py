@@ -12,8 +12,10 @@ A group in the override file replaces the packaged group of the same name; new n
 
 from __future__ import annotations
 
+import json
+import os
 import tomllib
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
@@ -50,8 +52,7 @@ class Glossary:
     @classmethod
     def default(cls) -> Glossary:
         """The glossary shipped with the package."""
-        text = resources.files("knowledge").joinpath(FILE_NAME).read_text(encoding="utf-8")
-        return cls.from_groups(_parse(text, "knowledge/glossary.toml").values())
+        return cls.from_groups(_packaged().values())
 
     @classmethod
     def load(cls, settings: KnowledgeSettings) -> Glossary:
@@ -60,9 +61,8 @@ class Glossary:
         The override is ``settings.glossary_path`` when set (it must exist), else
         ``<data_dir>/glossary.toml`` when present.
         """
-        packaged = resources.files("knowledge").joinpath(FILE_NAME).read_text(encoding="utf-8")
-        groups = _parse(packaged, "knowledge/glossary.toml")
-        path = settings.glossary_path or settings.data_dir / FILE_NAME
+        groups = _packaged()
+        path = override_path(settings)
         if settings.glossary_path is not None or path.exists():
             groups.update(_read(path))
         return cls.from_groups(groups.values())
@@ -112,6 +112,58 @@ class Glossary:
                 if analysed.contains(member):
                     found.append((member, tuple(other for other in group if other != member)))
         return tuple(found)
+
+
+def override_path(settings: KnowledgeSettings) -> Path:
+    """The secretariat's glossary file: ``GYORYU_GLOSSARY``, else ``<data_dir>/glossary.toml``."""
+    return settings.glossary_path or settings.data_dir / FILE_NAME
+
+
+def add_words(settings: KnowledgeSettings, words: Sequence[str]) -> tuple[str, ...]:
+    """Make ``words`` interchangeable by writing them into the secretariat's glossary file.
+
+    The group (packaged or the secretariat's) that already holds one of the words grows, as an
+    override of the same name; otherwise a new group named after the first word is added. The
+    file is rewritten whole (its groups kept, comments not) and replaced atomically. Returns the
+    group's words. The running bot sees them once it reloads (``DocumentQA.refresh``).
+    """
+    path = override_path(settings)
+    own = _read(path) if path.exists() else {}
+    known = {**_packaged(), **own}
+    wanted = {_key(word) for word in words}
+    label = next(
+        (name for name, group in known.items() if any(_key(w) in wanted for w in group)),
+        words[0],
+    )
+    group = list(known.get(label, []))
+    for word in words:
+        if _key(word) not in {_key(member) for member in group}:
+            group.append(word)
+    own[label] = group
+    lines = [_HEADER, "[groups]"]
+    lines += [
+        f"{_toml(name)} = [{', '.join(_toml(w) for w in members)}]" for name, members in own.items()
+    ]
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fresh = path.with_name(path.name + ".new")
+    fresh.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    os.replace(fresh, path)
+    return tuple(group)
+
+
+_HEADER = (
+    "# Gyoryu glossary additions (see knowledge/glossary.py); the web console rewrites this file."
+)
+
+
+def _toml(text: str) -> str:
+    """A TOML basic string (JSON's escapes are TOML's)."""
+    return json.dumps(text, ensure_ascii=False)
+
+
+def _packaged() -> dict[str, list[str]]:
+    text = resources.files("knowledge").joinpath(FILE_NAME).read_text(encoding="utf-8")
+    return _parse(text, "knowledge/glossary.toml")
 
 
 def _key(word: str) -> str:

@@ -18,6 +18,7 @@ __all__ = [
     "groups",
     "members",
     "networking",
+    "questions",
     "roster",
     "schedule",
 ]

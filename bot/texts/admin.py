@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from bot.texts.josa import particle
+
 ADM_KIND_ADMIN = "콘솔 관리자"
 ADM_ALREADY = "{name}님은 이미 {scope} 콘솔 관리자예요."
 ADM_SCOPE_FEDERATION = "연합회 전체"
@@ -86,6 +88,32 @@ ADM_QUESTIONS_EXPORT_HEADER = (
     "👍",
     "👎",
 )
+
+GLOSSARY_EMPTY = "문서에 쓰인 말과 회원이 쓴 말을 모두 적어 주세요."
+GLOSSARY_SAME = "두 말이 같아요. 회원이 쓴 다른 표현을 적어 주세요."
+GLOSSARY_FEDERATION_ONLY = "용어집은 연합회 전체에 쓰이므로 사무국 관리자만 고칠 수 있어요."
+
+
+def glossary_too_long(limit: int) -> str:
+    """A word or phrase too long to be a synonym."""
+    return f"낱말이나 짧은 표현({limit}자 이내)만 넣을 수 있어요."
+
+
+def glossary_saved(words: tuple[str, ...]) -> str:
+    """After a synonym was added: the group it is in now."""
+    joined = " · ".join(words)
+    return f"이제 {joined}{particle(joined, '을/를')} 같은 뜻으로 알아들어요. 챗봇이 바로 반영해요."
+
+
+def handed_to_advisor(ticket_id: int, field: str, *, already: bool) -> str:
+    """After a question was handed to an advisor (or had been before)."""
+    if already:
+        return f"이 질문은 이미 전문가 상담 #{ticket_id}({field})로 전달되어 있어요."
+    return (
+        f"전문가 상담 #{ticket_id}({field})로 전달했어요. 전문가의 답변은 질문한 회원에게 "
+        "질문한 곳으로 전해져요. 진행 상황은 전문가 상담 페이지에서 볼 수 있어요."
+    )
+
 
 # ── 문서 ──────────────────────────────────────────────────────────────────────
 DOC_NO_FILES = "올릴 파일을 하나 이상 골라 주세요."

@@ -2,7 +2,7 @@ from pathlib import Path
 
 import pytest
 
-from knowledge.glossary import Glossary, GlossaryError
+from knowledge.glossary import Glossary, GlossaryError, add_words
 from knowledge.settings import KnowledgeSettings
 
 
@@ -76,3 +76,29 @@ def test_member_words_from_measured_misses_reach_the_documents_words() -> None:
     assert "배우자" in glossary.synonyms("와이프")
     assert "부모 별세" in glossary.synonyms("부친상")
     assert "반환" in glossary.synonyms("돌려받")
+
+
+def test_added_words_join_the_group_that_has_one_of_them(isolated_env: Path) -> None:
+    isolated_env.mkdir(parents=True)
+    (isolated_env / "glossary.toml").write_text(
+        '[groups]\n"견학" = ["견학", "투어"]\n', encoding="utf-8"
+    )
+
+    grown = add_words(KnowledgeSettings(), ["강퇴", "쫓겨남"])  # 강퇴 is in the packaged 제명
+    new = add_words(KnowledgeSettings(), ["견본시", '샘플 "쇼"'])
+    glossary = Glossary.load(KnowledgeSettings())
+
+    assert grown[0] == "제명"
+    assert grown[-1] == "쫓겨남"
+    assert new == ("견본시", '샘플 "쇼"')
+    assert "제명" in glossary.synonyms("쫓겨남")
+    assert "강퇴" in glossary.synonyms("쫓겨남")  # the packaged words stay in the group
+    assert glossary.synonyms('샘플 "쇼"') == ("견본시",)
+    assert glossary.synonyms("투어") == ("견학",)  # the secretariat's own groups are kept
+
+
+def test_adding_words_twice_does_not_repeat_them(isolated_env: Path) -> None:
+    add_words(KnowledgeSettings(), ["견본시", "샘플쇼"])
+    again = add_words(KnowledgeSettings(), ["샘플쇼", "견본시"])
+
+    assert again == ("견본시", "샘플쇼")

@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from datetime import datetime, timedelta
 
 from sqlalchemy.orm import Session
+from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import BaseRoute, Route
@@ -17,6 +18,7 @@ from bot.federation.admins import ConsoleUser
 from bot.federation.errors import FederationError
 from bot.question_log import QuestionFilter, QuestionRow, question, questions
 from bot.routing import cards, fields
+from bot.secretariat import questions as secretariat_questions
 from bot.storage.federation_models import Group
 from handlers.admin.common import Console, Page, download, kst
 
@@ -139,8 +141,80 @@ def routes(console: Console) -> Sequence[BaseRoute]:
             status=400 if error else 200,
         )
 
+    async def line(request: Request, user: ConsoleUser) -> QuestionRow | None:
+        answer_id: int = request.path_params["answer_id"]
+        return await console.read(
+            lambda session: question(session, answer_id=answer_id, scope=user.groups)
+        )
+
+    async def synonym_page(request: Request, user: ConsoleUser) -> Response:
+        """Teach the bot a member's word from a question it could not answer."""
+        if user.groups is not None:  # the glossary serves every member of the federation
+            return console.problem(request, texts.GLOSSARY_FEDERATION_ONLY, 403, user)
+        row = await line(request, user)
+        if row is None:
+            return console.problem(request, texts.ADM_NOT_FOUND, 404, user)
+        if console.knowledge is None:
+            return console.problem(request, texts.DOC_NO_KNOWLEDGE, 503, user)
+        knowledge = console.knowledge
+        draft = {"word": "", "synonym": ""}
+        error = saved = None
+        if request.method == "POST":
+            form = await request.form()
+            draft = {key: str(form.get(key, "")) for key in draft}
+            try:
+                added = await console.write(
+                    lambda session: secretariat_questions.add_synonym(
+                        session,
+                        settings=knowledge,
+                        word=draft["word"],
+                        synonym=draft["synonym"],
+                        actor=user.actor,
+                    )
+                )
+            except FederationError as refused:
+                error = str(refused)
+            else:
+                await run_in_threadpool(console.refresh)
+                saved = texts.glossary_saved(added.words)
+        return console.render(
+            request,
+            "synonym.html",
+            user=user,
+            row=row,
+            draft=draft,
+            error=error,
+            saved=saved,
+            status=400 if error else 200,
+        )
+
+    async def advisor(request: Request, user: ConsoleUser) -> Response:
+        """Hand the question to an advisor; the answer goes to the member who asked."""
+        row = await line(request, user)
+        if row is None:
+            return console.problem(request, texts.ADM_NOT_FOUND, 404, user)
+        handed = await console.write(
+            lambda session: secretariat_questions.hand_to_advisor(
+                session, answer_id=row.answer_id, actor=user.actor, now=console.clock()
+            )
+        )
+        message = texts.handed_to_advisor(handed.ticket_id, handed.field, already=handed.already)
+        return console.render(request, "handed.html", user=user, row=row, message=message)
+
     return [
         Route("/questions", console.page(questions_page), name="questions"),
+        Route(
+            "/questions/{answer_id:int}/synonym",
+            console.page(synonym_page),
+            methods=["GET", "POST"],
+            name="synonym",
+        ),
+        Route(
+            "/questions/{answer_id:int}/advisor",
+            console.page(advisor),
+            methods=["POST"],
+            name="advisor",
+        ),
         Route("/questions.csv", console.page(questions_csv), name="questions_csv"),
         Route("/questions.xlsx", console.page(questions_xlsx), name="questions_xlsx"),
         Route(

@@ -230,3 +230,25 @@ def test_a_roster_with_a_bad_row_shows_the_row_report(
     assert "회원 2명" in report
     assert "(주)미래식품" in page.inner_text("table.companies")
     assert page.errors == []
+
+
+def test_from_a_question_line_a_synonym_and_an_advisor(page: Any, served: Served) -> None:
+    log_in(page, served, "사무국장")
+    page.goto(f"{served.url}/admin/questions?q={UNSURE[:6]}")
+
+    page.get_by_role("link", name="동의어 추가").first.click()
+    page.get_by_label("회원이 쓴 말").fill("외국인 고용")
+    page.get_by_label("문서에 쓰인 말").fill("고용허가제")
+    page.get_by_role("button", name="추가").click()
+    saved = page.inner_text("main")
+    shot(page, "questions-synonym-saved")
+    page.goto(f"{served.url}/admin/questions?q={UNSURE[:6]}")
+    page.get_by_role("button", name="전문가에게 넘기기").first.click()
+    handed = page.inner_text("main")
+    shot(page, "questions-handed-to-advisor")
+
+    assert "같은 뜻으로 알아들어요" in saved
+    assert "외국인 고용" in saved
+    assert "전문가 상담 #1" in handed
+    assert UNSURE in handed
+    assert page.errors == []
