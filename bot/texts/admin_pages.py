@@ -16,6 +16,9 @@ ADM_FEDERATION_ONLY = (
 ADM_EVENT_GROUP_REQUIRED = (
     "교류회 관리자는 담당 교류회의 행사만 만들 수 있어요. 교류회를 골라 주세요."
 )
+ADM_EVENT_CANCEL_UNCONFIRMED = (
+    "취소하려면 '알림을 받은 방에 취소 안내가 나가요'에 체크한 뒤 다시 눌러 주세요."
+)
 ADM_EVENT_NOTIFIED = " 이미 알림을 받은 방 {count}곳에 알렸어요."
 ADM_SCHEDULE_SAVED = "알림 일정을 저장하고 다시 계획했어요(행사 {events}건, 예약 메시지 {sends}건)."
 ADM_DIFF_NOT_LINKED = (

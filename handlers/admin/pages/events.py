@@ -179,6 +179,9 @@ def routes(console: Console) -> Sequence[BaseRoute]:
     async def cancel(request: Request, user: ConsoleUser) -> Response:
         if (refused := await guarded(request, user)) is not None:
             return refused
+        form = await request.form()
+        if form.get("confirm") != "1":  # a cancellation tells every room: never by a slip
+            return await board(request, user, error=texts.ADM_EVENT_CANCEL_UNCONFIRMED)
         now = console.clock()
 
         def remove(session: Session) -> events.EventChange:

@@ -106,7 +106,9 @@ def test_a_group_admin_sees_their_pages_and_is_refused_another_groups(
     assert texts.ADM_RECORD_NOT_FOUND in page.inner_text("main")
 
 
-def test_a_wrong_date_is_explained_and_the_event_then_added(page: Any, served: Served) -> None:
+def test_a_wrong_date_is_explained_then_the_event_added_and_cancelled(
+    page: Any, served: Served
+) -> None:
     log_in(page, served, "사무국장")
     page.get_by_role("link", name="행사").click()
     page.get_by_label("제목").fill("미래교류회 송년회")
@@ -125,6 +127,12 @@ def test_a_wrong_date_is_explained_and_the_event_then_added(page: Any, served: S
     assert "2026-12-18 18:30" in page.locator("tr", has_text="미래교류회 송년회").inner_text()
     with served.sessions() as session:
         assert session.scalars(select(Event).where(Event.title == "미래교류회 송년회")).one()
+
+    page.get_by_role("link", name="미래교류회 송년회").click()
+    page.get_by_label("알림을 받은 방에 취소 안내가 나가요").check()
+    page.get_by_role("button", name="이 행사 취소").click()
+    assert texts.adm_event_cancelled("미래교류회 송년회") in page.get_by_role("status").inner_text()
+    assert "미래교류회 송년회" not in page.inner_text("table")
     # The refused form comes back with 400, which chromium logs; nothing else may be logged.
     assert [e for e in page.errors if "status of 400" not in e] == []
 

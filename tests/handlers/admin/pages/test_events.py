@@ -84,8 +84,13 @@ async def test_an_event_is_added_moved_keeping_its_length_and_cancelled(
     assert "12-19 18:30" in moved.text
     assert "화성" in moved.text
 
-    cancelled = await client.post(
+    unconfirmed = await client.post(
         f"/admin/events/{event_id}/cancel", data={"csrf": csrf_of(listing)}
+    )
+    assert unconfirmed.status_code == 400
+    assert shown(texts.ADM_EVENT_CANCEL_UNCONFIRMED) in unconfirmed.text
+    cancelled = await client.post(
+        f"/admin/events/{event_id}/cancel", data={"csrf": csrf_of(listing), "confirm": "1"}
     )
     assert texts.adm_event_cancelled("미래교류회 송년회") in cancelled.text
     with sessions() as session:
