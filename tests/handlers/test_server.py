@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
 import httpx
+import pytest
 from sqlalchemy.orm import Session, sessionmaker
 from starlette.applications import Starlette
 
@@ -158,3 +159,15 @@ async def test_the_scheduler_plans_reminders_on_start_and_stops_with_the_server(
     assert {row.conversation for row in planned} == {"-1001"}
     still_running = [t for t in asyncio.all_tasks() if "run_forever" in repr(t.get_coro())]
     assert still_running == []
+
+
+async def test_the_first_scheduler_round_runs_the_chores_of_networking_and_routing(
+    bot: Bot, sessions: sessionmaker[Session], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    ran: list[datetime] = []
+    monkeypatch.setattr("bot.chores.CHORES", (lambda session, now: ran.append(now),))
+
+    async with running(calendar_app(bot, sessions)):
+        pass
+
+    assert len(ran) >= 1  # gyoryu serve hands bot/chores.py's list to the scheduler
