@@ -64,6 +64,8 @@ class ConversationLog:
 
     def __init__(self, sessions: sessionmaker[Session]) -> None:
         self._sessions = sessions
+        # This process's claims carry this token: only the holder sends a message's reply.
+        self.owner = uuid.uuid4().hex[:16]
 
     @property
     def sessions(self) -> sessionmaker[Session]:
@@ -128,6 +130,7 @@ class ConversationLog:
             received_at=message.received_at,
             status="answering",
             claimed_at=claimed_at,
+            claimed_by=self.owner,
         )
         with self._sessions() as session:
             session.add(row)
@@ -151,18 +154,45 @@ class ConversationLog:
                 .values(status=status, settled_at=now)
             )
 
-    def mark_sending(self, message: IncomingMessage, *, now: datetime) -> None:
+    def mark_sending(self, message: IncomingMessage, *, now: datetime) -> bool:
         """Record, before the reply leaves, that it is leaving: after a crash from here on the
-        reply may have arrived, so it is settled as "unknown", never sent again."""
+        reply may have arrived, so it is settled as "unknown", never sent again.
+
+        ``False`` (nothing changed) when this process no longer holds the message's claim:
+        another process took it over (this one stalled past the lease) and answers it, so this
+        reply must not be sent.
+        """
         with self._sessions.begin() as session:
-            session.execute(
+            won = session.execute(
                 update(InboundMessage)
                 .where(
                     InboundMessage.platform == message.address.platform,
                     InboundMessage.message_key == message.id,
+                    or_(
+                        InboundMessage.claimed_by.is_(None), InboundMessage.claimed_by == self.owner
+                    ),
                 )
-                .values(status="sending", claimed_at=now)
+                .values(status="sending", claimed_at=now, claimed_by=self.owner)
             )
+        return cast(CursorResult[Any], won).rowcount == 1
+
+    def renew(self, *, now: datetime) -> int:
+        """Keep this process's claims fresh (being answered or sent); how many.
+
+        Called well within the lease while the process runs, so an answer slower than the lease
+        (a long queue, a slow language model, a wait for a rate-limit slot) is never taken over
+        by another process while this one still works on it.
+        """
+        with self._sessions.begin() as session:
+            renewed = session.execute(
+                update(InboundMessage)
+                .where(
+                    InboundMessage.claimed_by == self.owner,
+                    InboundMessage.status.in_(("answering", "sending")),
+                )
+                .values(claimed_at=now)
+            )
+        return cast(CursorResult[Any], renewed).rowcount
 
     def unsettled(self) -> list[IncomingMessage]:
         """Messages recorded but not settled (being answered or sent, or abandoned), oldest
@@ -206,7 +236,7 @@ class ConversationLog:
                 won = session.execute(
                     update(InboundMessage)
                     .where(InboundMessage.id == row_id, lost if sending else waiting)
-                    .values(claimed_at=now, **values)
+                    .values(claimed_at=now, claimed_by=self.owner, **values)
                 )
             if cast(CursorResult[Any], won).rowcount != 1:
                 continue  # another process took it first

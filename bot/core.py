@@ -141,9 +141,14 @@ class Bot:
         """Mark a recorded message whose reply may or may not have arrived (never resent)."""
         self._log.settle(message, status="unknown", now=self.clock())
 
-    def mark_sending(self, message: IncomingMessage) -> None:
-        """Record that the reply to ``message`` is leaving (a crash now must not resend it)."""
-        self._log.mark_sending(message, now=self.clock())
+    def mark_sending(self, message: IncomingMessage) -> bool:
+        """Record that the reply to ``message`` is leaving (a crash now must not resend it);
+        ``False`` when another process took the message over and this reply must not leave."""
+        return self._log.mark_sending(message, now=self.clock())
+
+    def renew_claims(self) -> int:
+        """Keep the claims of the messages this process works on fresh; how many."""
+        return self._log.renew(now=self.clock())
 
     def reclaim(self, lease: timedelta) -> Reclaimed:
         """Take over messages whose process died (see :meth:`ConversationLog.reclaim`)."""

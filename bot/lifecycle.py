@@ -38,6 +38,10 @@ that died: answers take seconds and a send gives up after 30 s."""
 RECOVER_EVERY = timedelta(minutes=1)
 """How often a serving process looks for messages another process abandoned."""
 
+RENEW_EVERY = ANSWER_LEASE / 4
+"""How often a serving process renews the claims of the messages it works on (well within
+:data:`ANSWER_LEASE`, so a live process's slow answer is never taken over)."""
+
 LATE_ANSWER_GRACE = timedelta(minutes=30)
 """A question older than this when the server comes back is apologised for, not answered late."""
 
@@ -206,6 +210,7 @@ class Runner:
         sent again (at most that one message per process is in doubt). The platform was
         acknowledged long ago, so replies go out as proactive pushes.
         """
+        await self.renew()
         reclaimed = await asyncio.to_thread(self.bot.reclaim, ANSWER_LEASE)
         pending = reclaimed.to_answer
         for message in pending:
@@ -228,6 +233,10 @@ class Runner:
             await self._deliver(admission, replies, reply)
         return len(pending)
 
+    async def renew(self) -> int:
+        """Renew the claims of the messages this process answers or sends; how many."""
+        return await asyncio.to_thread(self.bot.renew_claims)
+
     async def _answer_and_deliver(self, admission: Admission, reply: Replier) -> None:
         await self._deliver(admission, await self.answer(admission), reply)
 
@@ -238,7 +247,15 @@ class Runner:
         platform = admission.message.address.platform
         # Durably "sending" before it leaves: a crash from here on settles it as unknown at the
         # next recovery instead of answering it a second time.
-        await asyncio.to_thread(self.bot.mark_sending, admission.message)
+        if not await asyncio.to_thread(self.bot.mark_sending, admission.message):
+            # This process stalled past the lease and another one took the message over: it
+            # answers, so this copy stays here.
+            log.warning(
+                "%s message %s was taken over by another process; its reply is not sent here",
+                platform,
+                admission.message.id,
+            )
+            return
         try:
             await reply(replies)
         except OutcomeUnknownError as lost:

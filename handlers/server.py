@@ -196,14 +196,15 @@ def build_server(
         # Messages another serving process abandoned (it was killed) are taken over here.
         recovering = asyncio.create_task(_keep_recovering(lifecycle, postman.push))
         watching = [asyncio.create_task(_keep_current(knowledge_check))] if knowledge_check else []
+        renewing = asyncio.create_task(_keep_claims(lifecycle))
         app.state.ready = True
         try:
             yield
         finally:
             app.state.ready = False
-            for task in (recovering, *watching):
+            for task in (recovering, renewing, *watching):
                 task.cancel()
-            await asyncio.gather(recovering, *watching, return_exceptions=True)
+            await asyncio.gather(recovering, renewing, *watching, return_exceptions=True)
             if scheduler is not None:
                 scheduler.cancel()
                 await asyncio.gather(scheduler, return_exceptions=True)
@@ -280,6 +281,19 @@ async def _keep_current(check: Callable[[], object]) -> None:
         if failing:
             log.info("checking the documents for changes works again")
         failing = False
+
+
+async def _keep_claims(lifecycle: Runner) -> None:
+    """Every :data:`~bot.lifecycle.RENEW_EVERY`, renew the claims of messages being worked on,
+    so no other process takes over an answer this one is still giving."""
+    from bot.lifecycle import RENEW_EVERY
+
+    while True:
+        await asyncio.sleep(RENEW_EVERY.total_seconds())
+        try:
+            await lifecycle.renew()
+        except Exception:  # a database hiccup: the next round tries again, well within the lease
+            log.exception("renewing this process's claims failed")
 
 
 def load_channels(

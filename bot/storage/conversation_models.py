@@ -39,7 +39,10 @@ class InboundMessage(Base):
     status: Mapped[str] = mapped_column(String(10), index=True)
     settled_at: Mapped[datetime | None] = mapped_column(UtcDateTime())
     # When the current status was claimed; a claim older than the answer lease is abandoned.
+    # The process holding it renews it while it works on the message.
     claimed_at: Mapped[datetime | None] = mapped_column(UtcDateTime())
+    # Which process holds the claim (a token per running process): only it sends the reply.
+    claimed_by: Mapped[str | None] = mapped_column(String(40))
 
 
 class AnswerRecord(Base):

@@ -4,9 +4,11 @@ catches up with what was abandoned, and a reply that was leaving is not sent aga
 from __future__ import annotations
 
 import asyncio
+import threading
 from datetime import datetime, timedelta
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session, sessionmaker
 
 from bot import texts
 from bot.conversation import ConversationLog
@@ -31,7 +33,9 @@ def question(message_id: str, text: str, minutes_ago: int) -> IncomingMessage:
 
 
 def bot_at(when: datetime, log: ConversationLog, answerer: FakeAnswerer) -> Bot:
-    return Bot(answerer=answerer, directory=MemoryDirectory(), log=log, clock=lambda: when)
+    """A process's bot on ``log``'s database (a process of its own: its own claims)."""
+    process_log = ConversationLog(log.sessions)
+    return Bot(answerer=answerer, directory=MemoryDirectory(), log=process_log, clock=lambda: when)
 
 
 class Recorder:
@@ -121,3 +125,76 @@ async def test_two_processes_recovering_at_once_answer_each_message_once(
 
     assert handled == 3
     assert len(push.delivered) == 3
+
+
+class Clock:
+    """A process's clock, moved by the test."""
+
+    def __init__(self, now: datetime) -> None:
+        self.now = now
+
+    def __call__(self) -> datetime:
+        return self.now
+
+
+async def test_an_answer_slower_than_the_lease_is_not_taken_over_while_its_process_lives(
+    sessions: sessionmaker[Session], answerer: FakeAnswerer
+) -> None:
+    answerer.gate = threading.Event()
+    clock = Clock(NOW)
+    first = Runner(
+        Bot(
+            answerer=answerer,
+            directory=MemoryDirectory(),
+            log=ConversationLog(sessions),
+            clock=clock,
+        )
+    )
+    delivered: list[OutgoingMessage] = []
+
+    async def reply(out: list[OutgoingMessage]) -> None:
+        delivered.extend(out)
+
+    assert await first.accept(question("1", "연회비는 얼마인가요?", 0), reply)
+    await asyncio.to_thread(answerer.answering.wait, 30)  # a slow answer: a long queue, an LLM
+    clock.now = NOW + timedelta(seconds=90)
+    await first.recover(Recorder())  # the first process's minutely round keeps its claims fresh
+
+    # A second `serve` on the same database, past the lease counted from the first claim.
+    second = Runner(
+        bot_at(NOW + ANSWER_LEASE + timedelta(seconds=30), ConversationLog(sessions), answerer)
+    )
+    push = Recorder()
+    assert await second.recover(push) == 0
+    answerer.gate.set()
+    await first.tasks.drain()
+
+    assert push.delivered == []
+    assert len(delivered) == 1
+    assert statuses(ConversationLog(sessions)) == ["answered"]
+
+
+async def test_a_process_that_lost_its_claim_does_not_send_its_answer_too(
+    sessions: sessionmaker[Session], answerer: FakeAnswerer
+) -> None:
+    answerer.gate = threading.Event()
+    first = Runner(bot_at(NOW, ConversationLog(sessions), answerer))
+    delivered: list[OutgoingMessage] = []
+
+    async def reply(out: list[OutgoingMessage]) -> None:
+        delivered.extend(out)
+
+    assert await first.accept(question("1", "연회비는 얼마인가요?", 0), reply)
+    await asyncio.to_thread(answerer.answering.wait, 30)
+    # The first process stalled past the lease (no renewal): a second one takes the message over.
+    second = Runner(bot_at(RESTARTED, ConversationLog(sessions), answerer))
+    push = Recorder()
+    answerer.answering.clear()
+    recovering = asyncio.create_task(second.recover(push))
+    await asyncio.to_thread(answerer.answering.wait, 30)  # the second is answering it too
+    answerer.gate.set()  # both answers finish now
+    assert await recovering == 1
+    await first.tasks.drain()
+
+    assert len(push.delivered) + len(delivered) == 1  # one copy: the second process's
+    assert len(push.delivered) == 1

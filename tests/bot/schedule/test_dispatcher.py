@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import asyncio
 import threading
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 
 import pytest
 from sqlalchemy import select
@@ -211,6 +211,66 @@ async def test_a_process_killed_mid_batch_loses_nothing_and_resends_nothing(
     assert len(delivered) == len(set(delivered)) == 6
     assert "sending" not in states(session)
     assert len(states(session)["sent"]) == 6
+
+
+class HeldOutbox(RecordingOutbox):
+    """A platform that holds the first send until released (slower than any lease)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.receiving = asyncio.Event()
+        self.release = asyncio.Event()
+
+    async def push(self, to: Address, message: OutgoingMessage) -> None:
+        await super().push(to, message)
+        if not self.release.is_set():
+            self.receiving.set()
+            await self.release.wait()
+
+
+class Clock:
+    """A worker's clock, moved by the test (it measures how long the send has run)."""
+
+    def __init__(self) -> None:
+        self.now = WEEK_BEFORE
+
+    def __call__(self) -> datetime:
+        return self.now
+
+
+def lease_until(sessions: sessionmaker[Session]) -> datetime | None:
+    with sessions() as fresh:
+        return fresh.scalar(
+            select(ScheduledMessage.lease_until).where(ScheduledMessage.state == "sending")
+        )
+
+
+async def test_a_send_slower_than_the_lease_is_not_taken_by_another_worker(
+    session: Session, session_factory: sessionmaker[Session], world: World
+) -> None:
+    reminders_only(session, world)  # one reminder for each of the group's two rooms
+    lease = timedelta(seconds=0.3)  # renewed every 0.1 s while the send runs
+    clock, slow = Clock(), HeldOutbox()
+    first = Dispatcher(session_factory, slow, compose=MessageComposer(), lease=lease, clock=clock)
+    sending = asyncio.create_task(first.tick(WEEK_BEFORE))
+    await slow.receiving.wait()
+
+    clock.now = WEEK_BEFORE + timedelta(minutes=10)  # the send has been running ten minutes
+    later = WEEK_BEFORE + timedelta(minutes=5)
+    for _ in range(600):  # until the renewal lands (a guard, not a measurement)
+        held = lease_until(session_factory)
+        if held is not None and held > later:
+            break
+        await asyncio.sleep(0.05)
+    other = RecordingOutbox()
+    taken = await dispatcher(session_factory, other, lease=lease).tick(later)
+    slow.release.set()
+    await sending
+
+    delivered = [to.conversation for to, _ in slow.pushed + other.pushed]
+    assert sorted(delivered) == ["-1001", "C0001"]  # each room once: the held one not taken
+    assert taken.sent == 1
+    assert "sending" not in states(session)
 
 
 async def test_nothing_is_composed_for_a_deleted_event(
