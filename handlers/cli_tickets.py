@@ -34,31 +34,28 @@ def list_tickets(
     wide: Wide = False,
 ) -> None:
     """전문가 상담 목록을 보여 줍니다."""
-    from sqlalchemy import select
-
-    from bot.storage.ticket_models import TICKET_STATES, Ticket
+    from bot.clock import utcnow
+    from bot.secretariat import expert
+    from bot.storage.ticket_models import TICKET_STATES
     from handlers import texts
     from handlers.cli_support import table, transaction
 
     if state is not None and state not in TICKET_STATES:
         raise typer.BadParameter(texts.unknown_ticket_state(TICKET_STATES), param_hint="--state")
     with transaction() as session:
-        query = select(Ticket).order_by(Ticket.id)
-        if state:
-            query = query.where(Ticket.state == state)
-        found = list(session.scalars(query))
-        records = [
-            {
-                "id": t.id,
-                "state": t.state,
-                "field": t.field,
-                "advisor": t.advisor_id,
-                "asked_at": _iso(t.asked_at),
-                "anonymous": t.anonymous,
-                "question": t.question,
-            }
-            for t in found
-        ]
+        found = expert.ticket_list(session, now=utcnow(), scope=None, state=state, limit=None)
+    records = [
+        {
+            "id": t.id,
+            "state": t.state,
+            "field": t.field,
+            "advisor": t.advisor_id,
+            "asked_at": _iso(t.asked_at),
+            "anonymous": t.anonymous,
+            "question": t.question,
+        }
+        for t in reversed(found)  # oldest first, as numbered
+    ]
     if as_json:
         typer.echo(json.dumps(records, ensure_ascii=False, indent=2))
         return

@@ -39,6 +39,7 @@ class TicketLine:
     advisor: str | None
     asked_at: datetime
     question: str
+    anonymous: bool
     business_days: int
     sla: str
     answered: bool
@@ -77,9 +78,10 @@ def ticket_list(
     scope: frozenset[int] | None,
     state: str | None = None,
     field: str | None = None,
+    limit: int | None = 500,
 ) -> list[TicketLine]:
     """Tickets, newest first, optionally of one state and field; with ``scope`` only those
-    asked in those groups."""
+    asked in those groups (what the console and ``gyoryu tickets list`` show)."""
     query = select(Ticket).order_by(Ticket.id.desc())
     if state:
         query = query.where(Ticket.state == state)
@@ -88,7 +90,7 @@ def ticket_list(
     if scope is not None:
         query = query.where(Ticket.group_id.in_(scope))
     names = {ident: name for ident, name in session.execute(select(Group.id, Group.name))}
-    return [_line(ticket, names, now) for ticket in session.scalars(query.limit(500))]
+    return [_line(ticket, names, now) for ticket in session.scalars(query.limit(limit))]
 
 
 def ticket_group(session: Session, ticket_id: int) -> int | None:
@@ -191,6 +193,7 @@ def _line(ticket: Ticket, names: dict[int, str], now: datetime) -> TicketLine:
         advisor=advisor.member.name if advisor is not None else None,
         asked_at=ticket.asked_at,
         question=ticket.question,
+        anonymous=ticket.anonymous,
         business_days=days,
         sla=status,
         answered=any(message.kind == "answer" for message in ticket.messages),
