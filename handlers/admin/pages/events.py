@@ -55,10 +55,15 @@ def routes(console: Console) -> Sequence[BaseRoute]:
         draft: dict[str, str] | None = None,
     ) -> Response:
         now = console.clock()
+        chosen = request.query_params.get("group", "")
+        shown = int(chosen) if chosen.isdigit() else None
+        if shown is not None and not user.may_see(shown):
+            return console.forbidden(request, user)
+        scope = frozenset({shown}) if shown is not None else user.groups
 
         def read(session: Session) -> dict[str, Any]:
             return {
-                "rows": events.upcoming_events(session, now=now, scope=user.groups),
+                "rows": events.upcoming_events(session, now=now, scope=scope),
                 "groups": groups_of(session, user),
                 # Deliveries name no group: only federation admins see them (as on 오늘).
                 "failures": events.failed_sends(session) if user.groups is None else [],
@@ -72,6 +77,7 @@ def routes(console: Console) -> Sequence[BaseRoute]:
             kinds=texts.ADM_SEND_KINDS,
             states=texts.ADM_SEND_STATES,
             event_kinds=KINDS,
+            shown=shown,
             draft=draft or {"kind": KINDS[0]},
             note=note,
             error=error,

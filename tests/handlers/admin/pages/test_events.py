@@ -75,6 +75,11 @@ async def test_an_event_is_added_moved_keeping_its_length_and_cancelled(
         event = session.scalars(select(Event).where(Event.title == "미래교류회 송년회")).one()
         assert event.group_id == world.future_id
         event_id = event.id
+    dawn = await client.get(f"/admin/events?group={world.dawn_id}")
+    future = await client.get(f"/admin/events?group={world.future_id}")
+    assert "미래교류회 송년회" not in dawn.text.split("행사 추가")[0]
+    assert MEETING in dawn.text
+    assert "미래교류회 송년회" in future.text
 
     moved = await client.post(
         f"/admin/events/{event_id}/edit",
@@ -163,6 +168,8 @@ async def test_a_group_admin_sees_and_changes_only_their_group(
     await sign_in(client, sessions, "김회장")
 
     listing = await client.get("/admin/events")
+    other_group = await client.get(f"/admin/events?group={world.future_id}")
+    assert other_group.status_code == 403
     assert MEETING in listing.text
     assert "연합회 정기총회" not in listing.text
     refused = await client.get(f"/admin/events/{other_id}")
