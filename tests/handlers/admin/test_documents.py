@@ -5,6 +5,7 @@ from __future__ import annotations
 import html
 from collections.abc import AsyncIterator
 from dataclasses import dataclass
+from pathlib import Path
 
 import httpx
 import pytest
@@ -19,7 +20,9 @@ from bot.qa import DocumentQA
 from bot.storage.audit_models import AuditEntry
 from handlers.admin import UPLOAD_LIMIT
 from handlers.memory import MemoryChannel
+from ingest.pipeline import ingest_paths
 from knowledge.settings import KnowledgeSettings
+from knowledge.store import ChunkStore
 from tests.bot.secretariat.test_documents import BROKEN, RULES
 from tests.handlers.admin.test_web import csrf_of, log_in
 from tests.handlers.admin.world import World, build, link
@@ -170,3 +173,24 @@ async def test_an_upload_over_the_limit_gets_a_korean_page_and_other_posts_keep_
     assert texts.DOC_TOO_LARGE.format(limit_mb=20) in too_big.text
     assert large_elsewhere.status_code == 413
     assert fine.status_code == 200
+
+
+async def test_removing_a_document_ingested_from_a_folder_keeps_its_file(
+    served: Served, sessions: sessionmaker[Session], tmp_path: Path
+) -> None:
+    folder = tmp_path / "규정"
+    folder.mkdir()
+    (folder / "회칙.txt").write_text(RULES, encoding="utf-8")
+    ingest_paths([str(folder)], store=ChunkStore.open(KnowledgeSettings()))
+    await log_in(served.client, link(sessions, "사무국장"))
+    listed = await served.client.get("/admin/documents")
+    source = listed.text.split('name="source" value="')[1].split('"')[0]
+
+    confirm = await served.client.get("/admin/documents/remove", params={"source": source})
+    await served.client.post(
+        "/admin/documents/remove", data={"csrf": csrf_of(confirm), "source": source}
+    )
+
+    assert "원본 파일은 그대로 남아요" in confirm.text
+    assert (folder / "회칙.txt").exists()
+    assert ChunkStore.open(KnowledgeSettings()).documents() == []
