@@ -64,6 +64,7 @@ class Bot:
         calendar: CalendarLinks | None = None,
         dialog: DialogSteps | None = None,
         field_guesser: Callable[[str], str | None] | None = None,
+        pull_only: frozenset[str] = frozenset(),
     ) -> None:
         self._answerer = answerer
         self._directory = directory
@@ -74,6 +75,7 @@ class Bot:
         self._calendar = calendar or CalendarLinks()
         self._steps = dialog
         self._field_guesser = field_guesser
+        self._pull_only = pull_only
         self._services: Services | None = None
 
     @property
@@ -91,6 +93,7 @@ class Bot:
                 top_k=self._top_k,
                 menu=self._skills.menu,
                 field_guesser=self._field_guesser,
+                pull_only=self._pull_only,
             )
         return self._services
 
@@ -126,8 +129,8 @@ class Bot:
         message = admission.message
         try:
             handler, argument = self._handler(admission)
-            now = self.clock()
-            return handler(Turn(message, admission.caller, now, argument, self.services))
+            turn = Turn(message, admission.caller, self.clock(), argument, self.services)
+            return handler(turn) + self._skills.postscripts(turn)
         except Exception:
             log.exception("answering %s message %s failed", message.address.platform, message.id)
             return [OutgoingMessage(texts.CH_FAILED)]

@@ -19,6 +19,9 @@ if TYPE_CHECKING:
 # The digest names documents for members' difficulties; only these audiences' documents.
 DIGEST_AUDIENCE = frozenset({"public", "members"})
 RELATED_TOP_K = 2
+# Platforms whose 1:1 chats the bot cannot write to first: the Kakao skill channel answers only
+# inside a request (handlers/kakao_skill.py), so ticket answers wait for the member's next one.
+PULL_ONLY = frozenset({"kakao"})
 
 
 def open_sessions() -> sessionmaker[Session]:
@@ -61,6 +64,7 @@ def build_bot(
             secret=secret.get_secret_value() if secret else None,
         ),
         field_guesser=fields.model_guesser(knowledge),
+        pull_only=PULL_ONLY,
     )
 
 

@@ -16,6 +16,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from bot import texts
+from bot.delivery import UndeliverableError
 from bot.messages import Address, Button, OutgoingMessage
 from bot.schedule import audience, content, queue
 from bot.storage.federation_models import Advisor, Group, Member
@@ -73,6 +74,30 @@ def relayed(session: Session, ticket: Ticket, step: str, to: Address) -> Outgoin
         )
     )
     return content.from_payload(payload) if payload is not None else None
+
+
+def held_back(session: Session, address: Address, now: datetime) -> list[OutgoingMessage]:
+    """Ticket messages for ``address`` that its platform would not take unprompted (a Kakao 1:1
+    chat cannot be written to first), now marked sent: they go with the reply to the person's
+    next message. Only for a one-to-one chat, and only while they are worth delivering."""
+    if address.is_group:
+        return []
+    rows = session.scalars(
+        select(ScheduledMessage)
+        .where(
+            ScheduledMessage.kind == KIND,
+            ScheduledMessage.platform == address.platform,
+            ScheduledMessage.user == address.user,
+            ScheduledMessage.is_group.is_(False),
+            ScheduledMessage.state == "failed",
+            ScheduledMessage.last_error.startswith(UndeliverableError.__name__),
+            ScheduledMessage.expires_at > now,
+        )
+        .order_by(ScheduledMessage.id)
+    ).all()
+    for row in rows:
+        row.state, row.sent_at, row.last_error = "sent", now, None
+    return [content.from_payload(row.payload) for row in rows if row.payload is not None]
 
 
 def replied_ticket(session: Session, address: Address, reply_to: str) -> int | None:

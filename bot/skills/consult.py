@@ -332,6 +332,16 @@ def status_command(turn: Turn) -> list[OutgoingMessage]:
         return reply(texts.rt_my_tickets(entries))
 
 
+@skill.postscript()
+def held_back(turn: Turn) -> list[OutgoingMessage]:
+    """Answers and questions the member's platform could not take unprompted (a Kakao 1:1
+    chat), after the reply to whatever they said next."""
+    if turn.address.platform not in turn.services.pull_only:
+        return []  # pushes reach everyone else: no look at the queue on every message
+    with turn.services.sessions.begin() as session:
+        return relay.held_back(session, turn.address, turn.now)
+
+
 @skill.button(relay.CHECK)
 def check_button(turn: Turn) -> list[OutgoingMessage]:
     """답변 확인 under the receipt: the ticket's state, or its answer."""

@@ -58,6 +58,7 @@ class Registry:
         self._steps: dict[str, Step] = {}
         self._fallback: Handler | None = None
         self._replies: list[ReplyHandler] = []
+        self._postscripts: list[Handler] = []
         for skill in skills:
             self.add(skill)
 
@@ -78,6 +79,7 @@ class Registry:
         self._steps.update(skill.steps)
         self._fallback = skill.fallback or self._fallback
         self._replies.extend(skill.replies)
+        self._postscripts.extend(skill.postscripts)
         self._skills.append(skill)
 
     def __iter__(self) -> Iterator[Skill]:
@@ -116,6 +118,10 @@ class Registry:
             return handler(turn)
 
         return first_taker
+
+    def postscripts(self, turn: Turn) -> list[OutgoingMessage]:
+        """What the skills add after the answer to ``turn`` (see ``Skill.postscript``)."""
+        return [message for handler in self._postscripts for message in handler(turn)]
 
     def is_command(self, text: str) -> bool:
         """Whether ``text`` starts with a command some skill declared."""

@@ -51,6 +51,9 @@ class Services:
     """The buttons under the help reply, gathered from every registered skill's ``menu``."""
     field_guesser: Callable[[str], str | None] | None = None
     """A chat model's guess of a question's advisor field (:mod:`bot.routing.fields`), if any."""
+    pull_only: frozenset[str] = frozenset()
+    """Platforms whose one-to-one chats the bot cannot write to first (a Kakao 1:1 chat): what
+    was meant for someone there waits for their next message."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -117,6 +120,7 @@ class Skill:
         self.steps: dict[str, Step] = {}
         self.fallback: Handler | None = None
         self.replies: list[ReplyHandler] = []
+        self.postscripts: list[Handler] = []
 
     def command(self, *names: str) -> Callable[[Handler], Handler]:
         """Register the decorated handler for ``/name`` in each of ``names``."""
@@ -155,6 +159,16 @@ class Skill:
 
         def register(handler: ReplyHandler) -> ReplyHandler:
             self.replies.append(handler)
+            return handler
+
+        return register
+
+    def postscript(self) -> Callable[[Handler], Handler]:
+        """Register the decorated handler to add messages after every answered turn (what was
+        waiting for the person: usually nothing)."""
+
+        def register(handler: Handler) -> Handler:
+            self.postscripts.append(handler)
             return handler
 
         return register

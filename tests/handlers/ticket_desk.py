@@ -9,8 +9,16 @@ from bot.federation import advisors, groups, members
 from bot.storage.identity_models import ChatIdentity
 
 
-def seat(sessions: sessionmaker[Session], platform: str, *, member: str, advisor: str) -> None:
-    """Add the member and the advisor, linked to ``platform`` accounts ``member``, ``advisor``."""
+def seat(
+    sessions: sessionmaker[Session],
+    platform: str,
+    *,
+    member: str,
+    advisor: str,
+    advisor_platform: str | None = None,
+) -> None:
+    """Add the member and the advisor, linked to ``platform`` accounts ``member`` and
+    ``advisor`` (the advisor's on ``advisor_platform`` if given)."""
     with sessions.begin() as session:
         federation = groups.the_federation(session, create_as="한빛중소기업이업종교류연합회")
         group = groups.add_group(session, federation=federation, name="새벽교류회", actor="t")
@@ -24,10 +32,14 @@ def seat(sessions: sessionmaker[Session], platform: str, *, member: str, advisor
             title="세무사",
             actor="t",
         )
-        for user, member_id in ((member, asker.id), (advisor, expert.member_id)):
+        accounts = (
+            (platform, member, asker.id),
+            (advisor_platform or platform, advisor, expert.member_id),
+        )
+        for where, user, member_id in accounts:
             session.add(
                 ChatIdentity(
-                    platform=platform,
+                    platform=where,
                     platform_user_id=user,
                     member_id=member_id,
                     status="verified",
