@@ -389,3 +389,86 @@ def kind_hints(question: str) -> str:
     if read.deadline:
         hints = f"{hints} 마감".strip()
     return " ".join(word for word in hints.split() if word not in read.text)
+
+
+# ── Follow-ups ────────────────────────────────────────────────────────────────────────────
+
+# "그럼 신청은 어디서 해요?", "거기 숙박비도 나와요?": words that point back to the last question.
+_OPENER = re.compile(r"^(?:그럼|그러면|그렇다면|그건|그거는?|그것은|거기는?|거긴|그때는?)\s+")
+# "5월은요?", "연회비는요?", "미래교류회도요?": only a new topic, the rest is the last question.
+_ELLIPSIS = re.compile(r"(?P<topic>[^\s?？]{2,15}?)(?:은|는|도|이랑|랑)\s*요?\s*[?？.]*")
+_NUMBER_WITH_UNIT = re.compile(r"(\d+)\s*(월|일|차|회|기|년|분기|호|시)")
+_PARTICLE_END = re.compile(r"(?:은|는|이|가|을|를|도|의|에서|에|으로|로|와|과)$")
+
+
+def in_context(question: str, previous: str) -> str:
+    """``question`` read in the context of ``previous`` when it is a short follow-up.
+
+    "5월은요?" after "새벽교류회 4월 모임 언제예요?" means "새벽교류회 5월 모임 언제예요?";
+    "그럼 신청은 어디서 해요?" after "수출 첫걸음 교실 언제 해요?" asks where to apply for that
+    class. A question that names its own topic (a proper name, a multi-part word) or is no
+    follow-up is returned as asked.
+    """
+    text = " ".join(question.split())
+    before = " ".join(previous.split())
+    if not before or not text:
+        return text
+    ellipsis = _ELLIPSIS.fullmatch(text)
+    if ellipsis is not None:
+        return _with_topic(ellipsis.group("topic"), before)
+    opener = _OPENER.match(text)
+    if opener is None:
+        return text
+    rest = text[opener.end() :]
+    if read_question(rest).names:
+        return text  # "그럼 PL보험 가입은 어떻게 해요?" says what it is about
+    # "중간예납은 신청은" reads badly: the topic words lose a topic or object particle.
+    topic = [re.sub(r"(?<=[가-힣A-Za-z0-9])(?:은|는|을|를)$", "", w) for w in _topic_words(before)]
+    return f"{' '.join(topic)} {rest}" if topic else rest
+
+
+def _with_topic(topic: str, previous: str) -> str:
+    """The previous question about ``topic`` instead ("연회비" for "입회비 얼마에요?")."""
+    words = previous.split()
+    number = _NUMBER_WITH_UNIT.fullmatch(topic)
+    if number is not None:
+        unit = number.group(2)
+        for index, word in enumerate(words):
+            if re.match(rf"\d+\s*{unit}", word):
+                words[index] = re.sub(rf"^\d+\s*{unit}", topic, word)
+                return " ".join(words)
+        at = len(_topic_words(previous))
+        return " ".join([*words[:at], topic, *words[at:]]) if at else f"{topic} {previous}"
+    topic_words = _topic_words(previous)
+    for index, word in enumerate(words[: len(topic_words)]):
+        stem = _PARTICLE_END.sub("", word)
+        if len(stem) >= 2 and _shared_end(stem, topic) >= 2:
+            words[index] = topic + word[len(stem) :]  # 입회비 → 연회비, 새벽교류회 → 미래교류회
+            return " ".join(words)
+    # Nothing alike: the new topic takes the place of the whole old one.
+    return " ".join([topic, *words[len(topic_words) :]])
+
+
+def _topic_words(question: str) -> list[str]:
+    """The leading words of a question that name its topic ("수출 첫걸음 교실" of "… 언제 해요?").
+
+    Words before the first question word that start with a noun or hold a number; verbs and
+    adverbs ("꼭 들어야") are left out.
+    """
+    read = read_question(question)
+    nouns = {*read.nouns, *read.names}
+    topic: list[str] = []
+    for word in question.split():
+        squeezed = normalize(word).casefold()
+        if _WH.search(squeezed) or re.search(r"[?？]$", word):
+            break
+        if any(squeezed.startswith(noun) for noun in nouns) or re.search(r"\d", squeezed):
+            topic.append(word)
+    return topic
+
+
+def _shared_end(one: str, other: str) -> int:
+    count = 0
+    while count < min(len(one), len(other)) and one[-1 - count] == other[-1 - count]:
+        count += 1
+    return count

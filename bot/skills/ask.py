@@ -7,6 +7,8 @@ An honest "not covered" offers an expert, and a yes to that offer is the expert 
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 from bot import texts
 from bot.answers import Citation, QaAnswer
 from bot.conversation import SavedAnswer
@@ -14,8 +16,11 @@ from bot.messages import Address, Button, Link, OutgoingMessage
 from bot.routing import cards
 from bot.skills import expert
 from bot.skills.skill import Services, Skill, Turn, reply
+from knowledge.question import in_context
 
 MAX_QUESTION_CHARS = 2000
+FOLLOW_UP_WINDOW = timedelta(minutes=30)
+"""A short follow-up ("5월은요?") continues the last question asked here within this time."""
 HELPFUL, UNHELPFUL, SOURCES = "fb+", "fb-", "src"
 
 skill = Skill("ask")
@@ -88,6 +93,11 @@ def ask(turn: Turn, question: str) -> OutgoingMessage:
     if len(question) > MAX_QUESTION_CHARS:
         return OutgoingMessage(texts.CH_TOO_LONG.format(limit=MAX_QUESTION_CHARS))
     services, caller = turn.services, turn.caller
+    # "5월은요?" or "그럼 신청은 어디서 해요?" continues the last question in this conversation;
+    # it is answered, logged and forwarded to an expert as the whole question it means.
+    last = services.log.last_answer(turn.address)
+    if last is not None and turn.now - last.asked_at <= FOLLOW_UP_WINDOW:
+        question = in_context(question, last.question)
     # An approved advisor answer to the same question comes first: it is the most specific.
     card = cards.lookup(services.sessions, question, audience=caller.audience, now=turn.now)
     if card is not None:

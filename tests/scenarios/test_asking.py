@@ -2,14 +2,20 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
 from bot import texts
+from bot.conversation import ConversationLog
+from bot.core import Bot
+from bot.directory import MemoryDirectory
 from bot.storage.conversation_models import AnswerFeedback
 from bot.storage.ticket_models import Ticket
 from handlers.memory import MemoryChannel
 from tests.scenarios.answerer import FakeAnswerer
+from tests.scenarios.conftest import NOW
 
 
 async def test_a_member_asks_in_a_dm_and_gets_the_answer_with_its_source(
@@ -137,3 +143,50 @@ async def test_a_failing_answerer_apologises_instead_of_crashing(
     [sorry] = await chat.say("u1", "연회비는 얼마인가요?")
 
     assert sorry.text == texts.CH_FAILED
+
+
+async def test_a_short_follow_up_is_answered_as_part_of_the_question_before(
+    chat: MemoryChannel, answerer: FakeAnswerer
+) -> None:
+    await chat.say("u1", "새벽교류회 4월 모임 언제예요?")
+    await chat.say("u1", "5월은요?")
+    await chat.say("u1", "그럼 신청은 어디서 해요?")
+
+    assert [question for question, _ in answerer.asked] == [
+        "새벽교류회 4월 모임 언제예요?",
+        "새벽교류회 5월 모임 언제예요?",
+        "새벽교류회 5월 모임 신청은 어디서 해요?",
+    ]
+
+
+async def test_a_follow_up_belongs_to_its_own_conversation(
+    chat: MemoryChannel, answerer: FakeAnswerer
+) -> None:
+    await chat.say("u1", "새벽교류회 4월 모임 언제예요?")
+    await chat.say("u2", "5월은요?")  # another member, who asked nothing before
+    await chat.say("u1", "5월은요?", room="open-room")  # the same member, in a room
+
+    assert [question for question, _ in answerer.asked][1:] == ["5월은요?", "5월은요?"]
+
+
+async def test_a_follow_up_hours_later_is_a_question_of_its_own(
+    log: ConversationLog, answerer: FakeAnswerer
+) -> None:
+    clock = [NOW]
+    bot = Bot(answerer=answerer, directory=MemoryDirectory(), log=log, clock=lambda: clock[0])
+    chat = MemoryChannel(bot, clock=lambda: clock[0])
+    await chat.say("u1", "새벽교류회 4월 모임 언제예요?")
+    clock[0] = NOW + timedelta(hours=3)
+
+    await chat.say("u1", "5월은요?")
+
+    assert answerer.asked[-1][0] == "5월은요?"
+
+
+async def test_an_expert_gets_the_follow_up_as_one_whole_question(chat: MemoryChannel) -> None:
+    await chat.say("u1", "법인세 중간예납은 언제 하나요?")
+    [dont_know] = await chat.say("u1", "그럼 신청은 어디서 해요?")
+
+    [recorded] = await chat.press("u1", dont_know.buttons[0])
+
+    assert recorded.text.startswith("'법인세 중간예납 신청은 어디서 해요?' 질문을")

@@ -1,0 +1,58 @@
+import pytest
+
+from knowledge.question import in_context
+
+
+@pytest.mark.parametrize(
+    ("previous", "follow_up", "meant"),
+    [
+        pytest.param(
+            "새벽교류회 4월 모임 언제예요?", "5월은요?", "새벽교류회 5월 모임 언제예요?", id="month"
+        ),
+        pytest.param(
+            "새벽교류회 모임 언제예요?",
+            "5월은요?",
+            "새벽교류회 모임 5월 언제예요?",
+            id="month-added",
+        ),
+        pytest.param("입회비 얼마에요?", "연회비는요?", "연회비 얼마에요?", id="like-word"),
+        pytest.param(
+            "새벽교류회 장소 어디예요?", "미래교류회는요?", "미래교류회 장소 어디예요?", id="name"
+        ),
+        pytest.param(
+            "수출 첫걸음 교실 언제 해요?",
+            "그럼 신청은 어디서 해요?",
+            "수출 첫걸음 교실 신청은 어디서 해요?",
+            id="then",
+        ),
+        pytest.param(
+            "PL보험 꼭 들어야 돼요?",
+            "그럼 보험료는 얼마예요?",
+            "PL보험 보험료는 얼마예요?",
+            id="then-verbs-left-out",
+        ),
+        pytest.param(
+            "해외전시회 지원 신청 마감 언제예요?",
+            "거기 숙박비도 나와요?",
+            "해외전시회 지원 신청 마감 숙박비도 나와요?",
+            id="there",
+        ),
+    ],
+)
+def test_a_short_follow_up_is_read_with_the_question_before(
+    previous: str, follow_up: str, meant: str
+) -> None:
+    assert in_context(follow_up, previous) == meant
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        pytest.param("연회비 언제까지 내요?", id="whole-question"),
+        pytest.param("송년회에 배우자 데려가도 돼요?", id="whole-yes-no"),
+        pytest.param("고마워요", id="thanks"),
+        pytest.param("그럼 PL보험 가입은 어떻게 해요?", id="then-with-its-own-topic-word"),
+    ],
+)
+def test_a_question_that_stands_on_its_own_is_left_as_asked(question: str) -> None:
+    assert in_context(question, "새벽교류회 4월 모임 언제예요?") == question
