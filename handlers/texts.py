@@ -53,10 +53,12 @@ ARGUMENT_NAMES = {
     "query": "찾는말",
     "question": "질문",
     "request": "요청번호",
+    "scope": "공개범위",
     "start": "시작",
     "status": "응답",
     "ticket": "상담번호",
     "title": "제목",
+    "who": "회원또는회사",
 }
 # A yes/no question: what is shown after it, and the answers taken as yes (anything else is no).
 CONFIRM_CHOICES = "[예/아니오]"
