@@ -524,6 +524,8 @@ def _network_prefs_rows(session: Session, subject: Subject) -> list[Row]:
             "intro_quota": prefs.intro_quota,
             "suggestions": prefs.suggestions,
             "pairing": prefs.pairing,
+            "profile_due_at": _when(prefs.profile_due_at),
+            "profile_asked_at": _when(prefs.profile_asked_at),
         }
     ]
 

@@ -171,10 +171,10 @@ def import_roster(
     건너뛴 행을 알려 드려요(저장한 행이 하나도 없을 때만 종료 코드 1).
     """
     from bot import texts
-    from bot.federation import roster
+    from bot.secretariat import members as secretariat
 
     with transaction() as session:
-        report = roster.import_roster(
+        report = secretariat.import_roster(
             session,
             file,
             actor=actor(),

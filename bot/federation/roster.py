@@ -89,6 +89,8 @@ class ImportReport:
     companies: set[int] = field(default_factory=set)
     members: set[int] = field(default_factory=set)
     groups: set[int] = field(default_factory=set)
+    added: set[int] = field(default_factory=set)
+    """The members the import created (not those it only updated)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -274,6 +276,7 @@ def _write(
             company_id=company.id,
             actor=actor,
         )
+        report.added.add(member.id)
     for column in ("title", "phone", "email"):
         if values.get(column):
             setattr(member, column, values[column])

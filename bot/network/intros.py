@@ -27,6 +27,8 @@ from bot.storage.event_models import Event
 from bot.storage.federation_models import Company, GroupCompany, Member
 from bot.storage.network_models import Introduction, NetworkPrefs
 
+HEAD_TITLE = "대표"
+"""A title with this in it answers for the company (대표, 대표이사)."""
 ANSWER_WINDOW = timedelta(days=7)
 DEFAULT_QUOTA = 5
 QUOTA_SETTING = "network_intro_quota"
@@ -142,7 +144,7 @@ def representative(session: Session, company_id: int) -> Member | None:
         session.scalars(select(Member).where(Member.company_id == company_id).order_by(Member.id))
     )
     reachable = [p for p in people if audience.direct_address(session, p.id) is not None]
-    ranked = sorted(reachable, key=lambda p: ("대표" not in (p.title or ""), p.id))
+    ranked = sorted(reachable, key=lambda p: (HEAD_TITLE not in (p.title or ""), p.id))
     return ranked[0] if ranked else None
 
 

@@ -25,7 +25,8 @@ from bot.federation.groups import the_federation
 from bot.messages import OutgoingMessage
 from bot.network import intros
 from bot.storage.federation_models import Company, Group, GroupCompany, Member
-from bot.storage.network_models import NetworkPrefs, Pairing
+from bot.storage.identity_models import ChatIdentity
+from bot.storage.network_models import Introduction, NetworkPrefs, Pairing
 
 SHUFFLES = 24
 ROUND_WINDOW = timedelta(days=7)
@@ -52,10 +53,15 @@ def opt_in(session: Session, member: Member, *, joined: bool) -> None:
 
 def participants(session: Session, group: Group | None) -> dict[int, Member]:
     """Companies taking part, each with the opted-in member who will hear of the pairing."""
+    linked = select(ChatIdentity.member_id).where(ChatIdentity.status == "verified")
     query = (
         select(Member)
         .join(NetworkPrefs, NetworkPrefs.member_id == Member.id)
-        .where(NetworkPrefs.pairing.is_(True), Member.company_id.is_not(None))
+        .where(
+            NetworkPrefs.pairing.is_(True),
+            Member.company_id.is_not(None),
+            Member.id.in_(linked),
+        )
         .order_by(Member.id)
     )
     if group is not None:
@@ -64,7 +70,7 @@ def participants(session: Session, group: Group | None) -> dict[int, Member]:
     found: dict[int, Member] = {}
     for member in session.scalars(query):
         company_id = member.company_id
-        if company_id is not None and company_id not in found and intros.reachable(session, member):
+        if company_id is not None and company_id not in found:
             found[company_id] = member
     return found
 
@@ -107,11 +113,22 @@ def run_round(session: Session, *, key: str, now: datetime, group: Group | None 
 
 def _allowed(session: Session, companies: dict[int, Company], digits: int) -> set[frozenset[int]]:
     """Pairs of participants that may meet: other industry, never paired or introduced."""
+    ids = sorted(companies)
     met: set[frozenset[int]] = {
         frozenset(pair) for pair in session.execute(select(Pairing.first_id, Pairing.second_id))
     }
+    # Any introduction between two participants, whatever came of it, rules the pair out: one
+    # query for all of them rather than two per pair.
+    met |= {
+        frozenset(pair)
+        for pair in session.execute(
+            select(Introduction.asker_company_id, Introduction.target_company_id).where(
+                Introduction.asker_company_id.in_(ids),
+                Introduction.target_company_id.in_(ids),
+            )
+        )
+    }
     allowed: set[frozenset[int]] = set()
-    ids = sorted(companies)
     for index, first in enumerate(ids):
         for second in ids[index + 1 :]:
             pair = frozenset((first, second))
@@ -119,11 +136,8 @@ def _allowed(session: Session, companies: dict[int, Company], digits: int) -> se
             same = industry_key(a.ksic_code, digits)
             if same is not None and same == industry_key(b.ksic_code, digits):
                 continue
-            if pair in met or intros.closed_pair(session, first, second):
-                continue
-            if intros.open_pair(session, first, second) is not None:
-                continue
-            allowed.add(pair)
+            if pair not in met:
+                allowed.add(pair)
     return allowed
 
 

@@ -1,15 +1,19 @@
-"""Members as the secretariat keeps them: add, edit, erase, invite, link accounts, advisors."""
+"""Members as the secretariat keeps them: add, import a roster, edit, erase, invite, link
+accounts, advisors."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from pathlib import Path
 
 from sqlalchemy.orm import Session
 
 from bot import texts
-from bot.federation import advisors, companies, groups, linking, members
+from bot.clock import utcnow
+from bot.federation import advisors, companies, groups, linking, members, roster
 from bot.federation.errors import FederationError, NotFoundError
+from bot.network import chores
 from bot.storage.federation_models import Advisor
 
 
@@ -79,7 +83,33 @@ def add_member(
             role=members.ROLE_NAMES[role],
             actor=actor,
         )
+    # A roster change: the newcomer is asked once to fill in their company's profile.
+    chores.roster_joined(session, [added.id], utcnow())
     return MemberRef(added.id, added.name)
+
+
+def import_roster(
+    session: Session,
+    path: Path,
+    *,
+    actor: str,
+    skip_invalid: bool = False,
+    create_groups: bool = False,
+    federation_name: str | None = None,
+) -> roster.ImportReport:
+    """Import a roster file (see :func:`bot.federation.roster.import_roster`); each member it
+    creates is asked once to fill in their company's networking profile."""
+    report = roster.import_roster(
+        session,
+        path,
+        actor=actor,
+        skip_invalid=skip_invalid,
+        create_groups=create_groups,
+        federation_name=federation_name,
+    )
+    if report.written:
+        chores.roster_joined(session, sorted(report.added), utcnow())
+    return report
 
 
 def edit_member(

@@ -37,6 +37,8 @@ class NetworkProfile(Base):
     seeking: Mapped[list[str]] = mapped_column(JSON, default=list)
     confirmed_at: Mapped[datetime | None] = mapped_column(UtcDateTime())
     updated_at: Mapped[datetime] = mapped_column(UtcDateTime(), default=utcnow)
+    # When someone at the company was last asked whether the profile is still right.
+    asked_at: Mapped[datetime | None] = mapped_column(UtcDateTime())
 
 
 class NetworkPrefs(Base):
@@ -50,6 +52,10 @@ class NetworkPrefs(Base):
     intro_quota: Mapped[int | None] = mapped_column(Integer)
     suggestions: Mapped[bool] = mapped_column(Boolean, default=True)
     pairing: Mapped[bool] = mapped_column(Boolean, default=False)
+    # Set when the member joined the roster: ask them once to fill in their company's profile.
+    profile_due_at: Mapped[datetime | None] = mapped_column(UtcDateTime())
+    # When the member was last asked about the profile (never twice within a year).
+    profile_asked_at: Mapped[datetime | None] = mapped_column(UtcDateTime())
 
 
 INTRO_STATES = ("pending", "accepted", "declined", "expired")

@@ -422,6 +422,21 @@ def net_stale_prompt(company: str) -> str:
     )
 
 
+NET_PROFILE_FILL = "프로필 채우기"
+
+
+def net_welcome_prompt(company: str, scope: str) -> str:
+    """Once, to a member who joined the roster: fill in the company's networking profile."""
+    quoted = f"'{scope}'"
+    return (
+        f"연합회에 오신 것을 환영해요. {company}의 회원사 프로필(주요제품, 공정/설비, 인증, "
+        "찾는 것)을 채워 주시면 다른 업종 회원사와 협력 상대를 찾기 쉬워져요.\n"
+        f"지금 공개 범위는 {with_particle(quoted, '이에요/예요')}. 공개 범위는 회원님이 "
+        "정하시고, 연락처는 양쪽이 소개를 수락한 뒤에만 전해요. "
+        "'/프로필'로 언제든 보실 수 있어요."
+    )
+
+
 def net_bad_month(month: str) -> str:
     """A month that is not YYYY-MM."""
     return f"'{month}'는 월로 읽을 수 없어요. 2026-03처럼 적어 주세요."

@@ -83,6 +83,8 @@ PIPA_FIELDS = {
     "intro_quota": "월 소개 요청 한도",
     "suggestions": "추천 받기",
     "pairing": "짝 모임 참여",
+    "profile_due_at": "프로필 안내 예정(명부 등록)",
+    "profile_asked_at": "프로필 확인 안내 일시",
     "asked_by": "요청한 회사",
     "asked_to": "요청받은 회사",
     "outcome": "성과",
