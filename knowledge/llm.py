@@ -11,10 +11,10 @@ from __future__ import annotations
 import logging
 import threading
 from collections.abc import Callable, Sequence
-from typing import TypeVar
+from typing import Self, TypeVar
 
 from langchain_core.language_models import BaseChatModel
-from langchain_core.messages import HumanMessage, SystemMessage
+from langchain_core.messages import BaseMessage, HumanMessage, SystemMessage
 
 from knowledge.prompting import (
     CHOICE_PROMPT,
@@ -39,8 +39,8 @@ class DeadlineExceeded(Exception):
     """The model did not answer within the deadline."""
 
 
-class LlmAnswerer:
-    """Asks a chat model for a cited Korean answer to a question over numbered passages."""
+class _ModelCaller:
+    """A chat model called under a wall-clock deadline, failures logged (never the text)."""
 
     def __init__(self, model: BaseChatModel, *, deadline_seconds: float) -> None:
         """Use ``model`` and give up on it after ``deadline_seconds``."""
@@ -48,24 +48,35 @@ class LlmAnswerer:
         self._deadline = deadline_seconds
 
     @classmethod
-    def from_settings(cls, settings: KnowledgeSettings) -> LlmAnswerer:
+    def from_settings(cls, settings: KnowledgeSettings) -> Self:
         """Build the ChatOpenAI client from ``GYORYU_CHAT_MODEL`` and the OpenAI settings."""
         return cls(chat_model(settings), deadline_seconds=settings.answer_deadline_seconds)
+
+    def _reply(self, messages: list[BaseMessage], purpose: str) -> str | None:
+        """The model's reply text, or ``None`` (the reason logged) when it fails or is late."""
+        try:
+            reply = within_deadline(self._deadline, lambda: self._model.invoke(messages))
+        except DeadlineExceeded:
+            log.warning("LLM %s skipped: no reply within %.1f s", purpose, self._deadline)
+            return None
+        except Exception as exc:  # any client or server failure means: the caller's fallback
+            log.warning("LLM %s skipped: %s%s", purpose, type(exc).__name__, _status(exc))
+            return None
+        return reply.text
+
+
+class LlmAnswerer(_ModelCaller):
+    """Asks a chat model for a cited Korean answer to a question over numbered passages."""
 
     def answer(self, question: str, hits: Sequence[Hit]) -> str | None:
         """The model's cited answer, or ``None`` (with the reason logged) when unusable."""
         if not hits:
             return None
         messages = [SystemMessage(SYSTEM_PROMPT), HumanMessage(user_prompt(question, hits))]
-        try:
-            reply = within_deadline(self._deadline, lambda: self._model.invoke(messages))
-        except DeadlineExceeded:
-            log.warning("LLM answer skipped: no reply within %.1f s", self._deadline)
+        replied = self._reply(messages, "answer")
+        if replied is None:
             return None
-        except Exception as exc:  # any client or server failure means: use the extractive answer
-            log.warning("LLM answer skipped: %s%s", type(exc).__name__, _status(exc))
-            return None
-        text = reply.text.strip()
+        text = replied.strip()
         cited = valid_citations(text, len(hits))
         if not cited:
             log.warning("LLM answer skipped: it cites none of the %d sources", len(hits))
@@ -79,32 +90,17 @@ class LlmAnswerer:
         return drop_invalid_citations(text, len(hits))
 
 
-class LlmChooser:
+class LlmChooser(_ModelCaller):
     """Asks a chat model which one of a few labels fits a text (e.g. a question's field)."""
-
-    def __init__(self, model: BaseChatModel, *, deadline_seconds: float) -> None:
-        """Use ``model`` and give up on it after ``deadline_seconds``."""
-        self._model = model
-        self._deadline = deadline_seconds
-
-    @classmethod
-    def from_settings(cls, settings: KnowledgeSettings) -> LlmChooser:
-        """The same chat model and deadline as the answers (``GYORYU_CHAT_MODEL`` …)."""
-        return cls(chat_model(settings), deadline_seconds=settings.answer_deadline_seconds)
 
     def choose(self, text: str, options: Sequence[str]) -> str | None:
         """The option the model picks for ``text``; ``None`` (the reason logged, never the
         text) when it fails, is too slow, or answers anything but exactly one option."""
         messages = [SystemMessage(CHOICE_PROMPT), HumanMessage(choice_prompt(text, options))]
-        try:
-            reply = within_deadline(self._deadline, lambda: self._model.invoke(messages))
-        except DeadlineExceeded:
-            log.warning("LLM choice skipped: no reply within %.1f s", self._deadline)
+        replied = self._reply(messages, "choice")
+        if replied is None:
             return None
-        except Exception as exc:  # any client or server failure means: the caller's own guess
-            log.warning("LLM choice skipped: %s%s", type(exc).__name__, _status(exc))
-            return None
-        chosen = chosen_option(reply.text, options)
+        chosen = chosen_option(replied, options)
         if chosen is None:
             log.warning("LLM choice skipped: the reply names none of the %d options", len(options))
         return chosen

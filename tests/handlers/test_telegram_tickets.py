@@ -5,9 +5,12 @@ fake Bot API."""
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from collections.abc import AsyncIterator, Iterator
+from contextlib import asynccontextmanager
+from dataclasses import dataclass
 from typing import Any
 
+import httpx
 import pytest
 from sqlalchemy.orm import Session, sessionmaker
 from starlette.applications import Starlette
@@ -74,37 +77,55 @@ def buttons(sent: dict[str, Any]) -> list[str]:
     return [b["callback_data"] for row in sent["reply_markup"]["inline_keyboard"] for b in row]
 
 
-def desk(sessions: sessionmaker[Session], log: ConversationLog, api: FakeTelegram) -> Starlette:
-    """박대표 (member) and 세무사 김세무 (advisor), both on Telegram; the server for them."""
+@dataclass
+class Chat:
+    """The running server: updates in through the webhook, scheduled sends out on request."""
+
+    client: httpx.AsyncClient
+    app: Starlette
+    api: FakeTelegram
+    dispatcher: Dispatcher
+
+    async def send(self, update: dict[str, Any]) -> dict[str, Any]:
+        """Post ``update`` to the webhook; the last ``sendMessage`` after it was handled."""
+        headers = {telegram.SECRET_HEADER: SECRET}
+        response = await self.client.post(telegram.WEBHOOK_PATH, json=update, headers=headers)
+        assert response.status_code == 200
+        await settle(self.app)
+        return self.api.sent()[-1]
+
+    async def deliver(self) -> None:
+        """One round of the scheduler's queue."""
+        await self.dispatcher.tick(NOW)
+
+
+@asynccontextmanager
+async def desk(
+    sessions: sessionmaker[Session], log: ConversationLog, api: FakeTelegram
+) -> AsyncIterator[Chat]:
+    """박대표 (member) and 세무사 김세무 (advisor), both on Telegram, and the server for them."""
     seat(sessions, "telegram", member=str(MEMBER), advisor=str(ADVISOR))
     bot = Bot(answerer=FakeAnswerer(), directory=SqlDirectory(sessions), log=log, clock=lambda: NOW)
     config = ChannelSettings(
         TELEGRAM_BOT_TOKEN=TOKEN, TELEGRAM_WEBHOOK_SECRET=SECRET, TELEGRAM_API_BASE_URL=api.base_url
     )
-    return build_server(bot, config, channels=("handlers.telegram",))
+    app = build_server(bot, config, channels=("handlers.telegram",))
+    async with running(app) as client:
+        yield Chat(client, app, api, Dispatcher(sessions, app.state.postman, MessageComposer()))
 
 
 async def test_a_ticket_round_trip_through_telegram(
     sessions: sessionmaker[Session], log: ConversationLog, api: FakeTelegram
 ) -> None:
-    app = desk(sessions, log, api)
-    headers = {telegram.SECRET_HEADER: SECRET}
-
-    async with running(app) as client:
-        dispatcher = Dispatcher(sessions, app.state.postman, MessageComposer())
-
-        async def send(update: dict[str, Any]) -> dict[str, Any]:
-            response = await client.post(telegram.WEBHOOK_PATH, json=update, headers=headers)
-            assert response.status_code == 200
-            await settle(app)
-            return api.sent()[-1]
+    async with desk(sessions, log, api) as chat:
+        send = chat.send
 
         receipt = await send(text_from(MEMBER, "/전문가 법인세 중간예납은 언제 하나요?", 1))
-        await dispatcher.tick(NOW)
+        await chat.deliver()
         dm = api.sent()[-1]
         prompt = await send(press_from(ADVISOR, "tk:ans:1", 2))
         done = await send(text_from(ADVISOR, "8월 31일까지 신고하시면 돼요.", 3))
-        await dispatcher.tick(NOW)
+        await chat.deliver()
         answer = api.sent()[-1]
 
     assert receipt["chat_id"] == MEMBER
@@ -124,29 +145,20 @@ async def test_a_ticket_round_trip_through_telegram(
 async def test_the_advisor_answers_by_replying_to_the_dm_and_the_member_to_the_question(
     sessions: sessionmaker[Session], log: ConversationLog, api: FakeTelegram
 ) -> None:
-    app = desk(sessions, log, api)
-    headers = {telegram.SECRET_HEADER: SECRET}
-
-    async with running(app) as client:
-        dispatcher = Dispatcher(sessions, app.state.postman, MessageComposer())
-
-        async def send(update: dict[str, Any]) -> dict[str, Any]:
-            response = await client.post(telegram.WEBHOOK_PATH, json=update, headers=headers)
-            assert response.status_code == 200
-            await settle(app)
-            return api.sent()[-1]
+    async with desk(sessions, log, api) as chat:
+        send = chat.send
 
         await send(text_from(MEMBER, "/전문가 법인세 중간예납은 언제 하나요?", 1))
-        await dispatcher.tick(NOW)
+        await chat.deliver()
         dm = api.messages[-1]
         await send(text_from(ADVISOR, "/추가질문 1 사업연도가 1월부터인가요?", 2))
-        await dispatcher.tick(NOW)
+        await chat.deliver()
         question = api.messages[-1]
         replied = await send(text_from(MEMBER, "네, 1월부터예요.", 3, replying_to=question))
-        await dispatcher.tick(NOW)
+        await chat.deliver()
         relayed = api.sent()[-1]
         done = await send(text_from(ADVISOR, "8월 31일까지 신고하시면 돼요.", 4, replying_to=dm))
-        await dispatcher.tick(NOW)
+        await chat.deliver()
         answer = api.sent()[-1]
         again = await send(text_from(ADVISOR, "덧붙여 분납도 돼요.", 5, replying_to=dm))
 
