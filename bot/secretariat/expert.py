@@ -98,10 +98,19 @@ def ticket_group(session: Session, ticket_id: int) -> int | None:
     return tickets.get(session, ticket_id).group_id
 
 
-def cards_due(session: Session, *, now: datetime) -> list[CardLine]:
-    """FAQ cards expired or expiring within :data:`RECHECK_AHEAD`, soonest first."""
+def late_tickets(
+    session: Session, *, now: datetime, scope: frozenset[int] | None
+) -> list[TicketLine]:
+    """Tickets still waiting for their holder past the promised business days (오늘)."""
+    return [t for t in ticket_list(session, now=now, scope=scope, limit=None) if t.sla == "late"]
+
+
+def cards_due(
+    session: Session, *, now: datetime, within: timedelta = RECHECK_AHEAD
+) -> list[CardLine]:
+    """FAQ cards expired or expiring within ``within`` (30 days by default), soonest first."""
     today = now.astimezone(KST).date()
-    query = select(FaqCard).where(FaqCard.expires_on <= today + RECHECK_AHEAD)
+    query = select(FaqCard).where(FaqCard.expires_on <= today + within)
     return [
         CardLine(
             id=card.id,

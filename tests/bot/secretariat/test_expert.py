@@ -62,6 +62,7 @@ def test_tickets_carry_their_sla_status_and_filter_by_state_field_and_scope(
     assert everyone[late].business_days >= tickets.ANSWER_DAYS
     assert everyone[late].group == "새벽교류회"
     assert labour == []
+    assert [t.id for t in expert.late_tickets(session, now=NOW, scope=None)] == [late]
     assert {t.id for t in assigned} == {fresh, late}
     assert {t.id for t in dawn} == {fresh, late}
     assert future == []
@@ -85,8 +86,10 @@ def test_cards_expired_or_expiring_within_a_month_are_due(session: Session, hanb
         )
 
     due = expert.cards_due(session, now=NOW)
+    this_week = expert.cards_due(session, now=NOW, within=timedelta(days=7))
 
     assert [(c.question, c.expired) for c in due] == [("지난 카드", True), ("곧 만료", False)]
+    assert [c.question for c in this_week] == ["지난 카드"]
 
 
 def test_advisors_show_their_load_and_away_periods(session: Session, hanbit: Hanbit) -> None:

@@ -114,7 +114,7 @@ def build_more(sessions: sessionmaker[Session], world: World) -> More:
             field="기타",
             actor="t",
             now=NOW - timedelta(days=300),
-            expires=date(2026, 12, 5),
+            expires=date(2026, 11, 30),
         )
         maker = companies.add_company(session, actor="t", name="새벽정밀")
         buyer = companies.add_company(session, actor="t", name="미래소재")
