@@ -12,7 +12,7 @@ import hashlib
 import logging
 import os
 import pickle
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 
 from knowledge.lexical import Analysis, analyze_many
@@ -21,9 +21,23 @@ _VERSION = "gyoryu-lexical-1"  # bump when analysis changes, so old caches are i
 _log = logging.getLogger(__name__)
 
 
-def cached_analyses(texts: Sequence[str], path: Path) -> list[Analysis]:
-    """Analyses of ``texts``, reusing those stored at ``path`` and saving the new set there."""
-    return reuse_analyses(texts, {}, path, prune=True)[0]
+def cached_analyses(texts: Sequence[str], path: Path, *, prune: bool = True) -> list[Analysis]:
+    """Analyses of ``texts``, reusing those stored at ``path`` and saving new ones there.
+
+    ``prune`` rewrites the file with exactly these texts' analyses, dropping those of removed
+    chunks (a bot loading every chunk); without it new analyses are added to what the file holds
+    (a bot loading only the chunks that changed).
+    """
+    stored = _load(path)
+    keys = [_key(text) for text in texts]
+    missing = {key: text for key, text in zip(keys, texts, strict=True) if key not in stored}
+    fresh = dict(zip(missing, analyze_many(list(missing.values())), strict=True)) if missing else {}
+    found = {key: stored.get(key) or fresh[key] for key in keys}
+    if prune and (fresh or len(found) != len(stored)):
+        _save(path, found)
+    elif fresh:
+        _save(path, {**_load(path), **fresh})  # read again: an ingest may have added some
+    return [found[key] for key in keys]
 
 
 def add_analyses(texts: Sequence[str], path: Path) -> None:
@@ -40,33 +54,6 @@ def add_analyses(texts: Sequence[str], path: Path) -> None:
         return
     stored.update(zip(missing, analyze_many(list(missing.values())), strict=True))
     _save(path, stored)
-
-
-def reuse_analyses(
-    texts: Sequence[str], known: Mapping[str, Analysis], path: Path | None, *, prune: bool = False
-) -> tuple[list[Analysis], dict[str, Analysis]]:
-    """Analyses of ``texts``, and the same by key (the ``known`` of a later call).
-
-    What this process analysed before is passed in ``known``; what an ingest analysed is read
-    from the cache at ``path`` (only when something is missing); only the rest goes through Kiwi,
-    and into the file for the next start. ``prune`` rewrites the file with exactly these texts'
-    analyses, dropping those of removed chunks.
-    """
-    keys = [_key(text) for text in texts]
-    found = {key: known[key] for key in keys if key in known}
-    missing = {key: text for key, text in zip(keys, texts, strict=True) if key not in found}
-    stored: dict[str, Analysis] = {}
-    if path is not None and (missing or prune):
-        stored = _load(path)
-        found.update((key, stored[key]) for key in missing if key in stored)
-        missing = {key: text for key, text in missing.items() if key not in found}
-    fresh = dict(zip(missing, analyze_many(list(missing.values())), strict=True)) if missing else {}
-    found.update(fresh)
-    if path is not None and prune and (fresh or stored.keys() != found.keys()):
-        _save(path, found)
-    elif path is not None and fresh:
-        _save(path, {**_load(path), **fresh})  # read again: an ingest may have added some
-    return [found[key] for key in keys], found
 
 
 def _key(text: str) -> str:

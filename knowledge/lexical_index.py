@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from typing import Self
 
 import numpy as np
 import numpy.typing as npt
@@ -45,18 +46,39 @@ class LexicalIndex:
 
     def __init__(self, analyses: Sequence[Analysis]) -> None:
         """Index ``analyses``; positions in later results refer to this order."""
+        vocab: dict[str, int] = {}
+        analyses = list(analyses)  # a generator would be spent after the first pass
+        terms = [_encode(analysis, vocab) for analysis in analyses]
+        sentences = [np.asarray(analysis.sentences, dtype=np.int32) for analysis in analyses]
+        self._build(terms, sentences, vocab)
+
+    @classmethod
+    def updated(cls, old: LexicalIndex, kept: Sequence[int], added: Sequence[Analysis]) -> Self:
+        """A new index of ``old``'s passages at positions ``kept``, then ``added``, in that order.
+
+        The kept passages are not analysed again (only their term ids are kept, not their text
+        analyses, which would cost far more memory), and ``old`` stays usable meanwhile. The
+        vocabulary only grows: words of removed passages keep their ids but count as absent.
+        """
+        vocab = dict(old._vocab)
+        added = list(added)
+        terms = [old._terms[p] for p in kept] + [_encode(a, vocab) for a in added]
+        sentences = [old._sentences[p] for p in kept]
+        sentences += [np.asarray(analysis.sentences, dtype=np.int32) for analysis in added]
+        index = cls.__new__(cls)
+        index._build(terms, sentences, vocab)
+        return index
+
+    def _build(
+        self, terms: list[IntArray], sentences: list[IntArray], vocab: dict[str, int]
+    ) -> None:
         import bm25s
         from bm25s.tokenization import Tokenized
 
-        vocab: dict[str, int] = {}
-        self._terms: list[IntArray] = []
-        self._sentences: list[IntArray] = []
-        for analysis in analyses:
-            ids = [vocab.setdefault(term, len(vocab)) for term in analysis.terms]
-            self._terms.append(np.asarray(ids, dtype=np.int32))
-            self._sentences.append(np.asarray(analysis.sentences, dtype=np.int32))
+        self._terms = terms
+        self._sentences = sentences
         self._vocab = vocab
-        self._size = len(analyses)
+        self._size = len(terms)
         self._bm25 = bm25s.BM25(k1=K1, b=B)
         if self._size:
             # bm25s cannot index an empty corpus; ids are ours, so pass them pre-tokenised.
@@ -67,6 +89,7 @@ class LexicalIndex:
         document_frequency = np.zeros(len(vocab), dtype=np.float64)
         for term_ids in self._terms:
             document_frequency[np.unique(term_ids)] += 1
+        self._present = document_frequency > 0
         # Lucene's IDF, the same one BM25 uses: the most a single term can add to a score.
         self._idf = np.log1p(
             (self._size - document_frequency + 0.5) / (document_frequency + 0.5)
@@ -78,7 +101,7 @@ class LexicalIndex:
 
     def rarity(self, term: str) -> float | None:
         """The IDF of an index term, or ``None`` when no passage contains it."""
-        found = self._vocab.get(term)
+        found = self._id(term)
         return None if found is None else float(self._idf[found])
 
     def search(
@@ -98,17 +121,18 @@ class LexicalIndex:
         word, strongly, in one sentence; below about 0.2 the passage shares only common words.
         ``extra`` positions (from another ranking) are scored too, even if BM25 missed them.
         """
+        found = {term: self._id(term) for term in weighted_terms}
         known = {
-            self._vocab[term]: weight
+            index: weight
             for term, weight in weighted_terms.items()
-            if term in self._vocab and weight > 0
+            if (index := found[term]) is not None and weight > 0
         }
         if not known or not self._size:
             return []
         ids = np.fromiter(known.keys(), dtype=np.int32, count=len(known))
         factors = np.fromiter(known.values(), dtype=np.float32, count=len(known))
         rarest = float(np.log1p((self._size + 0.5) / 0.5))
-        unseen = [w for term, w in weighted_terms.items() if term not in self._vocab and w > 0]
+        unseen = [w for term, w in weighted_terms.items() if found[term] is None and w > 0]
         unseen_own = rarest * sum(1 for w in unseen if w >= 1.0)
         ideal = float(np.dot(self._idf[ids], factors)) + rarest * sum(unseen)
         weight_of = dict(zip(ids.tolist(), (self._idf[ids] * factors).tolist(), strict=True))
@@ -136,6 +160,11 @@ class LexicalIndex:
         scored.sort(key=lambda item: (-item.score, item.position))
         return scored[:limit]
 
+    def _id(self, term: str) -> int | None:
+        """The vocabulary id of a term some passage contains, else ``None``."""
+        found = self._vocab.get(term)
+        return found if found is not None and bool(self._present[found]) else None
+
     def _bm25_scores(self, ids: IntArray, factors: FloatArray) -> FloatArray:
         """Weighted BM25 of every passage; bm25s keeps one column of scores per term."""
         data = self._bm25.scores["data"]
@@ -161,3 +190,10 @@ class LexicalIndex:
             present = np.unique(found[sentences == sentence]).tolist()
             best = max(best, sum(weight_of[term] for term in present))
         return best
+
+
+def _encode(analysis: Analysis, vocab: dict[str, int]) -> IntArray:
+    """A passage's terms as vocabulary ids, adding new terms to ``vocab``."""
+    return np.asarray(
+        [vocab.setdefault(term, len(vocab)) for term in analysis.terms], dtype=np.int32
+    )

@@ -22,8 +22,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from knowledge.glossary import FILE_NAME, Glossary, GlossaryError
-from knowledge.lexical import Analysis, warm_up
-from knowledge.lexical_cache import reuse_analyses
+from knowledge.lexical import analyze_many, warm_up
+from knowledge.lexical_cache import cached_analyses
 from knowledge.lexical_index import LexicalIndex
 from knowledge.retriever import Retriever, indexed_text
 from knowledge.types import Chunk, Hit
@@ -54,7 +54,7 @@ class LiveKnowledge:
         self._seen: tuple[str, float | None] | None = None
         self._records: dict[str, DocumentRecord] = {}
         self._chunks: list[Chunk] = []
-        self._analyses: dict[str, Analysis] = {}
+        self._index: LexicalIndex | None = None
         self._glossary = Glossary.load(settings)
         self._retriever: Retriever | None = None
 
@@ -139,41 +139,48 @@ class LiveKnowledge:
             self._seen = seen
             return False
         if first:
-            chunks = [chunk for chunk in store.all_chunks() if chunk.source in records]
+            kept: list[int] = []
+            added = [chunk for chunk in store.all_chunks() if chunk.source in records]
         else:
             dropped = gone | set(changed)
-            kept = [chunk for chunk in self._chunks if chunk.source not in dropped]
-            chunks = sorted(
-                kept + store.chunks_of(changed), key=lambda chunk: (chunk.source, chunk.position)
-            )
-        self._rebuild(chunks, store, prune=first)
+            kept = [n for n, chunk in enumerate(self._chunks) if chunk.source not in dropped]
+            added = store.chunks_of(changed)
+        self._rebuild(kept, added, store, first=first)
         self._records, self._seen = records, seen
         if not first:
             _log.info(
                 "documents changed: %d new or updated, %d removed; %d passages indexed",
                 len(changed),
                 len(gone),
-                len(chunks),
+                len(self._chunks),
             )
         return True
 
-    def _rebuild(self, chunks: Sequence[Chunk], store: ChunkStore, *, prune: bool) -> None:
-        """Index ``chunks`` and swap the new retriever in."""
+    def _rebuild(
+        self, kept: Sequence[int], added: Sequence[Chunk], store: ChunkStore, *, first: bool
+    ) -> None:
+        """Index the kept passages (by position) and the added chunks; swap the result in."""
+        chunks = [self._chunks[n] for n in kept] + list(added)
         if not chunks:
-            self._chunks, self._analyses, self._retriever = [], {}, None
+            self._chunks, self._index, self._retriever = [], None, None
             return
-        texts = [indexed_text(chunk) for chunk in chunks]
-        analyses, self._analyses = reuse_analyses(
-            texts, self._analyses, store.analysis_cache, prune=prune
+        texts = [indexed_text(chunk) for chunk in added]
+        cache = store.analysis_cache
+        # The ingest analysed its chunks into the cache; without one (or on another computer's
+        # disk) Kiwi analyses them here, once.
+        analyses = (
+            list(analyze_many(texts))
+            if cache is None
+            else cached_analyses(texts, cache, prune=first)
         )
-        if self._retriever is None:
+        if self._index is None:
+            index = LexicalIndex(analyses)
             warm_up()  # queries need Kiwi too; load it now rather than on the first question
-        self._chunks = list(chunks)
+        else:
+            index = LexicalIndex.updated(self._index, kept, analyses)
+        self._chunks, self._index = chunks, index
         self._retriever = Retriever(
-            chunks,
-            LexicalIndex(analyses),
-            glossary=self._glossary,
-            dense=store if store.dense_enabled else None,
+            chunks, index, glossary=self._glossary, dense=store if store.dense_enabled else None
         )
 
     def _open_store(self) -> ChunkStore | None:
