@@ -91,6 +91,8 @@ class ImportReport:
     groups: set[int] = field(default_factory=set)
     added: set[int] = field(default_factory=set)
     """The members the import created (not those it only updated)."""
+    new_companies: set[int] = field(default_factory=set)
+    """The companies the import created."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -257,7 +259,9 @@ def _write(
 ) -> None:
     values = row.values
     group = _group(session, federation, values["group"], actor)
-    company = _company(session, values, actor)
+    company, created = _company(session, values, actor)
+    if created:
+        report.new_companies.add(company.id)
     companies.seat_company(
         session,
         group=group,
@@ -298,24 +302,26 @@ def _group(session: Session, federation: Federation, name: str, actor: str) -> G
     return group or groups.add_group(session, federation=federation, name=name, actor=actor)
 
 
-def _company(session: Session, values: dict[str, str], actor: str) -> Company:
+def _company(session: Session, values: dict[str, str], actor: str) -> tuple[Company, bool]:
+    """The row's company, found by business number or name, else created (and whether it was)."""
     number = business_number.normalize(values.get("business_number", "")) or None
     company = companies.find_by_number(session, number) if number else None
     if company is None:
         company = session.scalars(select(Company).where(Company.name == values["company"])).first()
     if company is None:
-        return companies.add_company(
+        created = companies.add_company(
             session,
             actor=actor,
             name=values["company"],
             business_number=number,
             **{c: values.get(c) or None for c in COMPANY_COLUMNS},
         )
+        return created, True
     company.business_number = company.business_number or number
     for column in COMPANY_COLUMNS:
         if values.get(column):
             setattr(company, column, values[column])
-    return company
+    return company, False
 
 
 def scope_of(word: str) -> str | None:

@@ -13,7 +13,7 @@ from bot import texts
 from bot.clock import utcnow
 from bot.federation import advisors, companies, groups, linking, members, roster
 from bot.federation.errors import FederationError, NotFoundError
-from bot.network import chores
+from bot.network import chores, suggest
 from bot.storage.federation_models import Advisor
 
 
@@ -96,9 +96,15 @@ def import_roster(
     skip_invalid: bool = False,
     create_groups: bool = False,
     federation_name: str | None = None,
+    now: datetime | None = None,
 ) -> roster.ImportReport:
-    """Import a roster file (see :func:`bot.federation.roster.import_roster`); each member it
-    creates is asked once to fill in their company's networking profile."""
+    """Import a roster file (see :func:`bot.federation.roster.import_roster`).
+
+    A roster change for networking: each member it creates is asked once to fill in their
+    company's profile, and each company it creates that may be found (its 공개 범위 on the
+    roster) is suggested to the few members whose 찾는 것 it answers, as a company that opens
+    its profile is.
+    """
     report = roster.import_roster(
         session,
         path,
@@ -108,7 +114,10 @@ def import_roster(
         federation_name=federation_name,
     )
     if report.written:
-        chores.roster_joined(session, sorted(report.added), utcnow())
+        moment = now or utcnow()
+        chores.roster_joined(session, sorted(report.added), moment)
+        for company_id in sorted(report.new_companies):
+            suggest.company_opened(session, company_id, moment)
     return report
 
 

@@ -4,6 +4,8 @@ answers hear of it once, unless they turned suggestions off (which also stops ot
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from sqlalchemy import select
 
 from bot import texts
@@ -51,3 +53,36 @@ async def test_turning_suggestions_off_stops_them_and_others_needs(world: World)
     assert off.text == texts.NET_SUGGEST_OFF
     assert [to for to, _ in sent if to == "u-koo"] == []
     assert on.text == texts.NET_SUGGEST_ON
+
+
+async def test_a_company_new_on_the_roster_is_suggested_once_it_is_imported(
+    world: World, tmp_path: Path
+) -> None:
+    from bot.federation.sample import SAMPLE_DIR
+    from bot.secretariat import members as secretariat
+
+    lines = (SAMPLE_DIR / "hanbit_roster.csv").read_text(encoding="utf-8-sig").splitlines()
+    header = lines[0]
+    [motors] = [line for line in lines if "(주)드림모터" in line]
+    newcomer = (
+        motors.replace("미래교류회", "새봄교류회")
+        .replace("(주)드림모터", "(주)새별모터")
+        .replace("318-86-00512", "123-45-00003")
+        .replace("노승우", "윤새별")
+    )
+    roster = tmp_path / "roster.csv"
+    roster.write_text(f"{header}\n{motors}\n", encoding="utf-8")
+    with world.sessions.begin() as session:
+        secretariat.import_roster(session, roster, actor="test", now=world.clock[0])
+    unchanged = await world.deliver()  # 드림모터 was already there: nothing new to suggest
+    roster.write_text(f"{header}\n{newcomer}\n", encoding="utf-8")
+    with world.sessions.begin() as session:
+        secretariat.import_roster(
+            session, roster, actor="test", create_groups=True, now=world.clock[0]
+        )
+
+    [(to, suggestion)] = await world.deliver()
+
+    assert unchanged == []
+    assert to == "u-koo"  # 한빛하이텍 seeks 디자인·모터 협력사
+    assert "(주)새별모터 (전동기 및 발전기 제조업, 새봄교류회)" in suggestion.text
