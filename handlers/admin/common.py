@@ -8,13 +8,16 @@ Database work runs in a worker thread through :meth:`Console.read` and :meth:`Co
 
 from __future__ import annotations
 
+import logging
 import secrets
+import time
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 from typing import Any, TypeVar
 
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
@@ -35,6 +38,10 @@ PREFIX = "/admin"
 UPLOAD_LIMIT = 20 * 1024 * 1024
 """The largest body an upload form may send (the rest of the server keeps its small limit)."""
 
+WRITE_ATTEMPTS = 3
+"""How often a write is tried when SQLite says another writer holds the file."""
+
+log = logging.getLogger(__name__)
 T = TypeVar("T")
 Clock = Callable[[], datetime]
 Handler = Callable[[Request, ConsoleUser], Awaitable[Response]]
@@ -115,13 +122,19 @@ class Console:
 
         async def endpoint(request: Request) -> Response:
             cookie = request.cookies.get(COOKIE, "")
-            user = await run_in_threadpool(self._user, cookie) if cookie else None
-            if user is None:
-                return RedirectResponse(request.url_for("login"), status_code=303)
+            user: ConsoleUser | None = None
             try:
+                user = await run_in_threadpool(self._user, cookie) if cookie else None
+                if user is None:
+                    return RedirectResponse(request.url_for("login"), status_code=303)
                 if request.method == "POST" and not await csrf_ok(request, user.csrf_token):
                     return self.problem(request, texts.ADM_CSRF_REFUSED, 403, user)
                 return await handler(request, user)
+            except DBAPIError as error:
+                # The database is down or busy: a plain Korean page, not a 500 (the write that
+                # failed was one transaction, rolled back).
+                log.warning("console: database unavailable (%s)", type(error.orig).__name__)
+                return self.problem(request, texts.ADM_DATABASE_UNAVAILABLE, 503, user)
             finally:
                 await request.close()  # an uploaded file's temporary copy is closed here
 
@@ -144,10 +157,26 @@ class Console:
         """Run ``work`` in a worker thread inside one transaction (committed if it returns)."""
 
         def run() -> T:
-            with self.sessions.begin() as session:
-                return work(session)
+            for attempt in range(1, WRITE_ATTEMPTS + 1):
+                try:
+                    with self.sessions.begin() as session:
+                        return work(session)
+                except DBAPIError as error:
+                    # SQLite refuses at once (without waiting out its busy timeout) a read
+                    # transaction that turns into a write after another writer committed, as
+                    # the serving scheduler does every few seconds; the whole transaction was
+                    # rolled back, so running it again is safe.
+                    if attempt == WRITE_ATTEMPTS or not _sqlite_busy(error):
+                        raise
+                    time.sleep(0.2 * attempt)
+            raise AssertionError("unreachable")  # the loop returns or raises
 
         return await run_in_threadpool(run)
+
+
+def _sqlite_busy(error: DBAPIError) -> bool:
+    """Whether ``error`` is SQLite's "database is locked" (another writer holds the file)."""
+    return "database is locked" in str(error.orig)
 
 
 async def csrf_ok(request: Request, expected: str) -> bool:

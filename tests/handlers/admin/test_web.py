@@ -1,18 +1,22 @@
 from __future__ import annotations
 
 import io
+import sqlite3
 from collections.abc import AsyncIterator
 from datetime import datetime, timedelta
+from typing import Any
 
 import httpx
 import pytest
 from openpyxl import load_workbook
+from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from bot import texts
 from bot.conversation import ConversationLog
 from bot.core import Bot
 from bot.directory_sql import SqlDirectory
+from bot.routing import cards
 from handlers.memory import MemoryChannel
 from tests.handlers.admin.world import DISLIKED, FINE, UNSURE, World, build, link
 from tests.handlers.conftest import NOW, build_server, running, settings
@@ -247,3 +251,62 @@ async def test_only_a_federation_admin_writes_faq_answers(
     assert "FAQ 답변 쓰기" not in listed.text
     assert refused.status_code == 403
     assert texts.ADM_FAQ_FEDERATION_ONLY in refused.text
+
+
+def _faq_form_data(form: httpx.Response) -> dict[str, str]:
+    return {
+        "csrf": csrf_of(form),
+        "question": DISLIKED,
+        "answer": "정례회 회비는 1회 3만 원이에요.",
+        "field": "기타",
+    }
+
+
+async def _faq_form(client: httpx.AsyncClient) -> tuple[str, httpx.Response]:
+    listed = await client.get("/admin/questions", params={"down": "1"})
+    form_url = next(link.split('"')[0] for link in listed.text.split('href="') if '/faq"' in link)
+    return form_url, await client.get(form_url)
+
+
+def _locked() -> OperationalError:
+    return OperationalError("INSERT …", {}, sqlite3.OperationalError("database is locked"))
+
+
+async def test_a_write_that_meets_a_busy_database_is_tried_again_and_saved(
+    client: httpx.AsyncClient, sessions: sessionmaker[Session], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    await log_in(client, link(sessions, "사무국장"))
+    form_url, form = await _faq_form(client)
+    refusals = [_locked()]  # the scheduler held the file once
+    write_card = cards.write_card
+
+    def busy_once(*args: Any, **kwargs: Any) -> Any:
+        if refusals:
+            raise refusals.pop()
+        return write_card(*args, **kwargs)
+
+    monkeypatch.setattr(cards, "write_card", busy_once)
+
+    saved = await client.post(form_url, data=_faq_form_data(form))
+
+    assert saved.status_code == 200
+    assert texts.ADM_FAQ_SAVED in saved.text
+    assert refusals == []
+
+
+async def test_a_database_that_stays_unavailable_gets_a_korean_page_not_a_500(
+    client: httpx.AsyncClient, sessions: sessionmaker[Session], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    await log_in(client, link(sessions, "사무국장"))
+    form_url, form = await _faq_form(client)
+
+    def always_locked(*args: Any, **kwargs: Any) -> Any:
+        raise _locked()
+
+    monkeypatch.setattr(cards, "write_card", always_locked)
+
+    refused = await client.post(form_url, data=_faq_form_data(form))
+
+    assert refused.status_code == 503
+    assert texts.ADM_DATABASE_UNAVAILABLE in refused.text
+    assert "Traceback" not in refused.text
