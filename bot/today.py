@@ -12,6 +12,7 @@ from datetime import datetime, timedelta
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from bot import texts
 from bot.federation.events import MEETING_KIND
 from bot.question_log import QuestionFilter, QuestionRow, questions
 from bot.storage.conversation_models import InboundMessage
@@ -98,11 +99,19 @@ def today(session: Session, *, now: datetime, scope: frozenset[int] | None) -> T
 
 
 def _failed(session: Session, since: datetime) -> list[FailedDelivery]:
+    """Answers and pushes that failed, and those that may not have arrived ("unknown": the
+    platform never answered, or the process was killed while sending; never sent again)."""
     answers = [
-        FailedDelivery(m.settled_at or m.received_at, "answer", m.platform, "")
+        FailedDelivery(
+            m.settled_at or m.received_at,
+            "answer",
+            m.platform,
+            texts.MTG_OUTCOME_UNKNOWN if m.status == "unknown" else "",
+        )
         for m in session.scalars(
             select(InboundMessage).where(
-                InboundMessage.status == "failed", InboundMessage.received_at >= since
+                InboundMessage.status.in_(("failed", "unknown")),
+                InboundMessage.received_at >= since,
             )
         )
     ]
@@ -110,7 +119,7 @@ def _failed(session: Session, since: datetime) -> list[FailedDelivery]:
         FailedDelivery(m.due_at, m.kind, m.platform, m.last_error or "")
         for m in session.scalars(
             select(ScheduledMessage).where(
-                ScheduledMessage.state == "failed", ScheduledMessage.due_at >= since
+                ScheduledMessage.state.in_(("failed", "unknown")), ScheduledMessage.due_at >= since
             )
         )
     ]

@@ -4,6 +4,7 @@ from datetime import timedelta
 
 from sqlalchemy.orm import Session, sessionmaker
 
+from bot import texts
 from bot.federation import events
 from bot.storage.conversation_models import InboundMessage
 from bot.storage.difficulty_models import Difficulty
@@ -53,3 +54,27 @@ def test_today_lists_unsure_questions_missing_rsvps_new_difficulties_and_failure
         [],
         [],
     )
+
+
+def test_an_answer_that_may_not_have_arrived_is_listed_with_the_reason(
+    session_factory: sessionmaker[Session],
+) -> None:
+    build(session_factory)
+    with session_factory.begin() as session:
+        session.add(  # serve was killed while Telegram was receiving this answer
+            InboundMessage(
+                platform="telegram",
+                message_key="2",
+                user_id="7",
+                text="회비는요?",
+                received_at=NOW - timedelta(minutes=5),
+                status="unknown",
+            )
+        )
+
+    with session_factory() as session:
+        seen = today(session, now=NOW, scope=None)
+
+    assert [(f.kind, f.channel, f.reason) for f in seen.failed] == [
+        ("answer", "telegram", texts.MTG_OUTCOME_UNKNOWN)
+    ]

@@ -23,11 +23,13 @@ def free_port() -> int:
         return int(probe.getsockname()[1])
 
 
-def serve_until_ready(tmp_path: Path, *options: str) -> tuple[httpx.Response, str, str]:
-    port = free_port()
+def start_serve(tmp_path: Path, port: int, *options: str, **settings: str) -> subprocess.Popen[str]:
+    """``gyoryu serve`` on ``port`` with its data in ``tmp_path`` and ``settings`` in its
+    environment (no Telegram setting of the developer's)."""
     env = {key: value for key, value in os.environ.items() if not key.startswith("TELEGRAM")}
-    env.update(GYORYU_DATA_DIR=str(tmp_path / "data"), PYTHONUNBUFFERED="1")
-    process = subprocess.Popen(
+    env.pop("DATABASE_URL", None)
+    env.update(GYORYU_DATA_DIR=str(tmp_path / "data"), PYTHONUNBUFFERED="1", **settings)
+    return subprocess.Popen(
         [str(GYORYU), *options, "serve", "--port", str(port)],
         cwd=tmp_path,
         env=env,
@@ -35,6 +37,11 @@ def serve_until_ready(tmp_path: Path, *options: str) -> tuple[httpx.Response, st
         stderr=subprocess.PIPE,
         text=True,
     )
+
+
+def serve_until_ready(tmp_path: Path, *options: str) -> tuple[httpx.Response, str, str]:
+    port = free_port()
+    process = start_serve(tmp_path, port, *options)
     try:
         deadline = time.monotonic() + 120
         while True:

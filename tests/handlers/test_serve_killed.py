@@ -3,7 +3,6 @@ again: the member has exactly one copy of the answer (no "늦어서 죄송해요
 
 from __future__ import annotations
 
-import os
 import signal
 import sqlite3
 import subprocess
@@ -18,7 +17,7 @@ import pytest
 from bot import texts
 from handlers import telegram
 from tests.fakes.telegram_api import TOKEN, FakeTelegram, fake_telegram
-from tests.handlers.test_serve_command import GYORYU, free_port
+from tests.handlers.test_serve_command import free_port, start_serve
 from tests.handlers.test_telegram import SECRET, payload
 
 GUARD_S = 120  # ends a hung test; nothing is measured against it
@@ -43,22 +42,12 @@ def ready(port: int) -> bool:
 def serving(tmp_path: Path, api: FakeTelegram) -> Iterator[tuple[subprocess.Popen[str], int]]:
     """``gyoryu serve`` with the Telegram channel on the fake, ready; stopped (if alive) after."""
     port = free_port()
-    env = {key: value for key, value in os.environ.items() if not key.startswith("TELEGRAM")}
-    env.pop("DATABASE_URL", None)
-    env.update(
-        GYORYU_DATA_DIR=str(tmp_path / "data"),
+    process = start_serve(
+        tmp_path,
+        port,
         TELEGRAM_BOT_TOKEN=TOKEN,
         TELEGRAM_WEBHOOK_SECRET=SECRET,
         TELEGRAM_API_BASE_URL=api.base_url,
-        PYTHONUNBUFFERED="1",
-    )
-    process = subprocess.Popen(
-        [str(GYORYU), "serve", "--port", str(port)],
-        cwd=tmp_path,
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-        text=True,
     )
     try:
         wait_for("ready", lambda: ready(port), process)
