@@ -9,8 +9,8 @@ documents that changed, drops those of the documents removed, and builds a new i
 runs only over text it has not analysed before, and not at all when the ingest's analysis cache is
 on the same disk. The new index is swapped in whole; questions answered meanwhile use the old one.
 
-The glossary override file is watched the same way (its modification time), so a new synonym is
-used without a restart too.
+The glossary override file is watched the same way (replaced or modified), so a new synonym is used
+without a restart too.
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from knowledge.glossary import FILE_NAME, Glossary, GlossaryError
+from knowledge.glossary import Glossary, GlossaryError, override_path
 from knowledge.lexical import analyze_many, warm_up
 from knowledge.lexical_cache import cached_analyses
 from knowledge.lexical_index import LexicalIndex
@@ -51,10 +51,11 @@ class LiveKnowledge:
         self._settings = settings
         self._lock = threading.Lock()
         self._store: ChunkStore | None = None
-        self._seen: tuple[str, float | None] | None = None
+        self._seen: tuple[str, tuple[int, int, int] | None] | None = None
         self._records: dict[str, DocumentRecord] = {}
         self._chunks: list[Chunk] = []
         self._index: LexicalIndex | None = None
+        self._glossary_version = _version(override_path(settings))
         self._glossary = Glossary.load(settings)
         self._retriever: Retriever | None = None
 
@@ -123,13 +124,14 @@ class LiveKnowledge:
         store = self._open_store()
         if store is None:
             return False
-        seen = (store.generation(), _modified(self._glossary_path()))
+        version = _version(override_path(self._settings))
+        seen = (store.generation(), version)
         if seen == self._seen:
             return False
         first = self._seen is None
-        glossary_changed = not first and seen[1] != (self._seen or seen)[1]
+        glossary_changed = version != self._glossary_version
         if glossary_changed:
-            self._reload_glossary()
+            self._reload_glossary(version)
         records = {record.source: record for record in store.documents()}
         changed = sorted(
             source for source, record in records.items() if self._records.get(source) != record
@@ -194,20 +196,23 @@ class LiveKnowledge:
             self._store = ChunkStore.open(settings)
         return self._store
 
-    def _glossary_path(self) -> Path:
-        return self._settings.glossary_path or self._settings.data_dir / FILE_NAME
-
-    def _reload_glossary(self) -> None:
+    def _reload_glossary(self, version: tuple[int, int, int] | None) -> None:
         """Use the glossary as the override file now says; a broken file keeps the old one."""
+        self._glossary_version = version  # a broken file is reported once, not every look
         try:
             self._glossary = Glossary.load(self._settings)
         except (GlossaryError, OSError) as error:
             _log.warning("keeping the glossary as it was: %s", error)
 
 
-def _modified(path: Path) -> float | None:
-    """The file's modification time, or ``None`` when there is no such file."""
+def _version(path: Path) -> tuple[int, int, int] | None:
+    """What changes when the file is replaced or written (``None``: there is no such file).
+
+    The inode changes with every atomic replacement, so two writes within the file system's
+    timestamp resolution are still told apart.
+    """
     try:
-        return path.stat().st_mtime
+        found = path.stat()
     except OSError:
         return None
+    return (found.st_ino, found.st_mtime_ns, found.st_size)

@@ -142,3 +142,18 @@ def test_a_new_glossary_word_is_used_without_a_restart(
 
     assert live.synonyms("해넘이모임") == ("송년회",)
     assert any("그랜드호텔" in text for text in _found(live, "해넘이모임 장소"))
+
+
+def test_a_broken_glossary_file_keeps_the_glossary_as_it_was(
+    settings: KnowledgeSettings, tmp_path: Path
+) -> None:
+    _ingest(settings, _write(tmp_path / "docs", "송년회.txt", PARTY))
+    glossary = settings.data_dir / "glossary.toml"
+    glossary.write_text('[groups]\n"송년회" = ["송년회", "해넘이모임"]\n', encoding="utf-8")
+    live = LiveKnowledge.open(settings)
+
+    glossary.write_text('[groups]\n"송년회" = ["송년회", \n', encoding="utf-8")
+    live.refresh()
+
+    assert live.synonyms("해넘이모임") == ("송년회",)
+    assert any("그랜드호텔" in text for text in _found(live, "송년회 어디서 해요?"))
