@@ -129,6 +129,14 @@ class Support:
     """Question words no document uses (and no synonym of which any document uses)."""
     passage: int = 0
     """1-based rank of the passage the sentence came from (0: none)."""
+    direct: float = 0.0
+    """Rarity-weighted share of the question's words found in the sentence itself."""
+    kind_strength: float = 0.0
+    """How clearly the sentence holds the kind of fact asked (0 to 1; 0 for untyped questions)."""
+    missing: tuple[str, ...] = ()
+    """Question words found neither in the sentence nor around it, rarest first."""
+    margin: float = 0.0
+    """The best sentence of another passage, its score as a share of the chosen one's (0: none)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -178,8 +186,29 @@ def extract_answer(
         return Extract(text="", cited=())
     best = ranked[0]
     text, cited = _compose(best, ranked, read, units, following, scorer)
-    support = scorer.support(best)
+    support = scorer.support(best, _rival(best, ranked))
     return Extract(text=text, cited=cited, support=support, related=best.unit.text)
+
+
+_FIGURE = re.compile(
+    r"\d[\d,.]*\s*(?:[만천억]\s*)?(?:원|%|명|곳|개사|개|건|회|일|월|년|시|인|차|번)"
+)
+
+
+def _rival(best: _Scored, ranked: Sequence[_Scored]) -> _Scored | None:
+    """The best sentence of another passage that does not state the same figure as ``best``.
+
+    Two passages giving the same date or amount agree (a FAQ and the rule it quotes); one giving
+    another figure, or another sentence altogether, competes with the chosen answer.
+    """
+    figures = {compact(m.group()) for m in _FIGURE.finditer(best.unit.text)}
+    for other in ranked[1:]:
+        if other.unit.chunk.id == best.unit.chunk.id:
+            continue
+        if figures and figures & {compact(m.group()) for m in _FIGURE.finditer(other.unit.text)}:
+            continue
+        return other
+    return None
 
 
 # ── Units ─────────────────────────────────────────────────────────────────────────────────
@@ -445,9 +474,13 @@ class _Scorer:
                 score *= 1.15  # "첫번째" typed as the document writes it ("첫 번째")
         return _Scored(unit, score, coverage, direct / self._total, kind_strength, found)
 
-    def support(self, best: _Scored) -> Support:
-        """The evidence behind the chosen unit."""
+    def support(self, best: _Scored, rival: _Scored | None = None) -> Support:
+        """The evidence behind the chosen unit (``rival``: the best one of another passage)."""
         unit, read = best.unit, self.read
+        missing = sorted(
+            (term for term in self._weights if term not in best.found),
+            key=lambda term: -self._weights[term],
+        )
         surroundings = f"{unit.text} {unit.chunk.section} {unit.chunk.title}"
         kind_found = best.kind_strength > 0
         if read.kind == "procedure":
@@ -462,6 +495,10 @@ class _Scorer:
             one_occasion=self._one_of_many(unit),
             unknown=self.unknown,
             passage=unit.rank,
+            direct=best.direct,
+            kind_strength=best.kind_strength,
+            missing=tuple(missing),
+            margin=rival.score / best.score if rival is not None and best.score > 0 else 0.0,
         )
 
     def _one_of_many(self, unit: Unit) -> bool:

@@ -20,20 +20,22 @@ QA_OFFER_EXPERT = "전문가에게 질문을 전달해 드릴까요?"
 
 
 def qa_not_covered(field: str | None, *, related: tuple[str, str] | None = None) -> str:
-    """Say plainly that the documents do not answer, and point to who could.
+    """Say plainly that the documents do not (clearly) answer, and point to who could.
 
     ``related`` (document title, sentence) is the closest passage found, shown as a pointer
     that is clearly not the answer.
     """
     who = f"{field} 분야 자문위원께" if field else "사무국이나 자문위원께"
-    pointer = ""
-    if related is not None:
-        title, sentence = related
-        pointer = f' 관련 있어 보이는 자료는 「{title}」의 "{sentence}"예요. 답이 아닐 수 있어요.'
+    if related is None:
+        return (
+            "연합회 자료에서는 이 질문에 대한 내용을 찾지 못했어요. 확인되지 않은 내용은 "
+            f"답해 드리지 않을게요. {who} 여쭤보시면 도움을 받으실 수 있어요. {QA_OFFER_EXPERT}"
+        )
+    title, sentence = related
     return (
-        "연합회 자료에서는 이 질문에 대한 내용을 찾지 못했어요. 확인되지 않은 내용은 "
-        f"답해 드리지 않을게요.{pointer} {who} 여쭤보시면 도움을 받으실 수 있어요. "
-        f"{QA_OFFER_EXPERT}"
+        "연합회 자료로는 이 질문에 분명하게 답하기 어려워요. 확인되지 않은 내용은 답해 드리지 "
+        f'않을게요. 관련 있어 보이는 자료는 「{title}」의 "{sentence}"예요. 답이 아닐 수 '
+        f"있어요. {who} 여쭤보시면 도움을 받으실 수 있어요. {QA_OFFER_EXPERT}"
     )
 
 

@@ -294,7 +294,6 @@ def test_sample_english_questions_are_not_called_uncovered(
 # The examples the answers used to get wrong (issue 11), asked against the sample corpus.
 ISSUE_EXAMPLES = [
     ("중간에 탈퇴하면 낸 회비 돌려받을 수 있어요?", "돌려 드리지 않"),
-    ("특허 벌써 출원했는데 지원되나요?", "지원하지 않"),
     ("공동개발 지원사업 신청 마감 언제예요?", "3월 31일"),
     ("연회비 나눠 내도 돼요?", "5만원씩"),
     ("새벽교류회 5월 모임 언제예요?", "5월 12일(화)"),
@@ -311,6 +310,20 @@ def test_the_answer_holds_the_fact_that_was_asked_for(
     assert fact in answer.text
 
 
+def test_an_answer_another_passage_competes_with_is_shown_as_related_not_asserted(
+    sample_qa: DocumentQA,
+) -> None:
+    # Several support programmes' passages compete for "지원되나요?": the deciding sentence is
+    # shown as 관련 있어 보이는 자료 with its document, and an expert is offered.
+    answer = sample_qa.answer("특허 벌써 출원했는데 지원되나요?")
+
+    assert not answer.confident
+    assert answer.text.startswith("연합회 자료로는 이 질문에 분명하게 답하기 어려워요.")
+    assert "「2026년 특허·지식재산 지원사업 안내」" in answer.text
+    assert "이미 출원을 마친 건은 지원하지 않습니다." in answer.text
+    assert answer.offers_expert
+
+
 def test_a_refund_question_is_answered_no(sample_qa: DocumentQA) -> None:
     answer = sample_qa.answer("중간에 탈퇴하면 낸 회비 돌려받을 수 있어요?")
 
@@ -318,7 +331,7 @@ def test_a_refund_question_is_answered_no(sample_qa: DocumentQA) -> None:
 
 
 def test_a_rule_in_plain_register_is_quoted_with_its_article(sample_qa: DocumentQA) -> None:
-    answer = sample_qa.answer("탈퇴했다가 다시 들어올 수 있어요?")
+    answer = sample_qa.answer("탈퇴하면 언제 다시 가입할 수 있어요?")
 
     assert answer.confident
     assert "정관 제9조(탈퇴)에 「" in answer.text

@@ -133,6 +133,27 @@ def test_answer_with_a_figure_its_sources_do_not_hold_is_not_used(
     assert "80만" not in caplog.text  # the log says why, never what
 
 
+@pytest.mark.parametrize(
+    "reply",
+    [
+        pytest.param("연회비는 60만 원이고 3월 15일까지 내시면 돼요 [1].", id="date"),
+        pytest.param("연회비는 60만 원이고 3월 말까지 12회 나눠 낼 수 있어요 [1].", id="count"),
+        pytest.param("연회비는 60만 원이고 일찍 내면 10% 할인돼요 [1].", id="percent"),
+        pytest.param("연회비는 60만 원이고 2027년부터 올라요 [1].", id="year"),
+    ],
+)
+def test_any_invented_figure_makes_the_answer_unusable(fake: FakeOpenAI, reply: str) -> None:
+    fake.reply = reply
+
+    assert _answerer(fake).answer("연회비는 얼마예요?", HITS) is None
+
+
+def test_figures_the_cited_passage_holds_are_kept(fake: FakeOpenAI) -> None:
+    fake.reply = "연회비는 60만 원이고 3월 말까지 내요. 문의는 031-000-1234 [1]."
+
+    assert _answerer(fake).answer("연회비는 얼마예요?", HITS) == fake.reply
+
+
 PERSONAL = [
     pytest.param("010-2345-6789", id="mobile"),
     pytest.param("01023456789", id="mobile-bare"),
