@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import os
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -100,14 +100,23 @@ def ingest_paths(
     """
     limit = (settings or IngestSettings()).max_file_bytes
     files, report = _collect(paths)
-    legacy = _legacy_ids(store)
+    # The manifest is read once, not once a file: through a Chroma server each read is a request.
+    manifest = {record.source: record for record in store.documents()}
+    legacy = _legacy_ids(manifest.values())
     if progress is not None:
         progress.start(len(files))
     writer = _BatchWriter(store)
     taken_over: list[str] = []
     for source, path in files:
         outcome, loaded = _load_file(
-            source, path, store, kind, visibility, limit, chunk_size, force=source in legacy
+            source,
+            path,
+            manifest.get(source),
+            kind,
+            visibility,
+            limit,
+            chunk_size,
+            force=source in legacy,
         )
         report.outcomes.append(outcome)
         if loaded is not None:
@@ -193,11 +202,11 @@ def remove_documents(store: ChunkStore, sources: Sequence[str]) -> None:
         store.remove_document(source)
 
 
-def _legacy_ids(store: ChunkStore) -> dict[str, str]:
+def _legacy_ids(records: Iterable[DocumentRecord]) -> dict[str, str]:
     """Documents stored under a relative path (older versions), by the file that path names here."""
     return {
         document_id(record.source): record.source
-        for record in store.documents()
+        for record in records
         if not os.path.isabs(record.source)
     }
 
@@ -234,7 +243,7 @@ def _collect(paths: Sequence[str]) -> tuple[list[tuple[str, Path]], IngestReport
 def _load_file(
     source: str,
     path: Path,
-    store: ChunkStore,
+    previous: DocumentRecord | None,
     kind: str | None,
     visibility: str,
     limit: int,
@@ -244,8 +253,9 @@ def _load_file(
 ) -> tuple[FileOutcome, tuple[DocumentRecord, list[Chunk]] | None]:
     """Load and chunk one file unless it is unchanged; failures become a reason, not an error.
 
-    Returns the outcome and, for a file to (re)index, its manifest record and chunks. ``force``
-    re-indexes even an unchanged file (to move it off an old relative id).
+    ``previous`` is the document's manifest entry (``None``: never ingested). Returns the outcome
+    and, for a file to (re)index, its manifest record and chunks. ``force`` re-indexes even an
+    unchanged file (to move it off an old relative id).
     """
     try:
         size = path.stat().st_size
@@ -253,7 +263,6 @@ def _load_file(
             reason = texts.too_large(size / 1024 / 1024, limit / 1024 / 1024)
             return FileOutcome(source, "failed", 0, reason), None
         content_hash = hashlib.sha256(path.read_bytes()).hexdigest()
-        previous = store.document(source)
         if (
             not force
             and previous is not None
