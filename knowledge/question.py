@@ -401,6 +401,16 @@ _NUMBER_WITH_UNIT = re.compile(r"(\d+)\s*(월|일|차|회|기|년|분기|호|시
 _PARTICLE_END = re.compile(r"(?:은|는|이|가|을|를|도|의|에서|에|으로|로|와|과)$")
 
 
+def could_follow_up(question: str) -> bool:
+    """Whether ``question`` is shaped like a follow-up ("5월은요?", "그럼 …") at all.
+
+    Only then is the previous question worth reading: most questions stand alone, and looking up
+    the conversation for each of them would cost every question a database round trip.
+    """
+    text = " ".join(question.split())
+    return _ELLIPSIS.fullmatch(text) is not None or _OPENER.match(text) is not None
+
+
 def in_context(question: str, previous: str) -> str:
     """``question`` read in the context of ``previous`` when it is a short follow-up.
 

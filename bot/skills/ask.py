@@ -16,7 +16,7 @@ from bot.messages import Address, Button, Link, OutgoingMessage
 from bot.routing import cards
 from bot.skills import expert
 from bot.skills.skill import Services, Skill, Turn, reply
-from knowledge.question import in_context
+from knowledge.question import could_follow_up, in_context
 
 MAX_QUESTION_CHARS = 2000
 FOLLOW_UP_WINDOW = timedelta(minutes=30)
@@ -95,7 +95,7 @@ def ask(turn: Turn, question: str) -> OutgoingMessage:
     services, caller = turn.services, turn.caller
     # "5월은요?" or "그럼 신청은 어디서 해요?" continues the last question in this conversation;
     # it is answered, logged and forwarded to an expert as the whole question it means.
-    last = services.log.last_answer(turn.address)
+    last = services.log.last_answer(turn.address) if could_follow_up(question) else None
     if last is not None and turn.now - last.asked_at <= FOLLOW_UP_WINDOW:
         question = in_context(question, last.question)
     # An approved advisor answer to the same question comes first: it is the most specific.

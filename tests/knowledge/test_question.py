@@ -1,6 +1,6 @@
 import pytest
 
-from knowledge.question import in_context
+from knowledge.question import could_follow_up, in_context
 
 
 @pytest.mark.parametrize(
@@ -56,3 +56,21 @@ def test_a_short_follow_up_is_read_with_the_question_before(
 )
 def test_a_question_that_stands_on_its_own_is_left_as_asked(question: str) -> None:
     assert in_context(question, "새벽교류회 4월 모임 언제예요?") == question
+
+
+@pytest.mark.parametrize(
+    ("question", "shaped_like_a_follow_up"),
+    [
+        ("5월은요?", True),
+        ("연회비는요?", True),
+        ("그럼 신청은 어디서 해요?", True),
+        ("거기 숙박비도 나와요?", True),
+        ("연회비 언제까지 내요?", False),
+        ("송년회에 배우자 데려가도 돼요?", False),
+        ("새벽교류회 5월 모임 언제예요?", False),
+    ],
+)
+def test_only_a_question_shaped_like_a_follow_up_looks_back(
+    question: str, shaped_like_a_follow_up: bool
+) -> None:
+    assert could_follow_up(question) is shaped_like_a_follow_up
