@@ -78,6 +78,15 @@ ADM_TOO_LARGE_TITLE = "파일이 너무 커요"
 ADM_BACK = "돌아가기"
 ADM_YES = "예"
 ADM_NO = "아니요"
+ADM_CHANNEL_NAMES = {
+    "telegram": "텔레그램",
+    "slack": "슬랙",
+    "kakao": "카카오톡",
+    "kakao_bridge": "카카오톡 단체방",
+    "console": "터미널 대화",
+    "memory": "시험용 대화",
+}
+"""Each chat channel's name as the console shows it (an unknown one is shown as stored)."""
 
 # ── 질문 기록 ──────────────────────────────────────────────────────────────────────────
 ADM_QUESTIONS_EXPORT_HEADER = (
@@ -178,6 +187,9 @@ ROSTER_NO_CONSENT = "동의 기록 없음"
 ROSTER_ERASE_CONFIRM_WORD = "삭제"
 ROSTER_ERASE_NOT_CONFIRMED = "확인란에 '삭제'라고 적어야 삭제해요. 아무것도 지우지 않았어요."
 ROSTER_MEMBER_NOT_FOUND = "찾으시는 회원이 없거나 볼 수 있는 권한이 없어요."
+ADM_CONSENT_COMPANY_NOT_FOUND = (
+    "찾으시는 회사가 없거나, 고른 회원이 그 회사 소속이 아니거나, 볼 수 있는 권한이 없어요."
+)
 
 
 def roster_imported(members: int, companies: int, groups: int, refused: int) -> str:

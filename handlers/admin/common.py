@@ -82,6 +82,7 @@ class Console:
     def __post_init__(self) -> None:
         self.templates = Jinja2Templates(directory=HERE / "templates")
         self.templates.env.filters["kst"] = kst
+        self.templates.env.filters["channel"] = channel_name
 
     # ── rendering ────────────────────────────────────────────────────────────────────────
 
@@ -209,3 +210,8 @@ def download(body: bytes, name: str, media_type: str) -> Response:
 def kst(moment: datetime | None) -> str:
     """A moment as KST for a page or an export (empty for none)."""
     return "" if moment is None else f"{moment.astimezone(KST):%Y-%m-%d %H:%M}"
+
+
+def channel_name(platform: str) -> str:
+    """A chat channel's Korean name (텔레그램, 카카오톡, 슬랙) for a page or an export."""
+    return texts.ADM_CHANNEL_NAMES.get(platform, platform)

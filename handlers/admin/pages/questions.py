@@ -20,7 +20,7 @@ from bot.question_log import QuestionFilter, QuestionRow, question, questions
 from bot.routing import cards, fields
 from bot.secretariat import questions as secretariat_questions
 from bot.storage.federation_models import Group
-from handlers.admin.common import Console, Page, download, kst
+from handlers.admin.common import Console, Page, channel_name, download, kst
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
@@ -233,7 +233,7 @@ def export_row(row: QuestionRow) -> tuple[object, ...]:
     """One line of the CSV/XLSX export, in the order of the header."""
     return (
         kst(row.asked_at),
-        row.channel,
+        channel_name(row.channel),
         ", ".join(row.groups),
         row.question,
         row.answer,

@@ -43,7 +43,12 @@ def routes(console: Console) -> Sequence[BaseRoute]:
 
         found = await console.read(read)
         return console.render(
-            request, "today.html", user=user, states=texts.ADM_TICKET_STATES, **found
+            request,
+            "today.html",
+            user=user,
+            states=texts.ADM_TICKET_STATES,
+            kinds=texts.ADM_SEND_KINDS,
+            **found,
         )
 
     return [Route("/", console.page(today_page), name="today")]

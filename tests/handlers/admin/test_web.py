@@ -82,6 +82,7 @@ async def test_a_link_logs_in_once_and_shows_today(
     assert today.status_code == 200
     assert "오늘 확인할 일" in today.text
     assert UNSURE in today.text  # not confident, in the last 7 days
+    assert "<td>시험용 대화</td>" in today.text  # its channel, in Korean
     assert "새벽교류회 12월 정례회" in today.text
     assert "박대표" in today.text  # has not answered the RSVP
     again = await client.get(f"/admin/login/{token}")
@@ -154,11 +155,14 @@ async def test_questions_are_filtered_and_exported(
     assert FINE in keyword.text
     assert DISLIKED not in keyword.text
     assert "회칙 › 제5조" in everything.text
+    assert "<td>시험용 대화</td>" in everything.text  # the channel in Korean, not "memory"
+    assert ">memory<" not in everything.text
     lines = csv.content.decode("utf-8-sig").splitlines()
     assert lines[0].startswith("일시(KST),채널,교류회,질문")
     assert len(lines) == 2
     assert DISLIKED in lines[1]
     assert "새벽교류회" in lines[1]
+    assert ",시험용 대화," in lines[1]
     sheet = load_workbook(io.BytesIO(xlsx.content)).active
     assert {row[3] for row in sheet.iter_rows(min_row=2, values_only=True)} == {
         UNSURE,
