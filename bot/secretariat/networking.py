@@ -16,7 +16,7 @@ from bot.federation import companies, members
 from bot.federation.errors import FederationError, NotFoundError
 from bot.network import profiles, report
 from bot.network.report import GroupHealth
-from bot.storage.federation_models import Company, Group, Member, Membership
+from bot.storage.federation_models import Company, Group, GroupCompany, Member, Membership
 from bot.storage.network_models import Introduction
 
 
@@ -147,3 +147,41 @@ def record_consent(session: Session, *, who: str, scope: str, now: datetime, act
         session, company, profiles.scope_of_word(scope), now=now, actor=actor, by=member
     )
     return _consent(session, company)
+
+
+def record_company_consent(
+    session: Session,
+    *,
+    company_id: int,
+    scope: str,
+    given_by: int | None,
+    within: frozenset[int] | None,
+    now: datetime,
+    actor: str,
+) -> Consent:
+    """Record a company's consent from the console's 회원 page, as :func:`record_consent` does.
+
+    ``given_by`` is the member of the company who gave it (``None``: recorded for the company).
+    A group's admin (``within`` their groups) may record it only for a company seated in one of
+    them; a company outside, or a member not of that company, is not found.
+    """
+    company = session.get(Company, company_id)
+    if company is None or (
+        within is not None
+        and session.scalar(
+            select(GroupCompany.company_id).where(
+                GroupCompany.company_id == company_id, GroupCompany.group_id.in_(within)
+            )
+        )
+        is None
+    ):
+        raise NotFoundError(texts.ADM_CONSENT_COMPANY_NOT_FOUND)
+    if given_by is None:
+        profiles.set_scope(
+            session, company, profiles.scope_of_word(scope), now=now, actor=actor, by=None
+        )
+        return _consent(session, company)
+    member = session.get(Member, given_by)
+    if member is None or member.company_id != company.id:
+        raise NotFoundError(texts.ADM_CONSENT_COMPANY_NOT_FOUND)
+    return record_consent(session, who=str(member.id), scope=scope, now=now, actor=actor)

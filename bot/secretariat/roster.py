@@ -26,6 +26,8 @@ from bot.storage.identity_models import ChatIdentity, InviteCode
 from bot.storage.network_models import NetworkProfile
 
 SUFFIXES = (".csv", ".xlsx")
+SCOPE_CHOICES = tuple(roster.SCOPE_WORDS)
+"""The networking consent a company can give, as the roster and the 회원 page word it."""
 
 
 @dataclass(frozen=True)

@@ -18,8 +18,8 @@ from starlette.routing import BaseRoute, Route
 
 from bot import clock, texts
 from bot.federation.admins import ConsoleUser
-from bot.federation.errors import FederationError
-from bot.secretariat import members, roster
+from bot.federation.errors import FederationError, NotFoundError
+from bot.secretariat import members, networking, roster
 from bot.secretariat.roster import RosterImport
 from handlers.admin.common import Console, Page, download
 
@@ -60,6 +60,7 @@ def routes(console: Console) -> Sequence[BaseRoute]:
             else None,
             nothing_written=texts.ROSTER_NOTHING_WRITTEN,
             no_consent=texts.ROSTER_NO_CONSENT,
+            scope_words=roster.SCOPE_CHOICES,
             message=message,
             error=error,
         )
@@ -114,6 +115,31 @@ def routes(console: Console) -> Sequence[BaseRoute]:
             )
         )
         shown = texts.roster_invite(issued.member, issued.code, clock.format_kst(issued.expires_at))
+        return await show(request, user, message=shown)
+
+    async def consent(request: Request, user: ConsoleUser) -> Response:
+        """Record a company's networking consent (비공개 · 교류회 · 연합회) and who gave it."""
+        company_id: int = request.path_params["company_id"]
+        form = await request.form()
+        word = str(form.get("scope", ""))
+        given = str(form.get("by", "")).strip()
+        try:
+            found = await console.write(
+                lambda session: networking.record_company_consent(
+                    session,
+                    company_id=company_id,
+                    scope=word,
+                    given_by=int(given) if given.isdigit() else None,
+                    within=user.groups,
+                    now=console.clock(),
+                    actor=user.actor,
+                )
+            )
+        except NotFoundError as missing:
+            return console.problem(request, str(missing), 404, user)
+        except FederationError as refused:
+            return await show(request, user, status=400, error=str(refused))
+        shown = texts.net_consent_line(found.company, found.label, found.since, found.by)
         return await show(request, user, message=shown)
 
     async def data(request: Request, user: ConsoleUser) -> Response:
@@ -175,6 +201,12 @@ def routes(console: Console) -> Sequence[BaseRoute]:
             console.page(invite),
             methods=["POST"],
             name="members_invite",
+        ),
+        Route(
+            "/members/companies/{company_id:int}/consent",
+            console.page(consent),
+            methods=["POST"],
+            name="members_consent",
         ),
         Route("/members/{member_id:int}/data", console.page(data), name="members_data"),
         Route(

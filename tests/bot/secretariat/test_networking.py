@@ -88,3 +88,66 @@ def test_introductions_show_companies_and_states_within_scope(
     assert [i.asker for i in everyone] == [None, "박대표"]
     assert [i.asker_company for i in pending] == ["한빛물산"]
     assert [i.asker_company for i in dawn] == ["새벽정밀"]
+
+
+def test_the_console_records_a_companys_consent_dated_and_given_by_its_member(
+    session: Session, hanbit: Hanbit
+) -> None:
+    maker = companies.add_company(session, actor="t", name="새벽정밀")
+    companies.seat_company(session, group=hanbit.dawn, company=maker, actor="t")
+    park = members.add_member(
+        session, federation=hanbit.federation, name="박대표", actor="t", company_id=maker.id
+    )
+
+    given = networking.record_company_consent(
+        session,
+        company_id=maker.id,
+        scope="연합회",
+        given_by=park.id,
+        within=frozenset({hanbit.dawn.id}),
+        now=NOW,
+        actor="admin:1",
+    )
+    for_company = networking.record_company_consent(
+        session,
+        company_id=maker.id,
+        scope="비공개",
+        given_by=None,
+        within=None,
+        now=NOW + timedelta(days=1),
+        actor="admin:1",
+    )
+
+    assert (given.label, given.since, given.by) == ("연합회 전체", NOW, "박대표")
+    assert (for_company.label, for_company.by) == ("비공개", None)
+    assert networking.consent_of(session, who="새벽정밀").since == NOW + timedelta(days=1)
+
+
+def test_consent_outside_the_admins_groups_or_by_a_stranger_is_not_found(
+    session: Session, hanbit: Hanbit
+) -> None:
+    maker = companies.add_company(session, actor="t", name="새벽정밀")
+    companies.seat_company(session, group=hanbit.dawn, company=maker, actor="t")
+    stranger = members.add_member(session, federation=hanbit.federation, name="남", actor="t")
+
+    with pytest.raises(FederationError, match="권한"):
+        networking.record_company_consent(
+            session,
+            company_id=maker.id,
+            scope="연합회",
+            given_by=None,
+            within=frozenset({hanbit.future.id}),
+            now=NOW,
+            actor="admin:2",
+        )
+    with pytest.raises(FederationError, match="소속이 아니"):
+        networking.record_company_consent(
+            session,
+            company_id=maker.id,
+            scope="연합회",
+            given_by=stranger.id,
+            within=None,
+            now=NOW,
+            actor="admin:1",
+        )
+    assert networking.consent_of(session, who="새벽정밀").label == "비공개"

@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from bot import texts
 from bot.core import Bot
 from bot.storage.audit_models import AuditEntry
-from bot.storage.federation_models import Member
+from bot.storage.federation_models import Company, Member
 from tests.bot.secretariat.test_roster import ROSTER
 from tests.handlers.admin.test_web import csrf_of, log_in
 from tests.handlers.admin.world import build, link
@@ -158,3 +158,64 @@ async def test_a_group_admin_sees_their_group_only_and_no_roster_or_data_rights(
     assert other.status_code == 404
     assert data.status_code == 403
     assert imported.status_code == 403
+
+
+def company_id(sessions: sessionmaker[Session], name: str) -> int:
+    with sessions() as session:
+        return session.scalars(select(Company.id).where(Company.name == name)).one()
+
+
+async def test_a_companys_networking_consent_is_recorded_with_who_gave_it(
+    client: httpx.AsyncClient, sessions: sessionmaker[Session]
+) -> None:
+    await log_in(client, link(sessions, "사무국장"))
+    await import_roster(client, ROSTER, skip_invalid="1")
+    page = await client.get("/admin/members")
+    firm, kim = company_id(sessions, "(주)한빛정밀"), member_id(sessions, "김도현")
+
+    recorded = await client.post(
+        f"/admin/members/companies/{firm}/consent",
+        data={"csrf": csrf_of(page), "scope": "연합회", "by": str(kim)},
+    )
+    refused = await client.post(
+        f"/admin/members/companies/{firm}/consent",
+        data={"csrf": csrf_of(page), "scope": "아무나"},
+    )
+    forged = await client.post(f"/admin/members/companies/{firm}/consent", data={"scope": "비공개"})
+
+    assert recorded.status_code == 200
+    assert "(주)한빛정밀: 공개 범위 연합회 전체" in recorded.text
+    assert "김도현 회원님 동의" in recorded.text
+    assert refused.status_code == 400
+    assert forged.status_code == 403
+    with sessions() as session:
+        entry = session.scalars(
+            select(AuditEntry).where(
+                AuditEntry.action == "network_scope", AuditEntry.entity_id == firm
+            )
+        ).one()
+    assert entry.actor == f"member:{member_id(sessions, '사무국장')}"
+
+
+async def test_a_group_admin_cannot_record_another_groups_company_consent(
+    client: httpx.AsyncClient, sessions: sessionmaker[Session]
+) -> None:
+    await log_in(client, link(sessions, "사무국장"))
+    await import_roster(client, ROSTER, skip_invalid="1")
+    today = await client.get("/admin/")
+    await client.post("/admin/logout", data={"csrf": csrf_of(today)})
+    await log_in(client, link(sessions, "김회장"))
+    page = await client.get("/admin/members")
+    own, other = company_id(sessions, "(주)한빛정밀"), company_id(sessions, "(주)미래식품")
+
+    allowed = await client.post(
+        f"/admin/members/companies/{own}/consent", data={"csrf": csrf_of(page), "scope": "교류회"}
+    )
+    refused = await client.post(
+        f"/admin/members/companies/{other}/consent",
+        data={"csrf": csrf_of(page), "scope": "연합회"},
+    )
+
+    assert "(주)한빛정밀: 공개 범위 우리 교류회" in allowed.text
+    assert refused.status_code == 404
+    assert "(주)미래식품" not in refused.text
