@@ -97,13 +97,16 @@ def join_group(
     return membership
 
 
-def record_consent(session: Session, member: Member, *, when: datetime, scope: str) -> None:
-    """Record that the member agreed to how their data is used."""
+def record_consent(
+    session: Session, member: Member, *, when: datetime, scope: str, actor: str | None = None
+) -> None:
+    """Record that the member agreed to how their data is used (``actor``: who recorded it,
+    the member themself unless the secretariat recorded a signed form)."""
     member.consent_at = when
     member.consent_scope = scope
     audit.record(
         session,
-        actor=f"member:{member.id}",
+        actor=actor or f"member:{member.id}",
         action="consent",
         entity="member",
         entity_id=member.id,

@@ -16,6 +16,9 @@ from bot.federation.errors import FederationError, NotFoundError
 from bot.network import chores, suggest
 from bot.storage.federation_models import Advisor
 
+CONSENT_SCOPE_MAX = 200
+"""The longest consent wording kept (the column's width)."""
+
 
 @dataclass(frozen=True)
 class MemberRef:
@@ -144,6 +147,21 @@ def erase_member(session: Session, *, member: str, actor: str) -> MemberRef:
     erased = MemberRef(found.id, found.name)
     members.erase_member(session, found, actor=actor)
     return erased
+
+
+def record_privacy_consent(
+    session: Session, *, member: str, scope: str, now: datetime, actor: str
+) -> MemberRef:
+    """Record the member's consent to the use of their personal data (PIPA), e.g. from a signed
+    form: what they agreed to (``scope``), dated ``now`` and audited with who recorded it."""
+    found = members.find_member(session, member)
+    scope = " ".join(scope.split())
+    if not scope:
+        raise FederationError(texts.ROSTER_CONSENT_NO_SCOPE)
+    if len(scope) > CONSENT_SCOPE_MAX:
+        raise FederationError(texts.roster_consent_too_long(CONSENT_SCOPE_MAX))
+    members.record_consent(session, found, when=now, scope=scope, actor=actor)
+    return MemberRef(found.id, found.name)
 
 
 def issue_invite(

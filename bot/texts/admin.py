@@ -187,6 +187,8 @@ ROSTER_NO_CONSENT = "동의 기록 없음"
 ROSTER_ERASE_CONFIRM_WORD = "삭제"
 ROSTER_ERASE_NOT_CONFIRMED = "확인란에 '삭제'라고 적어야 삭제해요. 아무것도 지우지 않았어요."
 ROSTER_MEMBER_NOT_FOUND = "찾으시는 회원이 없거나 볼 수 있는 권한이 없어요."
+ROSTER_CONSENT_NO_SCOPE = "회원이 무엇에 동의했는지 적어 주세요. 예: 개인정보 수집·이용"
+ROSTER_CONSENT_DEFAULT = "개인정보 수집·이용"
 ADM_CONSENT_COMPANY_NOT_FOUND = (
     "찾으시는 회사가 없거나, 고른 회원이 그 회사 소속이 아니거나, 볼 수 있는 권한이 없어요."
 )
@@ -210,6 +212,16 @@ def roster_invite(member: str, code: str, expires: str) -> str:
         f"회원께 전해 주시면 챗봇에게 /연결 {code} 라고 보내 계정을 연결할 수 있어요. "
         "이 코드는 지금 한 번만 보여 드려요."
     )
+
+
+def roster_consent_too_long(limit: int) -> str:
+    """The consent wording is longer than the roster keeps."""
+    return f"동의 내용은 {limit}자까지 적을 수 있어요. 줄여서 다시 적어 주세요."
+
+
+def roster_consent_recorded(member: str, scope: str, when: str) -> str:
+    """A member's personal-data consent, recorded from the 회원 page."""
+    return f"{member}님의 개인정보 동의를 기록했어요: {scope}, {when}."
 
 
 def roster_erased(member: str) -> str:

@@ -60,6 +60,7 @@ def routes(console: Console) -> Sequence[BaseRoute]:
             else None,
             nothing_written=texts.ROSTER_NOTHING_WRITTEN,
             no_consent=texts.ROSTER_NO_CONSENT,
+            consent_default=texts.ROSTER_CONSENT_DEFAULT,
             scope_words=roster.SCOPE_CHOICES,
             message=message,
             error=error,
@@ -142,6 +143,29 @@ def routes(console: Console) -> Sequence[BaseRoute]:
         shown = texts.net_consent_line(found.company, found.label, found.since, found.by)
         return await show(request, user, message=shown)
 
+    async def privacy_consent(request: Request, user: ConsoleUser) -> Response:
+        """Record a member's personal-data consent (e.g. a signed form), dated and audited."""
+        if user.groups is not None:
+            return console.problem(request, texts.ROSTER_FEDERATION_ONLY, 403, user)
+        member_id: int = request.path_params["member_id"]
+        form = await request.form()
+        scope = str(form.get("scope", ""))
+        now = console.clock()
+        try:
+            recorded = await console.write(
+                lambda session: members.record_privacy_consent(
+                    session, member=str(member_id), scope=scope, now=now, actor=user.actor
+                )
+            )
+        except NotFoundError:
+            return console.problem(request, texts.ROSTER_MEMBER_NOT_FOUND, 404, user)
+        except FederationError as refused:
+            return await show(request, user, status=400, error=str(refused))
+        shown = texts.roster_consent_recorded(
+            recorded.name, " ".join(scope.split()), clock.format_kst(now)
+        )
+        return await show(request, user, message=shown)
+
     async def data(request: Request, user: ConsoleUser) -> Response:
         if user.groups is not None:
             return console.problem(request, texts.ROSTER_FEDERATION_ONLY, 403, user)
@@ -207,6 +231,12 @@ def routes(console: Console) -> Sequence[BaseRoute]:
             console.page(consent),
             methods=["POST"],
             name="members_consent",
+        ),
+        Route(
+            "/members/{member_id:int}/consent",
+            console.page(privacy_consent),
+            methods=["POST"],
+            name="members_privacy_consent",
         ),
         Route("/members/{member_id:int}/data", console.page(data), name="members_data"),
         Route(

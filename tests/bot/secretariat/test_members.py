@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 import pytest
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from bot import texts
@@ -12,6 +13,7 @@ from bot.federation import audit, linking
 from bot.federation import members as directory
 from bot.federation.errors import FederationError, NotFoundError
 from bot.secretariat import members
+from bot.storage.audit_models import AuditEntry
 
 from .conftest import NOW, Hanbit
 
@@ -94,3 +96,32 @@ def test_an_advisor_is_added_and_removed_by_number(session: Session, hanbit: Han
     assert removed.name == "박세무"
     with pytest.raises(NotFoundError, match="자문위원"):
         members.remove_advisor(session, advisor_id=added.id, actor="t")
+
+
+def test_a_signed_privacy_consent_is_recorded_dated_and_audited_by_who_recorded_it(
+    session: Session, hanbit: Hanbit
+) -> None:
+    park = directory.add_member(session, federation=hanbit.federation, name="박동의", actor="t")
+
+    recorded = members.record_privacy_consent(
+        session, member=str(park.id), scope="  개인정보 수집·이용 ", now=NOW, actor="member:1"
+    )
+
+    assert recorded.name == "박동의"
+    assert (park.consent_at, park.consent_scope) == (NOW, "개인정보 수집·이용")
+    entry = session.scalars(
+        select(AuditEntry).where(AuditEntry.action == "consent", AuditEntry.entity_id == park.id)
+    ).one()
+    assert entry.actor == "member:1"
+
+
+def test_a_privacy_consent_without_wording_is_refused_in_korean(
+    session: Session, hanbit: Hanbit
+) -> None:
+    park = directory.add_member(session, federation=hanbit.federation, name="박동의", actor="t")
+
+    with pytest.raises(FederationError, match="동의했는지"):
+        members.record_privacy_consent(
+            session, member=str(park.id), scope="   ", now=NOW, actor="member:1"
+        )
+    assert park.consent_at is None

@@ -219,3 +219,37 @@ async def test_a_group_admin_cannot_record_another_groups_company_consent(
     assert "(주)한빛정밀: 공개 범위 우리 교류회" in allowed.text
     assert refused.status_code == 404
     assert "(주)미래식품" not in refused.text
+
+
+async def test_a_members_privacy_consent_is_recorded_by_the_federation_only(
+    client: httpx.AsyncClient, sessions: sessionmaker[Session]
+) -> None:
+    await log_in(client, link(sessions, "사무국장"))
+    park = member_id(sessions, "박대표")
+    page = await client.get("/admin/members")
+
+    recorded = await client.post(
+        f"/admin/members/{park}/consent",
+        data={"csrf": csrf_of(page), "scope": "개인정보 수집·이용, 행사 알림"},
+    )
+    empty = await client.post(
+        f"/admin/members/{park}/consent", data={"csrf": csrf_of(page), "scope": " "}
+    )
+    await client.post("/admin/logout", data={"csrf": csrf_of(page)})
+    await log_in(client, link(sessions, "김회장"))
+    group_page = await client.get("/admin/members")
+    by_group_admin = await client.post(
+        f"/admin/members/{park}/consent", data={"csrf": csrf_of(group_page), "scope": "동의"}
+    )
+
+    assert recorded.status_code == 200
+    assert "박대표님의 개인정보 동의를 기록했어요: 개인정보 수집·이용, 행사 알림" in html.unescape(
+        recorded.text
+    )
+    assert empty.status_code == 400
+    assert texts.ROSTER_CONSENT_NO_SCOPE in html.unescape(empty.text)
+    assert by_group_admin.status_code == 403
+    with sessions() as session:
+        stored = session.get(Member, park)
+        assert stored is not None
+        assert stored.consent_scope == "개인정보 수집·이용, 행사 알림"
