@@ -229,6 +229,14 @@ def test_a_roster_with_a_bad_row_shows_the_row_report(
     assert "성명" in report
     assert "회원 2명" in report
     assert "(주)미래식품" in page.inner_text("table.companies")
+
+    page.get_by_label("(주)한빛정밀 공개 범위", exact=True).select_option("연합회")
+    page.get_by_label("(주)한빛정밀 동의한 회원").select_option(label="김도현")
+    page.get_by_role("button", name="(주)한빛정밀 공개 범위 기록하기").click()
+    recorded = page.get_by_role("status").inner_text()
+    shot(page, "members-consent-recorded")
+    assert "(주)한빛정밀: 공개 범위 연합회 전체" in recorded
+    assert "김도현 회원님 동의" in recorded
     assert page.errors == []
 
 

@@ -7,6 +7,7 @@ federation of :mod:`tests.handlers.admin.pages.more_world`. Screenshots go to
 
 from __future__ import annotations
 
+import re
 from datetime import timedelta
 from typing import Any
 
@@ -26,6 +27,12 @@ browser = served_console.browser
 served = served_console.served
 page = served_console.page
 
+STRAY = re.compile(r"(?<![.\w/@-])(?:None|True|False|null|undefined|NaN|[a-z]{3,}(?:_[a-z]+)*)\b")
+"""English a template leaks: Python's None/True, a raw state or channel name (``pending``,
+``telegram``). Proper names and abbreviations (CSV, FAQ, PIPA) are capitalised and file
+suffixes (.docx) dotted, so not caught; the formats named in a hint are allowed (FORMATS)."""
+FORMATS = {"txt", "md", "htm", "html", "pdf", "docx", "hwpx", "xlsx", "csv"}
+
 FAQ_ANSWER = "정례회 회비는 한 번에 3만 원이고, 연회비는 따로 없어요."
 
 
@@ -35,7 +42,9 @@ def visit_every_page(page: Any, served: Served, who: str) -> list[str]:
     for index, label in enumerate(labels):
         page.locator("header nav a").nth(index).click()
         page.wait_for_load_state()
-        assert HANGUL.search(page.inner_text("main")), label
+        text = page.inner_text("main")
+        assert HANGUL.search(text), label
+        assert [w for w in STRAY.findall(text) if w not in FORMATS] == [], label
         assert page.locator("h1").first.is_visible(), label
         assert page.locator("header nav a[aria-current=page]").inner_text() == label
         shot(page, f"pages-{who}-{index}-" + page.url.rstrip("/").rsplit("/", 1)[-1])
