@@ -40,9 +40,23 @@ async def import_roster(
     )
 
 
-def member_id(sessions: sessionmaker[Session], name: str) -> int:
+def id_named(
+    sessions: sessionmaker[Session], name: str, kind: type[Member | Company] = Member
+) -> int:
+    """The number of the member (or, with ``kind=Company``, the company) named ``name``."""
     with sessions() as session:
-        return session.scalars(select(Member.id).where(Member.name == name)).one()
+        return session.scalars(select(kind.id).where(kind.name == name)).one()
+
+
+async def imported_then_group_admin(
+    client: httpx.AsyncClient, sessions: sessionmaker[Session]
+) -> None:
+    """사무국장 imports the roster and logs out; 김회장 (새벽교류회's admin) logs in."""
+    await log_in(client, link(sessions, "사무국장"))
+    await import_roster(client, ROSTER, skip_invalid="1")
+    today = await client.get("/admin/")
+    await client.post("/admin/logout", data={"csrf": csrf_of(today)})
+    await log_in(client, link(sessions, "김회장"))
 
 
 async def test_a_roster_with_a_bad_row_saves_the_rest_and_names_the_row(
@@ -94,7 +108,7 @@ async def test_an_invite_code_is_shown_once_and_the_member_marked(
 ) -> None:
     await log_in(client, link(sessions, "사무국장"))
     page = await client.get("/admin/members")
-    park = member_id(sessions, "박대표")
+    park = id_named(sessions, "박대표")
 
     issued = await client.post(f"/admin/members/{park}/invite", data={"csrf": csrf_of(page)})
     again = await client.get("/admin/members")
@@ -109,7 +123,7 @@ async def test_a_members_data_downloads_and_erasure_needs_the_word(
     client: httpx.AsyncClient, sessions: sessionmaker[Session]
 ) -> None:
     await log_in(client, link(sessions, "사무국장"))
-    park = member_id(sessions, "박대표")
+    park = id_named(sessions, "박대표")
 
     data = await client.get(f"/admin/members/{park}/data")
     confirm = await client.get(f"/admin/members/{park}/erase")
@@ -138,12 +152,8 @@ async def test_a_members_data_downloads_and_erasure_needs_the_word(
 async def test_a_group_admin_sees_their_group_only_and_no_roster_or_data_rights(
     client: httpx.AsyncClient, sessions: sessionmaker[Session]
 ) -> None:
-    await log_in(client, link(sessions, "사무국장"))
-    await import_roster(client, ROSTER, skip_invalid="1")
-    today = await client.get("/admin/")
-    await client.post("/admin/logout", data={"csrf": csrf_of(today)})
-    await log_in(client, link(sessions, "김회장"))
-    park, future = member_id(sessions, "박대표"), member_id(sessions, "박서준")
+    await imported_then_group_admin(client, sessions)
+    park, future = id_named(sessions, "박대표"), id_named(sessions, "박서준")
 
     page = await client.get("/admin/members")
     own = await client.post(f"/admin/members/{park}/invite", data={"csrf": csrf_of(page)})
@@ -160,18 +170,13 @@ async def test_a_group_admin_sees_their_group_only_and_no_roster_or_data_rights(
     assert imported.status_code == 403
 
 
-def company_id(sessions: sessionmaker[Session], name: str) -> int:
-    with sessions() as session:
-        return session.scalars(select(Company.id).where(Company.name == name)).one()
-
-
 async def test_a_companys_networking_consent_is_recorded_with_who_gave_it(
     client: httpx.AsyncClient, sessions: sessionmaker[Session]
 ) -> None:
     await log_in(client, link(sessions, "사무국장"))
     await import_roster(client, ROSTER, skip_invalid="1")
     page = await client.get("/admin/members")
-    firm, kim = company_id(sessions, "(주)한빛정밀"), member_id(sessions, "김도현")
+    firm, kim = id_named(sessions, "(주)한빛정밀", Company), id_named(sessions, "김도현")
 
     recorded = await client.post(
         f"/admin/members/companies/{firm}/consent",
@@ -194,19 +199,18 @@ async def test_a_companys_networking_consent_is_recorded_with_who_gave_it(
                 AuditEntry.action == "network_scope", AuditEntry.entity_id == firm
             )
         ).one()
-    assert entry.actor == f"member:{member_id(sessions, '사무국장')}"
+    assert entry.actor == f"member:{id_named(sessions, '사무국장')}"
 
 
 async def test_a_group_admin_cannot_record_another_groups_company_consent(
     client: httpx.AsyncClient, sessions: sessionmaker[Session]
 ) -> None:
-    await log_in(client, link(sessions, "사무국장"))
-    await import_roster(client, ROSTER, skip_invalid="1")
-    today = await client.get("/admin/")
-    await client.post("/admin/logout", data={"csrf": csrf_of(today)})
-    await log_in(client, link(sessions, "김회장"))
+    await imported_then_group_admin(client, sessions)
     page = await client.get("/admin/members")
-    own, other = company_id(sessions, "(주)한빛정밀"), company_id(sessions, "(주)미래식품")
+    own, other = (
+        id_named(sessions, "(주)한빛정밀", Company),
+        id_named(sessions, "(주)미래식품", Company),
+    )
 
     allowed = await client.post(
         f"/admin/members/companies/{own}/consent", data={"csrf": csrf_of(page), "scope": "교류회"}
@@ -225,7 +229,7 @@ async def test_a_members_privacy_consent_is_recorded_by_the_federation_only(
     client: httpx.AsyncClient, sessions: sessionmaker[Session]
 ) -> None:
     await log_in(client, link(sessions, "사무국장"))
-    park = member_id(sessions, "박대표")
+    park = id_named(sessions, "박대표")
     page = await client.get("/admin/members")
 
     recorded = await client.post(
