@@ -207,6 +207,16 @@ LOW_RATED_TITLE = "낮게 평가된 답변"
 LOW_RATED_COLUMNS = ("종류", "번호", "질문", "분야")
 OVERDUE_TITLE = "기한이 지난 상담"
 OVERDUE_COLUMNS = ("번호", "상태", "분야", "자문위원", "영업일")
+SLA_HELP = "분야별 응답 기한(영업일)을 보거나 바꿉니다"
+SLA_FIELD_HELP = "바꿀 분야(세무, 법률 …)"
+SLA_REMIND_HELP = "자문위원에게 다시 알릴 영업일"
+SLA_REASSIGN_HELP = "다른 자문위원에게 넘길 영업일(회원에게 안내하는 기한)"
+SLA_ESCALATE_HELP = "사무국으로 넘길 영업일"
+SLA_TITLE = "분야별 응답 기한(영업일)"
+SLA_COLUMNS = ("분야", "알림", "재배정", "사무국 이관")
+SLA_KEYS = ("field", "remind", "reassign", "escalate")
+SLA_NEEDS_FIELD = "바꿀 단계를 적으셨다면 --field 로 분야도 함께 적어 주세요."
+HOURS_HELP = "근무 시간 10:00-17:00(기본값으로 되돌리려면 '기본')"
 
 
 def ticket_heading(ticket: int) -> str:

@@ -174,6 +174,43 @@ def gaps(as_json: AsJson = False) -> None:
     )
 
 
+@tickets_app.command("sla")
+def sla_settings(
+    field: Annotated[str | None, typer.Option("--field", help=cli_texts.SLA_FIELD_HELP)] = None,
+    remind: Annotated[int | None, typer.Option("--remind", help=cli_texts.SLA_REMIND_HELP)] = None,
+    reassign: Annotated[
+        int | None, typer.Option("--reassign", help=cli_texts.SLA_REASSIGN_HELP)
+    ] = None,
+    escalate: Annotated[
+        int | None, typer.Option("--escalate", help=cli_texts.SLA_ESCALATE_HELP)
+    ] = None,
+    as_json: AsJson = False,
+) -> None:
+    """분야별 응답 기한을 봅니다. --field 와 단계를 주면 그 분야의 기한을 바꿉니다."""
+    from bot.federation.errors import FederationError
+    from bot.secretariat import expert
+    from handlers.cli_support import actor, table, transaction
+
+    changes = (remind, reassign, escalate)
+    if field is None and any(step is not None for step in changes):
+        raise FederationError(cli_texts.SLA_NEEDS_FIELD)
+    with transaction() as session:
+        if field is not None:
+            expert.set_sla(
+                session,
+                field=field,
+                remind=remind,
+                reassign=reassign,
+                escalate=escalate,
+                actor=actor(),
+            )
+        lines = expert.sla_settings(session)
+    rows = [(x.field, x.remind, x.reassign, x.escalate) for x in lines]
+    table(
+        cli_texts.SLA_TITLE, cli_texts.SLA_COLUMNS, rows, as_json=as_json, keys=cli_texts.SLA_KEYS
+    )
+
+
 def invite_advisor(advisor: Annotated[int, _ADVISOR]) -> None:
     """자문위원의 대화 계정 연결용 일회용 코드를 발급합니다(/연결 코드)."""
     from bot import clock, texts
@@ -252,6 +289,21 @@ def digest_advisor(
     console.print(texts.RT_DIGEST_ON if daily else texts.RT_DIGEST_OFF)
 
 
+def hours_advisor(
+    advisor: Annotated[int, _ADVISOR],
+    hours: Annotated[str, typer.Argument(help=cli_texts.HOURS_HELP)],
+) -> None:
+    """자문위원의 근무 시간을 정합니다(평일, 공휴일 제외). 응답 기한은 이 시간으로 계산합니다."""
+    from bot import texts
+    from bot.secretariat import expert
+    from handlers.cli_support import actor, console, transaction
+
+    with transaction() as session:
+        saved = expert.set_hours(session, advisor_id=advisor, hours=hours, actor=actor())
+        name = expert.find_advisor(session, advisor).member.name
+    console.print(texts.rt_hours_set(name, saved))
+
+
 def register(app: typer.Typer) -> None:
     """Add ``tickets`` and ``gaps``, and the advisor commands to the ``advisors`` group."""
     from handlers.cli_directory import advisors_app
@@ -262,3 +314,4 @@ def register(app: typer.Typer) -> None:
     advisors_app.command("away")(away_advisor)
     advisors_app.command("conflict")(conflict_advisor)
     advisors_app.command("digest")(digest_advisor)
+    advisors_app.command("hours")(hours_advisor)

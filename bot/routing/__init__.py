@@ -2,7 +2,8 @@
 advisor, comes back to the member and may become an FAQ card.
 
 * :mod:`~bot.routing.fields`: the nine fields and the offline guess of a question's field;
-* :mod:`~bot.routing.calendar`: business days with Korean public holidays;
+* :mod:`~bot.routing.calendar`: business time (office hours, Korean public holidays);
+* :mod:`~bot.routing.deadlines`: each field's SLA steps and each advisor's office hours;
 * :mod:`~bot.routing.assignment`: who gets a ticket;
 * :mod:`~bot.routing.tickets`: the use-cases (open, assign, answer, clarify, rate …);
 * :mod:`~bot.routing.relay`: the messages tickets send through the durable queue;
@@ -15,6 +16,7 @@ advisor, comes back to the member and may become an FAQ card.
 __all__ = [
     "availability",
     "cards",
+    "deadlines",
     "fields",
     "gaps",
     "tickets",

@@ -10,8 +10,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from bot.clock import KST
-from bot.routing import assignment, sla
-from bot.routing.tickets import ANSWER_DAYS
+from bot.routing import assignment, deadlines
 from bot.storage.conversation_models import AnswerFeedback, AnswerRecord
 from bot.storage.ticket_models import Ticket
 
@@ -72,8 +71,8 @@ def overdue(session: Session, *, now: datetime) -> list[dict[str, Any]]:
     held = (*assignment.ACTIVE_STATES, "escalated")
     found = []
     for ticket in session.scalars(select(Ticket).where(Ticket.state.in_(held)).order_by(Ticket.id)):
-        days = sla.overdue_days(ticket, now)
-        if days >= ANSWER_DAYS and ticket.state != "waiting_member":
+        days = deadlines.overdue_days(session, ticket, now)
+        if deadlines.is_late(session, ticket, days) and ticket.state != "waiting_member":
             found.append(
                 {
                     "id": ticket.id,

@@ -1,8 +1,9 @@
 """The SLA clock of tickets, run by the scheduler: remind, reassign, escalate.
 
-Counted in business days (weekends and Korean public holidays do not count) from the ticket's
-``sla_from``, which the time spent waiting for the member moves forward (the clock pauses).
-Defaults: remind the advisor after 1 business day, reassign after 2, escalate to the
+Counted in business days of the holder's office hours (weekends and Korean public holidays do
+not count; see :mod:`bot.routing.deadlines`) from the ticket's ``sla_from``, which the time
+spent waiting for the member moves forward (the clock pauses). Each field has its own steps;
+defaults: remind the advisor after 1 business day, reassign after 2, escalate to the
 secretariat after 3. Each step is taken once (``sla_stage``), audited, and its messages queued in
 the same transaction, so running the sweep twice, or from two processes, does it once.
 """
@@ -17,21 +18,13 @@ from sqlalchemy.orm import Session
 from bot import texts
 from bot.federation import audit
 from bot.messages import OutgoingMessage
-from bot.routing import assignment, relay, tickets
+from bot.routing import assignment, deadlines, relay, tickets
 from bot.routing.availability import prefers_digest
-from bot.routing.calendar import business_days_between
 from bot.schedule.planning import HolidayCheck, korean_holiday
 from bot.storage.ticket_models import Ticket
 
 REMIND, REASSIGN, ESCALATE = 1, 2, 3
-"""Business days after which each step is taken."""
-
-
-def overdue_days(ticket: Ticket, now: datetime, is_holiday: HolidayCheck = korean_holiday) -> int:
-    """Business days the ticket has waited for its holder (0 while waiting for the member)."""
-    if ticket.paused_at is not None:
-        return business_days_between(ticket.sla_from, ticket.paused_at, is_holiday)
-    return business_days_between(ticket.sla_from, now, is_holiday)
+"""The stages a ticket has been through (``Ticket.sla_stage``)."""
 
 
 def sweep(session: Session, now: datetime, is_holiday: HolidayCheck = korean_holiday) -> int:
@@ -44,16 +37,17 @@ def sweep(session: Session, now: datetime, is_holiday: HolidayCheck = korean_hol
     for ticket in session.scalars(query).all():
         if ticket.state == "waiting_member":
             continue  # the clock is paused
-        days = overdue_days(ticket, now, is_holiday)
-        if days >= ESCALATE and ticket.sla_stage < ESCALATE:
+        days = deadlines.overdue_days(session, ticket, now, is_holiday)
+        steps = deadlines.steps_for(session, ticket.field)
+        if days >= steps.escalate and ticket.sla_stage < ESCALATE:
             ticket.sla_stage = ESCALATE
             tickets.escalate(session, ticket, now=now, actor=tickets.SYSTEM, reason="overdue")
             taken += 1
-        elif days >= REASSIGN and ticket.sla_stage < REASSIGN:
+        elif days >= steps.reassign and ticket.sla_stage < REASSIGN:
             ticket.sla_stage = REASSIGN
             _reassign(session, ticket, now)
             taken += 1
-        elif days >= REMIND and ticket.sla_stage < REMIND:
+        elif days >= steps.remind and ticket.sla_stage < REMIND:
             ticket.sla_stage = REMIND
             _remind(session, ticket, now)
             taken += 1

@@ -31,7 +31,8 @@ SYSTEM = "system:routing"
 HELD_STATES = (*assignment.ACTIVE_STATES, "escalated")
 """States in which a ticket waits for its holder (an advisor, or the secretariat)."""
 ANSWER_DAYS = 2
-"""The business days a member is told to expect (reassignment comes after as many)."""
+"""The business days a member is told to expect by default; a field's own reassignment step
+overrides it (:func:`bot.routing.deadlines.promised_by`)."""
 REPLY_STEP = "tk:reply"
 """The dialog step whose answer is the member's reply to a clarifying question."""
 FOLLOW_UP_STEP = "tk:more"
@@ -193,14 +194,14 @@ def assign(
 
 def receipt(session: Session, ticket: Ticket, is_holiday: HolidayCheck = korean_holiday) -> str:
     """What the member is told at once: number, field, who answers (role) and roughly when."""
-    from bot.routing.calendar import add_business_days
+    from bot.routing.deadlines import promised_by
 
     advisor = ticket.advisor
     title = advisor.member.title if advisor is not None else None
     who = texts.rt_who(ticket.field, title, secretariat=advisor is None)
-    by = add_business_days(ticket.asked_at, ANSWER_DAYS, is_holiday).date()
+    days, by = promised_by(session, ticket, is_holiday)
     return texts.rt_receipt(
-        ticket.id, ticket.question, ticket.field, who, ANSWER_DAYS, by, anonymous=ticket.anonymous
+        ticket.id, ticket.question, ticket.field, who, days, by.date(), anonymous=ticket.anonymous
     )
 
 

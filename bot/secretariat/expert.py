@@ -17,7 +17,8 @@ from sqlalchemy.orm import Session
 from bot import texts
 from bot.clock import KST
 from bot.federation.errors import FederationError, NotFoundError
-from bot.routing import assignment, availability, sla, tickets
+from bot.routing import assignment, availability, deadlines, tickets
+from bot.routing.calendar import parse_hours
 from bot.storage.federation_models import Advisor, Group
 from bot.storage.ticket_models import AdvisorAway, FaqCard, Ticket
 
@@ -90,7 +91,7 @@ def ticket_list(
     if scope is not None:
         query = query.where(Ticket.group_id.in_(scope))
     names = {ident: name for ident, name in session.execute(select(Group.id, Group.name))}
-    return [_line(ticket, names, now) for ticket in session.scalars(query.limit(limit))]
+    return [_line(session, ticket, names, now) for ticket in session.scalars(query.limit(limit))]
 
 
 def ticket_group(session: Session, ticket_id: int) -> int | None:
@@ -183,12 +184,12 @@ def parse_day(text: str) -> date:
         raise FederationError(texts.adm_bad_day(text)) from None
 
 
-def _line(ticket: Ticket, names: dict[int, str], now: datetime) -> TicketLine:
-    days = sla.overdue_days(ticket, now)
+def _line(session: Session, ticket: Ticket, names: dict[int, str], now: datetime) -> TicketLine:
+    days = deadlines.overdue_days(session, ticket, now)
     if ticket.state == "waiting_member":
         status = "paused"
     elif ticket.state in tickets.HELD_STATES or ticket.state == "open":
-        status = "late" if days >= tickets.ANSWER_DAYS else "ok"
+        status = "late" if deadlines.is_late(session, ticket, days) else "ok"
     else:
         status = "done"
     advisor = ticket.advisor
@@ -207,3 +208,53 @@ def _line(ticket: Ticket, names: dict[int, str], now: datetime) -> TicketLine:
         sla=status,
         answered=any(message.kind == "answer" for message in ticket.messages),
     )
+
+
+@dataclass(frozen=True)
+class SlaLine:
+    """One field's SLA steps in business days."""
+
+    field: str
+    remind: int
+    reassign: int
+    escalate: int
+
+
+def sla_settings(session: Session) -> list[SlaLine]:
+    """Every field's SLA steps (``gyoryu tickets sla``)."""
+    return [
+        SlaLine(field, steps.remind, steps.reassign, steps.escalate)
+        for field, steps in deadlines.all_steps(session).items()
+    ]
+
+
+def set_sla(
+    session: Session,
+    *,
+    field: str,
+    remind: int | None = None,
+    reassign: int | None = None,
+    escalate: int | None = None,
+    actor: str,
+) -> SlaLine:
+    """Change a field's SLA steps (those not given stay); audited. Out-of-order steps or an
+    unknown field are refused politely."""
+    steps = deadlines.set_steps(
+        session, field=field, remind=remind, reassign=reassign, escalate=escalate, actor=actor
+    )
+    return SlaLine(field, steps.remind, steps.reassign, steps.escalate)
+
+
+def set_hours(session: Session, *, advisor_id: int, hours: str, actor: str) -> str | None:
+    """Give an advisor their own office hours (``10:00-17:00``; ``기본`` or ``default`` for
+    09:00–18:00); their tickets' SLA is counted in them. Returns the hours saved, or ``None``
+    for the default."""
+    advisor = find_advisor(session, advisor_id)
+    if hours.strip() in ("기본", "default"):
+        deadlines.set_hours(session, advisor=advisor, hours=None, actor=actor)
+        return None
+    parsed = parse_hours(hours)
+    if parsed is None:
+        raise FederationError(texts.RT_HOURS_BAD)
+    deadlines.set_hours(session, advisor=advisor, hours=parsed, actor=actor)
+    return parsed.label()

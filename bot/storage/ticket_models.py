@@ -7,7 +7,7 @@ transaction as the change. Timestamps are timezone-aware UTC; callers show KST.
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date, datetime, time
 
 from sqlalchemy import (
     JSON,
@@ -17,6 +17,7 @@ from sqlalchemy import (
     Integer,
     String,
     Text,
+    Time,
     UniqueConstraint,
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
@@ -147,7 +148,9 @@ class FaqCard(Base):
 
 class AdvisorPreference(Base):
     """How an advisor likes to hear of tickets: ``daily_digest`` means one morning message
-    listing their open tickets instead of one message each (and no separate reminders)."""
+    listing their open tickets instead of one message each (and no separate reminders);
+    ``work_start``/``work_end`` are their own office hours (KST) for the SLA, empty for the
+    default 09:00–18:00."""
 
     __tablename__ = "advisor_prefs"
 
@@ -155,3 +158,5 @@ class AdvisorPreference(Base):
         ForeignKey("advisors.id", ondelete="CASCADE"), primary_key=True
     )
     daily_digest: Mapped[bool] = mapped_column(Boolean, default=False)
+    work_start: Mapped[time | None] = mapped_column(Time)
+    work_end: Mapped[time | None] = mapped_column(Time)

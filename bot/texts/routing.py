@@ -353,3 +353,24 @@ def rt_progress(number: int, question: str, field: str, state: str, who: str) ->
 def rt_no_such_ticket(number: int) -> str:
     """``/상담 12`` naming a ticket this person did not ask."""
     return f"요청하신 상담 중에 #{number}번은 없어요. '/상담'으로 번호를 확인해 주세요."
+
+
+RT_SLA_BAD_ORDER = (
+    "단계는 1영업일 이상이고, 알림 ≤ 재배정 ≤ 사무국 이관 순서여야 해요. 숫자를 확인해 주세요."
+)
+RT_HOURS_BAD = "근무 시간은 10:00-17:00처럼 시작과 끝을 적어 주세요(시작이 끝보다 빨라야 해요)."
+
+
+def rt_sla_bad_field(field: str, known: tuple[str, ...]) -> str:
+    """The secretariat named a field that does not exist."""
+    return f"'{field}' 분야는 없어요. 다음 중에서 골라 주세요: {', '.join(known)}"
+
+
+def rt_hours_set(name: str, hours: str | None) -> str:
+    """An advisor's office hours were changed (``None``: back to the default)."""
+    if hours is None:
+        return f"{name} 자문위원의 근무 시간을 기본값(평일 09:00-18:00)으로 되돌렸어요."
+    saved = with_particle(hours, "으로/로")
+    return (
+        f"{name} 자문위원의 근무 시간을 평일 {saved} 저장했어요. 응답 기한은 이 시간으로 계산해요."
+    )

@@ -118,3 +118,25 @@ def test_an_unknown_state_is_refused_naming_the_states() -> None:
     assert "--state 값이 올바르지 않아요" in out
     assert "open, assigned, reassigned, waiting_member" in out
     assert "Traceback" not in out
+
+
+async def test_the_secretariat_sets_a_fields_sla_and_an_advisors_hours(
+    sessions: sessionmaker[Session],
+) -> None:
+    desk = await asked(sessions)
+
+    code, shown = gyoryu("tickets", "sla", "--json")
+    _, changed = gyoryu("tickets", "sla", "--field", "세무", "--remind", "2", "--reassign", "3")
+    refused_code, refused = gyoryu("tickets", "sla", "--field", "세무", "--escalate", "1")
+    _, hours = gyoryu("advisors", "hours", str(desk.ids[KIM]), "10:00-17:00")
+    bad_code, bad = gyoryu("advisors", "hours", str(desk.ids[KIM]), "저녁")
+
+    assert code == 0
+    tax = next(row for row in json.loads(shown) if row["field"] == "세무")
+    assert (tax["remind"], tax["reassign"], tax["escalate"]) == (1, 2, 3)
+    assert re.search(r"세무\s+│?\s*2\s+│?\s*3\s+│?\s*3", changed), changed
+    assert refused_code == 1
+    assert texts.RT_SLA_BAD_ORDER in refused
+    assert "김세무 자문위원의 근무 시간을 평일 10:00-17:00으로 저장했어요" in hours
+    assert bad_code == 1
+    assert texts.RT_HOURS_BAD in bad
