@@ -217,6 +217,7 @@ SLA_COLUMNS = ("분야", "알림", "재배정", "사무국 이관")
 SLA_KEYS = ("field", "remind", "reassign", "escalate")
 SLA_NEEDS_FIELD = "바꿀 단계를 적으셨다면 --field 로 분야도 함께 적어 주세요."
 HOURS_HELP = "근무 시간 10:00-17:00(기본값으로 되돌리려면 '기본')"
+HOURS_DEFAULT_WORDS = ("기본", "default")  # what `advisors hours` reads as "back to 09:00-18:00"
 
 
 def ticket_heading(ticket: int) -> str:

@@ -299,7 +299,8 @@ def hours_advisor(
     from handlers.cli_support import actor, console, transaction
 
     with transaction() as session:
-        saved = expert.set_hours(session, advisor_id=advisor, hours=hours, actor=actor())
+        wanted = None if hours.strip() in cli_texts.HOURS_DEFAULT_WORDS else hours
+        saved = expert.set_hours(session, advisor_id=advisor, hours=wanted, actor=actor())
         name = expert.find_advisor(session, advisor).member.name
     console.print(texts.rt_hours_set(name, saved))
 

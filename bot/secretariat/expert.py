@@ -245,12 +245,12 @@ def set_sla(
     return SlaLine(field, steps.remind, steps.reassign, steps.escalate)
 
 
-def set_hours(session: Session, *, advisor_id: int, hours: str, actor: str) -> str | None:
-    """Give an advisor their own office hours (``10:00-17:00``; ``기본`` or ``default`` for
+def set_hours(session: Session, *, advisor_id: int, hours: str | None, actor: str) -> str | None:
+    """Give an advisor their own office hours (``10:00-17:00``; ``None`` for the default
     09:00–18:00); their tickets' SLA is counted in them. Returns the hours saved, or ``None``
-    for the default."""
+    for the default. Hours that do not read as start before end are refused politely."""
     advisor = find_advisor(session, advisor_id)
-    if hours.strip() in ("기본", "default"):
+    if hours is None:
         deadlines.set_hours(session, advisor=advisor, hours=None, actor=actor)
         return None
     parsed = parse_hours(hours)

@@ -130,6 +130,7 @@ async def test_the_secretariat_sets_a_fields_sla_and_an_advisors_hours(
     refused_code, refused = gyoryu("tickets", "sla", "--field", "세무", "--escalate", "1")
     _, hours = gyoryu("advisors", "hours", str(desk.ids[KIM]), "10:00-17:00")
     bad_code, bad = gyoryu("advisors", "hours", str(desk.ids[KIM]), "저녁")
+    _, reset = gyoryu("advisors", "hours", str(desk.ids[KIM]), "기본")
 
     assert code == 0
     tax = next(row for row in json.loads(shown) if row["field"] == "세무")
@@ -140,3 +141,4 @@ async def test_the_secretariat_sets_a_fields_sla_and_an_advisors_hours(
     assert "김세무 자문위원의 근무 시간을 평일 10:00-17:00으로 저장했어요" in hours
     assert bad_code == 1
     assert texts.RT_HOURS_BAD in bad
+    assert "기본값(평일 09:00-18:00)으로 되돌렸어요" in reset
