@@ -37,6 +37,20 @@ from tests.handlers.conftest import NOW, build_server, settings
 CHROMIUM = "/usr/bin/chromium"
 SHOTS = REPO_ROOT / "build" / "screenshots"
 HANGUL = re.compile(r"[가-힣]")
+STRAY = re.compile(
+    r"(?<![.\w/@-])(?:None|True|False|null|undefined|NaN|[a-z]{3,}(?:_[a-z]+)*)\b(?![-./@])"
+)
+"""English a template leaks: Python's None/True, a raw state or channel name (``pending``,
+``telegram``). Proper names and abbreviations (CSV, FAQ, PIPA) are capitalised and file
+suffixes (.docx) dotted or identifiers (dawn-room) joined, so not caught; the formats named in
+a hint are allowed (FORMATS)."""
+FORMATS = {"txt", "md", "htm", "html", "pdf", "docx", "hwpx", "xlsx", "csv"}
+
+
+def stray_english(text: str) -> list[str]:
+    """The words of a page's visible text that a template leaked in English (see STRAY)."""
+    return [word for word in STRAY.findall(text) if word not in FORMATS]
+
 
 pytestmark = pytest.mark.skipif(
     shutil.which(CHROMIUM) is None,
@@ -152,6 +166,7 @@ def test_an_admin_logs_in_with_a_link_and_visits_every_page(page: Any, served: S
         page.wait_for_load_state()
         body = page.inner_text("main")
         assert HANGUL.search(body), label
+        assert stray_english(body) == [], label
         assert page.locator("h1").first.is_visible()
         shot(page, f"page-{index}-" + page.url.rstrip("/").rsplit("/", 1)[-1])
     page.goto(f"{served.url}/admin/")
@@ -237,6 +252,7 @@ def test_a_roster_with_a_bad_row_shows_the_row_report(
     shot(page, "members-consent-recorded")
     assert "(주)한빛정밀: 공개 범위 연합회 전체" in recorded
     assert "김도현 회원님 동의" in recorded
+    assert stray_english(page.inner_text("main")) == []
     assert page.errors == []
 
 

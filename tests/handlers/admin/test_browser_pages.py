@@ -7,7 +7,6 @@ federation of :mod:`tests.handlers.admin.pages.more_world`. Screenshots go to
 
 from __future__ import annotations
 
-import re
 from datetime import timedelta
 from typing import Any
 
@@ -18,7 +17,7 @@ from bot.federation import events, groups
 from bot.storage.event_models import Event
 from tests.handlers.admin import test_browser as served_console
 from tests.handlers.admin.pages.more_world import TAX_ITEM, build_more
-from tests.handlers.admin.test_browser import HANGUL, Served, ask, log_in, shot
+from tests.handlers.admin.test_browser import HANGUL, Served, ask, log_in, shot, stray_english
 from tests.handlers.admin.world import DISLIKED, link
 from tests.handlers.conftest import NOW
 
@@ -26,12 +25,6 @@ from tests.handlers.conftest import NOW
 browser = served_console.browser
 served = served_console.served
 page = served_console.page
-
-STRAY = re.compile(r"(?<![.\w/@-])(?:None|True|False|null|undefined|NaN|[a-z]{3,}(?:_[a-z]+)*)\b")
-"""English a template leaks: Python's None/True, a raw state or channel name (``pending``,
-``telegram``). Proper names and abbreviations (CSV, FAQ, PIPA) are capitalised and file
-suffixes (.docx) dotted, so not caught; the formats named in a hint are allowed (FORMATS)."""
-FORMATS = {"txt", "md", "htm", "html", "pdf", "docx", "hwpx", "xlsx", "csv"}
 
 FAQ_ANSWER = "정례회 회비는 한 번에 3만 원이고, 연회비는 따로 없어요."
 
@@ -44,7 +37,7 @@ def visit_every_page(page: Any, served: Served, who: str) -> list[str]:
         page.wait_for_load_state()
         text = page.inner_text("main")
         assert HANGUL.search(text), label
-        assert [w for w in STRAY.findall(text) if w not in FORMATS] == [], label
+        assert stray_english(text) == [], label
         assert page.locator("h1").first.is_visible(), label
         assert page.locator("header nav a[aria-current=page]").inner_text() == label
         shot(page, f"pages-{who}-{index}-" + page.url.rstrip("/").rsplit("/", 1)[-1])
@@ -66,6 +59,7 @@ def test_every_page_of_the_navigation_renders_in_korean_without_errors(
     board = page.inner_text("main")
     assert "아직 응답 안 함" in board
     assert "박대표" in board
+    assert stray_english(board) == []
     shot(page, "pages-event-board")
 
     page.get_by_role("link", name="애로사항").click()
