@@ -29,7 +29,8 @@ RECHECK_AHEAD = timedelta(days=30)
 @dataclass(frozen=True)
 class TicketLine:
     """One ticket as the list shows it; ``sla`` is ``ok``, ``late`` (past the promised
-    business days), ``paused`` (waiting for the member) or ``done``."""
+    business days), ``paused`` (waiting for the member) or ``done``; ``due`` is when the
+    promised business days run out in the holder's office hours (the receipt's date)."""
 
     id: int
     state: str
@@ -44,6 +45,7 @@ class TicketLine:
     business_days: int
     sla: str
     answered: bool
+    due: datetime
 
 
 @dataclass(frozen=True)
@@ -207,6 +209,7 @@ def _line(session: Session, ticket: Ticket, names: dict[int, str], now: datetime
         business_days=days,
         sla=status,
         answered=any(message.kind == "answer" for message in ticket.messages),
+        due=deadlines.promised_by(session, ticket)[1],
     )
 
 

@@ -45,6 +45,8 @@ async def test_a_field_set_to_remind_later_is_reminded_later(desk: Desk) -> None
 
     desk.at(kst(28, 10))  # one business day: the default would remind now
     monday = await desk.deliver()
+    with desk.sessions() as session:
+        [line] = expert.ticket_list(session, now=kst(28, 10), scope=None)
     desk.at(kst(29, 10))
     reminder = only(await desk.deliver(), KIM)
     desk.at(kst(30, 10))
@@ -52,6 +54,7 @@ async def test_a_field_set_to_remind_later_is_reminded_later(desk: Desk) -> None
 
     assert "영업일 기준 3일 안(12월 30일(수)까지)" in receipt[-1].text
     assert monday == []
+    assert (line.sla, line.business_days, line.due) == ("ok", 1, kst(30, 10))
     assert "답변을 기다리고 있어요" in reminder.text
     assert "다른 자문위원께 넘겼어요" in only(moved, KIM).text
 

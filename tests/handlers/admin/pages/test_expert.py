@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import httpx
 import pytest
 from sqlalchemy import select
@@ -41,6 +43,7 @@ async def test_tickets_show_their_state_and_sla_and_filter_by_state_and_field(
     late = row_of(page, LATE)
     assert texts.ADM_SLA_LABELS["late"] in late
     assert 'class="unsure"' in late
+    assert re.search(r"\d+영업일, \d{4}-\d\d-\d\d \d\d:\d\d까지", late), late
     assert texts.ADM_TICKET_STATES["answered"] in row_of(page, ANSWERED)
     assert ANSWERED in answered.text
     assert LATE not in answered.text
