@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from knowledge.facts import (
     counts_with,
@@ -688,7 +689,8 @@ def _key_noun(read: Question, weights: dict[str, float], kind_words: set[str]) -
     return max(nouns, key=lambda term: weights[term], default=None)
 
 
-def _parts(name: str) -> list[str]:
+@lru_cache(maxsize=4096)
+def _parts(name: str) -> tuple[str, ...]:
     """A multi-morpheme word in parts of two or more letters ("동행교류회" → 동행, 교류회)."""
     tokens = [t.form for t in kiwi_tokens([normalize(name)])[0] if t.tag[0] not in "JE"]
     parts: list[str] = []
@@ -702,7 +704,7 @@ def _parts(name: str) -> list[str]:
             continue
         parts.append(carry + form)
         carry = ""
-    return parts
+    return tuple(parts)
 
 
 def _listed(text: str, start: int, length: int) -> bool:

@@ -16,7 +16,7 @@ import json
 import os
 import tomllib
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -38,6 +38,20 @@ class Glossary:
     """Synonym groups, looked up by any member word."""
 
     groups: tuple[tuple[str, ...], ...]
+    _index: dict[str, tuple[str, ...]] = field(
+        init=False, repr=False, compare=False, hash=False, default_factory=dict
+    )
+
+    def __post_init__(self) -> None:
+        # The answer layer asks for synonyms of every question term against every candidate
+        # sentence; scanning all groups each time was most of the CPU of an answer.
+        index: dict[str, dict[str, None]] = {}
+        for group in self.groups:
+            keys = [_key(member) for member in group]
+            for key in dict.fromkeys(keys):
+                found = index.setdefault(key, {})
+                found.update((m, None) for m, k in zip(group, keys, strict=True) if k != key)
+        object.__setattr__(self, "_index", {key: tuple(words) for key, words in index.items()})
 
     @classmethod
     def from_groups(cls, groups: Iterable[Iterable[str]]) -> Glossary:
@@ -69,12 +83,7 @@ class Glossary:
 
     def synonyms(self, word: str) -> tuple[str, ...]:
         """The other words of every group that contains ``word`` (empty when it has none)."""
-        key = _key(word)
-        found: dict[str, None] = {}
-        for group in self.groups:
-            if any(_key(member) == key for member in group):
-                found.update((member, None) for member in group if _key(member) != key)
-        return tuple(found)
+        return self._index.get(_key(word), ())
 
     def expansions(self, text: str) -> tuple[str, ...]:
         """Synonyms of every glossary word that occurs in ``text``, minus words already there.

@@ -10,9 +10,11 @@ match is rare and compounds are common.
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any
 
 from knowledge.lexical import normalize
 
@@ -81,19 +83,44 @@ def analyse(text: str) -> Analysed:
     return analyse_many([text])[0]
 
 
+CACHED_TEXTS = 20_000
+"""Analysed texts kept in memory: the candidate sentences of the documents recur question after
+question, and analysing them again was a fifth of an answer's CPU (a few MB for a federation)."""
+
+_cache: dict[str, Analysed] = {}
+_cache_lock = threading.Lock()
+
+
 def analyse_many(texts: Sequence[str]) -> list[Analysed]:
-    """Many texts prepared for word tests, with one Kiwi call."""
+    """Many texts prepared for word tests, with one Kiwi call for those not seen recently."""
     from knowledge.lexical import kiwi_tokens
 
-    prepared: list[Analysed] = []
-    normalized = [normalize(text) for text in texts]
-    for text, tokens in zip(normalized, kiwi_tokens(normalized), strict=True):
-        offsets = _compact_offsets(text)
-        starts = frozenset(offsets[token.start] for token in tokens if token.start < len(text))
-        forms = frozenset(token.form for token in tokens)
-        sequence = tuple(token.form for token in tokens if _is_content(token.tag))
-        prepared.append(Analysed("".join(text.split()), starts, forms, sequence))
-    return prepared
+    with _cache_lock:
+        known = {text: _cache[text] for text in texts if text in _cache}
+    missing = list(dict.fromkeys(text for text in texts if text not in known))
+    if missing:
+        normalized = [normalize(text) for text in missing]
+        fresh = {
+            original: _prepare(text, tokens)
+            for original, text, tokens in zip(
+                missing, normalized, kiwi_tokens(normalized), strict=True
+            )
+        }
+        with _cache_lock:
+            if len(_cache) + len(fresh) > CACHED_TEXTS:
+                _cache.clear()  # simpler than LRU; a federation's sentences fit many times over
+            _cache.update(fresh)
+        known.update(fresh)
+    return [known[text] for text in texts]
+
+
+def _prepare(text: str, tokens: Sequence[Any]) -> Analysed:
+    """One normalised text and its Kiwi tokens, prepared for word tests."""
+    offsets = _compact_offsets(text)
+    starts = frozenset(offsets[token.start] for token in tokens if token.start < len(text))
+    forms = frozenset(token.form for token in tokens)
+    sequence = tuple(token.form for token in tokens if _is_content(token.tag))
+    return Analysed("".join(text.split()), starts, forms, sequence)
 
 
 def _compact_offsets(text: str) -> list[int]:
