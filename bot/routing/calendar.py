@@ -79,6 +79,29 @@ def add_business_time(
     return local + span
 
 
+def business_time_before(
+    moment: datetime,
+    span: timedelta,
+    hours: Hours = DEFAULT_HOURS,
+    is_holiday: HolidayCheck = korean_holiday,
+) -> datetime:
+    """The moment ``span`` of office hours before ``moment`` (the reverse of
+    :func:`add_business_time`)."""
+    local = moment.astimezone(KST)
+    left = span
+    day = local.date()
+    for _ in range(3660):  # the same bound as add_business_time
+        if is_business_day(day, is_holiday):
+            opens, closes = _window(day, hours)
+            finish = min(local, closes)
+            if opens < finish:
+                if left <= finish - opens:
+                    return finish - left
+                left -= finish - opens
+        day -= timedelta(days=1)
+    return local - span
+
+
 def business_time_between(
     start: datetime,
     end: datetime,

@@ -20,7 +20,14 @@ from bot.federation import audit
 from bot.federation.errors import FederationError
 from bot.federation.groups import the_federation
 from bot.routing import fields
-from bot.routing.calendar import DEFAULT_HOURS, Hours, add_business_days, business_days_between
+from bot.routing.calendar import (
+    DEFAULT_HOURS,
+    Hours,
+    add_business_days,
+    business_days_between,
+    business_time_before,
+    business_time_between,
+)
 from bot.schedule.planning import HolidayCheck, korean_holiday
 from bot.storage.federation_models import Advisor, Federation
 from bot.storage.ticket_models import AdvisorPreference, Ticket
@@ -140,3 +147,17 @@ def promised_by(
     days = steps_for(session, ticket.field).reassign
     hours = hours_of(session, ticket.advisor_id)
     return days, add_business_days(ticket.asked_at, days, is_holiday, hours)
+
+
+def resume(
+    session: Session, ticket: Ticket, now: datetime, is_holiday: HolidayCheck = korean_holiday
+) -> None:
+    """Restart a paused clock at ``now`` with the office time already spent kept: a question
+    paused on Friday afternoon and resumed on Monday morning has not lost the weekend, nor
+    gained the nights."""
+    if ticket.paused_at is None:
+        return
+    hours = hours_of(session, ticket.advisor_id)
+    spent = business_time_between(ticket.sla_from, ticket.paused_at, hours, is_holiday)
+    ticket.sla_from = business_time_before(now, spent, hours, is_holiday)
+    ticket.paused_at = None

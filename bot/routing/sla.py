@@ -1,11 +1,12 @@
 """The SLA clock of tickets, run by the scheduler: remind, reassign, escalate.
 
 Counted in business days of the holder's office hours (weekends and Korean public holidays do
-not count; see :mod:`bot.routing.deadlines`) from the ticket's ``sla_from``, which the time
-spent waiting for the member moves forward (the clock pauses). Each field has its own steps;
-defaults: remind the advisor after 1 business day, reassign after 2, escalate to the
-secretariat after 3. Each step is taken once (``sla_stage``), audited, and its messages queued in
-the same transaction, so running the sweep twice, or from two processes, does it once.
+not count; see :mod:`bot.routing.deadlines`) from the ticket's ``sla_from``, which resuming after
+a wait for the member moves so that the office time already spent is kept (the clock pauses).
+Each field has its own steps; defaults: remind the advisor after 1 business day, reassign after
+2, escalate to the secretariat after 3. Each step is taken once (``sla_stage``), audited, and its
+messages queued in the same transaction, so running the sweep twice, or from two processes, does
+it once.
 """
 
 from __future__ import annotations

@@ -346,9 +346,9 @@ def member_reply(session: Session, ticket: Ticket, *, text: str, now: datetime) 
     """The member's reply to a clarifying question goes back to the holder; the clock resumes."""
     message = _add(ticket, "reply", "member", text, now)
     session.flush()
-    if ticket.paused_at is not None:
-        ticket.sla_from = ticket.sla_from + (now - ticket.paused_at)
-        ticket.paused_at = None
+    from bot.routing.deadlines import resume
+
+    resume(session, ticket, now)
     state = "reassigned" if ticket.tried else "assigned"
     if ticket.advisor_id is None:
         state = "escalated"

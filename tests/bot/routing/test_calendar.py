@@ -3,10 +3,16 @@ hours; "one business day" is one working day's worth of office hours."""
 
 from __future__ import annotations
 
-from datetime import datetime, time
+from datetime import datetime, time, timedelta
 
 from bot.clock import KST
-from bot.routing.calendar import Hours, add_business_days, business_days_between, parse_hours
+from bot.routing.calendar import (
+    Hours,
+    add_business_days,
+    business_days_between,
+    business_time_before,
+    parse_hours,
+)
 
 
 def kst(month: int, day: int, hour: int, minute: int = 0) -> datetime:
@@ -46,3 +52,8 @@ def test_office_hours_are_read_as_start_and_end() -> None:
     assert parse_hours("9:30~18:00") == Hours(time(9, 30), time(18))
     assert parse_hours("18:00-09:00") is None
     assert parse_hours("오전") is None
+
+
+def test_office_time_counts_back_over_a_holiday_and_a_weekend() -> None:
+    assert business_time_before(kst(12, 28, 10), timedelta(hours=9)) == kst(12, 24, 10)
+    assert business_time_before(kst(12, 5, 12), timedelta(hours=1)) == kst(12, 4, 17)

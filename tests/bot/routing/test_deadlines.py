@@ -92,3 +92,23 @@ def test_sla_settings_show_the_defaults_and_refuse_nonsense(desk: Desk) -> None:
     assert str(bad_order.value) == texts.RT_SLA_BAD_ORDER
     assert "'요리' 분야는 없어요" in str(bad_field.value)
     assert str(bad_hours.value) == texts.RT_HOURS_BAD
+
+
+async def test_a_pause_over_the_weekend_keeps_the_office_time_already_spent(desk: Desk) -> None:
+    desk.at(kst(4, 10))  # Friday
+    await desk.chat.say(MEMBER, f"/전문가 {UNCOVERED}")
+    await desk.deliver()
+    desk.at(kst(4, 17))  # seven office hours spent, then the advisor asks something
+    await desk.chat.say(KIM, "/추가질문 1 법인이신가요?")
+    await desk.deliver()
+
+    desk.at(kst(7, 9, 30))  # Monday: the member answers; two office hours are left
+    await desk.chat.say(MEMBER, "네, 법인이에요.")
+    await desk.deliver()
+    desk.at(kst(7, 11, 29))
+    early = await desk.deliver()
+    desk.at(kst(7, 11, 30))
+    reminder = only(await desk.deliver(), KIM)
+
+    assert early == []
+    assert "답변을 기다리고 있어요" in reminder.text
