@@ -45,6 +45,7 @@ ARGUMENT_NAMES = {
     "federation_name": "연합회",
     "file": "파일",
     "group": "교류회",
+    "hours": "시간대",
     "limit": "개수",
     "member": "회원",
     "name": "이름",
