@@ -641,8 +641,11 @@ class _Scorer:
         found = sum(
             1
             for name in names
-            if self._name_found(name, analysed, context)
-            or (before is not None and self._name_found(name, before, context))
+            if not _names_another(unit.text, name)
+            and (
+                self._name_found(name, analysed, context)
+                or (before is not None and self._name_found(name, before, context))
+            )
         )
         return found / len(names)
 
@@ -663,6 +666,23 @@ class _Scorer:
 
     def _synonym_found(self, term: str, analysed: Analysed) -> bool:
         return self._synonyms is not None and analysed.contains_any(self._synonyms(term))
+
+
+def _names_another(sentence: str, name: str) -> bool:
+    """True when ``sentence`` names a sibling of ``name`` and not ``name`` itself.
+
+    "동행교류회 5월 27일: …" does not answer "새벽교류회 5월 모임 어디서 해요?", though the
+    passage around it names 새벽교류회 too: a sibling shares the name's last three characters
+    (교류회, 지원사업's 원사업) and not one letter before them. A longer or shorter form of the
+    same name shares letters ("경기이업종교류연합회" for "이업종연합회") and is no sibling.
+    """
+    if len(name) < 4 or name in sentence:
+        return False
+    ending, stem = name[-3:], set(name[:-3])
+    return any(
+        not stem & set(found.group(1))
+        for found in re.finditer(rf"([가-힣A-Za-z0-9]+){re.escape(ending)}", sentence)
+    )
 
 
 def _days(text: str) -> set[tuple[str, str]]:

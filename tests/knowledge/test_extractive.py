@@ -249,3 +249,35 @@ def test_one_meeting_of_many_does_not_answer_where_the_meetings_are_held() -> No
     assert trip_only.support.one_occasion  # one day's place: not confident
     june = extract_answer("미래교류회 6월 모임 장소 어디예요?", [field_trip, months])
     assert not june.support.one_occasion
+
+
+SITES = _hit(
+    "동행교류회 5월 27일(수): 동행푸드 생산공장 (한빛시 남구 들녘로 45)",
+    section="현장 정례회 (새벽교류회, 동행교류회)",
+    title="2026년 교류회 정례회 일정",
+)
+
+
+def test_a_row_about_another_group_does_not_answer_for_the_group_asked() -> None:
+    extract = extract_answer("새벽교류회 5월 모임 어디서 해요?", [SITES])
+
+    assert not extract.support.compounds_found
+
+
+def test_a_row_about_the_group_asked_names_it() -> None:
+    extract = extract_answer("동행교류회 5월 모임 어디서 해요?", [SITES])
+
+    assert "동행푸드 생산공장" in extract.text
+    assert extract.support.compounds_found
+
+
+def test_a_longer_form_of_the_same_name_is_the_same_name() -> None:
+    hit = _hit(
+        "도내에는 총 784개사에 34개 단위교류회로 구성된 경기이업종교류연합회가 활동 중이다.",
+        section="",
+        title="경기중소기업이업종교류연합회 정기총회",
+    )
+
+    extract = extract_answer("경기 이업종연합회 회원사 몇개사에요?", [hit])
+
+    assert extract.support.compounds_found
