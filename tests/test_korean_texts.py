@@ -42,6 +42,7 @@ ALLOWED: dict[str, str] = {
     "bot/routing/cards.py": "advisor field names, stored values",
     "bot/routing/fields.py": "advisor fields and the keywords that guess them",
     "bot/schedule/ics.py": "the calendar's product id (PRODID) names the app",
+    "bot/calendar_questions.py": _READS,
     "bot/smalltalk.py": _READS,
     "knowledge/extractive.py": _READS,
     "knowledge/facts.py": _READS,

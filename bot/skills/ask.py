@@ -9,12 +9,13 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from bot import texts
+from bot import calendar_questions, texts
 from bot.answers import Citation, QaAnswer
 from bot.conversation import SavedAnswer
 from bot.messages import Address, Button, Link, OutgoingMessage
 from bot.routing import cards
 from bot.skills import expert
+from bot.skills.membership import groups_of, member_of
 from bot.skills.skill import Services, Skill, Turn, reply
 from knowledge.question import could_follow_up, in_context
 
@@ -102,6 +103,8 @@ def ask(turn: Turn, question: str) -> OutgoingMessage:
     card = cards.lookup(services.sessions, question, audience=caller.audience, now=turn.now)
     if card is not None:
         answer = cards.as_answer(card)
+    elif (upcoming := from_calendar(turn, question)) is not None:
+        answer = upcoming
     else:
         answer = services.answerer.answer(question, allowed=caller.audience, top_k=services.top_k)
     if not answer.answers_a_question:
@@ -112,6 +115,18 @@ def ask(turn: Turn, question: str) -> OutgoingMessage:
     if answer.offers_expert:
         expert.offer(turn, answer_id)
     return render_answer(answer, answer_id, brief=caller.tone == "brief")
+
+
+def from_calendar(turn: Turn, question: str) -> QaAnswer | None:
+    """ "다음 정례회 언제예요?": the next fitting event the caller may see, from the calendar."""
+    asked = calendar_questions.read(question)
+    if asked is None:
+        return None
+    with turn.services.sessions() as session:
+        mine = groups_of(session, turn.address, member_of(session, turn.caller))
+        return calendar_questions.answer(
+            session, asked, groups=mine, now=turn.now, event_link=turn.services.calendar.event_link
+        )
 
 
 def saved(services: Services, address: Address, answer_id: int | None) -> SavedAnswer | None:

@@ -245,3 +245,16 @@ def diff_advise_button(number: int) -> str:
 def mtg_rsvp_proxy(name: str, proxy: str) -> str:
     """A member in the RSVP list who sends someone in their place."""
     return f"{name}(대리: {proxy})"
+
+
+CALENDAR_SOURCE_TITLE = "연합회 일정(사무국 등록)"
+"""The source named under an answer taken from the calendar the secretariat keeps."""
+
+
+def calendar_answer(title: str, when: str, place: str | None) -> str:
+    """The answer to "다음 정례회 언제예요?": the event, its KST time and place, and the RSVP."""
+    where = f" {place}에서" if place else ""
+    return (
+        f"{with_particle(title, '은/는')} {when}{where} 열려요. "
+        "참석 여부는 모임 알림의 버튼으로 알려 주세요. 다른 일정은 /일정 으로 보실 수 있어요."
+    )

@@ -6,8 +6,12 @@ TEST_DATABASE_URL) PostgreSQL.
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from bot import texts
+from bot.clock import KST
 from bot.difficulties import nudges
+from bot.federation import events, groups
 from bot.messages import Button
 from bot.schedule.feeds import feed_token
 from bot.storage.event_models import Event
@@ -138,3 +142,46 @@ async def test_help_offers_a_schedule_button(club: Club) -> None:
 
     assert help_.buttons[0].label == texts.CH_BUTTON_SCHEDULE
     assert schedule.text.startswith(texts.MTG_SCHEDULE_HEADING)
+
+
+async def test_a_member_asking_for_the_next_meeting_gets_it_from_the_calendar(club: Club) -> None:
+    [reply] = await club.chat.say(MEMBER, "다음 정례회 언제예요?")
+
+    assert reply.text.startswith(
+        "새벽교류회 3월 정례회는 3월 10일(화) 오후 7시 수원컨벤션센터 3층에서 열려요."
+    )
+    assert "연합회 일정(사무국 등록) · 새벽교류회 3월 정례회" in reply.text
+    # The source is the event's calendar file, to add it in one tap.
+    assert [link.url.split("?")[0] for link in reply.links] == [
+        f"https://gyoryu.example.kr/events/{club.meeting.id}.ics"
+    ]
+    # The same in the group's room, and for "this month's" meeting; next month has none yet.
+    [in_room] = await club.chat.say(MEMBER, "이번달 모임 어디서 해요?", room=ROOM, mentioned=True)
+    assert "수원컨벤션센터 3층에서 열려요" in in_room.text
+    [next_month] = await club.chat.say(MEMBER, "담달 정례회 언제예요?")
+    assert "3월 10일" not in next_month.text
+
+
+async def test_a_guest_is_not_told_a_groups_meeting_but_hears_federation_events(
+    club: Club,
+) -> None:
+    [meeting] = await club.chat.say(GUEST, "다음 정례회 언제예요?")
+    assert "수원컨벤션센터" not in meeting.text
+
+    with club.sessions.begin() as session:
+        federation = groups.the_federation(session)
+        events.add_event(
+            session,
+            federation=federation,
+            group=None,
+            kind="기타",
+            title="2026 송년회 '한빛인의 밤'",
+            starts_at=datetime(2026, 12, 11, 18, 0, tzinfo=KST),
+            place="한빛컨벤션센터 2층 그랜드홀",
+            agenda=None,
+            actor="t",
+        )
+    [party] = await club.chat.say(GUEST, "다음 송년회 언제 어디서 해요?")
+    assert party.text.startswith(
+        "2026 송년회 '한빛인의 밤'은 12월 11일(금) 오후 6시 한빛컨벤션센터 2층 그랜드홀에서 열려요."
+    )
