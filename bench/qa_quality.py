@@ -9,7 +9,7 @@ Two corpora are ingested into temporary stores exactly as ``gyoryu ingest`` woul
 
 Question sets live in ``bench/questions`` (one JSON object a line: ``id``, ``question``,
 ``answerable``, ``doc``, ``expect`` (alternative fact strings; any one must appear in the answer,
-spaces ignored) and ``kind``). ``*_dev``, ``*_dev2`` and ``*_dev3`` sets are for development:
+spaces ignored) and ``kind``). ``*_dev``, ``*_dev2`` … sets are for development:
 their misses are printed one by one. ``*_heldout`` sets were written before tuning and are
 reported only as totals; they must never be used to choose parameters.
 ``samples/corpus_questions.jsonl``, the project's first set, is a development set too (its
@@ -144,9 +144,9 @@ def question_sets(which: str) -> list[QuestionSet]:
     if which in ("dev", "all"):
         sets.append(QuestionSet("corpus_questions", "sample", load_old_set(OLD_SET), False))
     for corpus in ("sample", "seeds"):
-        for part in ("dev", "dev2", "dev3", "heldout"):
-            path = QUESTIONS / f"{corpus}_{part}.jsonl"
-            if which in (part.rstrip("23"), "all") and path.exists():
+        for path in sorted(QUESTIONS.glob(f"{corpus}_*.jsonl")):
+            part = path.stem.removeprefix(f"{corpus}_").rstrip("0123456789")
+            if which in (part, "all") and part in ("dev", "heldout"):
                 sets.append(QuestionSet(path.stem, corpus, load_set(path), part == "heldout"))
     return sets
 

@@ -83,8 +83,11 @@ _NEGATED = re.compile(r"(?:못|안|않|없)")
 _PAST = re.compile(r"작년|지난해|재작년|전년|지난번")
 _NEXT = re.compile(r"내년|다음해|후년")
 _THIS = re.compile(r"올해|금년|이번해|올\s?[1-9]")
-# Numbers with their unit ("5월", "2차", "11월"); the answer must be about the same one.
-_NUMBER = re.compile(r"\d+\s*(?:월|차|회|기|년|분기|호)")
+# Numbers with their unit ("5월", "2차", "11월") and amounts the question sets as a condition
+# ("5억 한도로 하면"); the answer must be about the same one.
+_NUMBER = re.compile(
+    r"\d+\s*(?:월|차|회|기|년|분기|호)|\d+(?:,\d{3})*\s*(?:억|천만|백만|만)(?!\s*명)"
+)
 
 # Content words that carry no topic in a question: they ask, hedge or point back.
 GENERIC_TERMS = frozenset(
@@ -269,11 +272,12 @@ def _terms(
 
     def close() -> None:
         # Plural and honorific suffixes and bound nouns at the end add nothing ("회원들").
-        while group and (group[-1].tag == "NNB" or group[-1].form in ("들", "님")):
+        while group and (group[-1].tag == "NNB" or group[-1].form in _TRAILING_FORMS):
             if group[-1].tag == "NNB" and len(group) >= 2 and group[-2].tag == "SN":
                 break  # a number's unit: "1인", "2차"
             group.pop()
-        if len(group) >= 2:
+        end = group[-1].start + group[-1].len if group else 0
+        if len(group) >= 2 and normalized[end : end + 1] not in _JOINING_SYMBOLS:
             first, last = group[0], group[-1]
             word = _compact(normalized[first.start : last.start + last.len])
             if len(word) >= 3 and any(t.tag in _NOUN_TAGS for t in group):
@@ -332,7 +336,12 @@ def _counted(normalized: str) -> str | None:
     return word if len(word) >= 2 and word not in QUESTION_WORDS else None
 
 
-_NUMBER_ONLY = re.compile(r"\d+(?:월|차|회|기|년|분기|호|일|시|명|개|인|곳|건)")
+_NUMBER_ONLY = re.compile(r"\d+(?:월|차|회|기|년|분기|호|일|시|명|개|인|곳|건)당?")
+# Endings of a run of nouns that add nothing to what it names: plurals and honorifics
+# ("회원들", "위원님"), and the time words members glue on ("정례회때", "당일날").
+_TRAILING_FORMS = frozenset({"들", "님", "때", "날"})
+# A run of nouns cut by one of these ("공동R&D") is part of a longer word: no compound of it.
+_JOINING_SYMBOLS = frozenset("&-/+")
 # Particles members attach to a word; stripped to find the word as typed.
 _PARTICLE = re.compile(
     r"(?:에서|으로|까지|부터|이랑|에게|은|는|이|가|을|를|에|도|만|랑|과|와|로|의)$"

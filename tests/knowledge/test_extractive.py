@@ -281,3 +281,35 @@ def test_a_longer_form_of_the_same_name_is_the_same_name() -> None:
     extract = extract_answer("경기 이업종연합회 회원사 몇개사에요?", [hit])
 
     assert extract.support.compounds_found
+
+
+PL_PREMIUM = _hit(
+    "보험료는 업종과 연 매출액에 따라 정해지며, 예를 들어 연 매출 30억원인 금속가공 회원사가 "
+    "1억원 한도를 고르면 연 보험료는 약 80만원 수준입니다.",
+    section="■ 보험료",
+    title="단체 PL보험 가입 안내",
+)
+
+
+def test_an_amount_set_as_a_condition_must_be_the_one_the_sentence_is_about() -> None:
+    asked_other = extract_answer("매출 30억인데 PL 5억 한도면 보험료 얼마쯤 나와요", [PL_PREMIUM])
+    asked_same = extract_answer("매출 30억인데 PL 1억 한도면 보험료 얼마쯤 나와요", [PL_PREMIUM])
+
+    assert not asked_other.support.numbers_found
+    assert asked_same.support.numbers_found
+    assert "80만원" in asked_same.text
+
+
+def test_words_members_glue_on_do_not_have_to_be_found_whole() -> None:
+    hit = _hit(
+        "새로 입회한 회원사는 첫 정례회에서 10분 동안 회사를 소개합니다.",
+        section="제5조(신입 회원)",
+        title="교류회 운영규정",
+    )
+
+    # "정례회때" is 정례회 at that time; "공동R&D" is one word, not "공동R" and a stray "D".
+    extract = extract_answer("입회하면 첫 정례회때 몇분 소개해요?", [hit])
+    assert extract.support.compounds_found
+    assert "10분" in extract.text
+    rnd = extract_answer("공동R&D 자부담중에 현금은 얼마나 있어야 돼요", [hit])
+    assert rnd.support.compounds_found
