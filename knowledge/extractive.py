@@ -89,6 +89,8 @@ _HOW = re.compile(
 _DEADLINE = re.compile(r"\d+\s*일(?:\([월화수목금토일]\))?\s*까지|마감")
 _ENUMERATION = re.compile(r"[^,，]+,[^,，]+,[^,，]+|\S+·\S+·\S+")
 _ROLE_ONLY = re.compile(r"회장|대표|간사|사무총장|위원장|이사|감사")
+_RECURRING = re.compile(r"정례회|월례회|정기\s*모임|정모|모임")
+_DAY_ASKED = re.compile(r"\d+\s*[월일]|이번|다음|지난|언제|날짜|며칠")
 _ROW_CELL = " · "
 _LABEL = ": "
 
@@ -486,6 +488,13 @@ class _Scorer:
         kind_found = best.kind_strength > 0
         if read.kind == "procedure":
             kind_found = unit.item or _HOW.search(unit.text) is not None
+            # Steps for paying are no steps for changing the account ("통장 바꾸려면").
+            kind_found = kind_found and (read.goal is None or read.goal in best.found)
+        if read.kind == "list":
+            # "서류 뭐뭐 내요?" wants the items: a sentence naming none does not answer it.
+            kind_found = bool(
+                unit.item or unit.row or _ENUMERATION.search(unit.text) or _LEAD.search(unit.text)
+            )
         return Support(
             coverage=best.coverage,
             key_found=self._key is None or self._key in best.found,
@@ -515,6 +524,8 @@ class _Scorer:
         days = _days(unit.text)
         if not days:
             return False
+        if _RECURRING.search(read.text) and not _DAY_ASKED.search(read.text):
+            return True  # "정례회 장소": a meeting held every month; a dated row is one of them
         nouns = (t for t in read.terms if t in read.nouns)
         names = [n for n in (*read.names, *nouns) if len(n) > 1]
         subject = [n for n in names if n in self._compact(unit)]

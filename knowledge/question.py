@@ -45,7 +45,10 @@ _CUES: tuple[tuple[Kind, re.Pattern[str]], ...] = (
         ),
     ),
     ("person", re.compile(r"누구|누가|성함|(?:분|사람)(?:이)?이름|어느분|어떤분|담당자(?:가|는)")),
-    ("place", re.compile(r"어디|장소|위치|주소|어느(?:나라|지역|곳|도시)")),
+    (
+        "place",
+        re.compile(r"어디|장소|위치|주소|어느(?:나라|지역|곳|도시)|(?:식당|호텔|건물|학교)(?:의)?이름"),
+    ),
     (
         "date",
         re.compile(
@@ -198,6 +201,8 @@ class Question:
     """The question asks whether something is required ("꼭 들어야 돼요?")."""
     when: Literal["past", "this", "next"] | None
     """A question about last, this or next year needs a passage about that year."""
+    goal: str | None = None
+    """What a "how do I …" question wants done ("바꾸려면" → 바꾸): the steps must be for it."""
 
 
 def read_question(text: str) -> Question:
@@ -245,7 +250,20 @@ def read_question(text: str) -> Question:
         nouns=frozenset(nouns),
         soft=frozenset(soft),
         names=tuple(dict.fromkeys([*proper, *compounds])),
+        goal=_goal(normalized, terms) if kind == "procedure" else None,
     )
+
+
+def _goal(normalized: str, terms: tuple[str, ...]) -> str | None:
+    """The action a "…려면 어떻게 해요?" question is about, when it is one of its terms."""
+    tokens = kiwi_tokens([normalized])[0]
+    for index, token in enumerate(tokens[1:], start=1):
+        if token.form in ("려면", "으려면"):
+            action = tokens[index - 1]
+            if action.tag == "XSV" and index >= 2:  # "신청하려면": the noun is the action
+                action = tokens[index - 2]
+            return action.form if action.form in terms else None
+    return None
 
 
 def _asks_what_a_noun_is(normalized: str) -> bool:

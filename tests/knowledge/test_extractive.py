@@ -313,3 +313,59 @@ def test_words_members_glue_on_do_not_have_to_be_found_whole() -> None:
     assert "10분" in extract.text
     rnd = extract_answer("공동R&D 자부담중에 현금은 얼마나 있어야 돼요", [hit])
     assert rnd.support.compounds_found
+
+
+def test_a_dated_row_is_one_meeting_not_where_the_group_meets() -> None:
+    row = _hit(
+        "미래교류회 6월 18일(목): 한빛테크노파크 시제품제작실",
+        section="현장 정례회",
+        title="2026년 교류회 정례회 일정",
+    )
+
+    assert extract_answer("미래교류회 정례회 장소 어디에요", [row]).support.one_occasion
+    assert not extract_answer("미래교류회 6월 정례회 장소 어디에요", [row]).support.one_occasion
+
+
+def test_the_name_of_a_restaurant_is_not_answered_by_the_word_restaurant() -> None:
+    hit = _hit(
+        "정례회는 약 2시간 진행되며, 회의가 끝나면 근처 식당에서 식사를 함께 합니다.",
+        section="Q3. 정례회는 어떻게 진행되나요?",
+        title="자주 묻는 질문 (FAQ)",
+    )
+
+    extract = extract_answer("정례회 끝나고 밥먹는 식당 이름이 뭐에요", [hit])
+
+    assert not extract.support.kind_found
+
+
+def test_steps_for_another_action_do_not_answer_how_to_do_this_one() -> None:
+    hit = _hit(
+        "- 입회비와 연회비는 연합회 계좌로 입금하거나 CMS 자동이체로 납부한다.\n"
+        "- CMS 자동이체는 매월 25일에 5만원씩 출금된다.\n- 신청서는 사무국에서 받는다.",
+        section="제8조(회비 납부 방법)",
+        title="교류회 운영규정",
+    )
+
+    change = extract_answer("CMS 자동이체 출금 통장 바꾸려면 어떻게 해요", [hit])
+    apply = extract_answer("CMS 자동이체로 납부하려면 어떻게 해요", [hit])
+
+    assert not change.support.kind_found
+    assert apply.support.kind_found
+
+
+def test_a_list_question_needs_the_items() -> None:
+    timing = _hit(
+        "가입 서류를 낸 시점에 따라 길게는 3개월 가까이 걸릴 수 있습니다.",
+        section="■ 가입 절차",
+        title="한빛연합회 입회 안내",
+    )
+    items = _hit(
+        "가입 서류는 입회 신청서, 사업자등록증 사본, 회사 소개서입니다.",
+        section="■ 가입 서류",
+        title="한빛연합회 입회 안내",
+    )
+
+    assert not extract_answer("가입할때 내야 되는 서류 뭐뭐임", [timing]).support.kind_found
+    listed = extract_answer("가입할때 내야 되는 서류 뭐뭐임", [items])
+    assert listed.support.kind_found
+    assert "사업자등록증 사본" in listed.text
