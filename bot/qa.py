@@ -25,7 +25,7 @@ from knowledge.extractive import (
 )
 from knowledge.facts import is_instruction
 from knowledge.fields import guess_field
-from knowledge.question import kind_hints
+from knowledge.question import corrected, kind_hints
 from knowledge.types import Hit
 
 if TYPE_CHECKING:
@@ -166,7 +166,7 @@ class DocumentQA:
         self, question: str, *, allowed: frozenset[str] | None = None, top_k: int = 5
     ) -> QaAnswer:
         """Answer ``question`` from the documents ``allowed`` for the audience."""
-        question = " ".join(question.split())[:MAX_QUERY_CHARS]
+        question = corrected(" ".join(question.split()))[:MAX_QUERY_CHARS]
         if not question:
             return QaAnswer(texts.QA_EMPTY_QUESTION, confident=False, kind="empty")
         talk = small_talk(question)

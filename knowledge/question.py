@@ -207,6 +207,21 @@ class Question:
     """What a "how do I …" question wants done ("바꾸려면" → 바꾸): the steps must be for it."""
 
 
+# Chat misspellings that change what a word is ("몇 군대" is 몇 군데, not an army).
+_TYPOS: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(r"몇\s*군대"), "몇 군데"),
+    (re.compile(r"(?<![가-힣])어케(?=\s|$|[?.!]|해|하|돼|되)"), "어떻게"),
+    (re.compile(r"(?<=[가-힣])에여(?=\s|$|[?.!])"), "예요"),
+)
+
+
+def corrected(text: str) -> str:
+    """``text`` with the chat misspellings that would mislead the search put right."""
+    for typo, right in _TYPOS:
+        text = typo.sub(right, text)
+    return text
+
+
 def read_question(text: str) -> Question:
     """Read ``text`` (one member question) into a :class:`Question`."""
     normalized = normalize(text)

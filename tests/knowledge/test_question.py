@@ -1,6 +1,6 @@
 import pytest
 
-from knowledge.question import could_follow_up, in_context
+from knowledge.question import corrected, could_follow_up, in_context, read_question
 
 
 @pytest.mark.parametrize(
@@ -74,3 +74,23 @@ def test_only_a_question_shaped_like_a_follow_up_looks_back(
     question: str, shaped_like_a_follow_up: bool
 ) -> None:
     assert could_follow_up(question) is shaped_like_a_follow_up
+
+
+@pytest.mark.parametrize(
+    ("typed", "meant"),
+    [
+        ("경기이업종 회원사 몇군대에요", "경기이업종 회원사 몇 군데에요"),
+        ("가입 어케해요?", "가입 어떻게해요?"),
+        ("육성자금 한도 얼마에여", "육성자금 한도 얼마예요"),
+        ("군대 다녀온 직원 채용하면 지원금 있어요?", "군대 다녀온 직원 채용하면 지원금 있어요?"),
+    ],
+)
+def test_chat_misspellings_that_change_a_word_are_put_right(typed: str, meant: str) -> None:
+    assert corrected(typed) == meant
+
+
+def test_a_misspelt_counter_still_asks_for_a_count() -> None:
+    read = read_question(corrected("경기이업종 회원사 몇군대에요"))
+
+    assert read.kind == "count"
+    assert "군대" not in read.terms
