@@ -27,6 +27,7 @@ from tests.bot.conftest import (  # noqa: F401  the CLI tests use the core's dat
     session,
     session_factory,
 )
+from tests.handlers.serve_processes import serve_database  # noqa: F401  the serve processes' database
 from tests.scenarios.answerer import FakeAnswerer
 
 NOW = datetime(2026, 11, 25, 10, 0, tzinfo=UTC)
