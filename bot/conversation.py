@@ -176,6 +176,26 @@ class ConversationLog:
             )
         return cast(CursorResult[Any], won).rowcount == 1
 
+    def hold(self, message: IncomingMessage, *, now: datetime) -> bool:
+        """Record that the reply marked "sending" has not left after all (it waits for a
+        rate-limit slot): a crash during the wait leaves the message to be answered again, as
+        nothing of it reached the member.
+
+        ``False`` (nothing changed) when this process no longer holds the message's claim.
+        """
+        with self._sessions.begin() as session:
+            held = session.execute(
+                update(InboundMessage)
+                .where(
+                    InboundMessage.platform == message.address.platform,
+                    InboundMessage.message_key == message.id,
+                    InboundMessage.claimed_by == self.owner,
+                    InboundMessage.status == "sending",
+                )
+                .values(status="answering", claimed_at=now)
+            )
+        return cast(CursorResult[Any], held).rowcount == 1
+
     def renew(self, *, now: datetime) -> int:
         """Keep this process's claims fresh (being answered or sent); how many.
 

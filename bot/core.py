@@ -149,6 +149,11 @@ class Bot:
         ``False`` when another process took the message over and this reply must not leave."""
         return self._log.mark_sending(message, now=self.clock())
 
+    def hold(self, message: IncomingMessage) -> bool:
+        """Record that the reply marked "sending" waits before it leaves (see
+        :meth:`ConversationLog.hold`); ``False`` when another process took the message over."""
+        return self._log.hold(message, now=self.clock())
+
     def renew_claims(self) -> int:
         """Keep the claims of the messages this process works on fresh; how many."""
         return self._log.renew(now=self.clock())

@@ -18,7 +18,9 @@ the platform, or it refused).
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from typing import Protocol
 
 from bot.messages import Address, OutgoingMessage
@@ -43,6 +45,58 @@ class OutcomeUnknownError(DeliveryError):
     """The request was sent but no answer came (a read timeout, the connection dropped after
     sending): the platform may have delivered it. Resending risks a second copy, so callers
     record the message as outcome-unknown instead of trying again."""
+
+
+class TakenOverError(DeliveryError):
+    """Another process took the message over while this one waited to send its reply (this
+    one stalled past the claim's lease): the reply must not leave from here."""
+
+
+class Departure(Protocol):
+    """Where the reply to one message stands: waiting to leave, or leaving.
+
+    The lifecycle runner marks a reply "sending" before handing it to the channel, so that a
+    crash from then on never sends it twice. A reply that then waits (for a rate-limit slot, or
+    out a 429) has not left: :meth:`held` says so, and :meth:`leaving` marks it "sending" again
+    when the request goes out. A crash during the wait then leaves a reply that is certainly
+    not on the member's screen, which the next start answers, instead of one "in doubt".
+    """
+
+    async def held(self) -> None:
+        """The request waits before it leaves (nothing of it reached the platform yet)."""
+        ...
+
+    async def leaving(self) -> None:
+        """The request leaves now; raises :class:`TakenOverError` when it must not."""
+        ...
+
+
+_DEPARTURE: ContextVar[Departure | None] = ContextVar("departure", default=None)
+
+
+@contextmanager
+def departure(watch: Departure) -> Iterator[None]:
+    """Report the waits and departures of the sends made inside the block to ``watch``."""
+    token = _DEPARTURE.set(watch)
+    try:
+        yield
+    finally:
+        _DEPARTURE.reset(token)
+
+
+async def held() -> None:
+    """Called by the code that makes a send wait before its request leaves (a rate-limit
+    slot, a 429): a reply being delivered is then not "sending" while it waits."""
+    watch = _DEPARTURE.get()
+    if watch is not None:
+        await watch.held()
+
+
+async def leaving() -> None:
+    """Called right before a send's request leaves, after any wait (see :func:`held`)."""
+    watch = _DEPARTURE.get()
+    if watch is not None:
+        await watch.leaving()
 
 
 class Outbox(Protocol):

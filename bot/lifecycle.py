@@ -26,7 +26,13 @@ from typing import Any
 
 from bot import texts
 from bot.core import Admission, Bot
-from bot.delivery import DeliveryError, OutcomeUnknownError, Replier
+from bot.delivery import (
+    DeliveryError,
+    OutcomeUnknownError,
+    Replier,
+    TakenOverError,
+    departure,
+)
 from bot.messages import Address, IncomingMessage, OutgoingMessage
 
 log = logging.getLogger(__name__)
@@ -98,6 +104,32 @@ class Overdue:
     """The answer missed the deadline; ``deferred`` when the late path will deliver it."""
 
     deferred: bool
+
+
+@dataclass
+class _Departure:
+    """Keeps a reply's mark true while the channel delivers it: "sending" when a request may
+    reach the platform, back to "answering" while it waits (for a rate-limit slot, out a 429)
+    before anything of it left, so a crash during that wait does not leave it "in doubt"."""
+
+    bot: Bot
+    message: IncomingMessage
+    sending: bool = True  # marked before the channel got the reply
+    left: bool = False  # a request of it went out: it stays "sending" until settled
+
+    async def held(self) -> None:
+        if self.left or not self.sending:
+            return
+        if not await asyncio.to_thread(self.bot.hold, self.message):
+            raise TakenOverError(self.message.id)
+        self.sending = False
+
+    async def leaving(self) -> None:
+        if not self.sending:
+            if not await asyncio.to_thread(self.bot.mark_sending, self.message):
+                raise TakenOverError(self.message.id)
+            self.sending = True
+        self.left = True
 
 
 class Runner:
@@ -257,7 +289,16 @@ class Runner:
             )
             return
         try:
-            await reply(replies)
+            with departure(_Departure(self.bot, admission.message)):
+                await reply(replies)
+        except TakenOverError:
+            log.warning(
+                "%s message %s was taken over by another process while its reply waited;"
+                " it is not sent here",
+                platform,
+                admission.message.id,
+            )
+            return
         except OutcomeUnknownError as lost:
             # The reply may be on the member's screen: settled, so nobody sends it again.
             log.warning("the answer on %s may not have arrived: %s", platform, lost)

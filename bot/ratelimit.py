@@ -30,6 +30,7 @@ from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
+from bot import delivery
 from bot.storage.ratelimit_models import SendSlot
 
 Clock = Callable[[], float]
@@ -52,7 +53,11 @@ class SendSlots(Protocol):
     """Waits until every given limit has a free slot, then takes one from each at once."""
 
     async def take(self, limits: Sequence[Limit]) -> None:
-        """Return once a send counted against every limit in ``limits`` is allowed now."""
+        """Return once a send counted against every limit in ``limits`` is allowed now.
+
+        A send that must wait reports it (:func:`bot.delivery.held`) before it sleeps, and
+        every send reports it is leaving (:func:`bot.delivery.leaving`) before this returns.
+        """
         ...
 
 
@@ -96,8 +101,10 @@ class LocalSendSlots:
             wait, kept = claim(self._recent, limits, self._clock())
             if wait <= 0:
                 self._recent.update(kept)
-                return
+                break
+            await delivery.held()
             await self._sleep(wait)
+        await delivery.leaving()
 
 
 class SharedSendSlots:
@@ -118,8 +125,10 @@ class SharedSendSlots:
         while limits:
             wait = await asyncio.to_thread(self.try_take, limits)
             if wait <= 0:
-                return
+                break
+            await delivery.held()
             await self._sleep(wait)
+        await delivery.leaving()
 
     def try_take(self, limits: Sequence[Limit]) -> float:
         """Take a slot under every limit now and return 0, or take none and return the wait.

@@ -33,7 +33,13 @@ from telegram.request import HTTPXRequest
 
 from bot import texts
 from bot.clock import utcnow
-from bot.delivery import DeliveryError, OutcomeUnknownError, PermanentDeliveryError, Replier
+from bot.delivery import (
+    DeliveryError,
+    OutcomeUnknownError,
+    PermanentDeliveryError,
+    Replier,
+    held,
+)
 from bot.messages import Address, IncomingMessage, OutgoingMessage
 from bot.ratelimit import Limit, SendSlots
 from handlers import outcome
@@ -150,6 +156,7 @@ class SlotLimiter(BaseRateLimiter[int]):
                 wait = refused.retry_after
                 seconds = wait.total_seconds() if isinstance(wait, timedelta) else float(wait)
                 log.info("Telegram asked to wait %.0f s before the next request", seconds)
+                await held()  # refused: nothing was delivered, and it waits before trying again
                 await asyncio.sleep(seconds + 0.1)
         raise AssertionError("unreachable: the last attempt returns or raises")
 

@@ -16,6 +16,7 @@ from bot.core import Bot
 from bot.directory import MemoryDirectory
 from bot.lifecycle import ANSWER_LEASE, Runner
 from bot.messages import Address, IncomingMessage, OutgoingMessage
+from bot.ratelimit import Limit, LocalSendSlots
 from bot.storage.conversation_models import InboundMessage
 from tests.scenarios.answerer import FakeAnswerer
 from tests.scenarios.conftest import NOW
@@ -197,4 +198,104 @@ async def test_a_process_that_lost_its_claim_does_not_send_its_answer_too(
     await first.tasks.drain()
 
     assert len(push.delivered) + len(delivered) == 1  # one copy: the second process's
+    assert len(push.delivered) == 1
+
+
+def full_room() -> tuple[LocalSendSlots, list[Limit], asyncio.Event]:
+    """A room whose one slot a minute is taken: the next send waits (parked until cancelled)."""
+    waiting = asyncio.Event()
+
+    async def park(_seconds: float) -> None:
+        waiting.set()
+        await asyncio.Event().wait()
+
+    slots = LocalSendSlots(clock=lambda: 0.0, sleep=park)
+    return slots, [Limit("memory:room", 1, 60.0)], waiting
+
+
+async def test_a_reply_still_waiting_for_a_rate_limit_slot_when_killed_is_answered_at_restart(
+    log: ConversationLog, answerer: FakeAnswerer
+) -> None:
+    slots, room, waiting = full_room()
+    await slots.take(room)  # the room's slot for this minute is used
+    runner = Runner(bot_at(NOW, log, answerer))
+
+    async def rate_limited(_replies: list[OutgoingMessage]) -> None:
+        await slots.take(room)  # never returns: serve is killed while the reply waits
+
+    assert await runner.accept(question("1", "연회비는 얼마인가요?", 1), rate_limited)
+    await waiting.wait()
+    assert statuses(log) == ["answering"]  # nothing left: not "sending" while it waits
+    for task in runner.tasks.running:  # kill -9
+        task.cancel()
+    await asyncio.gather(*runner.tasks.running, return_exceptions=True)
+
+    push = Recorder()
+    assert await Runner(bot_at(RESTARTED, log, answerer)).recover(push) == 1
+
+    # Answered once, late ("unknown" and never sent before: 8 of 10 group members lost theirs
+    # when two `serve` shared a group's slots and one was killed).
+    [(_, late)] = push.delivered
+    assert late.text.startswith(texts.CH_LATE_PREFIX)
+    assert statuses(log) == ["answered"]
+
+
+async def test_a_reply_that_waited_for_a_slot_is_marked_sending_again_before_it_leaves(
+    log: ConversationLog, answerer: FakeAnswerer
+) -> None:
+    runner = Runner(bot_at(NOW, log, answerer))
+    clock = [0.0]
+    slept = asyncio.Event()
+
+    async def sleep(seconds: float) -> None:
+        clock[0] += seconds  # the slot frees up: the next try takes it
+        slept.set()
+
+    slots = LocalSendSlots(clock=lambda: clock[0], sleep=sleep)
+    room = [Limit("memory:room", 1, 60.0)]
+    await slots.take(room)
+    leaving: list[list[str]] = []
+
+    async def rate_limited(_replies: list[OutgoingMessage]) -> None:
+        await slots.take(room)
+        leaving.append(statuses(log))  # the request goes out now
+
+    assert await runner.accept(question("1", "연회비는 얼마인가요?", 1), rate_limited)
+    await runner.tasks.drain()
+
+    assert slept.is_set()
+    assert leaving == [["sending"]]  # a kill from here on leaves it "unknown", never resent
+    assert statuses(log) == ["answered"]
+
+
+async def test_a_reply_taken_over_while_it_waited_for_a_slot_does_not_leave(
+    sessions: sessionmaker[Session], answerer: FakeAnswerer
+) -> None:
+    clock = [0.0]
+    waiting, release = asyncio.Event(), asyncio.Event()
+
+    async def stall(seconds: float) -> None:
+        waiting.set()
+        await release.wait()
+        clock[0] += seconds
+
+    slots = LocalSendSlots(clock=lambda: clock[0], sleep=stall)
+    room = [Limit("memory:room", 1, 60.0)]
+    await slots.take(room)
+    first = Runner(bot_at(NOW, ConversationLog(sessions), answerer))
+    sent: list[OutgoingMessage] = []
+
+    async def rate_limited(replies: list[OutgoingMessage]) -> None:
+        await slots.take(room)
+        sent.extend(replies)
+
+    assert await first.accept(question("1", "연회비는 얼마인가요?", 0), rate_limited)
+    await waiting.wait()
+    # The first process stalled past the lease while it waited: a second one takes it over.
+    push = Recorder()
+    assert await Runner(bot_at(RESTARTED, ConversationLog(sessions), answerer)).recover(push) == 1
+    release.set()
+    await first.tasks.drain()
+
+    assert sent == []  # one copy: the second process's
     assert len(push.delivered) == 1
