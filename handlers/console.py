@@ -52,6 +52,7 @@ def ask(
     k = top_k or settings.top_k
     questions = _lines(_utf8(sys.stdin)) if question == "-" else iter([question])
     for line in questions:
+        qa.refresh_if_changed()  # a long `ask -` session sees documents ingested meanwhile
         answer = qa.answer(line, top_k=k)
         if as_json:
             out.write(json.dumps(answer.as_json(), ensure_ascii=False) + "\n")
@@ -75,7 +76,7 @@ def chat(
 
     from bot.federation.sample import load_sample_federation
     from handlers.memory import MemoryChannel
-    from handlers.wiring import build_bot, open_sessions
+    from handlers.wiring import build_bot, open_answerer, open_sessions
     from ingest.sample import load_sample_corpus_if_empty
     from knowledge.settings import KnowledgeSettings
 
@@ -91,7 +92,8 @@ def chat(
         load_sample_federation(sessions)
     user = CONSOLE_USER if as_member is None else _speak_as(sessions, as_member)
     # The console is one more channel: the same core answers here as in Telegram or Slack.
-    console = MemoryChannel(build_bot(sessions, settings), name="console")
+    answerer = open_answerer(settings)
+    console = MemoryChannel(build_bot(sessions, settings, answerer=answerer), name="console")
     out.write(texts.CHAT_GREETING + "\n")
     lines = terminal_lines() if _interactive(inp, out) else piped_lines(inp, out)
     for line in lines:
@@ -99,6 +101,8 @@ def chat(
             break
         if not line.strip():
             continue
+        # Documents ingested or removed meanwhile (`gyoryu ingest` in another window) count now.
+        answerer.refresh_if_changed()
         for reply in asyncio.run(console.say(user, line.strip())):
             out.write(reply.text + "\n")
         out.flush()

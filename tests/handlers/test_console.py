@@ -4,6 +4,7 @@ import subprocess
 import sys
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TextIO
 
 import pytest
 from prompt_toolkit.input import PipeInput, create_pipe_input
@@ -243,3 +244,44 @@ def test_chat_as_a_member_can_use_what_members_use_again_and_again(
     assert texts.NET_NOT_LINKED not in first.stdout + second.stdout
     assert "사출" in second.stdout.split(texts.CHAT_PROMPT, 1)[1]
     assert texts.NET_NOT_LINKED in guest.stdout
+
+
+def test_a_document_ingested_while_chat_is_open_is_answered_at_once(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from ingest.pipeline import ingest_paths
+    from knowledge.settings import KnowledgeSettings
+    from knowledge.store import ChunkStore
+
+    samples = tmp_path / "samples"
+    samples.mkdir()
+    (samples / "dues.md").write_text(
+        "# 회비 안내\n\n연회비는 60만 원이며 매년 3월 말까지 납부합니다.\n", encoding="utf-8"
+    )
+    monkeypatch.setenv("GYORYU_SAMPLE_DIR", str(samples))
+    monkeypatch.setenv("GYORYU_DATA_DIR", str(tmp_path / "data"))
+    party = tmp_path / "party.md"
+    party.write_text(
+        "# 송년회 안내\n\n송년회 참가비는 1인 5만원이며 배우자 동반은 3만원입니다.\n",
+        encoding="utf-8",
+    )
+    reading = console.piped_lines
+
+    def meanwhile_ingested(stream: TextIO, out: TextIO) -> Iterator[str]:
+        """The member's lines; between the first and the second, `gyoryu ingest` runs."""
+        lines = reading(stream, out)
+        yield next(lines)
+        report = ingest_paths([str(party)], store=ChunkStore.open(KnowledgeSettings()))
+        assert report.ok
+        yield from lines
+
+    monkeypatch.setattr(console, "piped_lines", meanwhile_ingested)
+
+    result = runner.invoke(
+        build_app(), ["chat"], input="송년회 참가비 얼마예요?\n송년회 참가비 얼마예요?\n"
+    )
+
+    before, after = result.stdout.split(texts.CHAT_PROMPT)[1:3]
+    assert "5만원" not in before
+    assert after.startswith("송년회 참가비는 1인 5만원")
+    assert "[1] 송년회 안내" in after
