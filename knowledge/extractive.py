@@ -53,6 +53,11 @@ _CONTEXT_CREDIT = 0.6  # a word found only in the heading, title or FAQ question
 _FAQ_CREDIT = 0.9  # a word found only in the FAQ question an answer belongs to
 _ASKS_HOUR = re.compile(r"몇\s*시(?!간|작|즌)|몇\s*시\s*(?:부터|까지|에)")
 _HOUR = re.compile(r"\d{1,2}\s*시|\d{1,2}:\d{2}|정오|자정|[한두세네]\s*시\b")
+_ASKS_COUNTRY = re.compile(r"(?:어느|무슨|어떤|어디)\s*(?:나라|국가)")
+_COUNTRY = re.compile(
+    r"한국|우리나라|일본|중국|대만|미국|캐나다|독일|영국|프랑스|이탈리아|스페인|네덜란드|스위스|"
+    r"베트남|태국|인도네시아|말레이시아|필리핀|싱가포르|인도|러시아|호주|멕시코|브라질|홍콩"
+)
 _HEAD_COUNTERS = frozenset({"명"})
 _HEADS = re.compile(
     r"(?:\d[\d,]*(?:\s*[만천백억]\s*[\d,]*)*|[한두세네]|다섯|여섯|일곱|여덟|아홉|열)\s*(?:여\s*)?명"
@@ -615,6 +620,8 @@ class _Scorer:
             roles = {match.group() for match in _ROLE_ONLY.finditer(unit.text)}
             if asks_name or (roles and roles <= set(read.terms)):
                 value = 0.0
+        if value and _ASKS_COUNTRY.search(read.text) and not _COUNTRY.search(text):
+            value = 0.0  # "어느 나라에서 시작됐어요?" wants a country, not an agency or a hall
         if value and _ASKS_HOUR.search(read.text) and not _HOUR.search(text):
             value = 0.0  # "몇 시에 해요?" asks the hour: a date alone does not answer it
         if value and read.counter in _HEAD_COUNTERS and not _HEADS.search(text):

@@ -369,3 +369,22 @@ def test_a_list_question_needs_the_items() -> None:
     listed = extract_answer("가입할때 내야 되는 서류 뭐뭐임", [items])
     assert listed.support.kind_found
     assert "사업자등록증 사본" in listed.text
+
+
+def test_which_country_is_answered_by_a_country_not_by_an_agency() -> None:
+    origin = _hit(
+        "이업종교류회는 70년대 초 오일쇼크를 극복해 보고자 일본에서 시작되었다.",
+        section="Ⅱ. 이업종교류회의 개요",
+        title="중소기업 네트워킹에 의한 협동화 사업",
+    )
+    spread = _hit(
+        "90년대 중반에 시작된 교류회 결성 바람 이후 중소기업 진흥공단 등의 권유로 결성되었다.",
+        section="Ⅲ. 사례 분석",
+        title="중소기업 네트워킹에 의한 협동화 사업",
+    )
+
+    extract = extract_answer("이업종교류회 원래 어느나라서 시작된거", [spread, origin])
+
+    assert "일본에서" in extract.text
+    # The agency's sentence holds no country, so it is no rival to the answer.
+    assert extract.support.margin < 0.5
