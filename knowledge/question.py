@@ -55,6 +55,7 @@ _CUES: tuple[tuple[Kind, re.Pattern[str]], ...] = (
         "date",
         re.compile(
             r"언제|며칠|몇일|몇시|몇월|몇년도|날짜|일시|기한|마감|얼마나걸|오래걸|걸려|걸리|"
+            r"얼마나(?:지나|지났|됐|되었|기다|남았|오래)|"
             r"몇주|몇달|몇개월|기간"
         ),
     ),
@@ -207,6 +208,9 @@ class Question:
     """What a "how do I …" question wants done ("바꾸려면" → 바꾸): the steps must be for it."""
 
 
+# "How long": a time, never a sum, though it says 얼마.
+_HOW_LONG = re.compile(r"얼마나(?:걸|지나|지났|됐|되었|기다|남았)|오래걸|걸려|걸리")
+
 # Chat misspellings that change what a word is ("몇 군대" is 몇 군데, not an army).
 _TYPOS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"몇\s*군대"), "몇 군데"),
@@ -230,7 +234,7 @@ def read_question(text: str) -> Question:
     yesno_form = not _WH.search(squeezed) and bool(_YESNO.search(squeezed))
     if "amount" not in kinds and _AMOUNT_NOUNS.search(squeezed) and not yesno_form:
         kinds = (*kinds, "amount")
-    if "date" in kinds and re.search(r"얼마나걸|오래걸|걸려|걸리", squeezed):
+    if "date" in kinds and _HOW_LONG.search(squeezed):
         kinds = ("date", *(kind for kind in kinds if kind not in ("date", "amount")))
     kind: Kind
     if kinds:

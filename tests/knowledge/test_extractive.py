@@ -1,4 +1,5 @@
 from knowledge.extractive import content_terms, extract_answer
+from knowledge.glossary import Glossary
 from knowledge.types import Chunk, Hit
 
 
@@ -388,3 +389,41 @@ def test_which_country_is_answered_by_a_country_not_by_an_agency() -> None:
     assert "일본에서" in extract.text
     # The agency's sentence holds no country, so it is no rival to the answer.
     assert extract.support.margin < 0.5
+
+
+def test_how_many_places_counts_members_and_how_long_asks_a_time() -> None:
+    members = _hit(
+        "세 교류회에 2026년 1월 현재 회원사 63곳이 활동하고 있습니다.",
+        section="■ 연합회 소개",
+        title="한빛연합회 입회 안내",
+    )
+    rejoin = _hit(
+        "탈퇴한 회원이 다시 입회하려면 탈퇴일로부터 1년이 지나야 한다.", section="제9조(탈퇴)"
+    )
+
+    counted = extract_answer("지금 한빛연합회 회원사 몇군데나 돼요", [members])
+    waited = extract_answer("탈퇴했다가 다시 들어오려면 얼마나 지나야돼요", [rejoin])
+
+    assert counted.support.kind_found
+    assert "63곳" in counted.text
+    assert waited.support.kind_found
+    assert "1년이 지나야" in waited.text
+
+
+def test_a_members_word_for_airfare_finds_the_documents_word() -> None:
+    booth = _hit(
+        "공동관 전시회에 참가하면 부스 임차료의 80%를 지원합니다. "
+        "항공료와 숙박비는 회원사가 부담합니다.",
+        section="■ 해외전시회 공동관",
+        title="2026년 회원사 수출 지원사업 안내",
+    )
+    glossary = Glossary.default()
+
+    extract = extract_answer(
+        "전시회 갈때 비행기값도 지원해줘요?",
+        [booth],
+        glossary.synonyms,
+        phrases=glossary.matches,
+    )
+
+    assert "회원사가 부담" in extract.text
