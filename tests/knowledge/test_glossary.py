@@ -102,3 +102,12 @@ def test_adding_words_twice_does_not_repeat_them(isolated_env: Path) -> None:
     again = add_words(KnowledgeSettings(), ["샘플쇼", "견본시"])
 
     assert again == ("견본시", "샘플쇼")
+
+
+def test_members_abbreviations_and_verbs_reach_the_documents_words() -> None:
+    glossary = Glossary.default()
+
+    found = dict(glossary.matches("중진공에 교류그룹 만들어달라고 하려면 몇개 기업 모여야돼"))
+
+    assert "중소기업진흥공단" in found["중진공"]
+    assert "알리" in glossary.synonyms("연락")

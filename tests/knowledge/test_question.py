@@ -94,3 +94,8 @@ def test_a_misspelt_counter_still_asks_for_a_count() -> None:
 
     assert read.kind == "count"
     assert "군대" not in read.terms
+
+
+def test_which_weekday_asks_for_a_date_and_how_long_for_a_time() -> None:
+    assert read_question("방문상담은 무슨 요일에 해요?").kind == "date"
+    assert read_question("탈퇴했다가 다시 들어오려면 얼마나 지나야돼요").kind == "date"
