@@ -111,3 +111,5 @@ def test_members_abbreviations_and_verbs_reach_the_documents_words() -> None:
 
     assert "중소기업진흥공단" in found["중진공"]
     assert "알리" in glossary.synonyms("연락")
+    # Kiwi reads "돌아가시면" as 돌아가 + 시: the stem must lead to 별세.
+    assert "별세" in glossary.synonyms("돌아가")
