@@ -366,7 +366,8 @@ def _counted(normalized: str) -> str | None:
         r"(?:이나|정도|쯤|이에|인가|이었|였|에요|예요)", after.group(1)
     ):
         word = _PARTICLE.sub("", after.group(1))
-        if len(word) >= 2:
+        # "몇 개 있어야", "몇 곳 뽑아요": a verb after the count, not the thing counted.
+        if len(word) >= 2 and kiwi_tokens([word])[0][0].tag in _NOUN_TAGS:
             return word
     match = re.search(r"([가-힣A-Za-z]{2,})\s*(?:은|는|이|가|도)?\s*몇", normalized)
     if match is None:

@@ -99,3 +99,17 @@ def test_a_misspelt_counter_still_asks_for_a_count() -> None:
 def test_which_weekday_asks_for_a_date_and_how_long_for_a_time() -> None:
     assert read_question("방문상담은 무슨 요일에 해요?").kind == "date"
     assert read_question("탈퇴했다가 다시 들어오려면 얼마나 지나야돼요").kind == "date"
+
+
+@pytest.mark.parametrize(
+    ("question", "counted"),
+    [
+        ("우리끼리 새 교류회 만들고 싶은데 회사 몇개 있어야 돼요", "회사"),
+        ("공동개발 지원사업 몇 개 뽑아요?", "지원사업"),
+        ("몇 곳 회원사가 가입했어요", "회원사"),
+    ],
+)
+def test_the_thing_counted_is_a_noun_never_the_verb_after_the_count(
+    question: str, counted: str
+) -> None:
+    assert read_question(question).counted == counted
