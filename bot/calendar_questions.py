@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from sqlalchemy import or_, select
+from sqlalchemy import Select, or_, select
 from sqlalchemy.orm import Session
 
 from bot import texts
@@ -98,21 +98,50 @@ def answer(
 ) -> QaAnswer | None:
     """The next event that fits ``asked`` among the caller's groups' and federation-wide ones.
 
-    ``event_link`` gives an event's calendar file when the server is public (it becomes the
-    source's link). None when no event fits: the documents may still say something.
+    When this month's (or week's) one has already been held, the answer says so and names the
+    next one. ``event_link`` gives an event's calendar file when the server is public (it becomes
+    the source's link). None when no event fits: the documents may still say something.
     """
-    start, end = _span(asked, now)
-    query = select(Event).where(Event.starts_at >= start, Event.starts_at < end)
-    query = query.where(or_(Event.group_id.is_(None), Event.group_id.in_(groups)))
-    if asked.meeting:
-        query = query.where(Event.kind == MEETING_KIND, Event.group_id.in_(groups))
-    elif asked.word != "행사":
-        query = query.where(or_(Event.kind == asked.word, Event.title.contains(asked.word)))
-    event = session.scalars(query.order_by(Event.starts_at, Event.id).limit(1)).first()
-    if event is None:
+    fitting = _fitting(asked, groups)
+    first, end = _period(asked, now)
+    ahead = fitting.where(Event.starts_at >= max(now, first), Event.starts_at < end)
+    event = session.scalars(ahead.order_by(Event.starts_at, Event.id).limit(1)).first()
+    if event is not None:
+        return _answer(
+            texts.calendar_answer(event.title, format_kst(event.starts_at), event.place),
+            event,
+            event_link,
+        )
+    if first >= now:
         return None
+    past = fitting.where(Event.starts_at >= first, Event.starts_at < now)
+    held = session.scalars(past.order_by(Event.starts_at.desc(), Event.id).limit(1)).first()
+    if held is None:
+        return None
+    later = fitting.where(Event.starts_at >= now).order_by(Event.starts_at, Event.id).limit(1)
+    following = session.scalars(later).first()
+    text = texts.calendar_already_held(
+        held.title,
+        format_kst(held.starts_at),
+        None
+        if following is None
+        else (following.title, format_kst(following.starts_at), following.place),
+    )
+    return _answer(text, following or held, event_link)
+
+
+def _fitting(asked: CalendarQuestion, groups: set[int]) -> Select[Event]:
+    """The events of the kind asked that the caller may see, at any time."""
+    query = select(Event).where(or_(Event.group_id.is_(None), Event.group_id.in_(groups)))
+    if asked.meeting:
+        return query.where(Event.kind == MEETING_KIND, Event.group_id.in_(groups))
+    if asked.word != "행사":
+        return query.where(or_(Event.kind == asked.word, Event.title.contains(asked.word)))
+    return query
+
+
+def _answer(text: str, event: Event, event_link: Callable[[int], str | None]) -> QaAnswer:
     when = format_kst(event.starts_at)
-    text = texts.calendar_answer(event.title, when, event.place)
     citation = Citation(
         number=1,
         title=texts.CALENDAR_SOURCE_TITLE,
@@ -124,19 +153,19 @@ def answer(
     return QaAnswer(text, confident=True, sources=(citation,))
 
 
-def _span(asked: CalendarQuestion, now: datetime) -> tuple[datetime, datetime]:
-    """From when to when (KST calendar months and Monday weeks) the asked event may start."""
+def _period(asked: CalendarQuestion, now: datetime) -> tuple[datetime, datetime]:
+    """The KST calendar month or Monday week asked about, or from now on a year ahead."""
     local = now.astimezone(KST)
     if asked.week is not None:
         monday = (local - timedelta(days=local.weekday())).replace(
             hour=0, minute=0, second=0, microsecond=0
         )
         first = monday + timedelta(weeks=asked.week)
-        return max(now, first), first + timedelta(weeks=1)
+        return first, first + timedelta(weeks=1)
     if asked.month is not None:
         first = local.replace(day=1, hour=0, minute=0, second=0, microsecond=0)
         first = _next_month(first) if asked.month else first
-        return max(now, first), _next_month(first)
+        return first, _next_month(first)
     return now, now + timedelta(days=_DAYS_AHEAD)
 
 

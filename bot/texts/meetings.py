@@ -258,3 +258,15 @@ def calendar_answer(title: str, when: str, place: str | None) -> str:
         f"{with_particle(title, '은/는')} {when}{where} 열려요. "
         "참석 여부는 모임 알림의 버튼으로 알려 주세요. 다른 일정은 /일정 으로 보실 수 있어요."
     )
+
+
+def calendar_already_held(
+    title: str, when: str, following: tuple[str, str, str | None] | None
+) -> str:
+    """ "이번 달 정례회 어디서 해요?" after it was held: when it was, and the next one."""
+    said = f"{with_particle(title, '은/는')} 이미 {when}에 열렸어요."
+    if following is None:
+        return f"{said} 다음 일정은 아직 잡히지 않았어요."
+    name, at, place = following
+    where = f" {place}에서" if place else ""
+    return f"{said} 다음은 {with_particle(name, '이/가')} {at}{where} 열려요."

@@ -6,7 +6,7 @@ from datetime import datetime
 
 import pytest
 
-from bot.calendar_questions import CalendarQuestion, _span, read
+from bot.calendar_questions import CalendarQuestion, _period, read
 from bot.clock import KST
 
 
@@ -42,17 +42,17 @@ def test_other_questions_are_left_to_the_documents(question: str) -> None:
     assert read(question) is None
 
 
-def test_months_and_weeks_are_kst_calendar_spans_from_now() -> None:
+def test_months_and_weeks_are_kst_calendar_periods() -> None:
     # Tuesday 31 March 2026, 23:30 in Seoul (14:30 UTC).
     now = datetime(2026, 3, 31, 23, 30, tzinfo=KST)
 
-    start, end = _span(CalendarQuestion("정례회", month=1), now)
+    start, end = _period(CalendarQuestion("정례회", month=1), now)
     assert (start, end) == (datetime(2026, 4, 1, tzinfo=KST), datetime(2026, 5, 1, tzinfo=KST))
-    start, end = _span(CalendarQuestion("정례회", month=0), now)
-    assert (start, end) == (now, datetime(2026, 4, 1, tzinfo=KST))
-    start, end = _span(CalendarQuestion("정례회", week=1), now)
+    start, end = _period(CalendarQuestion("정례회", month=0), now)
+    assert (start, end) == (datetime(2026, 3, 1, tzinfo=KST), datetime(2026, 4, 1, tzinfo=KST))
+    start, end = _period(CalendarQuestion("정례회", week=1), now)
     assert (start, end) == (datetime(2026, 4, 6, tzinfo=KST), datetime(2026, 4, 13, tzinfo=KST))
     december = datetime(2026, 12, 20, tzinfo=KST)
-    assert _span(CalendarQuestion("정례회", month=1), december)[1] == datetime(
+    assert _period(CalendarQuestion("정례회", month=1), december)[1] == datetime(
         2027, 2, 1, tzinfo=KST
     )

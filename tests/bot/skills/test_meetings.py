@@ -185,3 +185,28 @@ async def test_a_guest_is_not_told_a_groups_meeting_but_hears_federation_events(
     assert party.text.startswith(
         "2026 송년회 '한빛인의 밤'은 12월 11일(금) 오후 6시 한빛컨벤션센터 2층 그랜드홀에서 열려요."
     )
+
+
+async def test_this_months_meeting_already_held_is_said_with_the_next_one(club: Club) -> None:
+    with club.sessions.begin() as session:
+        federation = groups.the_federation(session)
+        group = groups.find_group(session, "새벽교류회")
+        events.add_event(
+            session,
+            federation=federation,
+            group=group,
+            kind="정례회",
+            title="새벽교류회 4월 정례회",
+            starts_at=datetime(2026, 4, 14, 19, 0, tzinfo=KST),
+            place="한빛테크노파크 본관",
+            agenda=None,
+            actor="t",
+        )
+    club.wait(minutes=60 * 24 * 10)  # 13 March: the March meeting was on the 10th
+
+    [reply] = await club.chat.say(MEMBER, "이번달 모임 어디서 해요?")
+
+    assert reply.text.startswith(
+        "새벽교류회 3월 정례회는 이미 3월 10일(화) 오후 7시에 열렸어요. "
+        "다음은 새벽교류회 4월 정례회가 4월 14일(화) 오후 7시 한빛테크노파크 본관에서 열려요."
+    )
