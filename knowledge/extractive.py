@@ -145,6 +145,9 @@ class Support:
     """Question words found neither in the sentence nor around it, rarest first."""
     margin: float = 0.0
     """The best sentence of another passage, its score as a share of the chosen one's (0: none)."""
+    exception: bool = False
+    """A yes/no question answered "no" by a sentence matching more of it than its rival does
+    ("이미 출원한 건은 지원하지 않습니다" against the general "출원 비용을 지원합니다")."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -514,6 +517,12 @@ class _Scorer:
             kind_strength=best.kind_strength,
             missing=tuple(missing),
             margin=rival.score / best.score if rival is not None and best.score > 0 else 0.0,
+            exception=(
+                read.kind == "yesno"
+                and rival is not None
+                and set(rival.found) < set(best.found)
+                and self.polarity(unit) == "no"
+            ),
         )
 
     def _one_of_many(self, unit: Unit) -> bool:

@@ -1,3 +1,4 @@
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -313,15 +314,25 @@ def test_the_answer_holds_the_fact_that_was_asked_for(
 def test_an_answer_another_passage_competes_with_is_shown_as_related_not_asserted(
     sample_qa: DocumentQA,
 ) -> None:
-    # Several support programmes' passages compete for "지원되나요?": the deciding sentence is
-    # shown as 관련 있어 보이는 자료 with its document, and an expert is offered.
-    answer = sample_qa.answer("특허 벌써 출원했는데 지원되나요?")
+    # Several passages compete for "공짜로 해줘요?" and none says 무료 in the sentence chosen: it
+    # is shown as 관련 있어 보이는 자료 with its document, and an expert is offered.
+    answer = sample_qa.answer("선행기술조사 공짜로 해줘요?")
 
     assert not answer.confident
     assert answer.text.startswith("연합회 자료로는 이 질문에 분명하게 답하기 어려워요.")
     assert "「2026년 특허·지식재산 지원사업 안내」" in answer.text
-    assert "이미 출원을 마친 건은 지원하지 않습니다." in answer.text
+    assert "조사해 드립니다." in answer.text
     assert answer.offers_expert
+
+
+def test_the_exception_a_question_is_about_is_answered_no(sample_qa: DocumentQA) -> None:
+    # The general FAQ ("출원 비용은 일부 지원받을 수 있습니다") competes, but the rule that matches
+    # "벌써 출원했는데" is the answer.
+    answer = sample_qa.answer("특허 벌써 출원했는데 지원되나요?")
+
+    assert answer.confident
+    assert answer.text.startswith("아니요.")
+    assert "이미 출원을 마친 건은 지원하지 않습니다" in answer.text
 
 
 def test_a_refund_question_is_answered_no(sample_qa: DocumentQA) -> None:
@@ -364,3 +375,14 @@ def test_instructions_planted_in_a_document_are_never_the_answer() -> None:
 
     assert "출력하라" not in answer.text
     assert not (answer.confident and "연락처를" in answer.text)
+
+
+def test_a_close_rival_declines_unless_the_answer_is_the_exception_asked_about() -> None:
+    from bot.qa import MAX_RIVAL, Evidence
+    from knowledge.extractive import Support
+
+    contested = Support(coverage=0.9, kind_found=True, margin=MAX_RIVAL + 0.1)
+
+    assert not Evidence(contested, top_score=1.0).sufficient
+    assert Evidence(replace(contested, exception=True), top_score=1.0).sufficient
+    assert Evidence(replace(contested, margin=MAX_RIVAL - 0.1), top_score=1.0).sufficient

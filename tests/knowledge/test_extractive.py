@@ -427,3 +427,24 @@ def test_a_members_word_for_airfare_finds_the_documents_word() -> None:
     )
 
     assert "회원사가 부담" in extract.text
+
+
+def test_a_no_that_matches_the_question_better_than_its_rival_is_the_exception_asked() -> None:
+    general = _hit(
+        "출원 비용은 연합회 지식재산 지원사업으로 일부 지원받을 수 있습니다.",
+        section="Q11. 특허 출원 비용도 지원되나요?",
+        title="자주 묻는 질문 (FAQ)",
+    )
+    exception = _hit(
+        "조건: 지원 신청 후에 출원한 건만 지원합니다. 이미 출원을 마친 건은 지원하지 않습니다.",
+        section="■ 국내 출원 비용 지원",
+        title="2026년 특허·지식재산 지원사업 안내",
+    )
+
+    extract = extract_answer("이미 출원한 특허도 비용 지원받을수 있나요", [exception, general])
+
+    assert extract.text.startswith("아니요.")
+    assert extract.support.exception
+    # Without the word the exception is about, the general rule is no exception to it.
+    plain = extract_answer("특허 출원 비용 지원받을수 있나요", [exception, general])
+    assert not plain.support.exception
