@@ -759,9 +759,13 @@ def _listed(text: str, start: int, length: int) -> bool:
     if re.search(r"\d\s*[가-힣]{0,2}\s*$", text[max(0, start - 6) : start]):
         return False  # "13개 지역연합회, 272개 그룹": the word is what the number counts
     before = text[max(0, start - 2) : start]
-    after = text[start + length : start + length + 3]
-    # "·" lists only without spaces ("전기·전자"); " · " separates the cells of a table row.
-    return bool(re.search(r",\s*$|\S·$", before) or re.match(r"\s*(?:,|등\s)|·\S", after))
+    after = text[start + length : start + length + 8]
+    # "·" lists only without spaces ("전기·전자"); " · " separates the cells of a table row;
+    # "원경 교류회를 포함하여 20여 개" counts a whole of which the word is one part.
+    return bool(
+        re.search(r",\s*$|\S·$", before)
+        or re.match(r"\s*(?:,|등\s)|·\S|[을를]?\s*(?:포함|비롯)", after)
+    )
 
 
 def _weights(

@@ -448,3 +448,16 @@ def test_a_no_that_matches_the_question_better_than_its_rival_is_the_exception_a
     # Without the word the exception is about, the general rule is no exception to it.
     plain = extract_answer("특허 출원 비용 지원받을수 있나요", [exception, general])
     assert not plain.support.exception
+
+
+def test_a_count_of_a_whole_the_name_is_part_of_is_not_the_names_count() -> None:
+    hit = _hit(
+        "강원도의 이업종 교류회는 원경 이업종교류회를 포함하여 20여 개 단위 교류회로 구성되어 "
+        "있으며, 월 1회 회원사들이 모여 경영 방법을 토론한다.",
+        section="Ⅲ. 강원도 사례",
+        title="중소기업 네트워킹에 의한 협동화 사업",
+    )
+
+    extract = extract_answer("원경 이업종교류회는 회원사 몇 곳이야", [hit])
+
+    assert not extract.support.kind_found
