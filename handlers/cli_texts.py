@@ -281,3 +281,7 @@ ADMIN_LINK_HELP = "관리자 이름 또는 회원 번호"
 SERVE_HOST_HELP = "들을 주소"
 SERVE_PORT_HELP = "들을 포트"
 SERVE_POLLING_HELP = "웹훅 대신 롱 폴링으로 텔레그램을 받습니다."
+SERVE_WORKERS_HELP = (
+    "같은 포트에서 요청을 나눠 받는 서버 프로세스 수(코어가 여럿일 때 2 이상, 프로세스마다 "
+    "메모리를 약 700MB 더 씁니다)"
+)

@@ -10,9 +10,10 @@ from __future__ import annotations
 import asyncio
 import importlib
 import logging
+import os
 from collections.abc import AsyncIterator, Callable, Mapping, Sequence
 from contextlib import asynccontextmanager
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, cast
 
 import typer
 
@@ -48,6 +49,12 @@ CHANNELS: tuple[str, ...] = (
 
 LOOPBACK = frozenset({"127.0.0.1", "localhost", "::1"})
 
+MAX_WORKERS = 8
+WORKER_CONSOLE = "GYORYU_SERVE_WORKER_CONSOLE"
+WORKER_VERBOSE = "GYORYU_SERVE_WORKER_VERBOSE"
+"""How ``gyoryu serve --workers`` tells its workers what it decided (they inherit the
+environment): whether to serve the web console, and whether ``--verbose`` was given."""
+
 
 def register(app: typer.Typer) -> None:
     """Add the ``serve`` command to the ``gyoryu`` app."""
@@ -60,30 +67,75 @@ def serve(
     telegram_polling: Annotated[
         bool, typer.Option("--telegram-polling", help=cli_texts.SERVE_POLLING_HELP)
     ] = False,
+    workers: Annotated[
+        int, typer.Option(help=cli_texts.SERVE_WORKERS_HELP, min=1, max=MAX_WORKERS)
+    ] = 1,
 ) -> None:
     """설정된 모든 채널(텔레그램, 슬랙, 카카오톡)을 한 서버로 엽니다."""
     import uvicorn
 
     from bot import texts
-    from handlers import cli_logging, log_privacy
+    from handlers import cli_logging
     from handlers.settings import ChannelSettings
+    from handlers.wiring import open_sessions
+
+    _check_address(host, port)  # before the slow start, so a taken port is said at once
+    if workers > 1 and telegram_polling:
+        typer.echo(texts.SERVE_POLLING_ONE_WORKER, err=True)
+        raise typer.Exit(2)
+    typer.echo(texts.SERVE_STARTING)
+    settings = ChannelSettings()
+    # The console is served where the secretariat can reach it: behind the public URL, or on
+    # this computer only.
+    console = bool(settings.public_url) or host in LOOPBACK
+    verbose = cli_logging.is_verbose()
+    target: Starlette | str
+    if workers == 1:
+        target = serving_app(settings, console=console, polling=telegram_polling)
+        report, channels = target.state.report, target.state.channels
+    else:
+        # Each worker builds its own bot, index and scheduler, as separate serving processes on
+        # one database do; the database is migrated here once, before they open it.
+        open_sessions().kw["bind"].dispose()
+        report, channels = channel_report(settings)
+        os.environ[WORKER_CONSOLE] = "1" if console else ""
+        os.environ[WORKER_VERBOSE] = "1" if verbose else ""
+        target = f"{__name__}:{worker_app.__name__}"
+        typer.echo(texts.serve_workers(workers))
+    for line in report:
+        typer.echo(line)
+    if not channels:
+        typer.secho(texts.CH_NO_CHANNEL_LIVE, err=True, fg="yellow")
+    typer.echo(texts.serve_listening(host, port))
+    # uvicorn's own start and stop lines are English; ours above and below say the same in Korean,
+    # so uvicorn speaks only of problems unless --verbose asked for everything.
+    uvicorn.run(
+        target,
+        host=host,
+        port=port,
+        log_level="info" if verbose else "warning",
+        access_log=verbose,
+        workers=workers if workers > 1 else None,
+        factory=workers > 1,
+    )
+    typer.echo(texts.SERVE_STOPPED)
+
+
+def serving_app(settings: ChannelSettings, *, console: bool, polling: bool = False) -> Starlette:
+    """The app ``gyoryu serve`` runs: the configured database, documents and channels."""
+    from handlers import log_privacy
     from handlers.wiring import build_bot, open_answerer, open_sessions, related_docs
     from knowledge.settings import KnowledgeSettings
 
-    _check_address(host, port)  # before the slow start, so a taken port is said at once
-    typer.echo(texts.SERVE_STARTING)
-    settings, knowledge, sessions = ChannelSettings(), KnowledgeSettings(), open_sessions()
+    knowledge, sessions = KnowledgeSettings(), open_sessions()
     if knowledge.openai_api_key is not None:
         log_privacy.add_secret(knowledge.openai_api_key.get_secret_value())
     answerer = open_answerer(knowledge)
     bot = build_bot(sessions, knowledge, answerer=answerer, channels=settings)
-    # The console is served where the secretariat can reach it: behind the public URL, or on
-    # this computer only.
-    console = bool(settings.public_url) or host in LOOPBACK
-    app = build_server(
+    return build_server(
         bot,
         settings,
-        polling=telegram_polling,
+        polling=polling,
         sessions=sessions,
         related=related_docs(answerer),
         console=console,
@@ -91,18 +143,35 @@ def serve(
         refresh=answerer.refresh,
         knowledge_check=answerer.refresh_if_changed,
     )
-    for line in app.state.report:
-        typer.echo(line)
-    if not app.state.channels:
-        typer.secho(texts.CH_NO_CHANNEL_LIVE, err=True, fg="yellow")
-    typer.echo(texts.serve_listening(host, port))
-    # uvicorn's own start and stop lines are English; ours above and below say the same in Korean,
-    # so uvicorn speaks only of problems unless --verbose asked for everything.
-    verbose = cli_logging.is_verbose()
-    uvicorn.run(
-        app, host=host, port=port, log_level="info" if verbose else "warning", access_log=verbose
-    )
-    typer.echo(texts.SERVE_STOPPED)
+
+
+def worker_app() -> Starlette:
+    """One worker's app under ``gyoryu serve --workers N`` (uvicorn calls it in each process).
+
+    The worker is a serving process of its own: its own claims on the messages it answers, its
+    own scheduler loop and document watch, sharing the database (and the platforms' send slots)
+    with the others, as two ``gyoryu serve`` on one database do. Telegram polling is never on
+    here (one process only may poll).
+    """
+    from handlers import cli_logging
+    from handlers.settings import ChannelSettings
+
+    cli_logging.configure(verbose=bool(os.environ.get(WORKER_VERBOSE)))
+    return serving_app(ChannelSettings(), console=bool(os.environ.get(WORKER_CONSOLE)))
+
+
+def channel_report(settings: ChannelSettings) -> tuple[list[str], dict[str, str]]:
+    """The start-up lines and live channels, for a server whose workers build their own app.
+
+    The adapters are built only to be described: none is started or given a request, so they
+    hold no runner (each worker's adapters get their own).
+    """
+    from bot.lifecycle import Runner
+    from handlers.base import ChannelContext
+
+    inert = cast(Runner, None)
+    adapters, report = load_channels(ChannelContext(runner=inert, settings=settings), CHANNELS)
+    return report, {adapter.name: adapter.mode for adapter in adapters}
 
 
 def _check_address(host: str, port: int) -> None:

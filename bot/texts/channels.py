@@ -48,6 +48,15 @@ def ch_missing_setting(*keys: str) -> str:
 
 SERVE_STARTING = "교류 서버를 준비하고 있어요(문서 색인과 한국어 분석기를 여느라 몇 초 걸려요)…"
 SERVE_STOPPED = "서버를 멈췄어요. 이용해 주셔서 감사합니다."
+SERVE_POLLING_ONE_WORKER = (
+    "텔레그램 롱 폴링은 프로세스 하나로만 받을 수 있어요. --workers 없이 시작하거나, "
+    "웹훅(TELEGRAM_WEBHOOK_SECRET)으로 바꿔 주세요."
+)
+
+
+def serve_workers(count: int) -> str:
+    """The start-up line of a server that answers with several processes on one port."""
+    return f"서버 프로세스 {count}개가 같은 포트에서 요청을 나눠 받아요(각자 문서 색인을 열어요)."
 
 
 def serve_listening(host: str, port: int) -> str:
