@@ -11,7 +11,7 @@ from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from typing import Any, cast
 
-from sqlalchemy import ColumnElement, CursorResult, and_, or_, select, update
+from sqlalchemy import ColumnElement, CursorResult, Table, and_, insert, or_, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import InstrumentedAttribute, Session, sessionmaker
 
@@ -116,7 +116,7 @@ class ConversationLog:
     ) -> Recorded | None:
         """Insert the row; ``None`` when ``(platform, message id)`` is already stored."""
         address = message.address
-        row = InboundMessage(
+        row = insert(_INBOUND).values(
             platform=address.platform,
             message_key=message.id,
             user_id=address.user,
@@ -133,9 +133,8 @@ class ConversationLog:
             claimed_by=self.owner,
         )
         with self._sessions() as session:
-            session.add(row)
             try:
-                session.flush()
+                session.execute(row)
             except IntegrityError:
                 return None
             step = pending_in(session, address) if read_step else None
@@ -146,12 +145,7 @@ class ConversationLog:
         """Mark a recorded message "answered", "failed" or "unknown" (may have arrived)."""
         with self._sessions.begin() as session:
             session.execute(
-                update(InboundMessage)
-                .where(
-                    InboundMessage.platform == message.address.platform,
-                    InboundMessage.message_key == message.id,
-                )
-                .values(status=status, settled_at=now)
+                update(_INBOUND).where(_one(message)).values(status=status, settled_at=now)
             )
 
     def mark_sending(self, message: IncomingMessage, *, now: datetime) -> bool:
@@ -164,13 +158,10 @@ class ConversationLog:
         """
         with self._sessions.begin() as session:
             won = session.execute(
-                update(InboundMessage)
+                update(_INBOUND)
                 .where(
-                    InboundMessage.platform == message.address.platform,
-                    InboundMessage.message_key == message.id,
-                    or_(
-                        InboundMessage.claimed_by.is_(None), InboundMessage.claimed_by == self.owner
-                    ),
+                    _one(message),
+                    or_(_INBOUND.c.claimed_by.is_(None), _INBOUND.c.claimed_by == self.owner),
                 )
                 .values(status="sending", claimed_at=now, claimed_by=self.owner)
             )
@@ -205,10 +196,10 @@ class ConversationLog:
         """
         with self._sessions.begin() as session:
             renewed = session.execute(
-                update(InboundMessage)
+                update(_INBOUND)
                 .where(
-                    InboundMessage.claimed_by == self.owner,
-                    InboundMessage.status.in_(("answering", "sending")),
+                    _INBOUND.c.claimed_by == self.owner,
+                    _INBOUND.c.status.in_(("answering", "sending")),
                 )
                 .values(claimed_at=now)
             )
@@ -275,28 +266,23 @@ class ConversationLog:
     def save_answer(self, message: IncomingMessage, question: str, answer: QaAnswer) -> int:
         """Store an answer to ``message``; the id goes into its buttons."""
         address = message.address
+        inbound = select(_INBOUND.c.id).where(_one(message)).scalar_subquery()
+        row = insert(_ANSWERS).values(
+            inbound_id=inbound,
+            platform=address.platform,
+            user_id=address.user,
+            conversation=address.conversation,
+            question=question,
+            text=answer.text,
+            confident=answer.confident,
+            route=answer.route,
+            sources=[_citation_json(c) for c in answer.sources],
+            created_at=message.received_at,
+        )
         with self._sessions.begin() as session:
-            inbound_id = session.scalar(
-                select(InboundMessage.id).where(
-                    InboundMessage.platform == address.platform,
-                    InboundMessage.message_key == message.id,
-                )
-            )
-            row = AnswerRecord(
-                inbound_id=inbound_id,
-                platform=address.platform,
-                user_id=address.user,
-                conversation=address.conversation,
-                question=question,
-                text=answer.text,
-                confident=answer.confident,
-                route=answer.route,
-                sources=[_citation_json(c) for c in answer.sources],
-                created_at=message.received_at,
-            )
-            session.add(row)
-            session.flush()
-            return row.id
+            key = cast(CursorResult[Any], session.execute(row)).inserted_primary_key
+            assert key is not None, "an INSERT of one row has its key"
+            return int(key[0])
 
     def answer(self, answer_id: int) -> SavedAnswer | None:
         """A stored answer by id."""
@@ -353,6 +339,19 @@ class ConversationLog:
                 session.add(existing)
             existing.verdict = verdict
             existing.created_at = now
+
+
+# The writes made for every message go to the tables directly: one statement each, without the
+# ORM's unit of work (a measurable share of a question's CPU time; same rows, same transactions).
+_INBOUND = cast(Table, InboundMessage.__table__)
+_ANSWERS = cast(Table, AnswerRecord.__table__)
+
+
+def _one(message: IncomingMessage) -> ColumnElement[bool]:
+    """The stored row of ``message`` (platform and message key are unique together)."""
+    return and_(
+        _INBOUND.c.platform == message.address.platform, _INBOUND.c.message_key == message.id
+    )
 
 
 def _redelivery(stored: InboundMessage, message: IncomingMessage) -> bool:
