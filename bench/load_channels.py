@@ -17,6 +17,7 @@ body that is not a version 2.0 answer, a Telegram answer that never arrives, or 
 
     python bench/load_channels.py [--members 50] [--questions 4] [--channels kakao,telegram]
     python bench/load_channels.py --levels 10,50,200 --channels kakao   # Kakao at each load
+    python bench/load_channels.py --levels 10,50,200 --channels kakao --workers 2  # 2 processes
 
 At each level it prints p50/p95/p99 from arrival and the share of replies later than Kakao's
 4.5 s budget (Kakao gives up at 5 s).
@@ -222,11 +223,32 @@ async def run_load(
     return elapsed
 
 
-def report(members: int, figures: dict[str, Figures], elapsed: float) -> None:
-    """Print throughput, latency percentiles and errors per channel."""
+def server_cpu(pid: int) -> float | None:
+    """CPU seconds used so far by ``pid`` and its living children (the workers); ``None``
+    where ``/proc`` cannot tell (not Linux)."""
+    try:
+        stat = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        children = Path(f"/proc/{pid}/task/{pid}/children").read_text().split()
+    except OSError:
+        return None
+    used = (int(stat[11]) + int(stat[12])) / os.sysconf("SC_CLK_TCK")
+    for child in children:
+        more = server_cpu(int(child))
+        used += more or 0.0
+    return used
+
+
+def report(
+    members: int, figures: dict[str, Figures], elapsed: float, cpu: float | None = None
+) -> None:
+    """Print throughput, latency percentiles and errors per channel; ``cpu`` is the server's
+    CPU seconds for the level (per request it shows a gain whatever else loads the machine)."""
     total = sum(len(f.latencies) for f in figures.values())
     print(f"Channel load: {members} concurrent members, {total} questions in {elapsed:.2f} s")
     print(f"  overall throughput {total / elapsed:8.1f} answers/s")
+    if cpu is not None and total:
+        asked = total + len(figures)  # and one warm-up question per channel
+        print(f"  server CPU  {cpu / asked * 1000:8.1f} ms per request (all its processes)")
     for name, channel in figures.items():
         latencies = channel.latencies
         if len(latencies) < 2:
@@ -256,8 +278,11 @@ def free_port() -> int:
         return port
 
 
-def start_server(data_dir: Path, port: int, telegram_api: str) -> subprocess.Popen[bytes]:
-    """Load the sample documents into ``data_dir`` and start ``gyoryu serve`` on ``port``."""
+def start_server(
+    data_dir: Path, port: int, telegram_api: str, workers: int = 1
+) -> subprocess.Popen[bytes]:
+    """Load the sample documents into ``data_dir`` and start ``gyoryu serve`` on ``port``
+    (with ``--workers`` when more than one)."""
     env = {
         **os.environ,
         "GYORYU_DATA_DIR": str(data_dir),
@@ -276,8 +301,9 @@ def start_server(data_dir: Path, port: int, telegram_api: str) -> subprocess.Pop
         check=True,
         stdout=subprocess.DEVNULL,
     )
+    several = ["--workers", str(workers)] if workers > 1 else []
     return subprocess.Popen(
-        [str(gyoryu), "serve", "--host", "127.0.0.1", "--port", str(port)],
+        [str(gyoryu), "serve", "--host", "127.0.0.1", "--port", str(port), *several],
         env=env,
         cwd=data_dir,
         stdout=subprocess.DEVNULL,
@@ -285,9 +311,9 @@ def start_server(data_dir: Path, port: int, telegram_api: str) -> subprocess.Pop
     )
 
 
-async def wait_ready(url: str, server: subprocess.Popen[bytes]) -> None:
+async def wait_ready(url: str, server: subprocess.Popen[bytes], workers: int = 1) -> None:
     async with httpx.AsyncClient(base_url=url, timeout=2) as client:
-        for _ in range(300):
+        for _ in range(300 * workers):  # each worker loads the index and Kiwi
             if server.poll() is not None:
                 raise SystemExit("gyoryu serve exited before it was ready")
             try:
@@ -296,25 +322,42 @@ async def wait_ready(url: str, server: subprocess.Popen[bytes]) -> None:
             except httpx.HTTPError:
                 pass
             await asyncio.sleep(0.1)
-    raise SystemExit("gyoryu serve did not become ready in 30 s")
+    raise SystemExit(f"gyoryu serve did not become ready in {30 * workers} s")
+
+
+async def wait_quiet(pid: int) -> None:
+    """Wait (up to a minute) until the server uses next to no CPU: every worker has loaded the
+    index and Kiwi (``/readyz`` answers from whichever worker is up first)."""
+    last = server_cpu(pid)
+    for _ in range(60):
+        await asyncio.sleep(1.0)
+        now = server_cpu(pid)
+        if now is None or last is None or now - last < 0.05:
+            return
+        last = now
 
 
 async def bench(args: argparse.Namespace, fake: TimedTelegram, folder: Path) -> None:
     fake.loop = asyncio.get_running_loop()
     port = free_port()
     url = f"http://127.0.0.1:{port}"
-    server = start_server(folder, port, fake.base_url)
+    server = start_server(folder, port, fake.base_url, args.workers)
     try:
-        await wait_ready(url, server)
+        await wait_ready(url, server, args.workers)
+        await wait_quiet(server.pid)
         levels = [int(level) for level in args.levels.split(",")] if args.levels else [args.members]
         print(f"load average before: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
+        print(f"gyoryu serve --workers {args.workers}")
         for members in levels:
             figures = {name: Figures() for name in args.channels.split(",")}
             everything = {"kakao": kakao_asker(figures.get("kakao", Figures()))}
             everything["telegram"] = telegram_asker(fake)
             askers = {name: everything[name] for name in figures}
+            before = server_cpu(server.pid)
             elapsed = await run_load(url, askers, figures, members, args.questions)
-            report(members, figures, elapsed)
+            after = server_cpu(server.pid)
+            used = after - before if after is not None and before is not None else None
+            report(members, figures, elapsed, used)
     finally:
         server.terminate()
         await asyncio.to_thread(server.wait, 30)
@@ -329,6 +372,9 @@ def main() -> None:
     )
     parser.add_argument(
         "--channels", default="kakao,telegram", help="comma-separated: kakao, telegram"
+    )
+    parser.add_argument(
+        "--workers", type=int, default=1, help="gyoryu serve --workers (processes on one port)"
     )
     args = parser.parse_args()
     if not set(args.channels.split(",")) <= {"kakao", "telegram"}:
