@@ -124,6 +124,9 @@ def from_calendar(turn: Turn, question: str) -> QaAnswer | None:
         return None
     with turn.services.sessions() as session:
         mine = groups_of(session, turn.address, member_of(session, turn.caller))
+        if asked.meeting and not mine:
+            # Whose meeting? Only a linked member's group is known; the documents cannot say.
+            return QaAnswer(texts.CALENDAR_LINK_FIRST, confident=True)
         return calendar_questions.answer(
             session, asked, groups=mine, now=turn.now, event_link=turn.services.calendar.event_link
         )

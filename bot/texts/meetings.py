@@ -247,6 +247,12 @@ def mtg_rsvp_proxy(name: str, proxy: str) -> str:
     return f"{name}(대리: {proxy})"
 
 
+CALENDAR_LINK_FIRST = (
+    "어느 교류회의 정례회인지 알려면 회원 계정 연결이 필요해요. 사무국에서 받은 초대 코드로 "
+    "/연결 초대코드 를 보내 주시면 소속 교류회의 다음 정례회를 알려 드릴게요. "
+    "연합회 전체 행사는 /일정 으로 보실 수 있어요."
+)
+"""A "다음 정례회 언제예요?" from someone not linked to a member: whose group is not known."""
 CALENDAR_SOURCE_TITLE = "연합회 일정(사무국 등록)"
 """The source named under an answer taken from the calendar the secretariat keeps."""
 

@@ -167,6 +167,7 @@ async def test_a_guest_is_not_told_a_groups_meeting_but_hears_federation_events(
 ) -> None:
     [meeting] = await club.chat.say(GUEST, "다음 정례회 언제예요?")
     assert "수원컨벤션센터" not in meeting.text
+    assert meeting.text == texts.CALENDAR_LINK_FIRST
 
     with club.sessions.begin() as session:
         federation = groups.the_federation(session)
