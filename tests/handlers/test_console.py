@@ -92,15 +92,20 @@ def test_ask_for_people_prints_the_answer_then_numbered_sources() -> None:
     assert sources.startswith("[1] 2026년 회원사 단체 PL보험")
 
 
-def test_chat_loads_the_sample_corpus_into_an_empty_directory_and_converses(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def only_dues_as_samples(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The "sample documents" chat loads into an empty data directory: one page on the dues."""
     samples = tmp_path / "samples"
     samples.mkdir()
     (samples / "dues.md").write_text(
         "# 회비 안내\n\n연회비는 60만 원이며 매년 3월 말까지 납부합니다.\n", encoding="utf-8"
     )
     monkeypatch.setenv("GYORYU_SAMPLE_DIR", str(samples))
+
+
+def test_chat_loads_the_sample_corpus_into_an_empty_directory_and_converses(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    only_dues_as_samples(tmp_path, monkeypatch)
 
     result = runner.invoke(build_app(), ["chat"], input="연회비는 얼마인가요?\n/종료\n")
 
@@ -119,12 +124,7 @@ def test_chat_loads_the_sample_corpus_into_an_empty_directory_and_converses(
 def test_a_second_chat_session_on_the_same_data_directory_answers(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    samples = tmp_path / "samples"
-    samples.mkdir()
-    (samples / "dues.md").write_text(
-        "# 회비 안내\n\n연회비는 60만 원이며 매년 3월 말까지 납부합니다.\n", encoding="utf-8"
-    )
-    monkeypatch.setenv("GYORYU_SAMPLE_DIR", str(samples))
+    only_dues_as_samples(tmp_path, monkeypatch)
     answer = "연회비는 60만 원이며 매년 3월 말까지 납부합니다 [1]."
 
     first = runner.invoke(build_app(), ["chat"], input="연회비는 얼마인가요?\n")
@@ -187,19 +187,10 @@ def test_at_a_terminal_lines_can_be_edited_and_are_never_cut(keys: PipeInput) ->
     assert list(lines) == []
 
 
-def _dues_samples(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    samples = tmp_path / "samples"
-    samples.mkdir()
-    (samples / "dues.md").write_text(
-        "# 회비 안내\n\n연회비는 60만 원이며 매년 3월 말까지 납부합니다.\n", encoding="utf-8"
-    )
-    monkeypatch.setenv("GYORYU_SAMPLE_DIR", str(samples))
-
-
 def test_chat_at_a_terminal_reads_through_the_line_editor(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, keys: PipeInput
 ) -> None:
-    _dues_samples(tmp_path, monkeypatch)
+    only_dues_as_samples(tmp_path, monkeypatch)
     reader = console.terminal_lines
     monkeypatch.setattr(console, "_interactive", lambda inp, out: True)
     monkeypatch.setattr(console, "terminal_lines", lambda: reader(keys, DummyOutput()))
@@ -215,7 +206,7 @@ def test_chat_at_a_terminal_reads_through_the_line_editor(
 def test_a_long_piped_question_is_answered_whole_or_refused_politely(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    _dues_samples(tmp_path, monkeypatch)
+    only_dues_as_samples(tmp_path, monkeypatch)
     long_question = "연회비는 얼마인가요? " * 150  # about 4,500 bytes, under the character limit
     too_long = "가" * (MAX_QUESTION_CHARS + 1)
 
@@ -253,12 +244,7 @@ def test_a_document_ingested_while_chat_is_open_is_answered_at_once(
     from knowledge.settings import KnowledgeSettings
     from knowledge.store import ChunkStore
 
-    samples = tmp_path / "samples"
-    samples.mkdir()
-    (samples / "dues.md").write_text(
-        "# 회비 안내\n\n연회비는 60만 원이며 매년 3월 말까지 납부합니다.\n", encoding="utf-8"
-    )
-    monkeypatch.setenv("GYORYU_SAMPLE_DIR", str(samples))
+    only_dues_as_samples(tmp_path, monkeypatch)
     monkeypatch.setenv("GYORYU_DATA_DIR", str(tmp_path / "data"))
     party = tmp_path / "party.md"
     party.write_text(

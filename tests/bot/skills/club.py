@@ -80,6 +80,24 @@ def make_club(session_factory: sessionmaker[Session]) -> Club:
     return Club(MemoryChannel(bot, clock=lambda: clock[0]), session_factory, meeting, clock)
 
 
+def add_event(
+    club: Club, title: str, starts_at: datetime, place: str, *, group: str | None, kind: str
+) -> None:
+    """One more event in the calendar: ``group``'s (by name), or federation-wide with None."""
+    with club.sessions.begin() as session:
+        events.add_event(
+            session,
+            federation=groups.the_federation(session),
+            group=groups.find_group(session, group) if group else None,
+            kind=kind,
+            title=title,
+            starts_at=starts_at,
+            place=place,
+            agenda=None,
+            actor="t",
+        )
+
+
 def button(club: Club, answer: str) -> Button:
     """One RSVP button of the reminder posted for the meeting."""
     reminder = content.reminder_message(club.meeting, now=NOW)

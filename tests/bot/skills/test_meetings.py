@@ -11,11 +11,20 @@ from datetime import datetime
 from bot import texts
 from bot.clock import KST
 from bot.difficulties import nudges
-from bot.federation import events, groups
 from bot.messages import Button
 from bot.schedule.feeds import feed_token
 from bot.storage.event_models import Event
-from tests.bot.skills.club import GUEST, LEADER, MEMBER, ROOM, Club, button, rsvps, shared
+from tests.bot.skills.club import (
+    GUEST,
+    LEADER,
+    MEMBER,
+    ROOM,
+    Club,
+    add_event,
+    button,
+    rsvps,
+    shared,
+)
 
 
 async def test_a_member_presses_attend_on_the_reminder(club: Club) -> None:
@@ -169,19 +178,15 @@ async def test_a_guest_is_not_told_a_groups_meeting_but_hears_federation_events(
     assert "수원컨벤션센터" not in meeting.text
     assert meeting.text == texts.CALENDAR_LINK_FIRST
 
-    with club.sessions.begin() as session:
-        federation = groups.the_federation(session)
-        events.add_event(
-            session,
-            federation=federation,
-            group=None,
-            kind="기타",
-            title="2026 송년회 '한빛인의 밤'",
-            starts_at=datetime(2026, 12, 11, 18, 0, tzinfo=KST),
-            place="한빛컨벤션센터 2층 그랜드홀",
-            agenda=None,
-            actor="t",
-        )
+    party_night = datetime(2026, 12, 11, 18, 0, tzinfo=KST)
+    add_event(
+        club,
+        "2026 송년회 '한빛인의 밤'",
+        party_night,
+        "한빛컨벤션센터 2층 그랜드홀",
+        group=None,
+        kind="기타",
+    )
     [party] = await club.chat.say(GUEST, "다음 송년회 언제 어디서 해요?")
     assert party.text.startswith(
         "2026 송년회 '한빛인의 밤'은 12월 11일(금) 오후 6시 한빛컨벤션센터 2층 그랜드홀에서 열려요."
@@ -189,20 +194,15 @@ async def test_a_guest_is_not_told_a_groups_meeting_but_hears_federation_events(
 
 
 async def test_this_months_meeting_already_held_is_said_with_the_next_one(club: Club) -> None:
-    with club.sessions.begin() as session:
-        federation = groups.the_federation(session)
-        group = groups.find_group(session, "새벽교류회")
-        events.add_event(
-            session,
-            federation=federation,
-            group=group,
-            kind="정례회",
-            title="새벽교류회 4월 정례회",
-            starts_at=datetime(2026, 4, 14, 19, 0, tzinfo=KST),
-            place="한빛테크노파크 본관",
-            agenda=None,
-            actor="t",
-        )
+    april = datetime(2026, 4, 14, 19, 0, tzinfo=KST)
+    add_event(
+        club,
+        "새벽교류회 4월 정례회",
+        april,
+        "한빛테크노파크 본관",
+        group="새벽교류회",
+        kind="정례회",
+    )
     club.wait(minutes=60 * 24 * 10)  # 13 March: the March meeting was on the 10th
 
     [reply] = await club.chat.say(MEMBER, "이번달 모임 어디서 해요?")
