@@ -370,6 +370,11 @@ def _counted(normalized: str) -> str | None:
         if len(word) >= 2 and kiwi_tokens([word])[0][0].tag in _NOUN_TAGS:
             return word
     match = re.search(r"([가-힣A-Za-z]{2,})\s*(?:은|는|이|가|도)?\s*몇", normalized)
+    if match is not None and _LOCATIVE.search(match.group(1)):
+        # "회원사는 경기에 몇 개사": the word with 에 says where; the thing counted comes before.
+        match = re.search(
+            r"([가-힣A-Za-z]{2,})\s*(?:은|는|이|가|도)?\s*$", normalized[: match.start()]
+        )
     if match is None:
         return None
     word = _PARTICLE.sub("", match.group(1))
@@ -382,6 +387,8 @@ _NUMBER_ONLY = re.compile(r"\d+(?:월|차|회|기|년|분기|호|일|시|명|개
 _TRAILING_FORMS = frozenset({"들", "님", "때", "날"})
 # A run of nouns cut by one of these ("공동R&D") is part of a longer word: no compound of it.
 _JOINING_SYMBOLS = frozenset("&-/+")
+# A word marked as a place or time ("경기에", "한 해에"), not as the subject of a count.
+_LOCATIVE = re.compile(r"[가-힣](?:에서|에게|에는|에선|에)$")
 # Particles members attach to a word; stripped to find the word as typed.
 _PARTICLE = re.compile(
     r"(?:에서|으로|까지|부터|이랑|에게|은|는|이|가|을|를|에|도|만|랑|과|와|로|의)$"

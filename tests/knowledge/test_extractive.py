@@ -461,3 +461,18 @@ def test_a_count_of_a_whole_the_name_is_part_of_is_not_the_names_count() -> None
     extract = extract_answer("원경 이업종교류회는 회원사 몇 곳이야", [hit])
 
     assert not extract.support.kind_found
+
+
+def test_a_count_of_something_else_in_the_place_asked_about_does_not_answer() -> None:
+    # "경기에" says where; the companies counted are 회원사, and this sentence counts 업체 taking
+    # part in a federation's founding, not its members of one trade.
+    hit = _hit(
+        "1994년 결성 784개 업체 참여 경기중소기업이업종교류연합회 소속회원들이 "
+        "공장을 둘러보고 있다.",
+        section="경기이업종교류연합회",
+        title="경기중소기업이업종교류연합회 소식",
+    )
+
+    extract = extract_answer("기계금속 업종 회원사는 경기에 몇개사?", [hit])
+
+    assert not extract.support.kind_found

@@ -107,6 +107,7 @@ def test_which_weekday_asks_for_a_date_and_how_long_for_a_time() -> None:
         ("우리끼리 새 교류회 만들고 싶은데 회사 몇개 있어야 돼요", "회사"),
         ("공동개발 지원사업 몇 개 뽑아요?", "지원사업"),
         ("몇 곳 회원사가 가입했어요", "회원사"),
+        ("기계금속 업종 회원사는 경기에 몇개사?", "회원사"),
     ],
 )
 def test_the_thing_counted_is_a_noun_never_the_verb_after_the_count(
