@@ -28,6 +28,7 @@ from knowledge.facts import (
     is_boilerplate,
     is_instruction,
     mentions_year,
+    names_role,
     polarity,
     strength,
 )
@@ -619,12 +620,15 @@ class _Scorer:
             # "경기이업종연합회 사무실 어디?" is not answered by a sentence whose only place is
             # the 경기 the member named.
             for word in sorted((*read.names, *read.terms), key=len, reverse=True):
+                if read.kind == "person" and names_role(word):
+                    continue  # the title the name stands before ("한지원 공인노무사")
                 text = text.replace(word, " ")
         value = strength(read.kind, text)
         if read.kind == "person" and value < 1.0:
             # "회장님 성함이?" asks for a name: a sentence naming only roles does not answer it.
-            asks_name = re.search(r"성함|이름|누구|누가", read.text) and any(
-                _ROLE_ONLY.search(term) for term in read.terms
+            # "노무사 자문위원 누구예요?" names the role already: it wants the person in it.
+            asks_name = re.search(r"성함|이름|누구|누가", read.text) and (
+                any(_ROLE_ONLY.search(term) for term in read.terms) or names_role(read.text)
             )
             roles = {match.group() for match in _ROLE_ONLY.finditer(unit.text)}
             if asks_name or (roles and roles <= set(read.terms)):

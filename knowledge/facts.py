@@ -120,6 +120,11 @@ _DETECTORS: dict[Kind, re.Pattern[str]] = {
 }
 
 
+def names_role(text: str) -> bool:
+    """True when ``text`` names a role or a profession ("노무사", "자문위원", "회장")."""
+    return _ROLE.search(text) is not None
+
+
 def holds(kind: Kind, text: str) -> bool:
     """True when ``text`` holds a fact of ``kind`` (always True for untyped kinds)."""
     detector = _DETECTORS.get(kind)

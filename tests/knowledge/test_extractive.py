@@ -476,3 +476,18 @@ def test_a_count_of_something_else_in_the_place_asked_about_does_not_answer() ->
     extract = extract_answer("기계금속 업종 회원사는 경기에 몇개사?", [hit])
 
     assert not extract.support.kind_found
+
+
+def test_who_is_the_named_role_wants_a_person_not_a_list_of_roles() -> None:
+    roles = _hit(
+        "① 연합회는 대학교수, 세무사, 변호사, 노무사, 변리사 등을 자문위원으로 위촉할 수 있다.",
+        section="제22조(자문위원)",
+    )
+    people = _hit(
+        "노무: 한지원 공인노무사 - 근로계약, 임금, 4대보험, 중대재해",
+        section="2. 분야별 자문위원",
+        title="자문위원단 안내",
+    )
+
+    assert not extract_answer("노무사 자문위원 누구예요?", [roles]).support.kind_found
+    assert "한지원 공인노무사" in extract_answer("노무사 자문위원 누구예요?", [people, roles]).text
