@@ -59,7 +59,9 @@ class Evidence:
         different answer nearly as good (``MAX_RIVAL``): on the development sets, wrong answers
         covered the question's words as well as right ones, but far more often had such a rival.
         A "no" that matches more of a yes/no question than its rival is the exception the
-        question asks about, and stands (on the development sets: 3 right, none wrong).
+        question asks about, and stands (on the development sets: 3 right, none wrong); so does
+        the sentence stating the negative condition a question asks about ("안 내면" answered by
+        "…내지 않으면") against a rival that does not (1 right, none wrong).
         """
         support = self.support
         return (

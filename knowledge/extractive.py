@@ -34,7 +34,14 @@ from knowledge.facts import (
 )
 from knowledge.lexical import kiwi_tokens, normalize
 from knowledge.matching import Analysed, analyse_many, compact
-from knowledge.question import KIND_WORDS, TIME_WORDS, TYPED_KINDS, Question, read_question
+from knowledge.question import (
+    KIND_WORDS,
+    NEGATIVE_CONDITION,
+    TIME_WORDS,
+    TYPED_KINDS,
+    Question,
+    read_question,
+)
 from knowledge.types import Chunk, Hit
 
 Synonyms = Callable[[str], Iterable[str]]
@@ -148,7 +155,9 @@ class Support:
     """The best sentence of another passage, its score as a share of the chosen one's (0: none)."""
     exception: bool = False
     """A yes/no question answered "no" by a sentence matching more of it than its rival does
-    ("이미 출원한 건은 지원하지 않습니다" against the general "출원 비용을 지원합니다")."""
+    ("이미 출원한 건은 지원하지 않습니다" against the general "출원 비용을 지원합니다"), or a
+    question about not doing something answered by the sentence that states that condition
+    ("…내지 않으면 제명될 수 있습니다" against "연회비 60만원을 냅니다")."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -518,11 +527,21 @@ class _Scorer:
             kind_strength=best.kind_strength,
             missing=tuple(missing),
             margin=rival.score / best.score if rival is not None and best.score > 0 else 0.0,
-            exception=(
-                read.kind == "yesno"
-                and rival is not None
-                and set(rival.found) < set(best.found)
-                and self.polarity(unit) == "no"
+            exception=rival is not None
+            and (
+                (
+                    read.kind == "yesno"
+                    and set(rival.found) < set(best.found)
+                    and self.polarity(unit) == "no"
+                )
+                or (
+                    # "연회비 안 내면 어떻게 돼요?": "…내지 않으면 제명될 수 있습니다" against
+                    # "연회비 60만원을 냅니다", which says nothing about not paying.
+                    read.unless
+                    and set(rival.found) <= set(best.found)
+                    and NEGATIVE_CONDITION.search(unit.text) is not None
+                    and NEGATIVE_CONDITION.search(rival.unit.text) is None
+                )
             ),
         )
 

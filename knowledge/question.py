@@ -86,6 +86,12 @@ _YESNO = re.compile(
     r"인가|이죠|죠|나요|어요|아요|여요|래요|대요)[요?？!.]*$"
 )
 _NEGATED = re.compile(r"(?:못|안|않|없)")
+NEGATIVE_CONDITION = re.compile(
+    r"(?<![가-힣])(?:안\s+|못\s*)[가-힣]{1,4}?면(?![가-힣])|(?:않|없)\s*으면|못\s*하면"
+)
+"""A negative condition ("안 내면", "내지 않으면", "못 가게 되면"), in a question or a sentence."""
+# "회비 안 내면 어떻게 돼요?" asks what follows from a condition, not what the fee is.
+_CONSEQUENCE = re.compile(r"면어떻게(?:돼|되)")
 _PAST = re.compile(r"작년|지난해|재작년|전년|지난번")
 _NEXT = re.compile(r"내년|다음해|후년")
 _THIS = re.compile(r"올해|금년|이번해|올\s?[1-9]")
@@ -204,6 +210,8 @@ class Question:
     """The question asks whether something is required ("꼭 들어야 돼요?")."""
     when: Literal["past", "this", "next"] | None
     """A question about last, this or next year needs a passage about that year."""
+    unless: bool = False
+    """The question's condition is negative ("안 내면", "못 가면"): what follows from not doing."""
     goal: str | None = None
     """What a "how do I …" question wants done ("바꾸려면" → 바꾸): the steps must be for it."""
 
@@ -232,7 +240,8 @@ def read_question(text: str) -> Question:
     squeezed = "".join(normalized.split())
     kinds = tuple(kind for kind, cue in _CUES if cue.search(squeezed))
     yesno_form = not _WH.search(squeezed) and bool(_YESNO.search(squeezed))
-    if "amount" not in kinds and _AMOUNT_NOUNS.search(squeezed) and not yesno_form:
+    consequence = _CONSEQUENCE.search(squeezed) is not None
+    if "amount" not in kinds and _AMOUNT_NOUNS.search(squeezed) and not (yesno_form or consequence):
         kinds = (*kinds, "amount")
     if "date" in kinds and _HOW_LONG.search(squeezed):
         kinds = ("date", *(kind for kind in kinds if kind not in ("date", "amount")))
@@ -266,6 +275,7 @@ def read_question(text: str) -> Question:
         counted=_counted(normalized),
         deadline=bool(re.search(r"마감|기한|언제까지|까지(?:내|신청|접수|알려|해야)", squeezed)),
         negated=kind == "yesno" and bool(_NEGATED.search(_strip_polite(squeezed))),
+        unless=NEGATIVE_CONDITION.search(normalized) is not None,
         must=bool(re.search(r"꼭|반드시|의무|필수|무조건", squeezed)),
         when="past" if past else "next" if upcoming else "this" if current else None,
         nouns=frozenset(nouns),

@@ -386,3 +386,14 @@ def test_a_close_rival_declines_unless_the_answer_is_the_exception_asked_about()
     assert not Evidence(contested, top_score=1.0).sufficient
     assert Evidence(replace(contested, exception=True), top_score=1.0).sufficient
     assert Evidence(replace(contested, margin=MAX_RIVAL - 0.1), top_score=1.0).sufficient
+
+
+def test_what_happens_if_you_do_not_pay_is_answered_with_the_consequence(
+    sample_qa: DocumentQA,
+) -> None:
+    # Not the fee ("연회비 60만원을 냅니다"): the FAQ entry on not paying it.
+    answer = sample_qa.answer("연회비 안 내면 어떻게 돼요?")
+
+    assert answer.confident
+    assert "1년 이상 내지 않으면 이사회 의결로 제명될 수 있습니다" in answer.text
+    assert "60만원" not in answer.text

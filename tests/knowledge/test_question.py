@@ -114,3 +114,12 @@ def test_the_thing_counted_is_a_noun_never_the_verb_after_the_count(
     question: str, counted: str
 ) -> None:
     assert read_question(question).counted == counted
+
+
+def test_what_follows_from_not_paying_is_no_question_about_the_fee() -> None:
+    read = read_question("연회비 안 내면 어떻게 돼요?")
+
+    assert read.kind != "amount"
+    assert read.unless
+    assert read_question("연회비 얼마예요?").kind == "amount"
+    assert not read_question("안내 받으면 어디로 가요?").unless
