@@ -662,7 +662,7 @@ class _Scorer:
             value = 0.0  # "서울, 경기, 부산 등 13개 지역연합회": the number is not Busan's
         if value and read.kind == "count" and read.counter:
             # "회원사 몇 곳" needs a number of 곳 (or 개사 …) in a sentence about 회원사.
-            if not counts_with(read.counter, unit.text):
+            if not counts_with(read.counter, unit.text, read.text):
                 value = 0.0
             elif read.counted and read.counted in read.terms + read.compounds:
                 analysed = self._unit[id(unit)]

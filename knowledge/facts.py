@@ -100,9 +100,25 @@ _COUNT_SPAN = re.compile(
 )
 
 
-def counts_with(counter: str, text: str) -> bool:
-    """True when ``text`` has a number with a counter that answers "몇 {counter}"."""
+def _per_unit(per: re.Match[str]) -> str:
+    return per.group("per") or per.group("per2")
+
+
+# "한 업종에 한 회사", "1개 업종에 1개사", "업종당 2명": a count per something, with that thing.
+_PER = re.compile(
+    rf"(?:(?<![\d가-힣])(?:한|1)\s*(?:개\s*)?(?P<per>[가-힣]{{1,5}}?)에|"
+    rf"(?P<per2>[가-힣]{{1,5}}?)(?:당|마다))\s*{_COUNT_SPAN.pattern}"
+)
+
+
+def counts_with(counter: str, text: str, asked: str = "") -> bool:
+    """True when ``text`` has a number with a counter that answers "몇 {counter}".
+
+    A count per something ("한 업종에 한 회사") answers only a question about that something
+    (``asked``, the question's text): "회사 몇 개 있어야 돼요?" is not answered by it.
+    """
     accepted = _COMPATIBLE.get(counter, (counter,))
+    text = _PER.sub(lambda per: per.group() if _per_unit(per) in asked else " ", text)
     for match in _COUNT_SPAN.finditer(text):
         unit = match.group(1).replace(" ", "")
         if unit in accepted or any(unit.startswith("개") and word in unit for word in accepted):

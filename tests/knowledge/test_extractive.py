@@ -491,3 +491,17 @@ def test_who_is_the_named_role_wants_a_person_not_a_list_of_roles() -> None:
 
     assert not extract_answer("노무사 자문위원 누구예요?", [roles]).support.kind_found
     assert "한지원 공인노무사" in extract_answer("노무사 자문위원 누구예요?", [people, roles]).text
+
+
+def test_a_count_per_something_answers_only_a_question_about_that_something() -> None:
+    rule = _hit(
+        "같은 교류회에는 한 업종에 한 회사만 들어갈 수 있습니다.",
+        section="교류회",
+        title="입회 안내",
+    )
+
+    new_group = extract_answer("새 교류회 만들려면 회사 몇개 있어야 돼요?", [rule])
+    per_trade = extract_answer("교류회는 한 업종에 몇 개 회사만 받아요?", [rule])
+
+    assert not new_group.support.kind_found
+    assert per_trade.support.kind_found
