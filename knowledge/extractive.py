@@ -27,6 +27,7 @@ from knowledge.facts import (
     counts_with,
     is_boilerplate,
     is_instruction,
+    is_place_type,
     mentions_year,
     names_role,
     polarity,
@@ -104,6 +105,8 @@ _ENUMERATION = re.compile(r"[^,，]+,[^,，]+,[^,，]+|\S+·\S+·\S+")
 _ROLE_ONLY = re.compile(r"회장|대표|간사|사무총장|위원장|이사|감사")
 _RECURRING = re.compile(r"정례회|월례회|정기\s*모임|정모|모임")
 _DAY_ASKED = re.compile(r"\d+\s*[월일]|이번|다음|지난|언제|날짜|며칠")
+# The word a place question asks the place of ("호텔" in "호텔 어디 잡아줘요?").
+_ASKED_PLACE = re.compile(r"([가-힣A-Za-z]{2,}?)(?:은|는|이|가|도|를|을)?\s*어디")
 _ROW_CELL = " · "
 _LABEL = ": "
 
@@ -508,6 +511,11 @@ class _Scorer:
             kind_found = unit.item or _HOW.search(unit.text) is not None
             # Steps for paying are no steps for changing the account ("통장 바꾸려면").
             kind_found = kind_found and (read.goal is None or read.goal in best.found)
+        if read.kind == "place":
+            # "호텔 어디 잡아줘요?" wants a hotel: the fair's city does not answer it.
+            asked = _ASKED_PLACE.search(read.text)
+            if asked is not None and is_place_type(asked.group(1)):
+                kind_found = kind_found and asked.group(1) in best.found
         if read.kind == "list":
             # "서류 뭐뭐 내요?" wants the items: a sentence naming none does not answer it.
             kind_found = bool(
@@ -641,6 +649,10 @@ class _Scorer:
             for word in sorted((*read.names, *read.terms), key=len, reverse=True):
                 if read.kind == "person" and names_role(word):
                     continue  # the title the name stands before ("한지원 공인노무사")
+                if read.kind == "place" and is_place_type(word):
+                    # The kind of place asked stays where a name ends in it ("그랜드호텔").
+                    text = re.sub(rf"(?<![가-힣A-Za-z]){re.escape(word)}", " ", text)
+                    continue
                 text = text.replace(word, " ")
         value = strength(read.kind, text)
         if read.kind == "person" and value < 1.0:

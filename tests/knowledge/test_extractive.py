@@ -505,3 +505,20 @@ def test_a_count_per_something_answers_only_a_question_about_that_something() ->
 
     assert not new_group.support.kind_found
     assert per_trade.support.kind_found
+
+
+def test_where_is_the_hotel_wants_a_hotel_not_the_city_of_the_fair() -> None:
+    fairs = _hit(
+        "2026년 대상 전시회: 독일 하노버 산업박람회(4월 20일~24일), 일본 도쿄 기계요소기술전"
+        "(6월 17일~19일). 전시회마다 4개사를 선정합니다.",
+        section="해외전시회 공동관 참가 지원",
+        title="수출 지원사업 안내",
+    )
+    stay = _hit(
+        "하노버 박람회 기간에는 메세 인근 그랜드호텔에 묵습니다.",
+        section="숙박",
+        title="하노버 박람회 참가 안내",
+    )
+
+    assert not extract_answer("하노버 박람회 호텔 어디 잡아줘요?", [fairs]).support.kind_found
+    assert extract_answer("하노버 박람회 호텔 어디 잡아줘요?", [stay, fairs]).support.kind_found
