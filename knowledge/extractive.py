@@ -107,6 +107,10 @@ _RECURRING = re.compile(r"정례회|월례회|정기\s*모임|정모|모임")
 _DAY_ASKED = re.compile(r"\d+\s*[월일]|이번|다음|지난|언제|날짜|며칠")
 # The word a place question asks the place of ("호텔" in "호텔 어디 잡아줘요?").
 _ASKED_PLACE = re.compile(r"([가-힣A-Za-z]{2,}?)(?:은|는|이|가|도|를|을)?\s*어디")
+# A limit on what a sentence allows ("한 해 한 번만 가능합니다", "3회까지만 인정됩니다").
+_LIMIT = re.compile(
+    r"[가-힣)]만\s*(?:가능|할\s*수|됩니|인정|지원|받)|까지만|에\s*한하|에\s*한해|경우에만"
+)
 _ROW_CELL = " · "
 _LABEL = ": "
 
@@ -939,6 +943,17 @@ def _compose(
         # "'수출 첫걸음 교실'을 엽니다." and then the sentence that lists what it covers.
         after = next((u for u in siblings if u.index == unit.index + 1), None)
         if after is not None and _ENUMERATION.search(after.text):
+            parts.append(after)
+    if read.kind == "yesno":
+        # "옮길 수 있습니다" and then "옮기는 것은 한 해 한 번만 가능합니다": a yes with its limit.
+        after = next((u for u in siblings if u.index == unit.index + 1), None)
+        if (
+            after is not None
+            and after not in parts
+            and not after.row
+            and _LIMIT.search(after.text)
+            and scorer.found_terms(after)
+        ):
             parts.append(after)
     body = " ".join(_quote(part) for part in parts)
     if read.kind == "yesno" and not read.negated:

@@ -522,3 +522,17 @@ def test_where_is_the_hotel_wants_a_hotel_not_the_city_of_the_fair() -> None:
 
     assert not extract_answer("하노버 박람회 호텔 어디 잡아줘요?", [fairs]).support.kind_found
     assert extract_answer("하노버 박람회 호텔 어디 잡아줘요?", [stay, fairs]).support.kind_found
+
+
+def test_a_yes_comes_with_the_limit_the_next_sentence_puts_on_it() -> None:
+    faq = _hit(
+        "옮기려는 교류회에 같은 업종 회원사가 없으면 옮길 수 있습니다. "
+        "두 교류회 회장과 협의한 뒤 사무국이 처리하며, 옮기는 것은 한 해 한 번만 가능합니다.",
+        section="Q14. 교류회를 옮길 수 있나요?",
+        title="자주 묻는 질문 (FAQ)",
+    )
+
+    extract = extract_answer("교류회 옮길 수 있어요?", [faq])
+
+    assert extract.text.startswith("옮기려는 교류회에 같은 업종 회원사가 없으면 옮길 수 있습니다")
+    assert "한 해 한 번만 가능합니다" in extract.text
