@@ -460,6 +460,8 @@ class _Scorer:
         score *= 0.7 + 0.3 * self._names_share(unit)
         if read.deadline and re.search(r"마감|까지", unit.text):
             score *= 1.15
+        if read.named is not None and not _names_one(unit.text, read):
+            score *= 0.5  # "법 이름 뭐라고?": a sentence naming no 법 cannot answer it
         if read.kind == "definition" and _defines(unit.text, read.terms):
             score *= 1.3
         if read.kind in ("list", "procedure") and (unit.item or _LEAD.search(unit.text)):
@@ -520,6 +522,9 @@ class _Scorer:
             asked = _ASKED_PLACE.search(read.text)
             if asked is not None and is_place_type(asked.group(1)):
                 kind_found = kind_found and asked.group(1) in best.found
+        if read.named is not None:
+            # "법 이름 뭐라고?" wants a name: a word ending in 법 ("…촉진법") or a quoted one.
+            kind_found = kind_found and _names_one(unit.text, read)
         if read.kind == "list":
             # "서류 뭐뭐 내요?" wants the items: a sentence naming none does not answer it.
             kind_found = bool(
@@ -732,6 +737,16 @@ class _Scorer:
 
     def _synonym_found(self, term: str, analysed: Analysed) -> bool:
         return self._synonyms is not None and analysed.contains_any(self._synonyms(term))
+
+
+def _names_one(sentence: str, read: Question) -> bool:
+    """True when ``sentence`` gives the name the question asks for (see ``Question.named``):
+    a quoted name, or a longer word ending in the thing named that the question does not use."""
+    if re.search(r"['‘「『\"“][^'’」』\"”]{2,}['’」』\"”]", sentence):
+        return True
+    thing = re.escape(read.named or "")
+    asked = compact(read.text)
+    return any(word not in asked for word in re.findall(rf"[가-힣A-Za-z0-9·]+{thing}", sentence))
 
 
 def _names_another(sentence: str, name: str) -> bool:

@@ -90,6 +90,11 @@ NEGATIVE_CONDITION = re.compile(
     r"(?<![가-힣])(?:안\s+|못\s*)[가-힣]{1,4}?면(?![가-힣])|(?:않|없)\s*으면|못\s*하면"
 )
 """A negative condition ("안 내면", "내지 않으면", "못 가게 되면"), in a question or a sentence."""
+# "만들려는 법 이름 뭐라고?", "식당 이름이 뭐예요?": the name of a kind of thing.
+_NAME_OF = re.compile(
+    r"(?<![가-힣])([가-힣]{1,4}?)(?:의)?\s*(?:이름|명칭)(?:이|은|는)?\s*(?:뭐|무엇|뭔)"
+)
+_PEOPLE = frozenset({"분", "사람", "님", "그분", "이분"})  # a person's name: see "person"
 # "회비 안 내면 어떻게 돼요?" asks what follows from a condition, not what the fee is.
 _CONSEQUENCE = re.compile(r"면어떻게(?:돼|되)")
 _PAST = re.compile(r"작년|지난해|재작년|전년|지난번")
@@ -214,6 +219,8 @@ class Question:
     """The question's condition is negative ("안 내면", "못 가면"): what follows from not doing."""
     goal: str | None = None
     """What a "how do I …" question wants done ("바꾸려면" → 바꾸): the steps must be for it."""
+    named: str | None = None
+    """What the question asks the name of ("법" in "만들려는 법 이름 뭐라고?")."""
 
 
 # "How long": a time, never a sum, though it says 얼마.
@@ -282,6 +289,9 @@ def read_question(text: str) -> Question:
         soft=frozenset(soft),
         names=tuple(dict.fromkeys([*proper, *compounds])),
         goal=_goal(normalized, terms) if kind == "procedure" else None,
+        named=named.group(1)
+        if (named := _NAME_OF.search(normalized)) and named.group(1) not in _PEOPLE
+        else None,
     )
 
 

@@ -536,3 +536,22 @@ def test_a_yes_comes_with_the_limit_the_next_sentence_puts_on_it() -> None:
 
     assert extract.text.startswith("옮기려는 교류회에 같은 업종 회원사가 없으면 옮길 수 있습니다")
     assert "한 해 한 번만 가능합니다" in extract.text
+
+
+def test_what_is_the_law_called_wants_the_name_of_a_law() -> None:
+    proposal = _hit(
+        "넷째, 교류 그룹 내에 소모임을 만들어 활성화해야 한다.",
+        section="IV. 이업종교류회의 효율적 운영제안",
+        title="중소기업 네트워킹에 의한 협동화 사업",
+    )
+    law = _hit(
+        "연합회는 이업종교류 활동을 활성화하려고 '협업 및 이업종교류촉진법' 제정을 추진 중이다.",
+        section="이업종교류연합회",
+        title="경기중소기업이업종교류연합회 소식",
+    )
+    question = "이업종교류 활성화하려고 만들려는 법 이름 뭐라고?"
+
+    assert not extract_answer(question, [proposal]).support.kind_found
+    answer = extract_answer(question, [proposal, law])
+    assert "협업 및 이업종교류촉진법" in answer.text
+    assert answer.support.kind_found
