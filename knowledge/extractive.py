@@ -101,6 +101,9 @@ _HOW = re.compile(
     r"알리|연락|@|\d{2,4}-\d{3,4}-\d{4}|첫째|둘째|먼저|다음으로"
 )
 _DEADLINE = re.compile(r"\d+\s*일(?:\([월화수목금토일]\))?\s*까지|마감")
+_DEADLINE_SPAN = re.compile(
+    r"(?:[가-힣]*\s*)?마감[^,·.]*|[^,·.]*\d+\s*일(?:\([월화수목금토일]\))?\s*까지[^,·.]*"
+)
 _ENUMERATION = re.compile(r"[^,，]+,[^,，]+,[^,，]+|\S+·\S+·\S+")
 _ROLE_ONLY = re.compile(r"회장|대표|간사|사무총장|위원장|이사|감사")
 _RECURRING = re.compile(r"정례회|월례회|정기\s*모임|정모|모임")
@@ -493,8 +496,10 @@ class _Scorer:
             score *= 0.9  # a heading's date is shorter than the sentence or row that gives it
         if not read.numbers and self._specific_instance(unit):
             score *= 0.8  # "12월 정례회는 …" is one occasion, not what "정례회 언제?" asks
-        if read.kind == "date" and not read.deadline and _DEADLINE.search(unit.text):
+        if read.kind == "date" and not read.deadline and _only_deadline(unit.text):
             score *= 0.8  # "언제 해요?" asks when it happens, not until when to send something
+        elif read.kind == "date" and not read.deadline and _HOUR.search(unit.text):
+            score *= 1.1  # "3월 12일(목) 오후 2시" says when better than "(3월 12일)" alone
         if _is_faq(unit.chunk):
             # A FAQ question worded like the member's ("회비를 안 내면 어떻게 되나요?") marks
             # the answer even when the content words alone do not tell two entries apart.
@@ -737,6 +742,14 @@ class _Scorer:
 
     def _synonym_found(self, term: str, analysed: Analysed) -> bool:
         return self._synonyms is not None and analysed.contains_any(self._synonyms(term))
+
+
+def _only_deadline(text: str) -> bool:
+    """True when the dates of ``text`` are deadlines only ("3월 6일까지 신청", "마감: 3월 6일"),
+    not when it also says when the thing itself happens ("날짜: 3월 12일(목) … 신청 마감: …")."""
+    if not _DEADLINE.search(text):
+        return False
+    return strength("date", _DEADLINE_SPAN.sub(" ", text)) == 0
 
 
 def _names_one(sentence: str, read: Question) -> bool:

@@ -555,3 +555,22 @@ def test_what_is_the_law_called_wants_the_name_of_a_law() -> None:
     answer = extract_answer(question, [proposal, law])
     assert "협업 및 이업종교류촉진법" in answer.text
     assert answer.support.kind_found
+
+
+def test_when_is_it_takes_the_row_with_the_hour_though_it_also_names_a_deadline() -> None:
+    section = _hit(
+        "중대재해처벌법 설명회 (3월 12일)\n50인 미만 사업장도 적용 대상이 된 중대재해처벌법의 "
+        "주요 의무를 노무 자문위원이 안내합니다.",
+        section="중대재해처벌법 설명회 (3월 12일)",
+        title="2026년 연합회 행사 일정",
+    )
+    table = _hit(
+        "날짜: 3월 12일(목) 오후 2시 · 행사: 중대재해처벌법 설명회 · 장소: 비즈니스센터 "
+        "3층 대회의실 · 신청 마감: 3월 6일(금)",
+        section="한눈에 보는 2026년 행사",
+        title="2026년 연합회 행사 일정",
+    )
+
+    extract = extract_answer("중대재해법 설명회 언제 해요?", [section, table])
+
+    assert "3월 12일(목) 오후 2시" in extract.text
