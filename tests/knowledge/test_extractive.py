@@ -574,3 +574,15 @@ def test_when_is_it_takes_the_row_with_the_hour_though_it_also_names_a_deadline(
     extract = extract_answer("중대재해법 설명회 언제 해요?", [section, table])
 
     assert "3월 12일(목) 오후 2시" in extract.text
+
+
+def test_how_a_thing_is_counted_is_no_count_of_things() -> None:
+    # "1건으로 봅니다" says a joint filing counts once; it says nothing of how many are chosen.
+    filing = _hit(
+        "연합회 공동기술개발 지원사업으로 나온 성과를 여러 회원사가 함께 출원하면, 출원 비용을 "
+        "70%까지 지원하고 한도 계산에서는 1건으로 봅니다.",
+        section="■ 공동기술개발 성과의 공동 출원",
+        title="2026년 특허·지식재산 지원사업 안내",
+    )
+
+    assert not extract_answer("공동개발 지원사업 몇 개 뽑아요?", [filing]).support.kind_found
