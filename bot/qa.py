@@ -254,6 +254,9 @@ class DocumentQA:
             extract is not None
             and extract.related
             and extract.support.coverage >= RELATED_COVERAGE
+            # A sentence that shares no word with the question and lies under a heading without
+            # its main noun ("단체 가입의 좋은 점" for "교류회 하면 뭐가 좋은데?") is no pointer.
+            and (extract.support.direct > 0 or extract.support.key_found)
             and not is_instruction(extract.related)
             and 0 < extract.support.passage <= len(hits)
         ):

@@ -397,3 +397,15 @@ def test_what_happens_if_you_do_not_pay_is_answered_with_the_consequence(
     assert answer.confident
     assert "1년 이상 내지 않으면 이사회 의결로 제명될 수 있습니다" in answer.text
     assert "60만원" not in answer.text
+
+
+def test_a_passage_sharing_only_its_heading_with_the_question_is_not_shown_as_related(
+    sample_qa: DocumentQA,
+) -> None:
+    # "2. 단체 가입의 좋은 점" of the PL-insurance notice shares "좋은" with the question and
+    # nothing else: it is not what a member asking about exchange groups is looking for.
+    answer = sample_qa.answer("교류회 하면 뭐가 좋은데?")
+
+    assert not answer.confident
+    assert "PL보험" not in answer.text
+    assert "관련 있어 보이는 자료" not in answer.text
