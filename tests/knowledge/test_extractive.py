@@ -586,3 +586,22 @@ def test_how_a_thing_is_counted_is_no_count_of_things() -> None:
     )
 
     assert not extract_answer("공동개발 지원사업 몇 개 뽑아요?", [filing]).support.kind_found
+
+
+def test_two_passages_giving_the_same_account_number_agree() -> None:
+    rule = _hit(
+        "① 입회비와 연회비는 연합회 계좌로 입금한다. 입금 계좌는 한빛은행 100-2026-123456, "
+        "예금주 (사)한빛중소기업이업종교류연합회이다.",
+        section="제8조(회비 납부 방법)",
+        title="교류회 운영규정",
+    )
+    faq = _hit(
+        "한빛은행 100-2026-123456, 예금주 (사)한빛중소기업이업종교류연합회입니다.",
+        section="Q7. 회비 입금 계좌가 어떻게 되나요?",
+        title="자주 묻는 질문 (FAQ)",
+    )
+
+    extract = extract_answer("회비 넣을 계좌번호 좀 알려주세요", [rule, faq])
+
+    assert "100-2026-123456" in extract.text
+    assert extract.support.margin == 0.0  # no rival: the FAQ says the same
