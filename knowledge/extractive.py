@@ -217,7 +217,9 @@ def extract_answer(
         return Extract(text="", cited=())
     best = ranked[0]
     text, cited = _compose(best, ranked, read, units, following, scorer)
-    support = scorer.support(best, _rival(best, ranked))
+    # When the chosen sentence itself matches only kind words, any rival may compete with it.
+    topical = scorer.topical if scorer.topical(best) else None
+    support = scorer.support(best, _rival(best, ranked, topical))
     return Extract(text=text, cited=cited, support=support, related=best.unit.text)
 
 
@@ -227,15 +229,20 @@ _FIGURE = re.compile(
 )
 
 
-def _rival(best: _Scored, ranked: Sequence[_Scored]) -> _Scored | None:
+def _rival(
+    best: _Scored, ranked: Sequence[_Scored], topical: Callable[[_Scored], bool] | None = None
+) -> _Scored | None:
     """The best sentence of another passage that does not state the same figure as ``best``.
 
     Two passages giving the same date or amount agree (a FAQ and the rule it quotes); one giving
-    another figure, or another sentence altogether, competes with the chosen answer.
+    another figure, or another sentence altogether, competes with the chosen answer, provided it
+    shares the question's topic (``topical``), not only a date for "마감 날짜".
     """
     figures = {compact(m.group()) for m in _FIGURE.finditer(best.unit.text)}
     for other in ranked[1:]:
         if other.unit.chunk.id == best.unit.chunk.id:
+            continue
+        if topical is not None and not topical(other):
             continue
         if figures and figures & {compact(m.group()) for m in _FIGURE.finditer(other.unit.text)}:
             continue
@@ -509,6 +516,14 @@ class _Scorer:
             if word in compact(unit.text):
                 score *= 1.15  # "첫번째" typed as the document writes it ("첫 번째")
         return _Scored(unit, score, coverage, direct / self._total, kind_strength, found)
+
+    def topical(self, scored: _Scored) -> bool:
+        """True when a unit matches a question word other than those naming the kind asked
+        ("공동R&D 접수 마감 날짜": a workshop's row matching only 마감 and 날짜 is not), or
+        all the question's compound words."""
+        if self.read.compounds and self._names_share(scored.unit) == 1.0:
+            return True  # "입회비" whole, though its 회비 only names an amount
+        return any(term not in self._kind_words for term in scored.found)
 
     def support(self, best: _Scored, rival: _Scored | None = None) -> Support:
         """The evidence behind the chosen unit (``rival``: the best one of another passage)."""

@@ -605,3 +605,22 @@ def test_two_passages_giving_the_same_account_number_agree() -> None:
 
     assert "100-2026-123456" in extract.text
     assert extract.support.margin == 0.0  # no rival: the FAQ says the same
+
+
+def test_a_passage_matching_only_the_words_for_a_date_is_no_rival() -> None:
+    faq = _hit(
+        "2026년 접수는 3월 3일부터 3월 31일까지입니다.",
+        section="Q19. 다른 회원사랑 같이 제품을 개발하면 지원받을 수 있나요? (공동R&D)",
+        title="자주 묻는 질문 (FAQ)",
+    )
+    workshop = _hit(
+        "날짜: 6월 12일(금)~13일(토) · 행사: 상반기 회원 워크숍 · 장소: 강원 평창 한빛연수원 "
+        "· 신청 마감: 5월 29일(금)",
+        section="한눈에 보는 2026년 행사",
+        title="2026년 연합회 행사 일정",
+    )
+
+    extract = extract_answer("공동R&D 접수 마감 날짜", [faq, workshop])
+
+    assert "3월 31일" in extract.text
+    assert extract.support.margin == 0.0
