@@ -58,8 +58,9 @@ class Evidence:
         coverage: the documents are about something else. Finally no other passage may offer a
         different answer nearly as good (``MAX_RIVAL``): on the development sets, wrong answers
         covered the question's words as well as right ones, but far more often had such a rival.
-        A "no" that matches more of a yes/no question than its rival is the exception the
-        question asks about, and stands (on the development sets: 3 right, none wrong); so does
+        A "no" that matches more of a yes/no question than its rival (or all of it, against a
+        rival that says neither yes nor no) is the exception the question asks about, and stands
+        (on the development sets: 4 right, none wrong); so does
         the sentence stating the negative condition a question asks about ("안 내면" answered by
         "…내지 않으면") against a rival that does not (1 right, none wrong).
         """

@@ -165,7 +165,8 @@ class Support:
     """The best sentence of another passage, its score as a share of the chosen one's (0: none)."""
     exception: bool = False
     """A yes/no question answered "no" by a sentence matching more of it than its rival does
-    ("이미 출원한 건은 지원하지 않습니다" against the general "출원 비용을 지원합니다"), or a
+    ("이미 출원한 건은 지원하지 않습니다" against the general "출원 비용을 지원합니다") or as
+    much of it, all of it, when the rival says neither yes nor no; or a
     question about not doing something answered by the sentence that states that condition
     ("…내지 않으면 제명될 수 있습니다" against "연회비 60만원을 냅니다")."""
 
@@ -569,8 +570,17 @@ class _Scorer:
             and (
                 (
                     read.kind == "yesno"
-                    and set(rival.found) < set(best.found)
                     and self.polarity(unit) == "no"
+                    and (
+                        set(rival.found) < set(best.found)
+                        # "다른 회원들도 봐요?" — "아닙니다. … 자문위원만 봅니다" against a rule
+                        # that matches the same words and says neither yes nor no.
+                        or (
+                            not missing
+                            and set(rival.found) == set(best.found)
+                            and not self.decides(rival.unit)
+                        )
+                    )
                 )
                 or (
                     # "연회비 안 내면 어떻게 돼요?": "…내지 않으면 제명될 수 있습니다" against

@@ -409,3 +409,13 @@ def test_a_passage_sharing_only_its_heading_with_the_question_is_not_shown_as_re
     assert not answer.confident
     assert "PL보험" not in answer.text
     assert "관련 있어 보이는 자료" not in answer.text
+
+
+def test_a_no_to_the_whole_question_stands_against_a_rule_that_decides_nothing(
+    sample_qa: DocumentQA,
+) -> None:
+    # The rule on sharing difficulties names 챗봇, 고민 and 회원 too, but says neither yes nor no.
+    answer = sample_qa.answer("챗봇에 적은 고민 다른 회원들도 봐요?")
+
+    assert answer.confident
+    assert "사무국과 담당 간사, 배정된 자문위원만 봅니다" in answer.text
