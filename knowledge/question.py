@@ -428,6 +428,8 @@ def _unsplit_words(normalized: str, tokens: list[Any], terms: dict[str, None]) -
             continue  # a verb or a pronoun
         if re.match(r"몇|며칠|언제|어디|얼마|누구|무슨|어느|어떤", match.group()):
             continue
+        if re.search(r"몇\s*$", normalized[: match.start()]):
+            continue  # the counter of "몇 시부터", "몇 개씩": what is asked, not a topic
         if inside and inside[0].tag == "MM" and len(_PARTICLE.sub("", match.group())) < 3:
             continue  # a determiner with its noun: "한 건", "그날"
         stripped = _PARTICLE.sub("", match.group())

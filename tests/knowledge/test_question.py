@@ -123,3 +123,9 @@ def test_what_follows_from_not_paying_is_no_question_about_the_fee() -> None:
     assert read.unless
     assert read_question("연회비 얼마예요?").kind == "amount"
     assert not read_question("안내 받으면 어디로 가요?").unless
+
+
+def test_the_counter_after_how_many_is_no_topic_word() -> None:
+    # "몇 시부터" asks the hour: "시부터" is not a word the answer must contain.
+    assert read_question("송년회 몇 시부터 입장해요?").terms == ("송년회", "입장")
+    assert read_question("공구 몇 개씩 줘요").terms == ("공구",)
