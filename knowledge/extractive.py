@@ -417,7 +417,8 @@ class _Scorer:
         self._phrases: list[tuple[list[str], tuple[str, ...]]] = []
         for member, others in phrases:
             covered = [t for t in self._weights if t in compact(member)]
-            if covered and " " in member:
+            # "중진공", which Kiwi reads as 중 + 진공, vouches for 진공 like a phrase does.
+            if covered and (" " in member or all(t != compact(member) for t in covered)):
                 self._phrases.append((covered, others))
             elif not covered and len(compact(member)) >= 3:
                 self._weights[member] = sorted(self._weights.values() or [5.0])[

@@ -624,3 +624,24 @@ def test_a_passage_matching_only_the_words_for_a_date_is_no_rival() -> None:
 
     assert "3월 31일" in extract.text
     assert extract.support.margin == 0.0
+
+
+def test_a_glossary_word_split_by_the_analyser_still_finds_its_synonym() -> None:
+    # Kiwi reads 중진공 as 중 + 진공; the glossary's 중소기업진흥공단 answers for it.
+    formation = _hit(
+        "하나는 7개 이상의 기업들이 모여 중소기업진흥공단에 이업종교류그룹의 참가를 요청하여 "
+        "중소기업진흥공단이 이를 주선하여 교류회를 결성하는 방식이다.",
+        section="2. 교류그룹의 결성",
+        title="중소기업 네트워킹에 의한 협동화 사업",
+    )
+    glossary = Glossary.default()
+
+    extract = extract_answer(
+        "교류그룹 만들때 중진공에 몇개 기업 이상 모여서 요청해요?",
+        [formation],
+        glossary.synonyms,
+        phrases=glossary.matches,
+    )
+
+    assert "7개 이상" in extract.text
+    assert "진공" not in extract.support.missing
