@@ -645,3 +645,22 @@ def test_a_glossary_word_split_by_the_analyser_still_finds_its_synonym() -> None
 
     assert "7개 이상" in extract.text
     assert "진공" not in extract.support.missing
+
+
+def test_national_and_local_taxes_are_taxes() -> None:
+    rule = _hit(
+        "- 국세와 지방세 체납이 없어야 합니다. 체납이 있으면 대부분의 정책자금에서 제외됩니다.",
+        section="1. 신청 전에 확인할 것",
+        title="중소기업 정책자금 이용 안내",
+    )
+    glossary = Glossary.default()
+
+    extract = extract_answer(
+        "세금 밀린 게 있으면 정책자금 못 받아요?",
+        [rule],
+        glossary.synonyms,
+        phrases=glossary.matches,
+    )
+
+    assert "체납이 있으면 대부분의 정책자금에서 제외됩니다" in extract.text
+    assert "세금" not in extract.support.missing
