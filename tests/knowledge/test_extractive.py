@@ -664,3 +664,23 @@ def test_national_and_local_taxes_are_taxes() -> None:
 
     assert "체납이 있으면 대부분의 정책자금에서 제외됩니다" in extract.text
     assert "세금" not in extract.support.missing
+
+
+def test_a_members_word_for_the_boss_finds_the_documents_manager() -> None:
+    membership = _hit(
+        "② 교류그룹 활동에 있어서 회원의 자격은 서로 대등한 관계에서 자사의 의견을 결정 할 수 있는 "
+        "기업 경영자(이사·공장장 등 포함)로 한다.",
+        section="3. 교류그룹의 운영",
+        title="중소기업 네트워킹에 의한 협동화 사업",
+    )
+    glossary = Glossary.default()
+
+    extract = extract_answer(
+        "교류회 회원은 사장만 돼요? 이사나 공장장도 되나",
+        [membership],
+        glossary.synonyms,
+        phrases=glossary.matches,
+    )
+
+    assert "이사·공장장" in extract.text
+    assert "사장" not in extract.support.missing
