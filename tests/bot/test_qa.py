@@ -419,3 +419,13 @@ def test_a_no_to_the_whole_question_stands_against_a_rule_that_decides_nothing(
 
     assert answer.confident
     assert "사무국과 담당 간사, 배정된 자문위원만 봅니다" in answer.text
+
+
+def test_a_refund_question_about_the_year_end_party_points_to_its_refund_rule(
+    sample_qa: DocumentQA,
+) -> None:
+    # "못가게되면" is the notice's "참석이 어려워지면": the notice is found and its refund line
+    # shown (it was declined with no passage at all).
+    answer = sample_qa.answer("송년회 못가게되면 돈 돌려받을수있나요")
+
+    assert "12월 9일까지 알려 주시면 참가비를 돌려 드립니다" in answer.text
