@@ -429,3 +429,17 @@ def test_a_refund_question_about_the_year_end_party_points_to_its_refund_rule(
     answer = sample_qa.answer("송년회 못가게되면 돈 돌려받을수있나요")
 
     assert "12월 9일까지 알려 주시면 참가비를 돌려 드립니다" in answer.text
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "송년회 못가게되면 돈 돌려받을수있나요",
+        "송년회 신청했는데 못갈거같아요 돈 돌려받으려면 언제까지 말해야돼",
+    ],
+)
+def test_getting_ones_money_back_is_a_refund(sample_qa: DocumentQA, question: str) -> None:
+    answer = sample_qa.answer(question)
+
+    assert answer.confident
+    assert "12월 9일까지 알려 주시면 참가비를 돌려 드립니다" in answer.text
