@@ -741,24 +741,36 @@ class _Scorer:
         analysed = self._unit[id(unit)]
         context = self._context[unit.chunk.id]
         before = self._before.get(unit.before) if unit.before else None
+        # "접수기간": a part naming the kind asked (기간) is there when the unit holds a date
+        # (dates, sums and numbers only: a place is found too readily, "국내" being one).
+        held = frozenset(
+            word
+            for word, kind in self._kind_words.items()
+            if kind in ("date", "amount", "contact") and strength(kind, unit.text) > 0
+        )
         found = sum(
             1
             for name in names
             if not _names_another(unit.text, name)
             and (
-                self._name_found(name, analysed, context)
-                or (before is not None and self._name_found(name, before, context))
+                self._name_found(name, analysed, context, held)
+                or (before is not None and self._name_found(name, before, context, held))
             )
         )
         return found / len(names)
 
-    def _name_found(self, name: str, analysed: Analysed, context: Analysed) -> bool:
+    def _name_found(
+        self, name: str, analysed: Analysed, context: Analysed, held: frozenset[str] = frozenset()
+    ) -> bool:
         for place in (analysed, context):
             if place.contains(name) or self._synonym_found(name, place):
                 return True
         parts = _parts(name)
         return len(parts) > 1 and all(
-            analysed.contains(part) or context.contains(part) or self._synonym_found(part, analysed)
+            part in held
+            or analysed.contains(part)
+            or context.contains(part)
+            or self._synonym_found(part, analysed)
             for part in parts
         )
 

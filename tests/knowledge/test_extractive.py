@@ -684,3 +684,18 @@ def test_a_members_word_for_the_boss_finds_the_documents_manager() -> None:
 
     assert "이사·공장장" in extract.text
     assert "사장" not in extract.support.missing
+
+
+def test_a_compound_ending_in_the_kind_asked_is_found_with_a_fact_of_that_kind() -> None:
+    # "접수기간" = 접수 + 기간; the sentence gives the 접수 and, as its dates, the 기간.
+    fund = _hit(
+        "- 한빛시 육성자금: 이차보전 방식입니다. 상반기 접수는 2026년 1월 19일(월)부터 "
+        "1월 30일(금)까지, 하반기 접수는 7월 중에 공고됩니다.",
+        section="3. 올해 일정",
+        title="중소기업 정책자금 이용 안내",
+    )
+
+    extract = extract_answer("육성자금 상반기 접수기간 알려주세요", [fund])
+
+    assert "1월 19일" in extract.text
+    assert extract.support.compounds_found
