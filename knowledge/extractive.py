@@ -30,6 +30,7 @@ from knowledge.facts import (
     is_place_type,
     mentions_year,
     names_role,
+    places_in,
     polarity,
     strength,
 )
@@ -220,7 +221,7 @@ def extract_answer(
     text, cited = _compose(best, ranked, read, units, following, scorer)
     # When the chosen sentence itself matches only kind words, any rival may compete with it.
     topical = scorer.topical if scorer.topical(best) else None
-    support = scorer.support(best, _rival(best, ranked, topical))
+    support = scorer.support(best, _rival(best, ranked, read, topical))
     return Extract(text=text, cited=cited, support=support, related=best.unit.text)
 
 
@@ -231,24 +232,37 @@ _FIGURE = re.compile(
 
 
 def _rival(
-    best: _Scored, ranked: Sequence[_Scored], topical: Callable[[_Scored], bool] | None = None
+    best: _Scored,
+    ranked: Sequence[_Scored],
+    read: Question,
+    topical: Callable[[_Scored], bool] | None = None,
 ) -> _Scored | None:
     """The best sentence of another passage that does not state the same figure as ``best``.
 
-    Two passages giving the same date or amount agree (a FAQ and the rule it quotes); one giving
-    another figure, or another sentence altogether, competes with the chosen answer, provided it
-    shares the question's topic (``topical``), not only a date for "마감 날짜".
+    Two passages giving the same date, amount or place agree (a FAQ and the rule it quotes);
+    one giving another figure, or another sentence altogether, competes with the chosen answer,
+    provided it shares the question's topic (``topical``), not only a date for "마감 날짜".
     """
-    figures = {compact(m.group()) for m in _FIGURE.finditer(best.unit.text)}
+    figures = _figures(best.unit.text, read)
     for other in ranked[1:]:
         if other.unit.chunk.id == best.unit.chunk.id:
             continue
         if topical is not None and not topical(other):
             continue
-        if figures and figures & {compact(m.group()) for m in _FIGURE.finditer(other.unit.text)}:
+        if figures and figures & _figures(other.unit.text, read):
             continue
         return other
     return None
+
+
+def _figures(text: str, read: Question) -> set[str]:
+    """The figures of a sentence and, for 어디, the places it names that the question does not
+    ("시즈오카"): two sentences naming them agree."""
+    found = {compact(m.group()) for m in _FIGURE.finditer(text)}
+    if read.kind == "place":
+        asked = compact(read.text)
+        found |= {place for place in places_in(text) if place not in asked}
+    return found
 
 
 # ── Units ─────────────────────────────────────────────────────────────────────────────────

@@ -141,6 +141,18 @@ _DETECTORS: dict[Kind, re.Pattern[str]] = {
 }
 
 
+_GENERIC_PLACES = frozenset({"국내", "해외", "현지", "현장", "사무실", "사무국", "홈페이지"})
+
+
+def places_in(text: str) -> set[str]:
+    """The places ``text`` names (cities, halls, buildings), without "국내", "해외" and the like."""
+    return {
+        "".join(m.group().split())
+        for m in _PLACE.finditer(text)
+        if len(m.group()) >= 3 and m.group() not in _GENERIC_PLACES
+    }
+
+
 def is_place_type(word: str) -> bool:
     """True for a word naming a kind of place ("호텔", "식당"), not a place itself."""
     return re.fullmatch(_PLACE_TYPES, word) is not None

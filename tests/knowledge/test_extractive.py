@@ -699,3 +699,23 @@ def test_a_compound_ending_in_the_kind_asked_is_found_with_a_fact_of_that_kind()
 
     assert "1월 19일" in extract.text
     assert extract.support.compounds_found
+
+
+def test_two_passages_naming_the_same_place_agree() -> None:
+    event = _hit(
+        "일본 시즈오카현 이업종 교류 단체와 해마다 번갈아 방문하는 교류회로, 올해는 우리가 "
+        "일본을 방문합니다.",
+        section="한일 이업종 교류회 (9월 9일~11일)",
+        title="2026년 연합회 행사 일정",
+    )
+    table = _hit(
+        "날짜: 9월 9일(수)~11일(금) · 행사: 제18회 한일 이업종 교류회 · 장소: 일본 시즈오카 · "
+        "참가비: 1인 120만원",
+        section="한눈에 보는 2026년 행사",
+        title="2026년 연합회 행사 일정 요약",
+    )
+
+    extract = extract_answer("한일교류회 올해는 일본 어디로 가요?", [event, table])
+
+    assert "시즈오카" in extract.text
+    assert extract.support.margin == 0.0
