@@ -60,9 +60,12 @@ class Evidence:
         covered the question's words as well as right ones, but far more often had such a rival.
         A "no" that matches more of a yes/no question than its rival (or all of it, against a
         rival that says neither yes nor no) is the exception the question asks about, and stands
-        (on the development sets: 4 right, none wrong); so does
-        the sentence stating the negative condition a question asks about ("안 내면" answered by
-        "…내지 않으면") against a rival that does not (1 right, none wrong).
+        (on the development sets: 4 right, none wrong). So does the sentence stating the
+        negative condition a question asks about ("안 내면" answered by "…내지 않으면") against a
+        rival that does not (1 right, none wrong), and, for a question asking a date, sum,
+        count, place, person or contact, the sentence holding every word of the question against
+        a rival holding fewer of them (5 right, none wrong; a broader form for every kind of
+        question, tried earlier, admitted 3 wrong answers with its 5 right ones).
         """
         support = self.support
         return (

@@ -169,7 +169,9 @@ class Support:
     ("이미 출원한 건은 지원하지 않습니다" against the general "출원 비용을 지원합니다") or as
     much of it, all of it, when the rival says neither yes nor no; or a
     question about not doing something answered by the sentence that states that condition
-    ("…내지 않으면 제명될 수 있습니다" against "연회비 60만원을 냅니다")."""
+    ("…내지 않으면 제명될 수 있습니다" against "연회비 60만원을 냅니다"); or a question asking a
+    date, sum, count, place, person or contact answered by a sentence holding every word asked,
+    against a rival holding fewer of them."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -596,6 +598,12 @@ class _Scorer:
                             and not self.decides(rival.unit)
                         )
                     )
+                )
+                or (
+                    # "가입 승인 결과는 언제 알려줘요?": "승인 결과는 이사회 다음 날 알려 드립니다"
+                    # holds a date and every word asked; "가입 승인은 … 3개월 가까이 걸릴 수
+                    # 있고" holds a date but leaves out 결과, so it answers another question.
+                    read.kind in TYPED_KINDS and not missing and set(rival.found) < set(best.found)
                 )
                 or (
                     # "연회비 안 내면 어떻게 돼요?": "…내지 않으면 제명될 수 있습니다" against

@@ -719,3 +719,22 @@ def test_two_passages_naming_the_same_place_agree() -> None:
 
     assert "시즈오카" in extract.text
     assert extract.support.margin == 0.0
+
+
+def test_a_date_holding_every_word_asked_stands_against_one_holding_fewer() -> None:
+    steps = _hit(
+        "4. 분기마다 열리는 이사회에서 입회를 승인합니다. "
+        "승인 결과는 이사회 다음 날 알려 드립니다.",
+        section="■ 가입 절차",
+        title="한빛연합회 입회 안내",
+    )
+    faq = _hit(
+        "서류를 낸 시점에 따라 길게는 3개월 가까이 걸릴 수 있습니다.",
+        section="Q4. 가입 승인은 얼마나 걸리나요?",
+        title="자주 묻는 질문 (FAQ)",
+    )
+
+    extract = extract_answer("가입 승인 결과는 언제 알려줘요?", [steps, faq])
+
+    assert "이사회 다음 날 알려 드립니다" in extract.text
+    assert extract.support.exception
