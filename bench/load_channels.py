@@ -18,6 +18,7 @@ body that is not a version 2.0 answer, a Telegram answer that never arrives, or 
     python bench/load_channels.py [--members 50] [--questions 4] [--channels kakao,telegram]
     python bench/load_channels.py --levels 10,50,200 --channels kakao   # Kakao at each load
     python bench/load_channels.py --levels 10,50,200 --channels kakao --workers 2  # 2 processes
+    python bench/load_channels.py --levels 10,50,200 --channels kakao --answer-processes 0
 
 At each level it prints p50/p95/p99 from arrival and the share of replies later than Kakao's
 4.5 s budget (Kakao gives up at 5 s).
@@ -31,6 +32,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
 import itertools
 import json
 import os
@@ -197,11 +199,19 @@ async def run_load(
     """Fire the members at ``url``, alternating channels, filling ``figures``; the time taken."""
     pool = [json.loads(line)["question"] for line in QUESTIONS.read_text("utf-8").splitlines()]
     names = list(askers)
-    limits = httpx.Limits(max_connections=members, max_keepalive_connections=members)
-    async with httpx.AsyncClient(base_url=url, timeout=ANSWER_TIMEOUT_S, limits=limits) as client:
+    async with contextlib.AsyncExitStack() as stack:
+        # One client (one connection) per member, as members reach Kakao from their own phones:
+        # a single client shared by 200 members spent more CPU choosing a pooled connection than
+        # the server spent answering, and its requests left seconds after the bench's stamp.
+        clients = [
+            await stack.enter_async_context(
+                httpx.AsyncClient(base_url=url, timeout=ANSWER_TIMEOUT_S)
+            )
+            for _ in range(members + 1)
+        ]
         # One warm-up question per channel so no member pays for loading the index.
         for name, ask in askers.items():
-            await member(client, 0, pool[:1], ask, figures[name])
+            await member(clients[0], 0, pool[:1], ask, figures[name])
         for channel in figures.values():
             channel.latencies.clear()
             channel.errors = channel.shed = 0
@@ -210,7 +220,7 @@ async def run_load(
         await asyncio.gather(
             *(
                 member(
-                    client,
+                    clients[n],
                     n,
                     [pool[(n * per_member + i) % len(pool)] for i in range(per_member)],
                     askers[names[n % len(names)]],
@@ -279,10 +289,10 @@ def free_port() -> int:
 
 
 def start_server(
-    data_dir: Path, port: int, telegram_api: str, workers: int = 1
+    data_dir: Path, port: int, telegram_api: str, workers: int = 1, answer_processes: int = 1
 ) -> subprocess.Popen[bytes]:
     """Load the sample documents into ``data_dir`` and start ``gyoryu serve`` on ``port``
-    (with ``--workers`` when more than one)."""
+    (with ``--workers`` when more than one, and ``--answer-processes``)."""
     env = {
         **os.environ,
         "GYORYU_DATA_DIR": str(data_dir),
@@ -302,6 +312,7 @@ def start_server(
         stdout=subprocess.DEVNULL,
     )
     several = ["--workers", str(workers)] if workers > 1 else []
+    several += ["--answer-processes", str(answer_processes)]
     return subprocess.Popen(
         [str(gyoryu), "serve", "--host", "127.0.0.1", "--port", str(port), *several],
         env=env,
@@ -341,13 +352,13 @@ async def bench(args: argparse.Namespace, fake: TimedTelegram, folder: Path) -> 
     fake.loop = asyncio.get_running_loop()
     port = free_port()
     url = f"http://127.0.0.1:{port}"
-    server = start_server(folder, port, fake.base_url, args.workers)
+    server = start_server(folder, port, fake.base_url, args.workers, args.answer_processes)
     try:
         await wait_ready(url, server, args.workers)
         await wait_quiet(server.pid)
         levels = [int(level) for level in args.levels.split(",")] if args.levels else [args.members]
         print(f"load average before: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
-        print(f"gyoryu serve --workers {args.workers}")
+        print(f"gyoryu serve --workers {args.workers} --answer-processes {args.answer_processes}")
         for members in levels:
             figures = {name: Figures() for name in args.channels.split(",")}
             everything = {"kakao": kakao_asker(figures.get("kakao", Figures()))}
@@ -375,6 +386,12 @@ def main() -> None:
     )
     parser.add_argument(
         "--workers", type=int, default=1, help="gyoryu serve --workers (processes on one port)"
+    )
+    parser.add_argument(
+        "--answer-processes",
+        type=int,
+        default=1,
+        help="gyoryu serve --answer-processes (0: answers computed in the serving process)",
     )
     args = parser.parse_args()
     if not set(args.channels.split(",")) <= {"kakao", "telegram"}:
