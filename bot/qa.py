@@ -274,6 +274,20 @@ class DocumentQA:
         )
 
 
+def related_passages(
+    qa: DocumentQA, question: str, *, allowed: frozenset[str], top_k: int
+) -> list[tuple[str, str]]:
+    """The (title, section) of passages that cover ``question`` well enough, best first.
+
+    The same rule as an answer's: passages that would not support a confident answer are not
+    named (an empty list instead).
+    """
+    hits = qa.retrieve(question, allowed=allowed, top_k=top_k)
+    if not qa.judge(question, hits).sufficient:
+        return []
+    return [(hit.chunk.title, hit.chunk.section) for hit in hits]
+
+
 def small_talk(question: str) -> QaAnswer | None:
     """The reply to a message that is only small talk or a bare yes/no, else ``None``."""
     if smalltalk.yes_or_no(question) is not None or smalltalk.is_acknowledgement(question):

@@ -13,6 +13,7 @@ import logging
 import os
 from collections.abc import AsyncIterator, Callable, Mapping, Sequence
 from contextlib import asynccontextmanager
+from functools import partial
 from typing import TYPE_CHECKING, Annotated, cast
 
 import typer
@@ -27,9 +28,11 @@ if TYPE_CHECKING:
     from starlette.routing import BaseRoute
     from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+    from bot.answer_pool import AnswerPool
     from bot.core import Bot
     from bot.difficulties.digest import RelatedDocs
     from bot.lifecycle import Push, Runner
+    from bot.qa import DocumentQA
     from handlers.base import Adapter, ChannelContext
     from handlers.settings import ChannelSettings
     from knowledge.settings import KnowledgeSettings
@@ -50,6 +53,11 @@ CHANNELS: tuple[str, ...] = (
 LOOPBACK = frozenset({"127.0.0.1", "localhost", "::1"})
 
 MAX_WORKERS = 8
+MAX_ANSWER_PROCESSES = 8
+ANSWER_PROCESSES = 1
+"""Answering processes beside each serving process by default: one keeps the event loop free
+of the answers' CPU work (see :mod:`bot.answer_pool`) on a machine with two cores or more."""
+WORKER_ANSWER_PROCESSES = "GYORYU_SERVE_WORKER_ANSWER_PROCESSES"
 WORKER_CONSOLE = "GYORYU_SERVE_WORKER_CONSOLE"
 WORKER_VERBOSE = "GYORYU_SERVE_WORKER_VERBOSE"
 """How ``gyoryu serve --workers`` tells its workers what it decided (they inherit the
@@ -70,6 +78,10 @@ def serve(
     workers: Annotated[
         int, typer.Option(help=cli_texts.SERVE_WORKERS_HELP, min=1, max=MAX_WORKERS)
     ] = 1,
+    answer_processes: Annotated[
+        int,
+        typer.Option(help=cli_texts.SERVE_ANSWER_PROCESSES_HELP, min=0, max=MAX_ANSWER_PROCESSES),
+    ] = ANSWER_PROCESSES,
 ) -> None:
     """설정된 모든 채널(텔레그램, 슬랙, 카카오톡)을 한 서버로 엽니다."""
     import uvicorn
@@ -91,7 +103,9 @@ def serve(
     verbose = cli_logging.is_verbose()
     target: Starlette | str
     if workers == 1:
-        target = serving_app(settings, console=console, polling=telegram_polling)
+        target = serving_app(
+            settings, console=console, polling=telegram_polling, answer_processes=answer_processes
+        )
         report, channels = target.state.report, target.state.channels
     else:
         # Each worker builds its own bot, index and scheduler, as separate serving processes on
@@ -100,6 +114,7 @@ def serve(
         report, channels = channel_report(settings)
         os.environ[WORKER_CONSOLE] = "1" if console else ""
         os.environ[WORKER_VERBOSE] = "1" if verbose else ""
+        os.environ[WORKER_ANSWER_PROCESSES] = str(answer_processes)
         target = f"{__name__}:{worker_app.__name__}"
         typer.echo(texts.serve_workers(workers))
     for line in report:
@@ -121,16 +136,38 @@ def serve(
     typer.echo(texts.SERVE_STOPPED)
 
 
-def serving_app(settings: ChannelSettings, *, console: bool, polling: bool = False) -> Starlette:
-    """The app ``gyoryu serve`` runs: the configured database, documents and channels."""
-    from handlers import log_privacy
+def serving_app(
+    settings: ChannelSettings,
+    *,
+    console: bool,
+    polling: bool = False,
+    answer_processes: int = ANSWER_PROCESSES,
+) -> Starlette:
+    """The app ``gyoryu serve`` runs: the configured database, documents and channels.
+
+    Documents are answered in ``answer_processes`` child processes (none: in this one).
+    """
+    from handlers import cli_logging, log_privacy
     from handlers.wiring import build_bot, open_answerer, open_sessions, related_docs
     from knowledge.settings import KnowledgeSettings
 
     knowledge, sessions = KnowledgeSettings(), open_sessions()
     if knowledge.openai_api_key is not None:
         log_privacy.add_secret(knowledge.openai_api_key.get_secret_value())
-    answerer = open_answerer(knowledge)
+    answerer: DocumentQA | AnswerPool
+    here: DocumentQA | None = None  # the answerer when it runs in this process
+    if answer_processes:
+        from bot.answer_pool import AnswerPool
+
+        secret = knowledge.openai_api_key
+        prepare = partial(
+            _answering_process_logging,
+            verbose=cli_logging.is_verbose(),
+            secret=secret.get_secret_value() if secret else None,
+        )
+        answerer = AnswerPool(knowledge, answer_processes, prepare=prepare)
+    else:
+        answerer = here = open_answerer(knowledge)
     bot = build_bot(sessions, knowledge, answerer=answerer, channels=settings)
     return build_server(
         bot,
@@ -141,8 +178,17 @@ def serving_app(settings: ChannelSettings, *, console: bool, polling: bool = Fal
         console=console,
         knowledge=knowledge,
         refresh=answerer.refresh,
-        knowledge_check=answerer.refresh_if_changed,
+        # The answering processes follow the documents themselves (see bot.answer_pool).
+        knowledge_check=None if here is None else here.refresh_if_changed,
     )
+
+
+def _answering_process_logging(*, verbose: bool, secret: str | None) -> None:
+    """An answering process logs as its server does, and hides the same secret."""
+    from handlers import cli_logging, log_privacy
+
+    cli_logging.configure(verbose=verbose)
+    log_privacy.add_secret(secret)
 
 
 def worker_app() -> Starlette:
@@ -157,7 +203,11 @@ def worker_app() -> Starlette:
     from handlers.settings import ChannelSettings
 
     cli_logging.configure(verbose=bool(os.environ.get(WORKER_VERBOSE)))
-    return serving_app(ChannelSettings(), console=bool(os.environ.get(WORKER_CONSOLE)))
+    return serving_app(
+        ChannelSettings(),
+        console=bool(os.environ.get(WORKER_CONSOLE)),
+        answer_processes=int(os.environ.get(WORKER_ANSWER_PROCESSES) or ANSWER_PROCESSES),
+    )
 
 
 def channel_report(settings: ChannelSettings) -> tuple[list[str], dict[str, str]]:

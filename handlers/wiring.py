@@ -10,6 +10,8 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session, sessionmaker
 
+    from bot.answer_pool import AnswerPool
+    from bot.answers import QuestionAnswerer
     from bot.core import Bot
     from bot.difficulties.digest import RelatedDocs
     from bot.qa import DocumentQA
@@ -43,7 +45,7 @@ def build_bot(
     sessions: sessionmaker[Session],
     knowledge: KnowledgeSettings,
     *,
-    answerer: DocumentQA | None = None,
+    answerer: QuestionAnswerer | None = None,
     channels: ChannelSettings | None = None,
 ) -> Bot:
     """The core with the document answerer, the federation database and every chat skill."""
@@ -68,13 +70,14 @@ def build_bot(
     )
 
 
-def related_docs(answerer: DocumentQA) -> RelatedDocs:
+def related_docs(answerer: DocumentQA | AnswerPool) -> RelatedDocs:
     """The digest's document finder: titles and sections that cover a difficulty well enough."""
+    from bot.answer_pool import AnswerPool
+    from bot.qa import related_passages
 
     def related(question: str) -> list[tuple[str, str]]:
-        hits = answerer.retrieve(question, allowed=DIGEST_AUDIENCE, top_k=RELATED_TOP_K)
-        if not answerer.judge(question, hits).sufficient:
-            return []
-        return [(hit.chunk.title, hit.chunk.section) for hit in hits]
+        if isinstance(answerer, AnswerPool):
+            return answerer.related(question, DIGEST_AUDIENCE, RELATED_TOP_K)
+        return related_passages(answerer, question, allowed=DIGEST_AUDIENCE, top_k=RELATED_TOP_K)
 
     return related

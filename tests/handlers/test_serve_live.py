@@ -96,11 +96,11 @@ def postgres_url(postgres_template: PostgresTemplate) -> Iterator[str]:
 class Server:
     """One ``gyoryu serve`` process with the Kakao skill on."""
 
-    def __init__(self, env: dict[str, str], cwd: Path) -> None:
+    def __init__(self, env: dict[str, str], cwd: Path, *options: str) -> None:
         self.port = free_port()
         self.out = (cwd / f"serve-{self.port}.log").open("w")
         self.process = subprocess.Popen(
-            [str(BIN / "gyoryu"), "serve", "--port", str(self.port)],
+            [str(BIN / "gyoryu"), "serve", "--port", str(self.port), *options],
             cwd=cwd,
             env={**env, "KAKAO_SKILL_SECRET": SECRET, "PYTHONUNBUFFERED": "1"},
             stdout=self.out,
@@ -224,13 +224,15 @@ def test_two_servers_sharing_postgresql_and_a_chroma_server_follow_ingest_and_re
 
 
 def test_one_server_on_the_embedded_store_follows_ingest_and_removal(tmp_path: Path) -> None:
+    """Answered in the serving process itself (the two servers above answer in child processes,
+    as ``gyoryu serve`` does by default)."""
     env = _environment(tmp_path / "data")
     docs = tmp_path / "docs"
     docs.mkdir()
     (docs / "정례회_안내.txt").write_text(MEETING, encoding="utf-8")
     _gyoryu(env, docs, "ingest", str(docs / "정례회_안내.txt"))
 
-    server = Server(env, tmp_path)
+    server = Server(env, tmp_path, "--answer-processes", "0")
     try:
         _run_scenario([server], env, docs)
     finally:
