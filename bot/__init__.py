@@ -2,6 +2,7 @@
 
 # What the edge (handlers/) may import from here: see docs/architecture.md.
 __all__ = [
+    "answer_pool",
     "answers",
     "chores",
     "clock",

@@ -52,8 +52,10 @@ LATE_ANSWER_GRACE = timedelta(minutes=30)
 """A question older than this when the server comes back is apologised for, not answered late."""
 
 ANSWER_SLOTS = 2
-"""Answers computed at once. Answering is CPU work that holds the GIL: more threads add no
-throughput on a small machine, but starve the event loop that must answer Kakao in time."""
+"""Answers worked on at once by default. Answering in this process is CPU work that holds the
+GIL: more threads add no throughput, but starve the event loop that must answer Kakao in time.
+A server answering in child processes (``gyoryu serve --answer-processes``) keeps one more than
+it has children."""
 
 Push = Callable[[Address, OutgoingMessage], Awaitable[object]]
 """Sends a proactive message (the postman's ``push``): how recovered answers go out."""

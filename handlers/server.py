@@ -147,6 +147,7 @@ def serving_app(
 
     Documents are answered in ``answer_processes`` child processes (none: in this one).
     """
+    from bot.lifecycle import ANSWER_SLOTS
     from handlers import cli_logging, log_privacy
     from handlers.wiring import build_bot, open_answerer, open_sessions, related_docs
     from knowledge.settings import KnowledgeSettings
@@ -180,6 +181,9 @@ def serving_app(
         refresh=answerer.refresh,
         # The answering processes follow the documents themselves (see bot.answer_pool).
         knowledge_check=None if here is None else here.refresh_if_changed,
+        # One more answer under way than there are answering processes: each spends part of its
+        # time on the database here, and the processes should not wait for that.
+        answer_slots=max(ANSWER_SLOTS, answer_processes + 1),
     )
 
 
@@ -256,6 +260,7 @@ def build_server(
     knowledge: KnowledgeSettings | None = None,
     refresh: Callable[[], None] | None = None,
     knowledge_check: Callable[[], object] | None = None,
+    answer_slots: int | None = None,
 ) -> Starlette:
     """The Starlette app: health routes, every live channel's routes, body limit, lifecycle.
 
@@ -264,7 +269,8 @@ def build_server(
     console under ``/admin`` (its 문서 page needs ``knowledge``, and calls ``refresh`` after each
     change so the bot answers from the documents as they now are). ``knowledge_check`` is called
     every few seconds, so documents ingested or removed anywhere (another serving process, the
-    command line) reach this process's answers without a restart.
+    command line) reach this process's answers without a restart. ``answer_slots`` answers are
+    worked on at once (see :class:`~bot.lifecycle.Runner`).
     """
     from pydantic import SecretStr
     from starlette.applications import Starlette
@@ -286,7 +292,7 @@ def build_server(
     for _name, value in settings:  # every credential the server holds stays out of the logs
         if isinstance(value, SecretStr):
             log_privacy.add_secret(value.get_secret_value())
-    lifecycle = Runner(bot)
+    lifecycle = Runner(bot) if answer_slots is None else Runner(bot, answer_slots=answer_slots)
     # With a database, the platforms' rate limits are counted there, for every serving process.
     slots = SharedSendSlots(sessions) if sessions is not None else LocalSendSlots()
     context = ChannelContext(runner=lifecycle, settings=settings, polling=polling, send_slots=slots)
