@@ -278,7 +278,6 @@ def build_server(
     from starlette.routing import Route
 
     from bot.chores import CHORES
-    from bot.clock import utcnow
     from bot.lifecycle import Runner
     from bot.outbox import Postman
     from bot.ratelimit import LocalSendSlots, SharedSendSlots
@@ -311,12 +310,14 @@ def build_server(
         scheduler = None
         if sessions is not None:
             dispatcher = Dispatcher(sessions, postman, compose=MessageComposer(related=related))
+            # The scheduler keeps the bot's time (a test's fixed clock, else now), so what it
+            # plans and sends agrees with what the bot and the console say is due.
             try:  # plan (and send what is due) before serving, so a restart misses nothing
-                await runner.run_once(sessions, dispatcher, utcnow(), CHORES)
+                await runner.run_once(sessions, dispatcher, bot.clock(), CHORES)
             except Exception:
                 log.exception("the first scheduler round failed; the loop will try again")
             scheduler = asyncio.create_task(
-                runner.run_forever(sessions, dispatcher, utcnow, chores=CHORES)
+                runner.run_forever(sessions, dispatcher, bot.clock, chores=CHORES)
             )
         # Messages another serving process abandoned (it was killed) are taken over here.
         recovering = asyncio.create_task(_keep_recovering(lifecycle, postman.push))
