@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
-from sqlalchemy import select
+from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
 from bot import texts
@@ -90,7 +90,11 @@ def held_back(session: Session, address: Address, now: datetime) -> list[Outgoin
             ScheduledMessage.user == address.user,
             ScheduledMessage.is_group.is_(False),
             ScheduledMessage.state == "failed",
-            ScheduledMessage.last_error.startswith(UndeliverableError.__name__),
+            or_(
+                ScheduledMessage.last_error == texts.MTG_NO_CHANNEL,
+                # how rows failed before the reason was written in Korean
+                ScheduledMessage.last_error.startswith(UndeliverableError.__name__),
+            ),
             ScheduledMessage.expires_at > now,
         )
         .order_by(ScheduledMessage.id)

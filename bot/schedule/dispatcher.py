@@ -43,7 +43,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from bot import texts
 from bot.clock import utcnow
-from bot.delivery import Outbox, OutcomeUnknownError, PermanentDeliveryError
+from bot.delivery import Outbox, OutcomeUnknownError, PermanentDeliveryError, UndeliverableError
 from bot.messages import Address, OutgoingMessage
 from bot.storage.schedule_models import ScheduledMessage
 
@@ -261,4 +261,6 @@ def _address(row: ScheduledMessage) -> Address:
 
 
 def _describe(error: BaseException) -> str:
+    if isinstance(error, UndeliverableError):  # a setting, not a fault: say it in Korean
+        return texts.MTG_NO_CHANNEL
     return f"{type(error).__name__}: {error}"[:_ERROR_LIMIT]

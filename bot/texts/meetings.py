@@ -13,6 +13,11 @@ MTG_OUTCOME_UNKNOWN = (
     "전달 여부 불확실: 플랫폼의 응답이 없어 다시 보내지 않았어요. 방에서 확인해 주세요"
 )
 """Why a send is listed although it may have arrived: the platform never answered the request."""
+MTG_NO_CHANNEL = (
+    "보낼 수 있는 채널이 없음: 이 채널이 서버에서 꺼져 있거나, 봇이 먼저 말을 걸 수 없는 대화예요"
+)
+"""Why a send failed for good: no running channel can reach its room (shown to the secretariat
+instead of the exception's English name)."""
 MTG_EVENT_CANCELLED_NOTE = "행사 취소"
 """Why a planned reminder was dropped: its event was cancelled."""
 MTG_RSVP_NO_ANSWER = "미응답"

@@ -10,7 +10,9 @@ from pathlib import Path
 from typing import Any
 
 import httpx
+import pytest
 from pydantic import SecretStr
+from sqlalchemy import update
 from sqlalchemy.orm import Session, sessionmaker
 from starlette.applications import Starlette
 
@@ -22,6 +24,7 @@ from bot.lifecycle import Runner
 from bot.outbox import Postman
 from bot.schedule.compose import MessageComposer
 from bot.schedule.dispatcher import Dispatcher
+from bot.storage.schedule_models import ScheduledMessage
 from handlers import wiring
 from handlers.base import ChannelContext
 from handlers.kakao_skill import SECRET_HEADER, build
@@ -57,9 +60,11 @@ def labels(response: dict[str, Any]) -> list[str]:
     return [r["label"] for r in response["template"].get("quickReplies", [])]
 
 
+@pytest.mark.parametrize("failed_before", ["", "UndeliverableError: kakao"])
 async def test_the_answer_waits_for_the_kakao_members_next_message(
-    sessions: sessionmaker[Session], log: ConversationLog
+    sessions: sessionmaker[Session], log: ConversationLog, failed_before: str
 ) -> None:
+    """``failed_before``: a row that failed as rows did before their reason was Korean."""
     body = said("")
     member = body["userRequest"]["user"]["id"]
     seat(sessions, "kakao", member=member, advisor=ADVISOR, advisor_platform="memory")
@@ -94,6 +99,9 @@ async def test_the_answer_waits_for_the_kakao_members_next_message(
             await dispatcher.tick(NOW)
             await advisor.say(ADVISOR, f"/답변 1 {ANSWER}")
             report = await dispatcher.tick(NOW)
+            if failed_before:
+                with sessions.begin() as session:
+                    session.execute(update(ScheduledMessage).values(last_error=failed_before))
             next_turn = await say(said("연회비는 얼마인가요?"))
             after = await say(said("연회비는 얼마인가요?"))
             checked = await say(pressed(texts.RT_BUTTON_CHECK, "tk:see:1"))

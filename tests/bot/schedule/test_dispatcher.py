@@ -8,7 +8,8 @@ import pytest
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
-from bot.delivery import PermanentDeliveryError
+from bot import texts
+from bot.delivery import PermanentDeliveryError, UndeliverableError
 from bot.federation import events, rooms
 from bot.messages import Address, OutgoingMessage
 from bot.schedule import queue
@@ -146,6 +147,21 @@ async def test_a_room_that_removed_the_bot_is_failed_and_listed_for_the_secretar
         "· 3월 3일(화) 오후 7시 telegram -1001 (reminder): "
         "PermanentDeliveryError: Forbidden: bot was kicked from the group chat",
     ]
+
+
+async def test_a_room_no_running_channel_reaches_is_failed_with_a_korean_reason(
+    session: Session, session_factory: sessionmaker[Session], world: World, outbox: RecordingOutbox
+) -> None:
+    reminders_only(session, world)
+    outbox.fail["-1001"] = UndeliverableError("telegram")
+    worker = dispatcher(session_factory, outbox)
+
+    report = await worker.tick(WEEK_BEFORE)
+
+    assert report.failed == 1
+    (failed,) = queue.failed_messages(session)
+    assert failed.last_error == texts.MTG_NO_CHANNEL
+    assert "Error" not in queue.failures_report(session)
 
 
 def test_no_failures_is_said_plainly(session: Session, world: World) -> None:
