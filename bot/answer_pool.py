@@ -98,8 +98,12 @@ class AnswerPool:
             initializer=_open,
             initargs=(self._settings, os.getpid(), self._prepare),
         )
-        for ready in [pool.submit(_ready) for _ in range(self._processes)]:
-            ready.result()
+        try:
+            for ready in [pool.submit(_ready) for _ in range(self._processes)]:
+                ready.result()
+        except BaseException:
+            pool.shutdown(wait=False, cancel_futures=True)
+            raise
         return pool
 
     def _call(self, work: Callable[..., T], *args: object) -> T:
@@ -119,17 +123,27 @@ class AnswerPool:
 # --- in the child process -------------------------------------------------------------------
 
 _qa: DocumentQA | None = None
+_failure: Exception | None = None  # why the documents could not be opened, told to the server
 _seen_generation = 0
 
 
 def _open(settings: KnowledgeSettings, parent: int, prepare: Callable[[], None] | None) -> None:
-    """A child's start: load the documents, then follow the store and watch the parent."""
-    global _qa
+    """A child's start: load the documents, then follow the store and watch the parent.
+
+    A failure to open them (a Chroma server that is down) is kept for :func:`_ready` to raise in
+    the server, which explains it in Korean as it would without a pool; raised here, it would only
+    break the pool and print a traceback.
+    """
+    global _qa, _failure
     from bot.qa import DocumentQA
 
     if prepare is not None:
         prepare()
-    _qa = DocumentQA.open(settings)
+    try:
+        _qa = DocumentQA.open(settings)
+    except Exception as failure:
+        _failure = failure
+        return
     threading.Thread(target=_follow, args=(_qa, parent), daemon=True).start()
 
 
@@ -161,6 +175,8 @@ def _current(generation: int) -> DocumentQA:
 
 
 def _ready(*_: object) -> bool:
+    if _failure is not None:
+        raise _failure
     return _qa is not None
 
 

@@ -106,6 +106,25 @@ def test_documents_added_after_the_start_are_answered_after_a_refresh(tmp_path: 
         pool.close()
 
 
+def test_documents_that_cannot_be_opened_stop_the_start_with_the_same_error(
+    tmp_path: Path,
+) -> None:
+    settings = offline_settings(tmp_path / "data").model_copy(
+        update={"chroma_host": "127.0.0.1", "chroma_port": 1}  # no Chroma server listens there
+    )
+    with pytest.raises(ValueError, match="Chroma") as here:  # what gyoryu explains in Korean
+        DocumentQA.open(settings)
+    before = _children()
+
+    with pytest.raises(ValueError, match="Chroma") as there:
+        AnswerPool(settings)
+    assert str(there.value) == str(here.value)
+    deadline = time.monotonic() + 10
+    while _children() - before and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert not _children() - before  # no answering process is left behind
+
+
 ORPHAN_SCRIPT = """
 import sys, time
 from pathlib import Path
