@@ -36,9 +36,11 @@ from handlers.outcome import send_error, send_timeout
 log = logging.getLogger(__name__)
 
 SECRET_HEADER = "X-Gyoryu-Skill-Secret"
-ANSWER_BUDGET_S = 4.0
-"""From the request's stamped arrival; the 0.5 s left of the promised 4.5 s cover what the stamp
-cannot see (the server reading the request before the app runs) and writing the response."""
+ANSWER_BUDGET_S = 3.5
+"""From the request's stamped arrival; the 1 s left of the promised 4.5 s covers what the stamp
+cannot see: the server reading the request before the app runs, and writing the response. At 400
+concurrent askers on two cores those took 0.4 s together (0.5 s left was not enough: 2–5 % of
+replies came after 4.5 s)."""
 CALLBACK_WINDOW_S = 50.0
 
 
