@@ -85,6 +85,9 @@ class TimedTelegram(FakeTelegram):
         super().__init__()
         self.loop: asyncio.AbstractEventLoop | None = None
         self.waiting: dict[int, asyncio.Future[float]] = {}
+        # One sequence for the whole run: Telegram never reuses an update_id, and the server
+        # drops one it has seen as a redelivery (a counter per level lost 5 answers at the second).
+        self.update_ids = itertools.count(1)
 
     def handle(self, path: str, params: dict[str, Any]) -> tuple[int, Any]:
         arrived = time.perf_counter()
@@ -158,13 +161,12 @@ def kakao_asker(figures: Figures) -> Ask:
 
 def telegram_asker(fake: TimedTelegram) -> Ask:
     """Asks through the Telegram webhook; the answer is the fake's next sendMessage to the chat."""
-    update_ids = itertools.count(1)
 
     async def ask(client: httpx.AsyncClient, member: int, question: str) -> bool:
         chat = FIRST_CHAT + member
         waiter = asyncio.get_running_loop().create_future()
         fake.waiting[chat] = waiter
-        update = telegram_update(next(update_ids), chat, question)
+        update = telegram_update(next(fake.update_ids), chat, question)
         reply = await client.post(
             "/telegram/webhook", json=update, headers={TELEGRAM_SECRET_HEADER: WEBHOOK_SECRET}
         )
