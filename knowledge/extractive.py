@@ -583,37 +583,32 @@ class _Scorer:
             kind_strength=best.kind_strength,
             missing=tuple(missing),
             margin=rival.score / best.score if rival is not None and best.score > 0 else 0.0,
-            exception=rival is not None
-            and (
-                (
-                    read.kind == "yesno"
-                    and self.polarity(unit) == "no"
-                    and (
-                        set(rival.found) < set(best.found)
-                        # "다른 회원들도 봐요?" — "아닙니다. … 자문위원만 봅니다" against a rule
-                        # that matches the same words and says neither yes nor no.
-                        or (
-                            not missing
-                            and set(rival.found) == set(best.found)
-                            and not self.decides(rival.unit)
-                        )
-                    )
-                )
-                or (
-                    # "가입 승인 결과는 언제 알려줘요?": "승인 결과는 이사회 다음 날 알려 드립니다"
-                    # holds a date and every word asked; "가입 승인은 … 3개월 가까이 걸릴 수
-                    # 있고" holds a date but leaves out 결과, so it answers another question.
-                    read.kind in TYPED_KINDS and not missing and set(rival.found) < set(best.found)
-                )
-                or (
-                    # "연회비 안 내면 어떻게 돼요?": "…내지 않으면 제명될 수 있습니다" against
-                    # "연회비 60만원을 냅니다", which says nothing about not paying.
-                    read.unless
-                    and set(rival.found) <= set(best.found)
-                    and NEGATIVE_CONDITION.search(unit.text) is not None
-                    and NEGATIVE_CONDITION.search(rival.unit.text) is None
-                )
-            ),
+            exception=rival is not None and self._stands_against(best, rival, missing),
+        )
+
+    def _stands_against(self, best: _Scored, rival: _Scored, missing: Sequence[str]) -> bool:
+        """True when ``best`` answers the question although ``rival`` comes close (see
+        :attr:`Support.exception`)."""
+        read, mine, theirs = self.read, set(best.found), set(rival.found)
+        if read.kind == "yesno" and self.polarity(best.unit) == "no":
+            # "이미 출원한 건은 지원하지 않습니다" matches more than "출원 비용을 지원합니다";
+            # "다른 회원들도 봐요?" — "아닙니다. … 자문위원만 봅니다" against a rule that
+            # matches the same words and says neither yes nor no.
+            same_but_undecided = not missing and theirs == mine and not self.decides(rival.unit)
+            if theirs < mine or same_but_undecided:
+                return True
+        if read.kind in TYPED_KINDS and not missing and theirs < mine:
+            # "가입 승인 결과는 언제 알려줘요?": "승인 결과는 이사회 다음 날 알려 드립니다"
+            # holds a date and every word asked; "가입 승인은 … 3개월 가까이 걸릴 수 있고"
+            # holds a date but leaves out 결과, so it answers another question.
+            return True
+        # "연회비 안 내면 어떻게 돼요?": "…내지 않으면 제명될 수 있습니다" against "연회비
+        # 60만원을 냅니다", which says nothing about not paying.
+        return bool(
+            read.unless
+            and theirs <= mine
+            and NEGATIVE_CONDITION.search(best.unit.text) is not None
+            and NEGATIVE_CONDITION.search(rival.unit.text) is None
         )
 
     def _one_of_many(self, unit: Unit) -> bool:
