@@ -1,4 +1,4 @@
-from knowledge.extractive import content_terms, extract_answer
+from knowledge.extractive import Extract, content_terms, extract_answer
 from knowledge.glossary import Glossary
 from knowledge.types import Chunk, Hit
 
@@ -33,6 +33,12 @@ MEETINGS = _hit(
     section="제3조(정례회)",
     title="교류회 운영규정",
 )
+
+
+def _with_glossary(question: str, hits: list[Hit]) -> Extract:
+    """The extractive answer with the shipped glossary's synonyms and phrases."""
+    glossary = Glossary.default()
+    return extract_answer(question, hits, glossary.synonyms, phrases=glossary.matches)
 
 
 def test_answer_quotes_the_sentence_with_the_amount_and_cites_it() -> None:
@@ -417,13 +423,9 @@ def test_a_members_word_for_airfare_finds_the_documents_word() -> None:
         section="■ 해외전시회 공동관",
         title="2026년 회원사 수출 지원사업 안내",
     )
-    glossary = Glossary.default()
-
-    extract = extract_answer(
+    extract = _with_glossary(
         "전시회 갈때 비행기값도 지원해줘요?",
         [booth],
-        glossary.synonyms,
-        phrases=glossary.matches,
     )
 
     assert "회원사가 부담" in extract.text
@@ -634,13 +636,9 @@ def test_a_glossary_word_split_by_the_analyser_still_finds_its_synonym() -> None
         section="2. 교류그룹의 결성",
         title="중소기업 네트워킹에 의한 협동화 사업",
     )
-    glossary = Glossary.default()
-
-    extract = extract_answer(
+    extract = _with_glossary(
         "교류그룹 만들때 중진공에 몇개 기업 이상 모여서 요청해요?",
         [formation],
-        glossary.synonyms,
-        phrases=glossary.matches,
     )
 
     assert "7개 이상" in extract.text
@@ -653,13 +651,9 @@ def test_national_and_local_taxes_are_taxes() -> None:
         section="1. 신청 전에 확인할 것",
         title="중소기업 정책자금 이용 안내",
     )
-    glossary = Glossary.default()
-
-    extract = extract_answer(
+    extract = _with_glossary(
         "세금 밀린 게 있으면 정책자금 못 받아요?",
         [rule],
-        glossary.synonyms,
-        phrases=glossary.matches,
     )
 
     assert "체납이 있으면 대부분의 정책자금에서 제외됩니다" in extract.text
@@ -673,13 +667,9 @@ def test_a_members_word_for_the_boss_finds_the_documents_manager() -> None:
         section="3. 교류그룹의 운영",
         title="중소기업 네트워킹에 의한 협동화 사업",
     )
-    glossary = Glossary.default()
-
-    extract = extract_answer(
+    extract = _with_glossary(
         "교류회 회원은 사장만 돼요? 이사나 공장장도 되나",
         [membership],
-        glossary.synonyms,
-        phrases=glossary.matches,
     )
 
     assert "이사·공장장" in extract.text
