@@ -76,8 +76,10 @@ class AnswerPool:
         """:meth:`bot.qa.DocumentQA.answer`, computed in a child process."""
         return self._call(_answer, question, allowed, top_k)
 
-    def related(self, question: str, allowed: frozenset[str], top_k: int) -> list[RelatedPassage]:
-        """:func:`bot.qa.related_passages`, computed in a child process."""
+    def related(
+        self, question: str, *, allowed: frozenset[str], top_k: int
+    ) -> list[RelatedPassage]:
+        """:meth:`bot.qa.DocumentQA.related`, computed in a child process."""
         return self._call(_related, question, allowed, top_k)
 
     def refresh(self) -> None:
@@ -187,6 +189,4 @@ def _answer(generation: int, question: str, allowed: frozenset[str] | None, top_
 def _related(
     generation: int, question: str, allowed: frozenset[str], top_k: int
 ) -> list[RelatedPassage]:
-    from bot.qa import related_passages
-
-    return related_passages(_current(generation), question, allowed=allowed, top_k=top_k)
+    return _current(generation).related(question, allowed=allowed, top_k=top_k)

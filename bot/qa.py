@@ -199,6 +199,19 @@ class DocumentQA:
         text = self._llm.answer(question, listed) if self._llm is not None else None
         return QaAnswer(text or extract.text, confident=True, sources=sources)
 
+    def related(
+        self, question: str, *, allowed: frozenset[str], top_k: int
+    ) -> list[tuple[str, str]]:
+        """The (title, section) of passages that cover ``question`` well enough, best first.
+
+        The same rule as an answer's: passages that would not support a confident answer are
+        not named (an empty list instead).
+        """
+        hits = self.retrieve(question, allowed=allowed, top_k=top_k)
+        if not self.judge(question, hits).sufficient:
+            return []
+        return [(hit.chunk.title, hit.chunk.section) for hit in hits]
+
     def retrieve(
         self,
         question: str,
@@ -272,20 +285,6 @@ class DocumentQA:
             route=field,
             kind="not_covered",
         )
-
-
-def related_passages(
-    qa: DocumentQA, question: str, *, allowed: frozenset[str], top_k: int
-) -> list[tuple[str, str]]:
-    """The (title, section) of passages that cover ``question`` well enough, best first.
-
-    The same rule as an answer's: passages that would not support a confident answer are not
-    named (an empty list instead).
-    """
-    hits = qa.retrieve(question, allowed=allowed, top_k=top_k)
-    if not qa.judge(question, hits).sufficient:
-        return []
-    return [(hit.chunk.title, hit.chunk.section) for hit in hits]
 
 
 def small_talk(question: str) -> QaAnswer | None:

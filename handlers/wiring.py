@@ -72,12 +72,8 @@ def build_bot(
 
 def related_docs(answerer: DocumentQA | AnswerPool) -> RelatedDocs:
     """The digest's document finder: titles and sections that cover a difficulty well enough."""
-    from bot.answer_pool import AnswerPool
-    from bot.qa import related_passages
 
     def related(question: str) -> list[tuple[str, str]]:
-        if isinstance(answerer, AnswerPool):
-            return answerer.related(question, DIGEST_AUDIENCE, RELATED_TOP_K)
-        return related_passages(answerer, question, allowed=DIGEST_AUDIENCE, top_k=RELATED_TOP_K)
+        return answerer.related(question, allowed=DIGEST_AUDIENCE, top_k=RELATED_TOP_K)
 
     return related

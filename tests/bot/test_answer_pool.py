@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from bot.answer_pool import AnswerPool
-from bot.qa import DocumentQA, related_passages
+from bot.qa import DocumentQA
 from ingest.pipeline import ingest_paths
 from knowledge.store import ChunkStore
 from tests.conftest import REPO_ROOT
@@ -61,11 +61,10 @@ def test_a_pool_answers_exactly_as_the_answerer_in_this_process(
 def test_a_pool_names_the_same_related_documents(pool: AnswerPool, sample_dir: Path) -> None:
     here = DocumentQA.open(offline_settings(sample_dir))
     question = "부고 알리려면 어디로 연락해요"
-    found = pool.related(question, frozenset({"public", "members"}), 2)
+    members = frozenset({"public", "members"})
+    found = pool.related(question, allowed=members, top_k=2)
     assert found
-    assert found == related_passages(
-        here, question, allowed=frozenset({"public", "members"}), top_k=2
-    )
+    assert found == here.related(question, allowed=members, top_k=2)
 
 
 def test_a_dead_answering_process_is_replaced_and_the_question_still_answered(
