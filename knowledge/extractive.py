@@ -233,6 +233,12 @@ _FIGURE = re.compile(
 )
 
 
+MIN_DIRECT = 0.6
+"""A sentence standing against a close rival must itself hold this share of the question's words
+(not only through its heading or the sentences before it). On the development sets: one wrong
+answer fewer, one right one fewer."""
+
+
 def _rival(
     best: _Scored,
     ranked: Sequence[_Scored],
@@ -597,7 +603,7 @@ class _Scorer:
             same_but_undecided = not missing and theirs == mine and not self.decides(rival.unit)
             if theirs < mine or same_but_undecided:
                 return True
-        if read.kind in TYPED_KINDS and not missing and theirs < mine:
+        if read.kind in TYPED_KINDS and not missing and theirs < mine and best.direct >= MIN_DIRECT:
             # "가입 승인 결과는 언제 알려줘요?": "승인 결과는 이사회 다음 날 알려 드립니다"
             # holds a date and every word asked; "가입 승인은 … 3개월 가까이 걸릴 수 있고"
             # holds a date but leaves out 결과, so it answers another question.
@@ -711,7 +717,8 @@ class _Scorer:
                     # The kind of place asked stays where a name ends in it ("그랜드호텔").
                     text = re.sub(rf"(?<![가-힣A-Za-z]){re.escape(word)}", " ", text)
                     continue
-                text = text.replace(word, " ")
+                # Only where a word starts: "노무" asked leaves "공인노무사" whole.
+                text = re.sub(rf"(?<![가-힣A-Za-z]){re.escape(word)}", " ", text)
         value = strength(read.kind, text)
         if read.kind == "person" and value < 1.0:
             # "회장님 성함이?" asks for a name: a sentence naming only roles does not answer it.

@@ -1,5 +1,8 @@
-from knowledge.extractive import Extract, content_terms, extract_answer
+from dataclasses import replace
+
+from knowledge.extractive import Extract, _Scorer, _units, content_terms, extract_answer
 from knowledge.glossary import Glossary
+from knowledge.question import read_question
 from knowledge.types import Chunk, Hit
 
 
@@ -728,3 +731,31 @@ def test_a_date_holding_every_word_asked_stands_against_one_holding_fewer() -> N
 
     assert "이사회 다음 날 알려 드립니다" in extract.text
     assert extract.support.exception
+
+
+def test_a_word_asked_inside_a_longer_word_does_not_hide_the_person() -> None:
+    people = _hit(
+        "노무: 한지원 공인노무사(노무법인 다온) - 근로계약, 취업규칙, 4대보험",
+        section="2. 분야별 자문위원",
+        title="자문위원단 안내",
+    )
+
+    extract = extract_answer("노무 상담 해주는 노무사 누구", [people])
+
+    assert extract.support.kind_found
+    assert "한지원" in extract.text
+
+
+def test_a_date_whose_words_are_only_around_it_does_not_stand_against_its_rival() -> None:
+    # The exception is for a sentence that itself holds what was asked; one that borrows the
+    # words from the sentences before it ("경기연합회는 …") may be about something else.
+    dated = _hit("가입 승인 결과는 이사회 다음 날 알려 드립니다.", section="■ 가입 절차")
+    other = _hit("서류를 낸 시점에 따라 길게는 3개월 가까이 걸릴 수 있습니다.", section="■ 기간")
+    read = read_question("가입 승인 결과는 언제 알려줘요?")
+    units = [*_units(dated, 1), *_units(other, 2)]
+    scorer = _Scorer(read, units, None, None)
+    best, rival = (scorer.score(unit) for unit in units)
+    borrowed = replace(best, direct=0.2)
+
+    assert scorer.support(best, rival).exception
+    assert not scorer.support(borrowed, rival).exception
