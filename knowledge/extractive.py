@@ -972,6 +972,9 @@ def _defines(text: str, terms: Sequence[str]) -> bool:
     )
 
 
+_YEAR = re.compile(r"(?<![\d-])(?:19|20)\d{2}(?![\d-])")
+
+
 def _numbers_in(read: Question, text: str, chunk: Chunk | None = None) -> bool:
     """Every number of the question is in ``text`` (a year may be anywhere in the chunk)."""
     squeezed = compact(text)
@@ -979,8 +982,12 @@ def _numbers_in(read: Question, text: str, chunk: Chunk | None = None) -> bool:
         if number in squeezed:
             continue
         year = re.fullmatch(r"(\d{4})년", number)
+        if year is None or _YEAR.search(squeezed):
+            # "2027년 송년회" is not answered by a line about "2026 송년회", though the next
+            # line of the same schedule names 2027.
+            return False
         place = squeezed if chunk is None else squeezed + compact(chunk.text)
-        if year is None or re.search(rf"{year.group(1)}(?:년|\.)", place) is None:
+        if re.search(rf"{year.group(1)}(?:년|\.)", place) is None:
             return False
     return True
 

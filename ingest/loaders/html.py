@@ -22,6 +22,14 @@ def load(path: Path) -> list[Block]:
     for heading in soup.find_all(_HEADINGS):
         level = int(heading.name[1])
         heading.replace_with(f"\n{'#' * level} {heading.get_text(' ', strip=True)}\n")
+    for item in soup.find_all("li"):
+        # Items stay items, as in Markdown: the lines of a list never run into one sentence.
+        parent = item.find_parent(("ol", "ul"))
+        if parent is not None and parent.name == "ol":
+            number = len(item.find_previous_siblings("li")) + 1
+            item.insert(0, f"{number}. ")
+        else:
+            item.insert(0, "- ")
     for cell in soup.find_all(("td", "th")):
         cell.insert_after(" | ")
     for tag in soup.find_all(_BLOCKS):

@@ -83,6 +83,23 @@ def test_html_drops_scripts_styles_and_navigation() -> None:
     assert "구분 | 금액" in text
 
 
+def test_html_list_items_stay_items(tmp_path: Path) -> None:
+    page = tmp_path / "소식지.html"
+    page.write_text(
+        "<html><body><h2>하반기 일정</h2><ul>"
+        "<li>11월 26일(목) 오후 3시: 2027년 지원사업 설명회</li>"
+        "<li>12월 11일(금) 오후 6시: 2026 송년회</li></ul>"
+        "<ol><li>신청서를 냅니다</li><li>심사를 받습니다</li></ol></body></html>",
+        encoding="utf-8",
+    )
+
+    lines = load_document(page).text.splitlines()
+
+    assert "- 11월 26일(목) 오후 3시: 2027년 지원사업 설명회" in lines
+    assert "- 12월 11일(금) 오후 6시: 2026 송년회" in lines
+    assert "2. 심사를 받습니다" in lines
+
+
 def test_hwpx_keeps_table_cell_text() -> None:
     assert "집결 장소: 수원역 4번 출구" in load_document(FIXTURES / "방문_행사.hwpx").text
 

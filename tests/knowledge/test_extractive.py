@@ -759,3 +759,14 @@ def test_a_date_whose_words_are_only_around_it_does_not_stand_against_its_rival(
 
     assert scorer.support(best, rival).exception
     assert not scorer.support(borrowed, rival).exception
+
+
+def test_a_line_about_another_year_does_not_answer_for_the_year_asked() -> None:
+    schedule = _hit(
+        "- 11월 26일(목) 오후 3시: 2027년 지원사업 설명회\n- 12월 11일(금) 오후 6시: 2026 송년회",
+        section="하반기 일정",
+        title="한빛소식",
+    )
+
+    assert not extract_answer("2027년 송년회 날짜도 나왔나요?", [schedule]).support.numbers_found
+    assert extract_answer("2026 송년회 언제예요?", [schedule]).support.numbers_found
