@@ -110,7 +110,14 @@ _ROLE_ONLY = re.compile(r"회장|대표|간사|사무총장|위원장|이사|감
 _RECURRING = re.compile(r"정례회|월례회|정기\s*모임|정모|모임")
 _DAY_ASKED = re.compile(r"\d+\s*[월일]|이번|다음|지난|언제|날짜|며칠")
 # The word a place question asks the place of ("호텔" in "호텔 어디 잡아줘요?").
-_ASKED_PLACE = re.compile(r"([가-힣A-Za-z]{2,}?)(?:은|는|이|가|도|를|을)?\s*어디")
+_ASKED_PLACE = re.compile(
+    r"([가-힣A-Za-z]{2,}?)(?:은|는|이|가|도|를|을)?\s*어디|어느\s*([가-힣]{2,}?)(?:에서|으로|로|에|$)"
+)
+# "주소 어디야?" wants an address: a street or a district with a number, not the place's name.
+_ASKS_ADDRESS = re.compile(r"주소")
+_ADDRESS = re.compile(
+    r"[가-힣]+(?:로|길)\s*\d+|\d+\s*번지|[가-힣]+(?:시|군|구)\s+[가-힣]+(?:읍|면|동|로|길)"
+)
 # A limit on what a sentence allows ("한 해 한 번만 가능합니다", "3회까지만 인정됩니다").
 _LIMIT = re.compile(
     r"[가-힣)]만\s*(?:가능|할\s*수|됩니|인정|지원|받)|까지만|에\s*한하|에\s*한해|경우에만"
@@ -565,8 +572,11 @@ class _Scorer:
         if read.kind == "place":
             # "호텔 어디 잡아줘요?" wants a hotel: the fair's city does not answer it.
             asked = _ASKED_PLACE.search(read.text)
-            if asked is not None and is_place_type(asked.group(1)):
-                kind_found = kind_found and asked.group(1) in best.found
+            place = asked.group(1) or asked.group(2) if asked is not None else None
+            if place is not None and is_place_type(place):
+                kind_found = kind_found and place in best.found
+            if _ASKS_ADDRESS.search(read.text):
+                kind_found = kind_found and _ADDRESS.search(unit.text) is not None
         if read.named is not None:
             # "법 이름 뭐라고?" wants a name: a word ending in 법 ("…촉진법") or a quoted one.
             kind_found = kind_found and _names_one(unit.text, read)

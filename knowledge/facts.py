@@ -13,9 +13,10 @@ purpose article or a document's date line.
 from __future__ import annotations
 
 import re
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
-from knowledge.question import Kind
+if TYPE_CHECKING:  # knowledge.question reads its place words from here
+    from knowledge.question import Kind
 
 _NUM = r"\d[\d,.]*"
 _HANGUL_NUMBER = r"(?:한|두|세|네|다섯|여섯|일곱|여덟|아홉|열|스무|서른|마흔|쉰|수십|수백|몇십)"
@@ -53,12 +54,13 @@ _COUNT = re.compile(
     rf"(?<![가-힣]){_HANGUL_NUMBER}\s*(?:{COUNTERS}){_AFTER_COUNTER}"
 )
 # Words naming a kind of place ("호텔", "사무실"); a place's name often ends in one.
-_PLACE_TYPES = (
+PLACE_TYPES = (
     r"센터|홀|회의실|상담실|세미나실|제작실|연수원|공장|산업단지|호텔|빌딩|타워|본관|자료실|누리집|"
-    r"홈페이지|사무실|사무소|사무국|컨벤션|대학교|연구소|공업지역|식당|블록|주차장|강당|교실|현장"
+    r"홈페이지|사무실|사무소|사무국|컨벤션|대학교|연구소|공업지역|식당|블록|주차장|강당|교실|현장|"
+    r"전시장|전시관|행사장"
 )
 _PLACE = re.compile(
-    rf"\d+\s*층|[가-힣A-Za-z0-9()]*(?:{_PLACE_TYPES})|"
+    rf"\d+\s*층|[가-힣A-Za-z0-9()]*(?:{PLACE_TYPES})|"
     r"(?<!진흥)(?<!복지)(?<!연금)(?<!보험)(?<!관리)공단|"  # 반월공단, not 진흥공단 (an agency)
     r"[가-힣]+(?:시|구|군|도|동|읍|면|로|길)\s+\d+|"
     r"베트남|일본|중국|미국|독일|대만|태국|인도네시아|홍콩|싱가포르|호치민|하노이|도쿄|시즈오카|"
@@ -155,7 +157,7 @@ def places_in(text: str) -> set[str]:
 
 def is_place_type(word: str) -> bool:
     """True for a word naming a kind of place ("호텔", "식당"), not a place itself."""
-    return re.fullmatch(_PLACE_TYPES, word) is not None
+    return re.fullmatch(PLACE_TYPES, word) is not None
 
 
 def names_role(text: str) -> bool:

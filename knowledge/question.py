@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass
 from typing import Any, Literal
 
+from knowledge.facts import PLACE_TYPES
 from knowledge.lexical import QUESTION_WORDS, kiwi_tokens, normalize
 
 Kind = Literal[
@@ -48,7 +49,7 @@ _CUES: tuple[tuple[Kind, re.Pattern[str]], ...] = (
     (
         "place",
         re.compile(
-            r"어디|장소|위치|주소|어느(?:나라|지역|곳|도시)|(?:식당|호텔|건물|학교)(?:의)?이름"
+            rf"어디|장소|위치|주소|어느(?:나라|지역|곳|도시|{PLACE_TYPES})|(?:식당|호텔|건물|학교)(?:의)?이름"
         ),
     ),
     (

@@ -770,3 +770,24 @@ def test_a_line_about_another_year_does_not_answer_for_the_year_asked() -> None:
 
     assert not extract_answer("2027년 송년회 날짜도 나왔나요?", [schedule]).support.numbers_found
     assert extract_answer("2026 송년회 언제예요?", [schedule]).support.numbers_found
+
+
+def test_where_is_the_address_wants_an_address_not_the_name_of_the_place() -> None:
+    named = _hit("날짜: 6월 12일(금)~13일(토) · 장소: 강원 평창 한빛연수원", section="워크숍")
+    addressed = _hit("장소: 한빛연수원(강원 평창군 대관령면 올림픽로 123)", section="워크숍")
+    question = "평창 한빛연수원 주소 어디야? 네비 찍게"
+
+    assert not extract_answer(question, [named]).support.kind_found
+    assert extract_answer(question, [addressed]).support.kind_found
+
+
+def test_which_hall_wants_the_hall_not_the_dates_of_the_fair() -> None:
+    fairs = _hit(
+        "2026년 대상 전시회: 일본 도쿄 기계요소기술전(6월 17일~19일, 신청 마감 3월 20일)",
+        section="해외전시회",
+    )
+    hall = _hit("도쿄 기계요소기술전은 도쿄 빅사이트 전시장에서 열립니다.", section="해외전시회")
+    question = "도쿄 기계요소기술전 어느 전시장에서 해?"
+
+    assert not extract_answer(question, [fairs]).support.kind_found
+    assert extract_answer(question, [hall]).support.kind_found

@@ -129,3 +129,8 @@ def test_the_counter_after_how_many_is_no_topic_word() -> None:
     # "몇 시부터" asks the hour: "시부터" is not a word the answer must contain.
     assert read_question("송년회 몇 시부터 입장해요?").terms == ("송년회", "입장")
     assert read_question("공구 몇 개씩 줘요").terms == ("공구",)
+
+
+def test_which_hall_asks_a_place() -> None:
+    assert read_question("도쿄 기계요소기술전 어느 전시장에서 해?").kind == "place"
+    assert read_question("어느 행사장으로 가요?").kind == "place"
