@@ -786,7 +786,7 @@ def test_which_hall_wants_the_hall_not_the_dates_of_the_fair() -> None:
         "2026년 대상 전시회: 일본 도쿄 기계요소기술전(6월 17일~19일, 신청 마감 3월 20일)",
         section="해외전시회",
     )
-    hall = _hit("도쿄 기계요소기술전은 도쿄 빅사이트 전시장에서 열립니다.", section="해외전시회")
+    hall = _hit("도쿄 기계요소기술전 전시장은 도쿄 빅사이트 서1홀입니다.", section="해외전시회")
     question = "도쿄 기계요소기술전 어느 전시장에서 해?"
 
     assert not extract_answer(question, [fairs]).support.kind_found
