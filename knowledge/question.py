@@ -249,7 +249,13 @@ def read_question(text: str) -> Question:
     kinds = tuple(kind for kind, cue in _CUES if cue.search(squeezed))
     yesno_form = not _WH.search(squeezed) and bool(_YESNO.search(squeezed))
     consequence = _CONSEQUENCE.search(squeezed) is not None
-    if "amount" not in kinds and _AMOUNT_NOUNS.search(squeezed) and not (yesno_form or consequence):
+    asks_how = _PROCEDURE.search(squeezed) is not None
+    if (
+        "amount" not in kinds
+        and _AMOUNT_NOUNS.search(squeezed)
+        # "비용지원 신청 어떻게 해요?" asks the steps; the cost is only what is applied for.
+        and not (yesno_form or consequence or asks_how)
+    ):
         kinds = (*kinds, "amount")
     if "date" in kinds and _HOW_LONG.search(squeezed):
         kinds = ("date", *(kind for kind in kinds if kind not in ("date", "amount")))

@@ -134,3 +134,8 @@ def test_the_counter_after_how_many_is_no_topic_word() -> None:
 def test_which_hall_asks_a_place() -> None:
     assert read_question("도쿄 기계요소기술전 어느 전시장에서 해?").kind == "place"
     assert read_question("어느 행사장으로 가요?").kind == "place"
+
+
+def test_how_to_apply_for_a_cost_subsidy_asks_the_steps_not_the_amount() -> None:
+    assert read_question("특허출원 비용지원 신청 어떻게 하는거임").kind == "procedure"
+    assert read_question("특허출원 비용 얼마나 지원돼요?").kind == "amount"
