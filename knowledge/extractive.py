@@ -30,6 +30,7 @@ from knowledge.facts import (
     is_place_type,
     mentions_year,
     names_role,
+    people_in,
     places_in,
     polarity,
     strength,
@@ -270,10 +271,16 @@ def _rival(
     return None
 
 
+# "2개사" and "2곳" count the same companies.
+_COMPANIES = re.compile(r"(?<=\d)(?:개사|곳)$")
+
+
 def _figures(text: str, read: Question) -> set[str]:
     """The figures of a sentence and, for 어디, the places it names that the question does not
-    ("시즈오카"): two sentences naming them agree."""
-    found = {compact(m.group()) for m in _FIGURE.finditer(text)}
+    ("시즈오카"), for 누구 the people it names: two sentences naming them agree."""
+    found = {_COMPANIES.sub("곳", compact(m.group())) for m in _FIGURE.finditer(text)}
+    if read.kind == "person":
+        found |= people_in(text)
     if read.kind == "place":
         asked = compact(read.text)
         found |= {place for place in places_in(text) if place not in asked}

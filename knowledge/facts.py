@@ -69,11 +69,14 @@ _PLACE = re.compile(
 # A name: two or three letters, not ending in a particle, right before a title ("김세현 세무사",
 # "한지원 공인노무사"), or before an affiliation in brackets ("박노국 (상지대학교 …)").
 _NAME = r"(?<![가-힣])[가-힣]{1,3}[가-힣](?<![을를은는이가의에도와과])"
-_PERSON = re.compile(
-    rf"{_NAME}\s+(?:세무사|공인노무사|노무사|변호사|변리사|관세사|교수|위원(?!회)|회장|부회장|주무관|"
-    r"팀장|도지사|시장|대표(?!하|적)|이사(?!회)|박사|기자|간사|사무총장|위원장)(?![가-힣])|"
-    rf"{_NAME}\s*\([^)]*(?:대학|학과|연구|협회|회사|주식회사|㈜)[^)]*\)"
+_TITLE = (
+    r"(?:세무사|공인노무사|노무사|변호사|변리사|관세사|교수|위원(?!회)|회장|부회장|주무관|"
+    r"팀장|도지사|시장|대표(?!하|적)|이사(?!회)|박사|기자|간사|사무총장|위원장)(?![가-힣])"
 )
+_PERSON = re.compile(
+    rf"{_NAME}\s+{_TITLE}|{_NAME}\s*\([^)]*(?:대학|학과|연구|협회|회사|주식회사|㈜)[^)]*\)"
+)
+_TITLED_NAME = re.compile(rf"({_NAME})\s+{_TITLE}")
 _ROLE = re.compile(
     r"회장|부회장|간사|사무총장|리더|이사(?!회)|감사(?!하|를|의)|위원(?!회)|담당자|전문가|교수|세무사|"
     r"변호사|노무사|변리사|관세사|대표(?!하|적)"
@@ -153,6 +156,11 @@ def places_in(text: str) -> set[str]:
         for m in _PLACE.finditer(text)
         if len(m.group()) >= 3 and m.group() not in _GENERIC_PLACES
     }
+
+
+def people_in(text: str) -> set[str]:
+    """The people ``text`` names by name and title ("오승준" in "오승준 변리사")."""
+    return {match.group(1) for match in _TITLED_NAME.finditer(text)}
 
 
 def is_place_type(word: str) -> bool:

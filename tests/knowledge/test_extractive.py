@@ -791,3 +791,38 @@ def test_which_hall_wants_the_hall_not_the_dates_of_the_fair() -> None:
 
     assert not extract_answer(question, [fairs]).support.kind_found
     assert extract_answer(question, [hall]).support.kind_found
+
+
+def test_two_passages_naming_the_same_person_agree() -> None:
+    advisors = _hit(
+        "특허: 오승준 변리사(한빛특허법률사무소) - 특허·상표·디자인 출원, 선행기술조사",
+        section="2. 분야별 자문위원",
+        title="자문위원단 안내",
+    )
+    search = _hit(
+        "회원사마다 한 해 1건까지 무료이며, 특허 자문위원 오승준 변리사 사무소가 조사 보고서를 "
+        "보내 드립니다.",
+        section="■ 선행기술조사 무료 지원",
+        title="특허 지원사업 안내",
+    )
+
+    extract = extract_answer("선행기술조사 해주는 변리사 누구에요", [advisors, search])
+
+    assert "오승준" in extract.text
+    assert extract.support.margin == 0.0
+
+
+def test_two_companies_and_two_places_are_the_same_count() -> None:
+    article = _hit(
+        "② 입회 신청은 기존 회원 2개사의 추천을 받아야 하며, 이사회의 승인으로 확정된다.",
+        section="제6조(입회)",
+    )
+    guide = _hit(
+        "3. 입회신청서를 내고, 기존 회원사 2곳의 추천을 받습니다.",
+        section="■ 가입 절차",
+        title="입회 안내",
+    )
+
+    extract = extract_answer("가입할라면 추천 몇군데서 받아야되요?", [article, guide])
+
+    assert extract.support.margin == 0.0
