@@ -141,12 +141,32 @@ class ConversationLog:
             session.commit()
         return Recorded(message, step)
 
-    def settle(self, message: IncomingMessage, *, status: str, now: datetime) -> None:
-        """Mark a recorded message "answered", "failed" or "unknown" (may have arrived)."""
+    def settle(self, message: IncomingMessage, *, status: str, now: datetime) -> bool:
+        """Mark a recorded message "answered", "failed" or "unknown" (may have arrived).
+
+        ``False`` (nothing changed) when this process no longer holds the message's claim:
+        another process took it over (this one stalled past the lease), and the message's
+        status is that process's to set — whatever it has recorded (still being answered, or
+        its own outcome) stays, so a stalled process never overwrites the owner's outcome.
+        """
         with self._sessions.begin() as session:
-            session.execute(
-                update(_INBOUND).where(_one(message)).values(status=status, settled_at=now)
+            settled = session.execute(
+                update(_INBOUND)
+                .where(
+                    _one(message),
+                    or_(_INBOUND.c.claimed_by.is_(None), _INBOUND.c.claimed_by == self.owner),
+                )
+                .values(status=status, settled_at=now)
             )
+        if cast(CursorResult[Any], settled).rowcount == 1:
+            return True
+        log.warning(
+            "%s message %s was taken over by another process; it is not settled %r here",
+            message.address.platform,
+            message.id,
+            status,
+        )
+        return False
 
     def mark_sending(self, message: IncomingMessage, *, now: datetime) -> bool:
         """Record, before the reply leaves, that it is leaving: after a crash from here on the
