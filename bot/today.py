@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 from bot import texts
 from bot.federation.events import MEETING_KIND
 from bot.question_log import QuestionFilter, QuestionRow, questions
+from bot.schedule import reasons
 from bot.storage.conversation_models import InboundMessage
 from bot.storage.difficulty_models import Difficulty
 from bot.storage.event_models import Event, Rsvp
@@ -39,12 +40,17 @@ class MissingRsvps:
 
 @dataclass(frozen=True, slots=True)
 class FailedDelivery:
-    """A message that could not be delivered: an answer or a scheduled push."""
+    """A message that could not be delivered: an answer or a scheduled push.
+
+    ``reason`` is in Korean, with what to do; ``detail`` the platform's own words for a
+    technical person (may be empty), shown apart from it.
+    """
 
     at: datetime
     kind: str
     channel: str
     reason: str
+    detail: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -116,7 +122,7 @@ def _failed(session: Session, since: datetime) -> list[FailedDelivery]:
         )
     ]
     pushes = [
-        FailedDelivery(m.due_at, m.kind, m.platform, m.last_error or "")
+        FailedDelivery(m.due_at, m.kind, m.platform, *_reason(m))
         for m in session.scalars(
             select(ScheduledMessage).where(
                 ScheduledMessage.state.in_(("failed", "unknown")), ScheduledMessage.due_at >= since
@@ -124,6 +130,11 @@ def _failed(session: Session, since: datetime) -> list[FailedDelivery]:
         )
     ]
     return sorted(answers + pushes, key=lambda f: f.at, reverse=True)
+
+
+def _reason(row: ScheduledMessage) -> tuple[str, str]:
+    reason = reasons.shown(row.last_error, row.state)
+    return reason.text, reason.detail
 
 
 def _missing_rsvps(session: Session, group: Group, now: datetime) -> MissingRsvps | None:

@@ -24,7 +24,8 @@ at most one after a kill -9**: a worker has one row in flight at a time, claimed
 
 Rows are missed rather than sent late once past ``expires_at`` (their grace window, never
 beyond the meeting's start). :class:`PermanentDeliveryError` (bot removed from the chat) marks
-a row ``failed``.
+a row ``failed``. Each failure is logged with the platform's words and recorded with a reason
+in Korean for the secretariat (:mod:`bot.schedule.reasons`).
 """
 
 from __future__ import annotations
@@ -45,6 +46,7 @@ from bot import texts
 from bot.clock import utcnow
 from bot.delivery import Outbox, OutcomeUnknownError, PermanentDeliveryError, UndeliverableError
 from bot.messages import Address, OutgoingMessage
+from bot.schedule import reasons
 from bot.storage.schedule_models import ScheduledMessage
 
 Composer = Callable[[Session, ScheduledMessage, datetime], OutgoingMessage | None]
@@ -56,7 +58,6 @@ LEASE = timedelta(seconds=60)
 """How long a claimed row is held without renewal; a crashed worker's row is free after it."""
 RETRY_BASE = timedelta(minutes=1)
 RETRY_CAP = timedelta(minutes=30)
-_ERROR_LIMIT = 500
 _ID_LIMIT = 100
 
 
@@ -192,24 +193,30 @@ class Dispatcher:
         try:
             sent_id = await self.outbox.push(claim.to, claim.message)
         except PermanentDeliveryError as error:
-            await asyncio.to_thread(self._finish, claim, "failed", last_error=_describe(error))
+            # No channel for it is a setting (a Kakao 1:1 chat is never written to first).
+            quiet = isinstance(error, UndeliverableError)
+            level = logging.INFO if quiet else logging.WARNING
+            log.log(level, "scheduled message %d failed for good: %r", claim.row_id, error)
+            await asyncio.to_thread(self._fail, claim, "failed", error)
             report.failed += 1
         except OutcomeUnknownError as error:
             # It may have arrived: sending it again could post it twice. Record, never resend.
-            log.warning("scheduled message %d may not have arrived: %s", claim.row_id, error)
-            note = f"{texts.MTG_OUTCOME_UNKNOWN} ({_describe(error)})"
-            await asyncio.to_thread(self._finish, claim, "unknown", last_error=note)
+            log.warning("scheduled message %d may not have arrived: %r", claim.row_id, error)
+            await asyncio.to_thread(self._fail, claim, "unknown", error)
             report.unknown += 1
         except Exception as error:  # any other platform error is worth another try
             if claim.attempts >= self.max_attempts:
-                await asyncio.to_thread(self._finish, claim, "failed", last_error=_describe(error))
+                log.warning(
+                    "scheduled message %d failed %d times, the last: %r",
+                    claim.row_id,
+                    claim.attempts,
+                    error,
+                )
+                await asyncio.to_thread(self._fail, claim, "failed", error)
                 report.failed += 1
                 return
             retry_at = now + min(RETRY_BASE * 2 ** (claim.attempts - 1), RETRY_CAP)
-            error_text = _describe(error)
-            await asyncio.to_thread(
-                self._finish, claim, "pending", last_error=error_text, next_attempt_at=retry_at
-            )
+            await asyncio.to_thread(self._fail, claim, "pending", error, next_attempt_at=retry_at)
             report.retried += 1
         else:
             await asyncio.to_thread(
@@ -221,6 +228,11 @@ class Dispatcher:
                 platform_message_id=sent_id[:_ID_LIMIT] if sent_id else None,
             )
             report.sent += 1
+
+    def _fail(self, claim: _Claim, state: str, error: BaseException, **values: Any) -> None:
+        """Finish a send that raised ``error``, with the reason the secretariat will read."""
+        reason = reasons.recorded(error, final=state != "pending")
+        self._finish(claim, state, last_error=reason, **values)
 
     def _finish(self, claim: _Claim, state: str, **values: Any) -> None:
         with self.sessions.begin() as session:
@@ -258,9 +270,3 @@ def _lapsed(now: datetime) -> ColumnElement[bool]:
 
 def _address(row: ScheduledMessage) -> Address:
     return Address(row.platform, row.user, row.conversation, row.thread, row.is_group)
-
-
-def _describe(error: BaseException) -> str:
-    if isinstance(error, UndeliverableError):  # a setting, not a fault: say it in Korean
-        return texts.MTG_NO_CHANNEL
-    return f"{type(error).__name__}: {error}"[:_ERROR_LIMIT]

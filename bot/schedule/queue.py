@@ -19,7 +19,7 @@ from bot.clock import format_kst, kst_day
 from bot.federation.events import MEETING_KIND
 from bot.federation.members import LEADER_ROLES
 from bot.messages import Address, OutgoingMessage
-from bot.schedule import audience, content
+from bot.schedule import audience, content, reasons
 from bot.schedule.planning import (
     DAY_GRACE,
     HolidayCheck,
@@ -191,16 +191,18 @@ def failed_messages(session: Session, *, limit: int = 50) -> list[ScheduledMessa
 
 
 def failures_report(session: Session) -> str:
-    """The secretariat's list of sends that failed for good, in Korean."""
+    """The secretariat's list of sends that failed for good, in Korean: each with its reason
+    and what to do, and the platform's own words on a line of their own below it."""
     failed = failed_messages(session)
     if not failed:
         return texts.MTG_NO_FAILURES
     lines = [texts.mtg_failures_heading(len(failed))]
     for row in failed:
-        where, error = row.conversation or row.user, row.last_error or ""
-        lines.append(
-            texts.mtg_failure_line(format_kst(row.due_at), row.platform, where, row.kind, error)
-        )
+        where, reason = row.conversation or row.user, reasons.shown(row.last_error, row.state)
+        when = format_kst(row.due_at)
+        lines.append(texts.mtg_failure_line(when, row.platform, where, row.kind, reason.text))
+        if reason.detail:
+            lines.append(texts.mtg_failure_detail(reason.detail))
     return "\n".join(lines)
 
 

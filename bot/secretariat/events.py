@@ -17,7 +17,7 @@ from bot import clock, texts
 from bot.federation import audit, events, groups, members, recurrence
 from bot.federation.errors import FederationError
 from bot.federation.event_sheet import kst_datetime
-from bot.schedule import queue, rsvp
+from bot.schedule import queue, reasons, rsvp
 from bot.secretariat.schedule import change_schedule
 from bot.storage.event_models import Event
 from bot.storage.schedule_models import ScheduledMessage
@@ -175,7 +175,11 @@ class EventLine:
 
 @dataclass(frozen=True)
 class Send:
-    """One queued message of an event: when, what, to where, and how it went."""
+    """One queued message of an event: when, what, to where, and how it went.
+
+    ``error`` is why it did not go (yet), in Korean with what to do; ``detail`` the platform's
+    own words for a technical person (may be empty), shown apart from it.
+    """
 
     due_at: datetime
     kind: str
@@ -183,6 +187,7 @@ class Send:
     to: str
     state: str
     error: str
+    detail: str = ""
 
 
 @dataclass(frozen=True)
@@ -247,11 +252,13 @@ def _line(session: Session, event: Event) -> EventLine:
 
 
 def _send(row: ScheduledMessage) -> Send:
+    reason = reasons.shown(row.last_error, row.state)
     return Send(
         due_at=row.due_at,
         kind=row.kind,
         platform=row.platform,
         to=row.conversation or row.user,
         state=row.state,
-        error=row.last_error or "",
+        error=reason.text,
+        detail=reason.detail,
     )

@@ -18,6 +18,33 @@ MTG_NO_CHANNEL = (
 )
 """Why a send failed for good: no running channel can reach its room (shown to the secretariat
 instead of the exception's English name)."""
+# Why a send failed, as the secretariat reads it (console 사유 column, `gyoryu events failures`):
+# what happened and what to do. The platform's own words stay in a secondary 기술 정보 line.
+MTG_REASON_REMOVED = (
+    "봇이 대화방에서 내보내졌거나 대화방에 없어요. "
+    "대화방에 봇을 다시 초대해 주시면 다음 메시지부터 전해져요."
+)
+MTG_REASON_BLOCKED = (
+    "받는 분이 봇을 차단했거나 봇과의 대화를 시작하지 않아 보낼 수 없어요. "
+    "받는 분께 봇과의 대화를 다시 시작해 달라고 부탁해 주세요."
+)
+MTG_REASON_ROOM_GONE = (
+    "대화방이나 받는 분의 계정을 찾을 수 없어요. 삭제되었거나 주소가 바뀌었을 수 있으니 "
+    "교류회에 연결된 대화방이 맞는지 확인해 주세요."
+)
+MTG_REASON_ARCHIVED = (
+    "보관된 채널이라 보낼 수 없어요. 채널 보관을 해제하거나, 새 채널에 봇을 초대해 "
+    "교류회에 연결해 주세요."
+)
+MTG_REASON_REFUSED = (
+    "플랫폼이 이 대화방으로 보내는 것을 거절했어요. "
+    "봇이 대화방에 있고 메시지를 쓸 권한이 있는지 확인해 주세요."
+)
+MTG_REASON_RETRYING = "잠시 보내지 못했어요. 조금 뒤에 자동으로 다시 보낼게요."
+MTG_REASON_GAVE_UP = (
+    "여러 번 보내 봤지만 보내지 못했어요. 채널이 잘 연결되어 있는지 확인해 주시고, "
+    "계속 그러면 기술 정보와 함께 담당자에게 알려 주세요."
+)
 MTG_EVENT_CANCELLED_NOTE = "행사 취소"
 """Why a planned reminder was dropped: its event was cancelled."""
 MTG_RSVP_NO_ANSWER = "미응답"
@@ -192,9 +219,14 @@ def mtg_failure_line(when: str, platform: str, where: str, kind: str, error: str
     return f"· {when} {platform} {where} ({kind}): {error}"
 
 
+def mtg_failure_detail(detail: str) -> str:
+    """The platform's own words under a failed send, for whoever looks into it."""
+    return f"  기술 정보: {detail}"
+
+
 def mtg_failures_heading(count: int) -> str:
     """Heading of the secretariat's list of failed sends."""
-    return f"보내지 못한 예약 메시지가 {count}건 있어요. 봇이 방에서 내보내졌는지 확인해 주세요."
+    return f"보내지 못한 예약 메시지가 {count}건 있어요. 건마다 적힌 사유를 보고 조치해 주세요."
 
 
 def diff_prompt(group: str, when: str) -> str:

@@ -11,12 +11,14 @@ from slack_sdk.errors import SlackApiError
 from sqlalchemy.orm import Session, sessionmaker
 from telegram.error import TelegramError
 
+from bot import texts
 from bot.conversation import ConversationLog
 from bot.core import Bot
 from bot.delivery import DeliveryError, PermanentDeliveryError, UndeliverableError
 from bot.directory import MemoryDirectory
 from bot.messages import Address, OutgoingMessage
 from bot.outbox import Postman
+from bot.schedule import reasons
 from handlers.server import build_server
 from handlers.settings import ChannelSettings
 from tests.fakes.serve import serve
@@ -36,6 +38,11 @@ def bot(session_factory: sessionmaker[Session]) -> Bot:
     )
 
 
+def said(error: BaseException) -> str:
+    """What the secretariat reads about a send that failed for good with ``error``."""
+    return reasons.shown(reasons.recorded(error, final=True), "failed").text
+
+
 def telegram_settings(base_url: str) -> ChannelSettings:
     return ChannelSettings(
         TELEGRAM_BOT_TOKEN=TOKEN, TELEGRAM_WEBHOOK_SECRET="s", TELEGRAM_API_BASE_URL=base_url
@@ -52,9 +59,9 @@ async def test_telegram_blocked_is_permanent_and_a_server_error_is_not(bot: Bot)
             (400, {"ok": False, "error_code": 400, "description": "Bad Request: message is empty"}),
         ]
         async with running(app):
-            with pytest.raises(PermanentDeliveryError, match="kicked"):
+            with pytest.raises(PermanentDeliveryError, match="kicked") as kicked:
                 await postman.push(TELEGRAM_ROOM, REMINDER)
-            with pytest.raises(PermanentDeliveryError, match="Chat not found"):
+            with pytest.raises(PermanentDeliveryError, match="Chat not found") as gone:
                 await postman.push(TELEGRAM_ROOM, REMINDER)
             with pytest.raises(DeliveryError, match="empty") as transient:
                 await postman.push(TELEGRAM_ROOM, REMINDER)
@@ -62,6 +69,8 @@ async def test_telegram_blocked_is_permanent_and_a_server_error_is_not(bot: Bot)
 
     assert not isinstance(transient.value, PermanentDeliveryError)
     assert isinstance(transient.value.__cause__, TelegramError)
+    assert said(kicked.value) == texts.MTG_REASON_REMOVED
+    assert said(gone.value) == texts.MTG_REASON_ROOM_GONE
     assert api.sent()[-1]["text"] == REMINDER.text
 
 
@@ -104,15 +113,18 @@ async def test_slack_errors_are_sorted_into_permanent_and_transient(
         return Address("slack", channel, conversation=channel, is_group=True)
 
     async with running(app):
+        refused = []
         for gone, error in (("C-GONE", "channel_not_found"), ("C-OUT", "not_in_channel")):
-            with pytest.raises(PermanentDeliveryError, match=error):
+            with pytest.raises(PermanentDeliveryError, match=error) as failed:
                 await postman.push(room(gone), REMINDER)
+            refused.append(said(failed.value))
         with pytest.raises(DeliveryError, match="fatal_error") as transient:
             await postman.push(room("C-BUSY"), REMINDER)
         await postman.push(room("C-OK"), REMINDER)
 
     assert not isinstance(transient.value, PermanentDeliveryError)
     assert isinstance(transient.value.__cause__, SlackApiError)
+    assert refused == [texts.MTG_REASON_ROOM_GONE, texts.MTG_REASON_REMOVED]
     assert [call["channel"] for call in slack.posted()][-1] == "C-OK"
 
 

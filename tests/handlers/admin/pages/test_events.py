@@ -9,7 +9,9 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
 from bot import texts
+from bot.delivery import PermanentDeliveryError
 from bot.federation import events, groups, members
+from bot.schedule import queue, reasons
 from bot.storage.event_models import Event
 from bot.storage.schedule_models import ScheduledMessage
 from tests.handlers.admin.world import World
@@ -190,3 +192,44 @@ async def test_a_group_admin_sees_and_changes_only_their_group(
     assert added.status_code == 403
     missing = await client.get("/admin/events/9999")
     assert missing.status_code == 404
+
+
+KICKED = "PermanentDeliveryError: telegram: Forbidden: bot was kicked from the group chat"
+
+
+async def test_a_failed_send_says_in_korean_what_happened_with_the_platforms_words_folded_away(
+    client: httpx.AsyncClient, sessions: sessionmaker[Session], world: World
+) -> None:
+    event_id = meeting_id(sessions)
+    with sessions.begin() as session:
+        queue.plan_event(session, session.get_one(Event, event_id), now=NOW)
+        first, second = session.scalars(
+            select(ScheduledMessage)
+            .where(ScheduledMessage.event_id == event_id)
+            .order_by(ScheduledMessage.id)
+            .limit(2)
+        ).all()
+        first.state, first.last_error = "failed", KICKED  # as rows failed before: in English
+        second.state = "failed"
+        second.last_error = reasons.recorded(
+            PermanentDeliveryError("slack: channel_not_found"), final=True
+        )
+    await sign_in(client, sessions, "사무국장")
+
+    pages = [
+        (await client.get("/admin/events")).text.split("보내지 못한 예약 메시지")[1],
+        (await client.get(f"/admin/events/{event_id}")).text.split("예약 메시지 <small>")[1],
+        (await client.get("/admin")).text.split("전달하지 못한 메시지")[1],
+    ]
+
+    for page in pages:
+        table = page.split("</table>")[0]
+        assert shown(texts.MTG_REASON_REMOVED) in table
+        assert shown(texts.MTG_REASON_ROOM_GONE) in table
+        english = [cell.split("</details>")[0] for cell in table.split("<details")[1:]]
+        assert sorted(cell.split("<code>")[1] for cell in english) == [
+            "PermanentDeliveryError: slack: channel_not_found</code>",
+            f"{KICKED}</code>",
+        ]
+        outside = "".join(cell.split("</details>")[-1] for cell in table.split("<details"))
+        assert "Error" not in outside
