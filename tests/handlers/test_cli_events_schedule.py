@@ -11,8 +11,9 @@ from sqlalchemy.orm import Session, sessionmaker
 from typer.testing import CliRunner
 
 from bot import texts
+from bot.delivery import DeliveryError
 from bot.federation import events, groups, rooms
-from bot.schedule import queue
+from bot.schedule import queue, reasons
 from bot.storage.schedule_models import ScheduledMessage
 from handlers.cli import build_app
 
@@ -95,3 +96,31 @@ def test_failures_lists_nothing_when_every_send_went_out(gyoryu: Run) -> None:
 
     assert code == 0, output
     assert texts.MTG_NO_FAILURES in output
+
+
+def test_failures_says_in_korean_why_with_the_platforms_words_on_their_own_line(
+    gyoryu: Run, meeting_id: int, session_factory: sessionmaker[Session]
+) -> None:
+    old = "PermanentDeliveryError: telegram: Forbidden: bot was kicked from the group chat"
+    with session_factory.begin() as session:
+        assert queue.plan_upcoming(session, now=datetime.now(UTC)) > 0
+        first, second = session.scalars(
+            select(ScheduledMessage).order_by(ScheduledMessage.due_at).limit(2)
+        ).all()
+        first.state, first.last_error = "failed", old  # recorded in English before
+        second.state = "failed"
+        second.last_error = reasons.recorded(
+            DeliveryError("slack: [Errno 111] Connection refused"), final=True
+        )
+
+    code, output = gyoryu("events", "failures")
+
+    assert code == 0, output
+    lines = output.splitlines()
+    assert sum(line.endswith(texts.MTG_REASON_REMOVED) for line in lines) == 1
+    assert sum(line.endswith(texts.MTG_REASON_GAVE_UP) for line in lines) == 1
+    details = [line.strip() for line in lines if "Error" in line]
+    assert sorted(details) == [
+        "기술 정보: DeliveryError: slack: [Errno 111] Connection refused",
+        f"기술 정보: {old}",
+    ]
