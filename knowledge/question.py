@@ -163,10 +163,10 @@ KIND_WORDS: dict[Kind, frozenset[str]] = {
     "date": frozenset({"날짜", "일시", "마감", "마감일", "기한", "일정", "시간", "기간", "요일"}),
     "place": frozenset({"장소", "위치", "주소", "곳", "나라", "지역", "도시"}),
     "contact": frozenset(
-        {"연락처", "전화번호", "전화", "번호", "이메일", "메일", "계좌번호", "계좌"}
+        {"연락처", "전화번호", "전화", "번호", "이메일", "메일", "계좌번호", "계좌", "담당"}
     ),
-    "amount": frozenset({"금액", "가격", "요금", "얼마", "비용", "참가비", "회비"}),
-    "count": frozenset({"인원", "개수"}),
+    "amount": frozenset({"금액", "가격", "요금", "얼마", "비용", "참가비", "회비", "규모"}),
+    "count": frozenset({"인원", "개수", "규모"}),
     "person": frozenset({"성함", "이름", "담당자"}),
 }
 """Words that only name the kind of answer asked ("마감일", "장소"): a sentence holding such a

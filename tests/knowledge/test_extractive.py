@@ -826,3 +826,20 @@ def test_two_companies_and_two_places_are_the_same_count() -> None:
     extract = extract_answer("가입할라면 추천 몇군데서 받아야되요?", [article, guide])
 
     assert extract.support.margin == 0.0
+
+
+def test_the_word_for_who_handles_it_or_how_big_is_part_of_what_is_asked() -> None:
+    contact = _hit(
+        "회원지원팀 031-000-1237, pl@hanbit-example.kr",
+        section="■ 문의",
+        title="단체 PL보험 가입 안내",
+    )
+    sales = _hit(
+        "전국 이업종연합회는 회원사 5천548개사, 참여 기업의 총매출액은 약 19조5천억원이다.",
+        section="◆ 현황",
+        title="이업종교류연합회 소식",
+    )
+
+    assert "담당" not in extract_answer("PL보험 담당 연락처", [contact]).support.missing
+    size = extract_answer("전국 이업종 참여기업 총매출 규모?", [sales])
+    assert "규모" not in size.support.missing
