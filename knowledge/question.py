@@ -342,6 +342,8 @@ def _terms(
             if group[-1].tag == "NNB" and len(group) >= 2 and group[-2].tag == "SN":
                 break  # a number's unit: "1인", "2차"
             group.pop()
+        while group and group[0].form in _LEADING_FORMS:
+            group.pop(0)
         end = group[-1].start + group[-1].len if group else 0
         if len(group) >= 2 and normalized[end : end + 1] not in _JOINING_SYMBOLS:
             first, last = group[0], group[-1]
@@ -411,7 +413,9 @@ def _counted(normalized: str) -> str | None:
 _NUMBER_ONLY = re.compile(r"\d+(?:월|차|회|기|년|분기|호|일|시|명|개|인|곳|건)당?")
 # Endings of a run of nouns that add nothing to what it names: plurals and honorifics
 # ("회원들", "위원님"), and the time words members glue on ("정례회때", "당일날").
-_TRAILING_FORMS = frozenset({"들", "님", "때", "날"})
+_TRAILING_FORMS = frozenset({"들", "님", "때", "날", "전", "후", "중"})
+# …and at the start, an intensifier ("맨처음" is 처음).
+_LEADING_FORMS = frozenset({"맨"})
 # A run of nouns cut by one of these ("공동R&D") is part of a longer word: no compound of it.
 _JOINING_SYMBOLS = frozenset("&-/+")
 # A word marked as a place or time ("경기에", "한 해에"), not as the subject of a count.

@@ -139,3 +139,9 @@ def test_which_hall_asks_a_place() -> None:
 def test_how_to_apply_for_a_cost_subsidy_asks_the_steps_not_the_amount() -> None:
     assert read_question("특허출원 비용지원 신청 어떻게 하는거임").kind == "procedure"
     assert read_question("특허출원 비용 얼마나 지원돼요?").kind == "amount"
+
+
+def test_before_after_and_very_are_not_part_of_a_name() -> None:
+    assert "출원전" not in read_question("출원전에 선행조사 해주는 변리사 누구에요").compounds
+    assert "맨처음" not in read_question("이업종교류회 맨처음 시작된게 언제쯤이야").compounds
+    assert "선행조사" in read_question("출원전에 선행조사 해주는 변리사 누구에요").compounds
