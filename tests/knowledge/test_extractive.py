@@ -843,3 +843,16 @@ def test_the_word_for_who_handles_it_or_how_big_is_part_of_what_is_asked() -> No
     assert "담당" not in extract_answer("PL보험 담당 연락처", [contact]).support.missing
     size = extract_answer("전국 이업종 참여기업 총매출 규모?", [sales])
     assert "규모" not in size.support.missing
+
+
+def test_who_is_the_speaker_is_answered_by_the_person_who_presents() -> None:
+    seminar = _hit(
+        "연합회 세무 자문위원 김세현 세무사가 2026년에 바뀐 세법을 안내합니다.",
+        section="세무 세미나 (2월 12일)",
+        title="2026년 연합회 행사 일정",
+    )
+
+    extract = extract_answer("2월 세무세미나 강사 누구심", [seminar])
+
+    assert "강사" not in extract.support.missing
+    assert "김세현" in extract.text
