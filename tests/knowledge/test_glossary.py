@@ -77,6 +77,7 @@ def test_member_words_from_measured_misses_reach_the_documents_words() -> None:
     assert "부모 별세" in glossary.synonyms("부친상")
     assert "반환" in glossary.synonyms("돌려받")
     assert "준비 서류" in glossary.synonyms("챙기")  # "신청할때 뭐뭐 챙겨가야됨"
+    assert "보상" in glossary.synonyms("보험으로 처리")  # "리콜하게되면 PL보험으로 처리돼?"
 
 
 def test_added_words_join_the_group_that_has_one_of_them(isolated_env: Path) -> None:
