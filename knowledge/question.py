@@ -156,6 +156,8 @@ GENERIC_TERMS = frozenset(
         "싶",
         "되",
         "좀",
+        "정도",
+        "전부",
     }
 )
 
@@ -242,6 +244,10 @@ def corrected(text: str) -> str:
     return text
 
 
+# "…라고 나와 있어?": where the member read it, not what they ask about.
+_HEARSAY = re.compile(r"(?<=[가-힣])\s*(?:이)?라고\s*(?:나와|적혀|쓰여|되어|돼)\s*있\S*")
+
+
 def read_question(text: str) -> Question:
     """Read ``text`` (one member question) into a :class:`Question`."""
     normalized = normalize(text)
@@ -276,7 +282,7 @@ def read_question(text: str) -> Question:
         kind = "other"
     if kind in ("place", "contact") and _LIST.search(squeezed) and re.search("보내|제출", squeezed):
         kind = "procedure"  # "뭐 내야 돼요? 어디로 보내요": the whole procedure answers both
-    terms, compounds, nouns, proper, soft = _terms(normalized)
+    terms, compounds, nouns, proper, soft = _terms(_HEARSAY.sub(" ", normalized))
     past, upcoming, current = _PAST.search(squeezed), _NEXT.search(squeezed), _THIS.search(squeezed)
     return Question(
         text=text,

@@ -145,3 +145,11 @@ def test_before_after_and_very_are_not_part_of_a_name() -> None:
     assert "출원전" not in read_question("출원전에 선행조사 해주는 변리사 누구에요").compounds
     assert "맨처음" not in read_question("이업종교류회 맨처음 시작된게 언제쯤이야").compounds
     assert "선행조사" in read_question("출원전에 선행조사 해주는 변리사 누구에요").compounds
+
+
+def test_where_the_member_read_it_and_about_all_are_no_topic() -> None:
+    read = read_question("국내 이업종교류회 전부 몇개 정도라고 나와있어")
+
+    assert read.kind == "count"
+    assert not {"전부", "정도", "나오"} & set(read.terms)
+    assert "교류회" in read.terms
