@@ -158,6 +158,7 @@ GENERIC_TERMS = frozenset(
         "좀",
         "정도",
         "전부",
+        "당하",
     }
 )
 

@@ -153,3 +153,4 @@ def test_where_the_member_read_it_and_about_all_are_no_topic() -> None:
     assert read.kind == "count"
     assert not {"전부", "정도", "나오"} & set(read.terms)
     assert "교류회" in read.terms
+    assert "당하" not in read_question("강퇴는 어떤 경우에 당해요?").terms
