@@ -999,7 +999,12 @@ def _numbers_in(read: Question, text: str, chunk: Chunk | None = None) -> bool:
         if number in squeezed:
             continue
         year = re.fullmatch(r"(\d{4})년", number)
-        if year is None or _YEAR.search(squeezed):
+        if year is None:
+            return False
+        years = set(_YEAR.findall(squeezed))
+        if year.group(1) in years:
+            continue  # "2026 송년회" for "2026년 송년회"
+        if years:
             # "2027년 송년회" is not answered by a line about "2026 송년회", though the next
             # line of the same schedule names 2027.
             return False

@@ -103,6 +103,7 @@ _NEXT = re.compile(r"내년|다음해|후년")
 _THIS = re.compile(r"올해|금년|이번해|올\s?[1-9]")
 # Numbers with their unit ("5월", "2차", "11월") and amounts the question sets as a condition
 # ("5억 한도로 하면"); the answer must be about the same one.
+_BARE_YEAR = re.compile(r"(?<![\d.,-])(?:19|20)\d{2}(?![\d.,년-])")
 _NUMBER = re.compile(
     r"\d+\s*(?:월|차|회|기|년|분기|호)|\d+(?:,\d{3})*\s*(?:억|천만|백만|만)(?!\s*명)"
 )
@@ -291,7 +292,13 @@ def read_question(text: str) -> Question:
         kinds=kinds,
         terms=terms,
         compounds=compounds,
-        numbers=tuple(dict.fromkeys(_compact(match.group()) for match in _NUMBER.finditer(text))),
+        numbers=tuple(
+            dict.fromkeys(
+                [_compact(match.group()) for match in _NUMBER.finditer(text)]
+                # A bare year ("2027 신년하례회") is a year all the same.
+                + [f"{match.group()}년" for match in _BARE_YEAR.finditer(text)]
+            )
+        ),
         counter=counter.group(1) if (counter := _COUNTER.search(squeezed)) else None,
         counted=_counted(normalized),
         deadline=bool(re.search(r"마감|기한|언제까지|까지(?:내|신청|접수|알려|해야)", squeezed)),

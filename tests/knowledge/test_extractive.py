@@ -856,3 +856,14 @@ def test_who_is_the_speaker_is_answered_by_the_person_who_presents() -> None:
 
     assert "강사" not in extract.support.missing
     assert "김세현" in extract.text
+
+
+def test_a_year_written_without_its_word_is_the_same_year() -> None:
+    schedule = _hit(
+        "- 1월 16일(금) 오후 4시: 2026 신년하례회, 참가비 회원 1인 3만원\n- 12월 11일: 2026 송년회",
+        section="일정",
+        title="한빛소식",
+    )
+
+    assert not extract_answer("2027 신년하례회 참가비 얼마?", [schedule]).support.numbers_found
+    assert extract_answer("2026년 신년하례회 참가비 얼마?", [schedule]).support.numbers_found
