@@ -584,6 +584,9 @@ class _Scorer:
                 kind_found = kind_found and place in best.found
             if _ASKS_ADDRESS.search(read.text):
                 kind_found = kind_found and _ADDRESS.search(unit.text) is not None
+        if read.dated is not None and read.dated not in best.found:
+            # "선정 발표 언제해요?" wants the date of the 발표, not the fair's or the deadline.
+            kind_found = False
         if read.named is not None:
             # "법 이름 뭐라고?" wants a name: a word ending in 법 ("…촉진법") or a quoted one.
             kind_found = kind_found and _names_one(unit.text, read)

@@ -11,6 +11,7 @@ members type "몇곳이나", "얼마나걸려요" and "어디서 받아요" alik
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any, Literal
 
@@ -224,6 +225,8 @@ class Question:
     """The question's condition is negative ("안 내면", "못 가면"): what follows from not doing."""
     goal: str | None = None
     """What a "how do I …" question wants done ("바꾸려면" → 바꾸): the steps must be for it."""
+    dated: str | None = None
+    """What a "when" question asks the date of ("발표" in "선정 발표 언제해요?")."""
     named: str | None = None
     """What the question asks the name of ("법" in "만들려는 법 이름 뭐라고?")."""
 
@@ -301,6 +304,7 @@ def read_question(text: str) -> Question:
         ),
         counter=counter.group(1) if (counter := _COUNTER.search(squeezed)) else None,
         counted=_counted(normalized),
+        dated=_dated(normalized, terms) if kind == "date" else None,
         deadline=bool(re.search(r"마감|기한|언제까지|까지(?:내|신청|접수|알려|해야)", squeezed)),
         negated=kind == "yesno" and bool(_NEGATED.search(_strip_polite(squeezed))),
         unless=NEGATIVE_CONDITION.search(normalized) is not None,
@@ -422,6 +426,20 @@ def _counted(normalized: str) -> str | None:
         return None
     word = _PARTICLE.sub("", match.group(1))
     return word if len(word) >= 2 and word not in QUESTION_WORDS else None
+
+
+_BEFORE_WHEN = re.compile(r"([가-힣A-Za-z]{2,})\s*(?:은|는|이|가|도|을|를)?\s*(?:언제|며칠)")
+
+
+def _dated(normalized: str, terms: Sequence[str]) -> str | None:
+    """The noun right before 언제 or 며칠: the thing whose date is asked."""
+    match = _BEFORE_WHEN.search(normalized)
+    if match is None:
+        return None
+    word = _PARTICLE.sub("", match.group(1))
+    if word not in terms or word in KIND_WORDS["date"]:
+        return None  # "날짜 언제", "그럼 언제": no thing of its own
+    return word if kiwi_tokens([word])[0][0].tag in _NOUN_TAGS else None
 
 
 _NUMBER_ONLY = re.compile(r"\d+(?:월|차|회|기|년|분기|호|일|시|명|개|인|곳|건)당?")

@@ -867,3 +867,14 @@ def test_a_year_written_without_its_word_is_the_same_year() -> None:
 
     assert not extract_answer("2027 신년하례회 참가비 얼마?", [schedule]).support.numbers_found
     assert extract_answer("2026년 신년하례회 참가비 얼마?", [schedule]).support.numbers_found
+
+
+def test_a_date_of_something_else_does_not_answer_when_the_thing_asked_happens() -> None:
+    fairs = _hit(
+        "2026년 대상 전시회: 독일 하노버 산업박람회(4월 20일~24일, 신청 마감 1월 30일)",
+        section="해외전시회 공동관",
+    )
+    question = "하노버 박람회 공동관 선정된 회사 발표 언제해요"
+
+    assert not extract_answer(question, [fairs]).support.kind_found
+    assert extract_answer("하노버 박람회 언제해요", [fairs]).support.kind_found

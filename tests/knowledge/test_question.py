@@ -154,3 +154,9 @@ def test_where_the_member_read_it_and_about_all_are_no_topic() -> None:
     assert not {"전부", "정도", "나오"} & set(read.terms)
     assert "교류회" in read.terms
     assert "당하" not in read_question("강퇴는 어떤 경우에 당해요?").terms
+
+
+def test_when_asks_the_date_of_the_noun_before_it() -> None:
+    assert read_question("하노버 박람회 공동관 선정된 회사 발표 언제해요").dated == "발표"
+    assert read_question("송년회 날짜 언제야").dated is None
+    assert read_question("그럼 언제까지 내요").dated is None
