@@ -73,9 +73,10 @@ _TITLE = (
     r"(?:세무사|공인노무사|노무사|변호사|변리사|관세사|교수|위원(?!회)|회장|부회장|주무관|"
     r"팀장|도지사|시장|대표(?!하|적)|이사(?!회)|박사|기자|간사|사무총장|위원장)(?![가-힣])"
 )
-_PERSON = re.compile(
-    rf"{_NAME}\s+{_TITLE}|{_NAME}\s*\([^)]*(?:대학|학과|연구|협회|회사|주식회사|㈜)[^)]*\)"
-)
+# An affiliation names an institution, a word of its own: "(상지대학교 시스템경영공학과)", not
+# "(교수·학생·연구장비 등)".
+_AFFILIATION = r"\([^)]*(?:대학교?|학과|학부|연구소|연구원|협회|회사|주식회사|㈜)(?![가-힣])[^)]*\)"
+_PERSON = re.compile(rf"{_NAME}\s+{_TITLE}|{_NAME}\s*{_AFFILIATION}")
 _TITLED_NAME = re.compile(rf"({_NAME})\s+{_TITLE}")
 _ROLE = re.compile(
     r"회장|부회장|간사|사무총장|리더|이사(?!회)|감사(?!하|를|의)|위원(?!회)|담당자|전문가|교수|세무사|"
