@@ -60,12 +60,9 @@ def open_ticket(
     anonymous: bool = False,
 ) -> Ticket:
     """A new ticket for ``question``, routed at once (to an advisor, else the secretariat)."""
-    past = session.execute(
-        select(Ticket.question, Ticket.field).order_by(Ticket.id.desc()).limit(200)
-    )
     ticket = Ticket(
         state="open",
-        field=fields.normalised(field) or fields.guess(question, [(q, f) for q, f in past]),
+        field=fields.normalised(field) or fields.guess(question, _past_fields(session)),
         question=question,
         anonymous=anonymous,
         member_id=member_id,
@@ -95,6 +92,17 @@ def open_ticket(
     )
     route(session, ticket, now=now, actor=SYSTEM, reason="opened")
     return ticket
+
+
+def _past_fields(session: Session) -> list[tuple[str, str]]:
+    """The latest tickets' (question, field), for guessing a new one's field by similarity.
+
+    Read whole and only when a guess is needed: on SQLite a SELECT left unfinished keeps its
+    connection reading the database as it was, so the ticket's INSERT after it failed at once
+    with "database is locked" whenever another writer had committed in between.
+    """
+    query = select(Ticket.question, Ticket.field).order_by(Ticket.id.desc()).limit(200)
+    return [(question, field) for question, field in session.execute(query).all()]
 
 
 def get(session: Session, ticket_id: int) -> Ticket:

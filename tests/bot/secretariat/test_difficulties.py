@@ -6,14 +6,15 @@ import re
 from datetime import timedelta
 
 import pytest
-from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy import event, select
+from sqlalchemy.orm import Session, sessionmaker
 
 from bot import texts
 from bot.difficulties import items
 from bot.federation import advisors, audit, members
 from bot.federation.errors import FederationError, NotFoundError
 from bot.secretariat import difficulties
+from bot.storage.db import make_engine
 from bot.storage.identity_models import ChatIdentity
 from bot.storage.ticket_models import Ticket
 
@@ -105,6 +106,34 @@ def test_a_handed_item_becomes_a_ticket_answered_to_the_admin(
         difficulties.hand_to_advisor(
             session, item_id=tax, member_id=chief, now=NOW, actor=f"member:{chief}"
         )
+
+
+def test_an_item_handed_over_while_another_process_writes_still_becomes_a_ticket(
+    session: Session, hanbit: Hanbit, migrated_database_url: str
+) -> None:
+    tax, hiring = shared(session, hanbit)
+    advisors.add_advisor(
+        session, federation=hanbit.federation, name="최세무", fields=["세무"], actor="t"
+    )
+    chief = linked_admin(session, hanbit)
+    difficulties.hand_to_advisor(session, item_id=hiring, member_id=chief, now=NOW, actor="t")
+    session.commit()
+    other_process = make_engine(migrated_database_url)
+
+    def scheduler_commits(*_: object) -> None:
+        with sessionmaker(other_process).begin() as other:
+            audit.record(other, actor="system", action="tick", entity="schedule", entity_id=None)
+
+    # Just before the ticket is written, as the serving scheduler does every few seconds.
+    event.listen(session, "before_flush", scheduler_commits, once=True)
+    handed = difficulties.hand_to_advisor(
+        session, item_id=tax, member_id=chief, now=NOW, actor=f"member:{chief}"
+    )
+    session.commit()
+    other_process.dispose()
+
+    ticket = session.get_one(Ticket, handed.ticket_id)
+    assert (ticket.question, ticket.field) == (TAX, "세무")
 
 
 def test_an_admin_without_a_chat_account_or_a_withdrawn_item_is_refused(
