@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import weakref
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -13,6 +14,7 @@ from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.pool import ConnectionPoolEntry, PoolResetState
 
 from bot import texts
 from bot.settings import BotSettings
@@ -37,8 +39,8 @@ class DatabaseDriverMissingError(RuntimeError):
 
 
 def make_engine(url: str) -> Engine:
-    """Create an engine; SQLite gets foreign keys, WAL (synced at checkpoints) and a busy
-    timeout for two processes.
+    """Create an engine; SQLite gets foreign keys, WAL (synced at checkpoints), a busy timeout
+    for two processes, and connections that go back to the pool with nothing left reading.
 
     SQL parameters are members' words and numbers: errors never show them (``hide_parameters``).
     """
@@ -49,6 +51,8 @@ def make_engine(url: str) -> Engine:
             raise DatabaseDriverMissingError(url.split(":", 1)[0]) from missing
     engine = create_engine(url, connect_args={"timeout": 30}, hide_parameters=True)
     event.listen(engine, "connect", _sqlite_pragmas)
+    event.listen(engine, "after_cursor_execute", _remember_cursor)
+    event.listen(engine.pool, "reset", _close_cursors_left_reading)
     return engine
 
 
@@ -63,6 +67,32 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: object) -> None:
         # disk while holding the one write lock every serving thread and process shares.
         cursor.execute("PRAGMA synchronous=NORMAL")
     cursor.close()
+
+
+_CURSORS = "gyoryu_cursors"
+
+
+def _remember_cursor(
+    connection: Any, cursor: Any, _statement: str, _parameters: Any, _context: Any, _many: bool
+) -> None:
+    """Note each cursor a pooled SQLite connection runs (weakly: a finished one just goes)."""
+    connection.info.setdefault(_CURSORS, weakref.WeakSet()).add(cursor)
+
+
+def _close_cursors_left_reading(
+    _dbapi_connection: Any, record: ConnectionPoolEntry, _state: PoolResetState
+) -> None:
+    """Close the cursors a unit of work left unfinished before its connection is pooled again.
+
+    Why: an SQLite statement stepped but not finished holds a read snapshot, outside any
+    transaction (so no rollback ends it), until its cursor is closed or garbage-collected. A
+    result left unread, kept alive by an error's traceback, had a pooled connection show every
+    later reader the database as it was (a hand-over the console had confirmed was missing from
+    the page after it) and refuse every write with "database is locked", until the next garbage
+    collection.
+    """
+    for cursor in list(record.info.pop(_CURSORS, ())):
+        cursor.close()
 
 
 def alembic_config(engine: Engine) -> Config:

@@ -165,8 +165,11 @@ class Console:
                 except DBAPIError as error:
                     # SQLite refuses at once (without waiting out its busy timeout) a read
                     # transaction that turns into a write after another writer committed, as
-                    # the serving scheduler does every few seconds; the whole transaction was
-                    # rolled back, so running it again is safe.
+                    # the serving scheduler does every few seconds: a unit of work that writes
+                    # while one of its SELECTs is still unfinished. A refused statement (or
+                    # COMMIT) commits nothing and the transaction was rolled back, so running it
+                    # again in a fresh session is safe; the pool never hands that connection out
+                    # still reading the old snapshot (see bot/storage/db.py).
                     if attempt == WRITE_ATTEMPTS or not _sqlite_busy(error):
                         raise
                     time.sleep(0.2 * attempt)
