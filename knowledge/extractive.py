@@ -1062,10 +1062,16 @@ def _compose(
     second = _second(best, ranked, read)
     if second is not None and second.unit not in parts:
         parts.append(second.unit)
-    if read.kind == "list" and not _ENUMERATION.search(unit.text):
-        # "'수출 첫걸음 교실'을 엽니다." and then the sentence that lists what it covers.
+    if read.kind == "list":
+        # "'수출 첫걸음 교실'을 엽니다." and then the sentence that lists what it covers; "…
+        # 크게 두 가지로 나눌 수 있다." and then the one that lists the first kind's types.
         after = next((u for u in siblings if u.index == unit.index + 1), None)
-        if after is not None and _ENUMERATION.search(after.text):
+        if (
+            after is not None
+            and after not in parts
+            and _ENUMERATION.search(after.text)
+            and (not _ENUMERATION.search(unit.text) or scorer.found_terms(after))
+        ):
             parts.append(after)
     if read.kind == "yesno":
         # "옮길 수 있습니다" and then "옮기는 것은 한 해 한 번만 가능합니다": a yes with its limit.

@@ -878,3 +878,17 @@ def test_a_date_of_something_else_does_not_answer_when_the_thing_asked_happens()
 
     assert not extract_answer(question, [fairs]).support.kind_found
     assert extract_answer("하노버 박람회 언제해요", [fairs]).support.kind_found
+
+
+def test_a_classification_comes_with_the_sentence_that_lists_the_types_asked() -> None:
+    types = _hit(
+        "교류회의 유형을 분류하면, 활동내용상 분류법과 성격, 기능상 분류법으로 크게 나눌 수 있다. "
+        "교류회를 활동내용상으로 분류해 보면 정보교환형, 경영자원상호이용형, 신제품개발형으로 "
+        "세분할 수 있다.",
+        section="II. 교류회의 유형",
+        title="교류회 사례 연구",
+    )
+
+    extract = extract_answer("활동내용으로 나누면 교류회 유형 뭐뭐 있음", [types])
+
+    assert "정보교환형" in extract.text

@@ -160,3 +160,7 @@ def test_when_asks_the_date_of_the_noun_before_it() -> None:
     assert read_question("하노버 박람회 공동관 선정된 회사 발표 언제해요").dated == "발표"
     assert read_question("송년회 날짜 언제야").dated is None
     assert read_question("그럼 언제까지 내요").dated is None
+
+
+def test_which_types_asks_a_list() -> None:
+    assert read_question("이업종교류회 활동내용으로 나누면 무슨 유형들 있어").kind == "list"
