@@ -112,12 +112,13 @@ _COUNT_SPAN = re.compile(
 
 
 def _per_unit(per: re.Match[str]) -> str:
-    return per.group("per") or per.group("per2")
+    return per.group("per") or per.group("per2") or per.group("per3")
 
 
 # "한 업종에 한 회사", "1개 업종에 1개사", "업종당 2명": a count per something, with that thing.
 _PER = re.compile(
     rf"(?:(?<![\d가-힣])(?:한|1)\s*(?:개\s*)?(?P<per>[가-힣]{{1,5}}?)에|"
+    rf"(?<![\d가-힣])1\s*(?P<per3>[가-힣]{{2,4}})\s+(?=1\s*개)|"  # "1업종 1개 기업"
     rf"(?P<per2>[가-힣]{{1,5}}?)(?:당|마다))\s*{_COUNT_SPAN.pattern}"
 )
 

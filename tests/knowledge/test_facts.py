@@ -1,6 +1,13 @@
-from knowledge.facts import strength
+from knowledge.facts import counts_with, strength
 
 
 def test_a_name_with_an_institution_in_brackets_is_a_person_a_list_of_resources_is_not() -> None:
     assert strength("person", "박노국 (상지대학교 시스템경영공학과)") == 1.0
     assert strength("person", "인근 대학의 인적·물적 자원(교수·학생·연구장비 등)을 활용") < 1.0
+
+
+def test_one_company_per_industry_is_no_count_of_companies_in_a_group() -> None:
+    rule = "1업종 1개 기업을 원칙으로 하여 교류그룹을 결성한다."
+
+    assert not counts_with("개", rule, "교류그룹 적정 인원 몇개 기업 정도가 좋대")
+    assert counts_with("개", rule, "한 업종에 몇개 기업 들어가요?")
