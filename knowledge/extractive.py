@@ -271,6 +271,8 @@ def _rival(
     return None
 
 
+_COMPANY_WORDS = frozenset({"회사", "기업", "업체", "회원사"})
+_COMPANIES_COUNTED = re.compile(r"\d\s*개사")
 # "2개사" and "2곳" count the same companies.
 _COMPANIES = re.compile(r"(?<=\d)(?:개사|곳)$")
 
@@ -764,7 +766,10 @@ class _Scorer:
             elif read.counted and read.counted in read.terms + read.compounds:
                 analysed = self._unit[id(unit)]
                 if not (
-                    analysed.contains(read.counted) or self._synonym_found(read.counted, analysed)
+                    analysed.contains(read.counted)
+                    or self._synonym_found(read.counted, analysed)
+                    # "4개사" counts companies: "몇 개 회사" needs no 회사 besides.
+                    or (read.counted in _COMPANY_WORDS and _COMPANIES_COUNTED.search(unit.text))
                 ):
                     value = 0.0
         return value

@@ -892,3 +892,15 @@ def test_a_classification_comes_with_the_sentence_that_lists_the_types_asked() -
     extract = extract_answer("활동내용으로 나누면 교류회 유형 뭐뭐 있음", [types])
 
     assert "정보교환형" in extract.text
+
+
+def test_a_number_of_companies_counts_the_member_companies_asked() -> None:
+    industries = _hit(
+        "업종별로는 전기·전자 301개사, 기계·금속 239개사로 가장 많다.",
+        section="◆ 경기연합회",
+        title="경기연합회 소식",
+    )
+
+    extract = extract_answer("기계금속 업종 회원사는 경기에 몇개사?", [industries])
+
+    assert extract.support.kind_found

@@ -164,3 +164,8 @@ def test_when_asks_the_date_of_the_noun_before_it() -> None:
 
 def test_which_types_asks_a_list() -> None:
     assert read_question("이업종교류회 활동내용으로 나누면 무슨 유형들 있어").kind == "list"
+
+
+def test_the_address_of_an_email_is_a_contact_not_a_place() -> None:
+    assert read_question("전문가상담 메일로 신청하려면 주소가 머였지").kind == "contact"
+    assert read_question("연수원 주소 어디야").kind == "place"
