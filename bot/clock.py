@@ -34,6 +34,11 @@ def format_kst(moment: datetime) -> str:
     return texts.kst_when(local.month, local.day, local.weekday(), local.hour, local.minute)
 
 
+def format_kst_stamp(moment: datetime) -> str:
+    """``2026-11-29 22:20 KST``: a recorded moment with its year, as a record should show it."""
+    return f"{moment.astimezone(KST):%Y-%m-%d %H:%M} KST"
+
+
 def kst_day(moment: datetime) -> str:
     """The KST calendar date of ``moment`` as ``yyyymmdd`` (names one occurrence of an event)."""
     return moment.astimezone(KST).strftime("%Y%m%d")

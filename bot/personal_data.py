@@ -120,6 +120,7 @@ def _member_rows(session: Session, subject: Subject) -> list[Row]:
             "is_admin": member.is_admin,
             "consent_at": _when(member.consent_at),
             "consent_scope": member.consent_scope,
+            "consent_withdrawn_at": _when(member.consent_withdrawn_at),
         }
     ]
 

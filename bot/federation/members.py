@@ -104,6 +104,7 @@ def record_consent(
     the member themself unless the secretariat recorded a signed form)."""
     member.consent_at = when
     member.consent_scope = scope
+    member.consent_withdrawn_at = None
     audit.record(
         session,
         actor=actor or f"member:{member.id}",
@@ -112,6 +113,35 @@ def record_consent(
         entity_id=member.id,
         scope=scope,
     )
+
+
+def withdraw_consent(
+    session: Session, member: Member, *, when: datetime, actor: str | None = None
+) -> None:
+    """Record that the member withdrew their consent (PIPA 동의 철회) at ``when``.
+
+    What they had agreed to is cleared, so nothing reads the member as consenting any more;
+    the audit log keeps when consent was given and withdrawn, and by whom it was recorded.
+    """
+    member.consent_at = None
+    member.consent_scope = None
+    member.consent_withdrawn_at = when
+    audit.record(
+        session,
+        actor=actor or f"member:{member.id}",
+        action="consent_withdrawn",
+        entity="member",
+        entity_id=member.id,
+    )
+
+
+def withdrew_consent(member: Member) -> bool:
+    """Whether the member withdrew their personal-data consent and has not given it again.
+
+    Features that use a member's data beyond keeping the roster (networking: introductions,
+    pairing, being told of other companies) leave such a member out.
+    """
+    return member.consent_withdrawn_at is not None
 
 
 def roles_of(session: Session, member: Member) -> set[str]:

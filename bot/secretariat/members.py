@@ -10,7 +10,7 @@ from pathlib import Path
 from sqlalchemy.orm import Session
 
 from bot import texts
-from bot.clock import utcnow
+from bot.clock import format_kst_stamp, utcnow
 from bot.federation import advisors, companies, groups, linking, members, roster
 from bot.federation.errors import FederationError, NotFoundError
 from bot.network import chores, suggest
@@ -161,6 +161,26 @@ def record_privacy_consent(
     if len(scope) > CONSENT_SCOPE_MAX:
         raise FederationError(texts.roster_consent_too_long(CONSENT_SCOPE_MAX))
     members.record_consent(session, found, when=now, scope=scope, actor=actor)
+    return MemberRef(found.id, found.name)
+
+
+def record_consent_withdrawal(
+    session: Session, *, member: str, now: datetime, actor: str
+) -> MemberRef:
+    """Record that the member withdrew their personal-data consent (PIPA 동의 철회), dated
+    ``now`` and audited with who recorded it; recording consent again later restores it.
+
+    A withdrawal is recorded even when no consent was on record (a paper form may never have
+    been entered); one already recorded is refused, naming its date.
+    """
+    found = members.find_member(session, member)
+    if found.consent_withdrawn_at is not None:
+        raise FederationError(
+            texts.roster_consent_already_withdrawn(
+                found.name, format_kst_stamp(found.consent_withdrawn_at)
+            )
+        )
+    members.withdraw_consent(session, found, when=now, actor=actor)
     return MemberRef(found.id, found.name)
 
 

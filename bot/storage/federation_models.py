@@ -107,6 +107,9 @@ class Member(Base):
     is_admin: Mapped[bool] = mapped_column(Boolean, default=False)
     consent_at: Mapped[datetime | None] = mapped_column(UtcDateTime())
     consent_scope: Mapped[str | None] = mapped_column(String(200))
+    # When the member withdrew their consent (PIPA 동의 철회); the two fields above are then
+    # cleared, and recording consent again clears this one.
+    consent_withdrawn_at: Mapped[datetime | None] = mapped_column(UtcDateTime())
     # Optimistic locking: a concurrent edit of the same member fails instead of being lost.
     version: Mapped[int] = mapped_column(Integer, default=1)
 

@@ -189,6 +189,8 @@ ROSTER_ERASE_NOT_CONFIRMED = "확인란에 '삭제'라고 적어야 삭제해요
 ROSTER_MEMBER_NOT_FOUND = "찾으시는 회원이 없거나 볼 수 있는 권한이 없어요."
 ROSTER_CONSENT_NO_SCOPE = "회원이 무엇에 동의했는지 적어 주세요. 예: 개인정보 수집·이용"
 ROSTER_CONSENT_DEFAULT = "개인정보 수집·이용"
+ROSTER_CONSENT_WITHDRAWN = "동의 철회"
+"""How the 회원 page shows a member who withdrew consent, before the date."""
 ADM_CONSENT_COMPANY_NOT_FOUND = (
     "찾으시는 회사가 없거나, 고른 회원이 그 회사 소속이 아니거나, 볼 수 있는 권한이 없어요."
 )
@@ -222,6 +224,20 @@ def roster_consent_too_long(limit: int) -> str:
 def roster_consent_recorded(member: str, scope: str, when: str) -> str:
     """A member's personal-data consent, recorded from the 회원 page."""
     return f"{member}님의 개인정보 동의를 기록했어요: {scope}, {when}."
+
+
+def roster_consent_withdrawn(member: str, when: str) -> str:
+    """A member's withdrawal of their personal-data consent, recorded from the 회원 page."""
+    return (
+        f"{member}님의 개인정보 수집·이용 동의 철회를 기록했어요({when}). "
+        f"이제 소개·짝만남·추천 같은 네트워킹에 {member}님의 정보를 쓰지 않아요. "
+        "다시 동의하시면 '동의 기록'으로 기록해 주세요."
+    )
+
+
+def roster_consent_already_withdrawn(member: str, when: str) -> str:
+    """A withdrawal asked for twice: the first one stands."""
+    return f"{member}님의 동의 철회는 이미 {when}에 기록되어 있어요. 아무것도 바꾸지 않았어요."
 
 
 def roster_erased(member: str) -> str:

@@ -41,6 +41,7 @@ PIPA_FIELDS = {
     "is_admin": "사무국 관리자",
     "consent_at": "동의 일시",
     "consent_scope": "동의 범위",
+    "consent_withdrawn_at": "동의 철회 일시",
     "group": "교류회",
     "role": "역할",
     "joined_on": "가입일",

@@ -303,6 +303,21 @@ async def test_the_export_shows_every_kind_of_data_about_the_member_and_nothing_
     assert not any(trace in shown for trace in YOUNGHEE_TRACES)
 
 
+def test_the_export_shows_a_withdrawn_consent_with_its_date_and_no_consent_left(
+    session_factory: sessionmaker[Session],
+) -> None:
+    world = build_world(session_factory)
+    with session_factory.begin() as session:
+        minsu = session.get_one(Member, world.minsu_id)
+        members.withdraw_consent(session, minsu, when=NOW + timedelta(days=3), actor="t")
+
+    with session_factory() as session:
+        shown = members.data_of(session, session.get_one(Member, world.minsu_id))["회원"]
+
+    assert shown["동의 철회 일시"] == "2026-03-05 10:00 KST"
+    assert (shown["동의 일시"], shown["동의 범위"]) == (None, None)
+
+
 async def test_erasure_leaves_no_trace_of_the_member_but_keeps_anonymous_counts(
     session_factory: sessionmaker[Session],
 ) -> None:

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import json
 import re
+from datetime import timedelta
 
 import pytest
 from sqlalchemy import select
@@ -125,3 +127,55 @@ def test_a_privacy_consent_without_wording_is_refused_in_korean(
             session, member=str(park.id), scope="   ", now=NOW, actor="member:1"
         )
     assert park.consent_at is None
+
+
+def test_a_withdrawn_consent_no_longer_counts_and_is_dated_and_audited(
+    session: Session, hanbit: Hanbit
+) -> None:
+    park = directory.add_member(session, federation=hanbit.federation, name="박동의", actor="t")
+    members.record_privacy_consent(
+        session, member=str(park.id), scope="개인정보 수집·이용", now=NOW, actor="member:1"
+    )
+    later = NOW + timedelta(days=30)
+
+    withdrawn = members.record_consent_withdrawal(
+        session, member="박동의", now=later, actor="member:2"
+    )
+    session.commit()
+
+    assert withdrawn.name == "박동의"
+    assert (park.consent_at, park.consent_scope, park.consent_withdrawn_at) == (None, None, later)
+    assert directory.withdrew_consent(park)
+    entry = session.scalars(
+        select(AuditEntry).where(
+            AuditEntry.action == "consent_withdrawn", AuditEntry.entity_id == park.id
+        )
+    ).one()
+    assert entry.actor == "member:2"
+    exported = directory.data_of(session, park)
+    assert json.dumps(exported, ensure_ascii=False).count("2026-04-01 09:00 KST") == 1
+
+
+def test_a_second_withdrawal_is_refused_naming_the_first_and_consent_can_be_given_again(
+    session: Session, hanbit: Hanbit
+) -> None:
+    park = directory.add_member(session, federation=hanbit.federation, name="박동의", actor="t")
+    members.record_consent_withdrawal(session, member=str(park.id), now=NOW, actor="member:1")
+
+    with pytest.raises(FederationError, match="이미 2026-03-02 09:00 KST에"):
+        members.record_consent_withdrawal(
+            session, member=str(park.id), now=NOW + timedelta(days=1), actor="member:1"
+        )
+    members.record_privacy_consent(
+        session,
+        member=str(park.id),
+        scope="개인정보 수집·이용",
+        now=NOW + timedelta(days=2),
+        actor="member:1",
+    )
+
+    assert park.consent_at == NOW + timedelta(days=2)
+    assert park.consent_withdrawn_at is None
+    assert not directory.withdrew_consent(park)
+    actions = [e.action for e in audit.entries_for(session, entity="member", entity_id=park.id)]
+    assert actions == ["create", "consent_withdrawn", "consent"]
