@@ -131,6 +131,8 @@ def _candidates(session: Session, now: datetime) -> list[_Candidate]:
             ),
             or_(NetworkProfile.company_id.is_(None), ~chose_private),
             or_(newcomer, stale),
+            # A member who withdrew their personal-data consent is not asked about the profile.
+            Member.consent_withdrawn_at.is_(None),
         )
         .order_by(Member.id, ChatIdentity.id)
     )

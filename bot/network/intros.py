@@ -20,6 +20,7 @@ from bot.clock import KST, format_kst
 from bot.federation.errors import FederationError
 from bot.federation.events import MEETING_KIND
 from bot.federation.groups import the_federation
+from bot.federation.members import withdrew_consent
 from bot.messages import Button, OutgoingMessage
 from bot.network.profiles import Viewer, load_docs
 from bot.schedule import audience, content, queue
@@ -139,9 +140,17 @@ def reachable(session: Session, member: Member) -> bool:
 
 
 def representative(session: Session, company_id: int) -> Member | None:
-    """Who answers for a company: its 대표 with a linked chat account, else any linked member."""
+    """Who answers for a company: its 대표 with a linked chat account, else any linked member.
+
+    A member who withdrew their personal-data consent never answers: requests, needs and
+    suggestions would use their chat account, and an accepted request would pass on their card.
+    """
     people = list(
-        session.scalars(select(Member).where(Member.company_id == company_id).order_by(Member.id))
+        session.scalars(
+            select(Member)
+            .where(Member.company_id == company_id, Member.consent_withdrawn_at.is_(None))
+            .order_by(Member.id)
+        )
     )
     reachable = [p for p in people if audience.direct_address(session, p.id) is not None]
     ranked = sorted(reachable, key=lambda p: (HEAD_TITLE not in (p.title or ""), p.id))
@@ -182,6 +191,8 @@ def request(
     session: Session, *, asker: Member, target: Company, reason: str | None, now: datetime
 ) -> Introduction:
     """Ask ``target``'s representative to meet ``asker``; raises :class:`IntroRefused`."""
+    if withdrew_consent(asker):  # an accepted request would pass on the asker's card
+        raise IntroRefused(texts.NET_CONSENT_WITHDRAWN)
     if asker.company_id is None:
         raise IntroRefused(texts.NET_NO_COMPANY)
     if target.id == asker.company_id:
@@ -241,6 +252,8 @@ def answer(session: Session, *, intro_id: int, member: Member, accept: bool, now
     if now - intro.created_at > ANSWER_WINDOW:
         expire(session, intro, now)
         raise IntroRefused(texts.NET_INTRO_LAPSED)
+    if accept and withdrew_consent(member):  # 수락 would pass on their card; 거절 passes nothing
+        raise IntroRefused(texts.NET_CONSENT_WITHDRAWN)
     intro.answered_at, intro.target_id = now, member.id
     asker = session.get(Member, intro.asker_id) if intro.asker_id is not None else None
     target_company = session.get_one(Company, intro.target_company_id)

@@ -61,6 +61,8 @@ def participants(session: Session, group: Group | None) -> dict[int, Member]:
             NetworkPrefs.pairing.is_(True),
             Member.company_id.is_not(None),
             Member.id.in_(linked),
+            # Whoever withdrew their personal-data consent is no longer paired with anyone.
+            Member.consent_withdrawn_at.is_(None),
         )
         .order_by(Member.id)
     )

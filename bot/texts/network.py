@@ -119,6 +119,10 @@ NET_WHY_ASK = (
 NET_SEND_WITHOUT_REASON = "이유 없이 보내기"
 NET_ACCEPT = "수락"
 NET_DECLINE = "거절"
+NET_CONSENT_WITHDRAWN = (
+    "회원님이 개인정보 수집·이용 동의를 철회하셔서 소개를 요청하거나 수락할 수 없어요. "
+    "다시 쓰시려면 사무국에 동의 의사를 알려 주세요."
+)
 NET_INTRO_OWN = "회원님 회사에는 소개를 요청하실 필요가 없어요."
 NET_INTRO_GONE = "이 요청은 찾을 수 없거나 회원님께 온 요청이 아니에요."
 NET_INTRO_ANSWERED = "이미 답하신 요청이에요. 고맙습니다."

@@ -13,6 +13,7 @@ from sqlalchemy import select
 from bot import texts
 from bot.messages import Button, OutgoingMessage
 from bot.network import intros
+from bot.secretariat import members
 from bot.storage.federation_models import Member
 from bot.storage.network_models import Introduction
 from tests.bot.network.world import World
@@ -143,3 +144,43 @@ async def test_only_the_asked_company_can_answer_and_a_private_company_cannot_be
 
     assert forged.text == texts.NET_INTRO_GONE
     assert private.text == texts.net_unknown_company("가온세무회계서비스")
+
+
+def withdraw(world: World, name: str) -> None:
+    """The secretariat records that ``name`` withdrew their personal-data consent."""
+    with world.sessions.begin() as session:
+        members.record_consent_withdrawal(session, member=name, now=world.clock[0], actor="t")
+
+
+async def test_a_member_who_withdrew_consent_is_neither_asked_nor_may_ask(world: World) -> None:
+    withdraw(world, "노승우")
+    withdraw(world, "장영수")
+
+    [found] = await world.chat.say("u-choi", "/찾기 BLDC 모터")
+    await world.chat.press(
+        "u-choi", button(found, texts.NET_INTRO_BUTTON.format(company="(주)드림모터"))
+    )
+    [to_noh] = await world.chat.say("u-choi", "로봇 그리퍼용 모터 공동개발 문의")
+    [from_jang] = await world.chat.say("u-jang", "/소개 드림모터 모터 문의드려요")
+
+    assert "(주)드림모터" in found.text  # the company's own consent still stands
+    assert to_noh.text == texts.net_intro_unreachable("(주)드림모터")  # nobody else to ask there
+    assert from_jang.text == texts.NET_CONSENT_WITHDRAWN
+    assert await world.deliver() == []  # 노승우 hears nothing
+    with world.sessions() as session:
+        assert session.scalars(select(Introduction)).all() == []
+
+
+async def test_who_withdrew_consent_after_being_asked_cannot_accept_and_no_card_travels(
+    world: World,
+) -> None:
+    await ask_for_noh(world)
+    request = only(await world.deliver(), "u-noh")
+    withdraw(world, "노승우")
+
+    [answer] = await world.chat.press("u-noh", button(request, texts.NET_ACCEPT))
+
+    assert answer.text == texts.NET_CONSENT_WITHDRAWN
+    assert all(NOH_PHONE not in m.text for _, m in await world.deliver())
+    with world.sessions() as session:
+        assert session.scalars(select(Introduction.state)).one() == "pending"

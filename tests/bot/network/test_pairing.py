@@ -10,6 +10,7 @@ from sqlalchemy import select
 
 from bot import texts
 from bot.network import pairing
+from bot.secretariat import members
 from bot.storage.federation_models import Company
 from bot.storage.network_models import Pairing
 from tests.bot.network.world import World
@@ -89,3 +90,14 @@ async def test_leaving_the_rounds(world: World) -> None:
     assert left.text == texts.NET_PAIRING_LEFT
     assert about.text == texts.NET_PAIRING_ABOUT
     assert await world.deliver() == []  # one company alone is not paired
+
+
+async def test_a_member_who_withdrew_consent_is_left_out_of_the_round(world: World) -> None:
+    await join(world, *FIVE)
+    with world.sessions.begin() as session:
+        members.record_consent_withdrawal(session, member="장영수", now=world.clock[0], actor="t")
+
+    sent = await world.deliver()
+
+    assert sorted(to for to, _ in sent) == sorted(set(FIVE) - {"u-jang"})
+    assert all("동진금속주물" not in message.text for _, message in sent)
