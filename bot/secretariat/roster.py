@@ -62,6 +62,8 @@ class MemberLine:
     phone: str
     consent_at: datetime | None
     consent_scope: str
+    consent_withdrawn_at: datetime | None
+    """When the member withdrew their consent (``None``: not withdrawn)."""
     accounts: int
     """Chat accounts linked to the member."""
     invite_expires_at: datetime | None
@@ -176,6 +178,7 @@ def member_lines(
             phone=m.phone or "",
             consent_at=m.consent_at,
             consent_scope=m.consent_scope or "",
+            consent_withdrawn_at=m.consent_withdrawn_at,
             accounts=int(accounts.get(m.id, 0)),
             invite_expires_at=invites.get(m.id),
         )

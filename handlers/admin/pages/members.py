@@ -1,5 +1,6 @@
 """회원: roster import with its row report, export, members and companies, invite codes,
-consent, and each member's data (PIPA 열람권 download, 삭제권 after a confirmation).
+consent and its withdrawal, and each member's data (PIPA 열람권 download, 삭제권 after a
+confirmation).
 
 A group admin sees the members and companies of their own groups and issues their invite codes;
 importing, exporting and a member's data are the federation's secretariat's (the roster spans
@@ -61,6 +62,7 @@ def routes(console: Console) -> Sequence[BaseRoute]:
             nothing_written=texts.ROSTER_NOTHING_WRITTEN,
             no_consent=texts.ROSTER_NO_CONSENT,
             consent_default=texts.ROSTER_CONSENT_DEFAULT,
+            consent_withdrawn=texts.ROSTER_CONSENT_WITHDRAWN,
             scope_words=roster.SCOPE_CHOICES,
             message=message,
             error=error,
@@ -166,6 +168,36 @@ def routes(console: Console) -> Sequence[BaseRoute]:
         )
         return await show(request, user, message=shown)
 
+    async def withdraw_consent(request: Request, user: ConsoleUser) -> Response:
+        """GET asks to confirm; POST records the member's withdrawal of consent, dated and
+        audited (who may record consent may record its withdrawal: the federation's
+        secretariat)."""
+        if user.groups is not None:
+            return console.problem(request, texts.ROSTER_FEDERATION_ONLY, 403, user)
+        member_id: int = request.path_params["member_id"]
+        now = console.clock()
+        lines = await console.read(
+            lambda session: [
+                m for m in roster.member_lines(session, scope=None, now=now) if m.id == member_id
+            ]
+        )
+        if not lines:
+            return console.problem(request, texts.ROSTER_MEMBER_NOT_FOUND, 404, user)
+        if request.method == "GET":
+            return console.render(
+                request, "member_consent_withdraw.html", user=user, member=lines[0]
+            )
+        try:
+            withdrawn = await console.write(
+                lambda session: members.record_consent_withdrawal(
+                    session, member=str(member_id), now=now, actor=user.actor
+                )
+            )
+        except FederationError as refused:
+            return await show(request, user, status=400, error=str(refused))
+        shown = texts.roster_consent_withdrawn(withdrawn.name, clock.format_kst_stamp(now))
+        return await show(request, user, message=shown)
+
     async def data(request: Request, user: ConsoleUser) -> Response:
         if user.groups is not None:
             return console.problem(request, texts.ROSTER_FEDERATION_ONLY, 403, user)
@@ -237,6 +269,12 @@ def routes(console: Console) -> Sequence[BaseRoute]:
             console.page(privacy_consent),
             methods=["POST"],
             name="members_privacy_consent",
+        ),
+        Route(
+            "/members/{member_id:int}/consent/withdraw",
+            console.page(withdraw_consent),
+            methods=["GET", "POST"],
+            name="members_consent_withdraw",
         ),
         Route("/members/{member_id:int}/data", console.page(data), name="members_data"),
         Route(

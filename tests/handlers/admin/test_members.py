@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 import json
+import re
 from collections.abc import AsyncIterator
 
 import httpx
@@ -257,3 +258,95 @@ async def test_a_members_privacy_consent_is_recorded_by_the_federation_only(
         stored = session.get(Member, park)
         assert stored is not None
         assert stored.consent_scope == "개인정보 수집·이용, 행사 알림"
+
+
+def consent_cell(page: httpx.Response, name: str) -> str:
+    """The 개인정보 동의 cell of ``name``'s row on the 회원 page, as text."""
+    row = next(r for r in page.text.split("<tr>") if f"<td>{name}</td>" in r)
+    cell = row.split("</td>")[6]
+    return " ".join(html.unescape(re.sub(r"<[^>]+>", " ", cell)).split())
+
+
+async def test_a_withdrawal_of_consent_is_confirmed_recorded_and_shown_until_consent_is_given(
+    client: httpx.AsyncClient, sessions: sessionmaker[Session]
+) -> None:
+    await log_in(client, link(sessions, "사무국장"))
+    park = id_named(sessions, "박대표")
+    before = await client.get("/admin/members")
+    await client.post(
+        f"/admin/members/{park}/consent",
+        data={"csrf": csrf_of(before), "scope": "개인정보 수집·이용"},
+    )
+    consented = await client.get("/admin/members")
+
+    confirm = await client.get(f"/admin/members/{park}/consent/withdraw")
+    withdrawn = await client.post(
+        f"/admin/members/{park}/consent/withdraw", data={"csrf": csrf_of(confirm)}
+    )
+    again = await client.post(
+        f"/admin/members/{park}/consent/withdraw", data={"csrf": csrf_of(confirm)}
+    )
+
+    assert "동의 철회 기록" in consent_cell(consented, "박대표")
+    assert confirm.status_code == 200
+    asked = " ".join(html.unescape(re.sub(r"<[^>]+>", "", confirm.text)).split())
+    assert "박대표님(" in asked
+    assert "개인정보 수집·이용 동의를 철회했다고 기록해요" in asked
+    assert withdrawn.status_code == 200
+    shown = html.unescape(withdrawn.text)
+    stamp = re.search(
+        r"박대표님의 개인정보 수집·이용 동의 철회를 기록했어요\((\d{4}-\d\d-\d\d \d\d:\d\d) KST\)",
+        shown,
+    )
+    assert stamp is not None
+    cell = consent_cell(withdrawn, "박대표")
+    assert cell.startswith(f"{texts.ROSTER_CONSENT_WITHDRAWN} {stamp.group(1)}")
+    assert "동의 철회 기록" not in cell  # nothing left to withdraw
+    assert cell.endswith("동의 기록")  # consent can be recorded again
+    assert again.status_code == 400
+    assert "이미" in html.unescape(again.text)
+    with sessions() as session:
+        entry = session.scalars(
+            select(AuditEntry).where(
+                AuditEntry.action == "consent_withdrawn", AuditEntry.entity_id == park
+            )
+        ).one()
+        assert entry.actor == f"member:{id_named(sessions, '사무국장')}"  # who recorded it
+
+    regiven = await client.post(
+        f"/admin/members/{park}/consent",
+        data={"csrf": csrf_of(confirm), "scope": "개인정보 수집·이용"},
+    )
+
+    assert consent_cell(regiven, "박대표").startswith(f"{stamp.group(1)} (개인정보 수집·이용)")
+    assert "동의 철회 기록" in consent_cell(regiven, "박대표")
+
+
+async def test_only_the_federation_records_a_withdrawal_and_never_without_its_token(
+    client: httpx.AsyncClient, sessions: sessionmaker[Session]
+) -> None:
+    await log_in(client, link(sessions, "사무국장"))
+    park = id_named(sessions, "박대표")
+    page = await client.get("/admin/members")
+    await client.post(
+        f"/admin/members/{park}/consent",
+        data={"csrf": csrf_of(page), "scope": "개인정보 수집·이용"},
+    )
+    forged = await client.post(f"/admin/members/{park}/consent/withdraw", data={"csrf": "x"})
+    await client.post("/admin/logout", data={"csrf": csrf_of(page)})
+    await log_in(client, link(sessions, "김회장"))
+    group_page = await client.get("/admin/members")
+
+    asked = await client.get(f"/admin/members/{park}/consent/withdraw")
+    posted = await client.post(
+        f"/admin/members/{park}/consent/withdraw", data={"csrf": csrf_of(group_page)}
+    )
+
+    assert forged.status_code == 403
+    assert (asked.status_code, posted.status_code) == (403, 403)
+    assert "동의 철회 기록" not in group_page.text
+    with sessions() as session:
+        stored = session.get(Member, park)
+        assert stored is not None
+        assert stored.consent_withdrawn_at is None
+        assert stored.consent_scope == "개인정보 수집·이용"
