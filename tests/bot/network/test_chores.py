@@ -103,6 +103,17 @@ async def test_nobody_is_asked_about_the_profile_twice_in_a_year(world: World) -
     ]
 
 
+async def test_a_member_who_withdrew_consent_is_not_asked_about_the_profile(world: World) -> None:
+    make_everything_stale(world.sessions)
+    with world.sessions.begin() as session:
+        secretariat.record_consent_withdrawal(session, member="노승우", now=NOW, actor="test")
+
+    asked = await world.deliver()
+
+    assert asked  # the others are asked as before
+    assert "u-noh" not in {to for to, _ in asked}
+
+
 async def test_a_newcomer_is_asked_once_to_fill_in_the_profile_after_linking(
     world: World,
 ) -> None:
