@@ -735,11 +735,8 @@ class _Scorer:
             for word in sorted((*read.names, *read.terms), key=len, reverse=True):
                 if read.kind == "person" and names_role(word):
                     continue  # the title the name stands before ("한지원 공인노무사")
-                if read.kind == "place" and is_place_type(word):
-                    # The kind of place asked stays where a name ends in it ("그랜드호텔").
-                    text = re.sub(rf"(?<![가-힣A-Za-z]){re.escape(word)}", " ", text)
-                    continue
-                # Only where a word starts: "노무" asked leaves "공인노무사" whole.
+                # Only where a word starts: "노무" asked leaves "공인노무사" whole, and the kind of
+                # place asked stays where a name ends in it ("그랜드호텔").
                 text = re.sub(rf"(?<![가-힣A-Za-z]){re.escape(word)}", " ", text)
         value = strength(read.kind, text)
         if read.kind == "person" and value < 1.0:
