@@ -31,14 +31,20 @@ async def run_once(
     chores: Sequence[Chore] = (),
 ) -> TickReport:
     """Plan the coming weeks' sends (cheap when nothing changed), run the chores, each in its own
-    transaction, then deliver the due ones."""
+    transaction (a failing one is logged and skipped), then deliver the due ones."""
 
     def plan() -> None:
         with sessions.begin() as session:
             queue.plan_upcoming(session, now=now)
         for chore in chores:
-            with sessions.begin() as session:
-                chore(session, now)
+            try:
+                with sessions.begin() as session:
+                    chore(session, now)
+            except Exception:
+                # One chore failing (two servers pairing the same month: the loser's insert
+                # breaks the pair's unique rule) must not hold back the others or this round's
+                # sends; its transaction is rolled back and it runs again next round.
+                log.exception("scheduler chore %s failed", getattr(chore, "__qualname__", chore))
 
     await asyncio.to_thread(plan)
     return await dispatcher.tick(now)

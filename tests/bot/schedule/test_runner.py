@@ -41,3 +41,23 @@ async def test_a_round_runs_the_chores_it_is_handed_after_planning(
     assert len(rounds) == 1
     assert rounds[0][0] == at
     assert rounds[0][1] > 0  # the chore saw what planning had just queued
+
+
+async def test_a_failing_chore_holds_back_neither_the_other_chores_nor_the_sends(
+    session_factory: sessionmaker[Session], world: World, outbox: RecordingOutbox
+) -> None:
+    dispatcher = Dispatcher(session_factory, outbox, compose=MessageComposer())
+    ran: list[str] = []
+
+    def broken(session: Session, now: datetime) -> None:
+        raise RuntimeError("a pairing insert broke the pair's unique rule")
+
+    def after(session: Session, now: datetime) -> None:
+        ran.append("after")
+
+    report = await run_once(
+        session_factory, dispatcher, MEETING - timedelta(days=10), chores=[broken, after]
+    )
+
+    assert ran == ["after"]
+    assert report.sent == 2
