@@ -187,9 +187,10 @@ def net_intro_quota(quota: int) -> str:
 
 
 def net_intro_unreachable(company: str) -> str:
-    """The other company's representative has no linked chat account."""
+    """Nobody at the other company can be asked through the chat: no linked account, or only
+    members who withdrew their consent — which is theirs to tell, so the text names neither."""
     return (
-        f"{company} 대표님이 아직 교류 채팅에 연결되어 있지 않아 요청을 전할 수 없어요. "
+        f"{company}에는 지금 교류 채팅으로 소개 요청을 전할 수 없어요. "
         "사무국에 말씀하시면 도와 드릴게요."
     )
 

@@ -165,6 +165,8 @@ async def test_a_member_who_withdrew_consent_is_neither_asked_nor_may_ask(world:
 
     assert "(주)드림모터" in found.text  # the company's own consent still stands
     assert to_noh.text == texts.net_intro_unreachable("(주)드림모터")  # nobody else to ask there
+    assert "철회" not in to_noh.text  # the reason is not the asker's to know
+    assert "연결되어 있지 않" not in to_noh.text
     assert from_jang.text == texts.NET_CONSENT_WITHDRAWN
     assert await world.deliver() == []  # 노승우 hears nothing
     with world.sessions() as session:
