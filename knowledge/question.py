@@ -146,6 +146,7 @@ GENERIC_TERMS = frozenset(
         "내일",
         "어제",
         "요즘",
+        "요새",
         "같이",
         "따로",
         "아무",
@@ -362,11 +363,22 @@ def _terms(
             group.pop()
         while group and group[0].form in _LEADING_FORMS:
             group.pop(0)
+        # "한사람", "그행사": a numeral or "그" before a noun is no part of its name ("이업종"
+        # and "동행" begin with determiners too, so only these); nor is a date before one
+        # ("9월모임" is the 모임 of 9월, which the numbers carry).
+        if len(group) >= 2 and group[0].form in _DETERMINERS and group[1].tag in ("NNG", "NNP"):
+            group.pop(0)
+        if len(group) >= 3 and group[0].tag == "SN" and group[1].form in _DATE_UNITS:
+            del group[:2]
         end = group[-1].start + group[-1].len if group else 0
         if len(group) >= 2 and normalized[end : end + 1] not in _JOINING_SYMBOLS:
             first, last = group[0], group[-1]
             word = _compact(normalized[first.start : last.start + last.len])
-            if len(word) >= 3 and any(t.tag in _NOUN_TAGS for t in group):
+            if (
+                len(word) >= 3
+                and any(t.tag in _NOUN_TAGS for t in group)
+                and word not in TIME_WORDS  # "재작년" is a year, read as one
+            ):
                 compounds[word] = None
         group.clear()
 
@@ -445,7 +457,9 @@ def _dated(normalized: str, terms: Sequence[str]) -> str | None:
 _NUMBER_ONLY = re.compile(r"\d+(?:월|차|회|기|년|분기|호|일|시|명|개|인|곳|건)당?")
 # Endings of a run of nouns that add nothing to what it names: plurals and honorifics
 # ("회원들", "위원님"), and the time words members glue on ("정례회때", "당일날").
-_TRAILING_FORMS = frozenset({"들", "님", "때", "날", "전", "후", "중"})
+_TRAILING_FORMS = frozenset({"들", "님", "때", "날", "전", "후", "중", "서"})
+_DATE_UNITS = frozenset({"년", "월", "일"})
+_DETERMINERS = frozenset({"한", "두", "세", "네", "그"})
 # …and at the start, an intensifier ("맨처음" is 처음).
 _LEADING_FORMS = frozenset({"맨"})
 # A run of nouns cut by one of these ("공동R&D") is part of a longer word: no compound of it.

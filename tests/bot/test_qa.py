@@ -443,3 +443,39 @@ def test_getting_ones_money_back_is_a_refund(sample_qa: DocumentQA, question: st
 
     assert answer.confident
     assert "12월 9일까지 알려 주시면 참가비를 돌려 드립니다" in answer.text
+
+
+def test_a_sentence_nothing_else_comes_close_to_may_cover_fewer_of_the_members_words() -> None:
+    from bot.qa import CLEAR_RIVAL, MIN_CLEAR_COVERAGE, MIN_COVERAGE, Evidence
+    from knowledge.extractive import Support
+
+    between = (MIN_CLEAR_COVERAGE + MIN_COVERAGE) / 2
+    alone = Support(coverage=between, kind_found=True, margin=CLEAR_RIVAL - 0.1)
+
+    assert Evidence(alone, top_score=1.0).sufficient
+    assert not Evidence(replace(alone, margin=CLEAR_RIVAL + 0.1), top_score=1.0).sufficient
+    assert not Evidence(
+        replace(alone, coverage=MIN_CLEAR_COVERAGE - 0.05), top_score=1.0
+    ).sufficient
+
+
+def test_colloquial_questions_nothing_else_competes_with_are_answered(
+    sample_qa: DocumentQA,
+) -> None:
+    single_room = sample_qa.answer("베트남 가서 방 혼자 쓰고싶은데 돈 얼마 더냄")
+    monthly = sample_qa.answer("연회비 한방에 내기 좀 그런데 달마다 나눠내면 몇일날 빠져나가요")
+
+    assert single_room.confident
+    assert "45만원" in single_room.text
+    assert monthly.confident
+    assert "25일" in monthly.text
+
+
+def test_the_account_number_is_where_to_send_the_fee_not_the_teams_telephone(
+    sample_qa: DocumentQA,
+) -> None:
+    answer = sample_qa.answer("송년회 참가비 어디로 부치면돼 계좌번호")
+
+    assert answer.confident
+    assert "100-2026-123456" in answer.text
+    assert "031-000-1238" not in answer.text

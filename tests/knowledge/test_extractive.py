@@ -904,3 +904,52 @@ def test_a_number_of_companies_counts_the_member_companies_asked() -> None:
     extract = extract_answer("기계금속 업종 회원사는 경기에 몇개사?", [industries])
 
     assert extract.support.kind_found
+
+
+def test_what_a_thing_costs_is_answered_by_the_thing_and_a_sum() -> None:
+    booth = _hit(
+        "연합회 한빛 공동관으로 참가하면 부스 비용의 80%를 회사당 최대 500만원까지 지원합니다.",
+        section="해외전시회 공동관",
+        title="수출 지원사업 안내",
+    )
+
+    extract = extract_answer("공동관으로 나가면 부스값 얼마까지 대줌", [booth])
+
+    assert extract.support.compounds_found
+    assert "500만원" in extract.text
+
+
+def test_an_account_number_is_not_a_telephone_number() -> None:
+    notice = _hit(
+        "■ 신청 방법: 연합회 챗봇 또는 행사팀(031-000-1238)\n"
+        "■ 입금 계좌: 한빛은행 100-2026-123456 (예금주 한빛연합회)",
+        section="송년회 참가 신청",
+        title="[공지] 송년회",
+    )
+    phone_only = _hit("문의는 행사팀(031-000-1238)으로 해 주세요.", section="송년회 문의")
+
+    assert "100-2026-123456" in extract_answer("송년회 참가비 계좌번호 뭐임", [notice]).text
+    assert not extract_answer("송년회 참가비 계좌번호 뭐임", [phone_only]).support.kind_found
+
+
+def test_a_close_sentence_holding_the_key_noun_is_chosen_over_one_without_it() -> None:
+    faq = _hit(
+        "네. 제휴 관세사가 회원사의 관세환급을 대행하며, 수수료는 환급액의 2%입니다.",
+        section="Q9. 관세환급 수수료가 있나요?",
+        title="자주 묻는 질문",
+    )
+    service = _hit(
+        "연합회는 제휴 관세사 사무소와 함께 회원사의 관세환급을 대신 처리해 드립니다. "
+        "일반 수수료는 환급액의 3%이지만 회원사는 2%입니다.",
+        section="6. 연합회 관세환급 대행 서비스",
+        title="관세환급 안내",
+    )
+
+    rarity = {"관세": 2.7, "환급": 2.7, "수수료": 3.2, "대신": 3.5}.get
+
+    extract = extract_answer(
+        "관세환급 대신 해주는거 수수료 몇프로 뗌", [faq, service], rarity=rarity
+    )
+
+    assert extract.support.key_found
+    assert "회원사는 2%" in extract.text

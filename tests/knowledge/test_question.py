@@ -169,3 +169,18 @@ def test_which_types_asks_a_list() -> None:
 def test_the_address_of_an_email_is_a_contact_not_a_place() -> None:
     assert read_question("전문가상담 메일로 신청하려면 주소가 머였지").kind == "contact"
     assert read_question("연수원 주소 어디야").kind == "place"
+
+
+def test_a_numeral_a_date_or_a_contracted_particle_is_no_part_of_a_name() -> None:
+    assert read_question("송년회 한사람 더 가면 얼마 더내야되").compounds == ()
+    assert read_question("동행 9월모임 몇일이지").compounds == ()
+    assert read_question("경기 연합회서 신기술 개발 몇건").compounds == ("신기술",)
+    assert "재작년" not in read_question("재작년에 수출한거 관세 아직 되나").compounds
+    # Determiners that begin a name stay in it.
+    assert "첫모임" in read_question("새로 생긴 분과 첫모임 언제에요").compounds
+    assert read_question("동행교류회는 회원사 몇 곳이에요?").compounds == ("동행교류회",)
+    assert "이업종교류회" in read_question("이업종교류회 처음 생긴게 언제").compounds
+
+
+def test_lately_is_no_topic() -> None:
+    assert "요새" not in read_question("미래교류회 요새 회사 몇개나 됨").terms
