@@ -68,7 +68,8 @@ _PLACE = re.compile(
 )
 # A name: two or three letters, not ending in a particle, right before a title ("김세현 세무사",
 # "한지원 공인노무사"), or before an affiliation in brackets ("박노국 (상지대학교 …)").
-_NAME = r"(?<![가-힣])[가-힣]{1,3}[가-힣](?<![을를은는이가의에도와과])"
+# Nor a body or a company ("교류회 회장", "회원사 대표"): names do not end in 회 or 사.
+_NAME = r"(?<![가-힣])[가-힣]{1,3}[가-힣](?<![을를은는이가의에도와과회사])"
 _TITLE = (
     r"(?:세무사|공인노무사|노무사|변호사|변리사|관세사|교수|위원(?!회)|회장|부회장|주무관|"
     r"팀장|도지사|시장|대표(?!하|적)|이사(?!회)|박사|기자|간사|사무총장|위원장)(?![가-힣])"

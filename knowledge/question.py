@@ -444,14 +444,26 @@ _BEFORE_WHEN = re.compile(r"([가-힣A-Za-z]{2,})\s*(?:은|는|이|가|도|을|�
 
 
 def _dated(normalized: str, terms: Sequence[str]) -> str | None:
-    """The noun right before 언제 or 며칠: the thing whose date is asked."""
+    """The noun right before 언제 or 며칠 (or right after 언제): the thing whose date is asked."""
     match = _BEFORE_WHEN.search(normalized)
-    if match is None:
+    if match is not None:
+        word = _PARTICLE.sub("", match.group(1))
+        if word in terms and word not in KIND_WORDS["date"]:  # "날짜 언제", "그럼 언제": none
+            if kiwi_tokens([word])[0][0].tag in _NOUN_TAGS:
+                return word
+    # "뽑힌 거 언제 발표나요": the 발표, not the fair itself.
+    after = _AFTER_WHEN.search(normalized)
+    if after is None:
         return None
-    word = _PARTICLE.sub("", match.group(1))
-    if word not in terms or word in KIND_WORDS["date"]:
-        return None  # "날짜 언제", "그럼 언제": no thing of its own
-    return word if kiwi_tokens([word])[0][0].tag in _NOUN_TAGS else None
+    first = kiwi_tokens([after.group(1)])[0][0]
+    if first.form in terms and first.tag in _NOUN_TAGS and first.form not in _ANY_EVENT:
+        return first.form
+    return None
+
+
+_AFTER_WHEN = re.compile(r"언제\s*([가-힣]{2,})")
+# Words for the thing itself happening: "언제 시작해요?" asks when it is held.
+_ANY_EVENT = frozenset({"시작", "개최", "진행", "마감", "마감일", "날짜", "일정", "시간", "기간"})
 
 
 _NUMBER_ONLY = re.compile(r"\d+(?:월|차|회|기|년|분기|호|일|시|명|개|인|곳|건)당?")

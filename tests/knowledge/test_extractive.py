@@ -953,3 +953,12 @@ def test_a_close_sentence_holding_the_key_noun_is_chosen_over_one_without_it() -
 
     assert extract.support.key_found
     assert "회원사는 2%" in extract.text
+
+
+def test_the_date_of_a_fair_does_not_say_when_its_results_are_announced() -> None:
+    fairs = _hit(
+        "2026년 대상 전시회: 독일 하노버 산업박람회(4월 20일~24일, 신청 마감 1월 30일)",
+        section="해외전시회 공동관",
+    )
+
+    assert not extract_answer("하노버 박람회 뽑힌거 언제 발표나요", [fairs]).support.kind_found

@@ -11,3 +11,10 @@ def test_one_company_per_industry_is_no_count_of_companies_in_a_group() -> None:
 
     assert not counts_with("개", rule, "교류그룹 적정 인원 몇개 기업 정도가 좋대")
     assert counts_with("개", rule, "한 업종에 몇개 기업 들어가요?")
+
+
+def test_a_body_or_a_company_before_a_title_is_no_persons_name() -> None:
+    assert strength("person", "3회 연속 빠지면 교류회 회장 면담과 서면 경고가 있습니다.") < 1.0
+    assert strength("person", "각 회원사 대표가 참석합니다.") < 1.0
+    assert strength("person", "강사: 연합회 세무 자문위원 김세현 세무사") == 1.0
+    assert strength("person", "박노국 (상지대학교 시스템경영공학과)") == 1.0

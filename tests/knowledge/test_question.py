@@ -184,3 +184,9 @@ def test_a_numeral_a_date_or_a_contracted_particle_is_no_part_of_a_name() -> Non
 
 def test_lately_is_no_topic() -> None:
     assert "요새" not in read_question("미래교류회 요새 회사 몇개나 됨").terms
+
+
+def test_when_asks_the_date_of_the_noun_after_it_when_none_comes_before() -> None:
+    assert read_question("하노버 박람회 참가업체 뽑힌거 언제 발표나요").dated == "발표"
+    assert read_question("송년회 언제 시작해요").dated == "송년회"
+    assert read_question("그럼 언제 시작해요").dated is None
