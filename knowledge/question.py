@@ -448,9 +448,12 @@ def _dated(normalized: str, terms: Sequence[str]) -> str | None:
     match = _BEFORE_WHEN.search(normalized)
     if match is not None:
         word = _PARTICLE.sub("", match.group(1))
-        if word in terms and word not in KIND_WORDS["date"]:  # "날짜 언제", "그럼 언제": none
-            if kiwi_tokens([word])[0][0].tag in _NOUN_TAGS:
-                return word
+        if (
+            word in terms
+            and word not in KIND_WORDS["date"]  # "날짜 언제", "그럼 언제": no thing of its own
+            and kiwi_tokens([word])[0][0].tag in _NOUN_TAGS
+        ):
+            return word
     # "뽑힌 거 언제 발표나요": the 발표, not the fair itself.
     after = _AFTER_WHEN.search(normalized)
     if after is None:
