@@ -459,8 +459,9 @@ def _dated(normalized: str, terms: Sequence[str]) -> str | None:
     if after is None:
         return None
     first = kiwi_tokens([after.group(1)])[0][0]
-    if first.form in terms and first.tag in _NOUN_TAGS and first.form not in _ANY_EVENT:
-        return first.form
+    form: str = first.form
+    if form in terms and first.tag in _NOUN_TAGS and form not in _ANY_EVENT:
+        return form
     return None
 
 
