@@ -25,6 +25,7 @@ from functools import lru_cache
 
 from knowledge.facts import (
     counts_with,
+    figured_items,
     is_boilerplate,
     is_instruction,
     is_place_type,
@@ -33,6 +34,7 @@ from knowledge.facts import (
     people_in,
     places_in,
     polarity,
+    states_superlative,
     strength,
 )
 from knowledge.lexical import kiwi_tokens, normalize
@@ -540,6 +542,15 @@ class _Scorer:
         score *= 0.7 + 0.3 * self._names_share(unit)
         if read.deadline and re.search(r"마감|까지", unit.text):
             score *= 1.15
+        if read.superlative is not None:
+            # "업종 제일 많은 게 뭐예요?": the sentence saying which is the most, or the one
+            # listing each with its figure, not the one naming the topic.
+            if states_superlative(unit.text):
+                score *= 1.3
+            elif figured_items(unit.text):
+                score *= 1.2
+            else:
+                score *= 0.5
         if self._asks_account and not _ACCOUNT.search(unit.text):
             score *= 0.7  # "계좌번호": a telephone number is not where to send the money
         if read.named is not None and not _names_one(unit.text, read):
@@ -617,6 +628,10 @@ class _Scorer:
                 kind_found = kind_found and place in best.found
             if _ASKS_ADDRESS.search(read.text):
                 kind_found = kind_found and _ADDRESS.search(unit.text) is not None
+        if read.superlative is not None:
+            kind_found = kind_found and bool(
+                states_superlative(unit.text) or figured_items(unit.text)
+            )
         if self._asks_account:
             # "계좌번호 뭐예요?" wants the number to send money to, not whom to tell.
             kind_found = kind_found and _ACCOUNT.search(unit.text) is not None
@@ -1126,11 +1141,50 @@ def _compose(
         ):
             parts.append(after)
     body = " ".join(_quote(part) for part in parts)
+    ranking = _superlative(unit, read)
+    if ranking:
+        return f"{ranking} {body}", tuple(sorted({part.rank for part in parts}))
     if read.kind == "yesno" and not read.negated:
         said = scorer.polarity(unit)
         if said is not None:
             body = f"{YES if said == 'yes' else NO} {body}"
     return body, tuple(sorted({part.rank for part in parts}))
+
+
+def _superlative(unit: Unit, read: Question) -> str:
+    """ "전기·전자가 301개사로 가장 많아요." for a superlative question answered by a sentence
+    listing each item with its figure (empty when the question asks none or the sentence says
+    which is the most itself)."""
+    if read.superlative is None or states_superlative(unit.text):
+        return ""
+    items = figured_items(unit.text)
+    if not items:
+        return ""
+    most = read.superlative == "most"
+    label, _, figure = (max if most else min)(items, key=lambda item: item[1])
+    particle = "이" if _has_final_consonant(label) else "가"
+    said = f"{label}{particle} {figure}로 가장 {'많아요' if most else '적어요'}."
+    if read.kind == "yesno" or re.search(r"맞[지죠나아]", read.text):
+        # "기계금속이 젤 많은 거 맞지?": yes when the one asked about is the one on top.
+        named = [compact(re.sub(r"[·\s]", "", item[0])) for item in items]
+        top = compact(re.sub(r"[·\s]", "", label))
+        # Only the words naming an item tell which one is asked about ("기계", "금속").
+        asked = {
+            word
+            for term in (*read.terms, *read.compounds)
+            if (word := compact(term)) and any(word in name for name in named)
+        }
+        if asked and all(word in top for word in asked):
+            said = f"{YES} {said}"
+        elif asked:
+            said = f"{NO} {said}"
+    return said
+
+
+def _has_final_consonant(word: str) -> bool:
+    """True when the last Hangul syllable of ``word`` ends in a consonant (이 rather than 가)."""
+    syllables = [char for char in word if "가" <= char <= "힣"]
+    return bool(syllables) and (ord(syllables[-1]) - 0xAC00) % 28 != 0
 
 
 def _second(best: _Scored, ranked: Sequence[_Scored], read: Question) -> _Scored | None:

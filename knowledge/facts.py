@@ -312,3 +312,50 @@ def is_boilerplate(sentence: str, section: str) -> bool:
 def mentions_year(text: str, year: int) -> bool:
     """True when ``text`` names ``year`` ("2025년", "2025.")."""
     return re.search(rf"(?<!\d){year}(?!\d)", text) is not None
+
+
+# ── Superlatives ("업종 제일 많은 게 뭐예요?") ────────────────────────────────────────────
+
+_SUPERLATIVE_WORDING = re.compile(r"가장|제일|최대|최다|최고|최저|최소|1위|으뜸|첫째로\s*많")
+_FIGURE_IN_ITEM = re.compile(r"(\d[\d,.]*)\s*(개사|명|%|곳|개|건|만원|억원|원|회)")
+_ITEM_BREAK = re.compile(r"[,，;]|\s(?:및|그리고|또한)\s")
+# Words that lead into the items, not part of one: "업종별로는", "현황을 보면", "다음은".
+_LEAD_IN = re.compile(r"(?:는|은|면|서|고|며|다음은|그리고|또한|등)$")
+_ITEM_PARTICLE = re.compile(r"(?:이|가|은|는|에|에서|의|로|으로|도)$")
+
+
+def states_superlative(text: str) -> bool:
+    """True when ``text`` says which is the most or the least ("가장 많았으며", "1위")."""
+    return _SUPERLATIVE_WORDING.search(text) is not None
+
+
+def figured_items(text: str) -> list[tuple[str, float, str]]:
+    """The items of an enumeration that each carry a figure of the same unit, in order.
+
+    "업종별로는 전기·전자 301개사, 기계·금속 239개사, 섬유·화공 133개사" gives
+    [("전기·전자", 301, "301개사"), ("기계·금속", 239, "239개사"), ("섬유·화공", 133, "133개사")];
+    a sentence with fewer than two such items, or items of different units, gives [].
+    """
+    items: list[tuple[str, float, str, str]] = []
+    for segment in _ITEM_BREAK.split(text):
+        figure = _FIGURE_IN_ITEM.search(segment)
+        if figure is None:
+            continue
+        words = segment[: figure.start()].split()
+        label_words: list[str] = []
+        for word in reversed(words[-4:]):
+            if label_words and (_LEAD_IN.search(word) or not re.search(r"[가-힣A-Za-z]", word)):
+                break
+            label_words.insert(0, word)
+        label = _ITEM_PARTICLE.sub("", " ".join(label_words)).strip()
+        if not label or not re.search(r"[가-힣A-Za-z]", label):
+            continue
+        try:
+            value = float(figure.group(1).replace(",", ""))
+        except ValueError:
+            continue
+        items.append((label, value, figure.group(0), figure.group(2)))
+    units = {unit for *_, unit in items}
+    if len(items) < 2 or len(units) != 1:
+        return []
+    return [(label, value, shown) for label, value, shown, _ in items]

@@ -230,6 +230,8 @@ class Question:
     """What a "when" question asks the date of ("발표" in "선정 발표 언제해요?")."""
     named: str | None = None
     """What the question asks the name of ("법" in "만들려는 법 이름 뭐라고?")."""
+    superlative: Literal["most", "least"] | None = None
+    """The question asks which is the most or the least ("업종 제일 많은 게 뭐예요?")."""
 
 
 # "How long": a time, never a sum, though it says 얼마.
@@ -318,7 +320,16 @@ def read_question(text: str) -> Question:
         named=named.group(1)
         if (named := _NAME_OF.search(normalized)) and named.group(1) not in _PEOPLE
         else None,
+        superlative="most"
+        if _MOST.search(squeezed)
+        else "least"
+        if _LEAST.search(squeezed)
+        else None,
     )
+
+
+_MOST = re.compile(r"(?:젤|제일|가장|젤루|최고로)(?:많|크|큰|높|비싸|길|오래|인기)|1위|일등|최다")
+_LEAST = re.compile(r"(?:젤|제일|가장)(?:적|작|낮|싸|싼|짧)")
 
 
 def _goal(normalized: str, terms: tuple[str, ...]) -> str | None:

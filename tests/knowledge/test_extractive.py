@@ -962,3 +962,41 @@ def test_the_date_of_a_fair_does_not_say_when_its_results_are_announced() -> Non
     )
 
     assert not extract_answer("하노버 박람회 뽑힌거 언제 발표나요", [fairs]).support.kind_found
+
+
+INDUSTRIES = _hit(
+    "도내에는 총 784개사에, 34개 단위교류회로 구성된 경기연합회가 활동 중이다. "
+    "업종별로는 전기·전자 301개사, 기계·금속 239개사, 섬유·화공 133개사가 활동 중에 있다.",
+    section="◆ 경기중소기업이업종교류연합회",
+    title="경기연합회 소식",
+)
+
+
+def test_which_is_the_most_is_answered_from_the_figures_of_an_enumeration() -> None:
+    extract = extract_answer("경기연합회 업종 제일 많은게 뭐에요?", [INDUSTRIES])
+
+    assert extract.text.startswith("전기·전자가 301개사로 가장 많아요.")
+    assert extract.support.kind_found
+
+
+def test_is_this_the_most_is_answered_no_when_another_item_has_more() -> None:
+    extract = extract_answer("경기연합회 기계·금속이 젤 많은거 맞지?", [INDUSTRIES])
+
+    assert extract.text.startswith("아니요. 전기·전자가 301개사로 가장 많아요.")
+
+
+def test_a_sentence_that_neither_ranks_nor_lists_figures_does_not_say_which_is_the_most() -> None:
+    regions = _hit(
+        "국내 이업종연합회는 서울, 경기, 부산 등 13개 지역연합회, 272개 그룹으로 이루어져 있다.",
+        section="◆ 현황",
+    )
+
+    assert not extract_answer(
+        "지역연합회 중에 회원사 젤 많은데가 어디임", [regions]
+    ).support.kind_found
+
+
+def test_is_this_the_most_is_answered_yes_when_it_is_on_top() -> None:
+    extract = extract_answer("업종 중에 전기전자가 젤 많은거 맞지?", [INDUSTRIES])
+
+    assert extract.text.startswith("네. 전기·전자가 301개사로 가장 많아요.")

@@ -1,4 +1,4 @@
-from knowledge.facts import counts_with, strength
+from knowledge.facts import counts_with, figured_items, states_superlative, strength
 
 
 def test_a_name_with_an_institution_in_brackets_is_a_person_a_list_of_resources_is_not() -> None:
@@ -18,3 +18,21 @@ def test_a_body_or_a_company_before_a_title_is_no_persons_name() -> None:
     assert strength("person", "각 회원사 대표가 참석합니다.") < 1.0
     assert strength("person", "강사: 연합회 세무 자문위원 김세현 세무사") == 1.0
     assert strength("person", "박노국 (상지대학교 시스템경영공학과)") == 1.0
+
+
+def test_an_enumeration_with_figures_gives_each_item_and_its_figure() -> None:
+    text = "업종별로는 전기·전자 301개사, 기계·금속 239개사, 기타 업종 111개사가 활동 중이다."
+
+    assert figured_items(text) == [
+        ("전기·전자", 301.0, "301개사"),
+        ("기계·금속", 239.0, "239개사"),
+        ("기타 업종", 111.0, "111개사"),
+    ]
+    # Figures of different things are no enumeration to rank.
+    assert figured_items("도내에는 총 784개사에, 34개 단위교류회로 구성되어 있다.") == []
+    assert figured_items("참가비는 210만원입니다.") == []
+
+
+def test_saying_which_is_the_most_is_a_superlative() -> None:
+    assert states_superlative("중소기업진흥공단의 권유가 45%로 가장 많았으며")
+    assert not states_superlative("기계 금속분야가 30%, 토목 건설 환경 분야에 28%")

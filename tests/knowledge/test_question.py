@@ -190,3 +190,10 @@ def test_when_asks_the_date_of_the_noun_after_it_when_none_comes_before() -> Non
     assert read_question("하노버 박람회 참가업체 뽑힌거 언제 발표나요").dated == "발표"
     assert read_question("송년회 언제 시작해요").dated == "송년회"
     assert read_question("그럼 언제 시작해요").dated is None
+
+
+def test_the_most_and_the_least_are_read() -> None:
+    assert read_question("경기연합회에 업종 제일 많은게 뭐에요?").superlative == "most"
+    assert read_question("가입 동기 1위가 뭐야").superlative == "most"
+    assert read_question("객실 젤 싼 거 얼마").superlative == "least"
+    assert read_question("연회비 얼마").superlative is None
