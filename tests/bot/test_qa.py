@@ -479,3 +479,10 @@ def test_the_account_number_is_where_to_send_the_fee_not_the_teams_telephone(
     assert answer.confident
     assert "100-2026-123456" in answer.text
     assert "031-000-1238" not in answer.text
+
+
+def test_meeting_an_advisor_face_to_face_is_a_visit(sample_qa: DocumentQA) -> None:
+    answer = sample_qa.answer("자문위원 얼굴보고 상담하고싶은데 어디로 찾아가면되요")
+
+    assert answer.confident
+    assert "5층 상담실" in answer.text

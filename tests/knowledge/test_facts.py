@@ -36,3 +36,11 @@ def test_an_enumeration_with_figures_gives_each_item_and_its_figure() -> None:
 def test_saying_which_is_the_most_is_a_superlative() -> None:
     assert states_superlative("중소기업진흥공단의 권유가 45%로 가장 많았으며")
     assert not states_superlative("기계 금속분야가 30%, 토목 건설 환경 분야에 28%")
+
+
+def test_a_name_before_a_title_with_its_particle_is_a_person() -> None:
+    text = "김문수 도지사와 장성숙 회장이 개발제품에 대한 설명을 듣고 있다."
+
+    assert strength("person", text) == 1.0
+    assert strength("person", "연합회 세무 자문위원 김세현 세무사가 설명합니다.") == 1.0
+    assert strength("person", "위원회가 열린다.") == 0.0
