@@ -937,9 +937,19 @@ def _key_noun(read: Question, weights: dict[str, float], kind_words: set[str]) -
     nouns = [
         term
         for term in weights
-        if term in read.nouns and term not in kind_words and term not in TIME_WORDS
+        if term in read.nouns
+        and term not in kind_words
+        and term not in TIME_WORDS
+        and term not in _NEVER_KEY
     ]
     return max(nouns, key=lambda term: weights[term], default=None)
+
+
+# Nouns that say what is wanted, never what it is about: "신청서류 어디로 보내요" is answered by
+# the list of forms, which need not say 서류; "순서대로 알려줘" by the steps; "내는 돈" by a sum.
+_NEVER_KEY = frozenset(
+    {"돈", "서류", "순서", "절차", "방법", "단계", "관련", "때문", "경우", "기준"}
+)
 
 
 @lru_cache(maxsize=4096)

@@ -1000,3 +1000,16 @@ def test_is_this_the_most_is_answered_yes_when_it_is_on_top() -> None:
     extract = extract_answer("업종 중에 전기전자가 젤 많은거 맞지?", [INDUSTRIES])
 
     assert extract.text.startswith("네. 전기·전자가 301개사로 가장 많아요.")
+
+
+def test_words_for_what_is_wanted_are_never_the_key_noun() -> None:
+    forms = _hit(
+        "참가 신청서, 영문 회사소개서, 제품 카탈로그를 export@hanbit-example.kr로 보내 주세요.",
+        section="신청 방법",
+        title="해외시장개척단 모집 공고",
+    )
+    rarity = {"해외": 2.0, "시장": 2.0, "개척": 3.0, "신청": 1.0, "서류": 4.0}.get
+
+    extract = extract_answer("해외시장개척단 신청 서류 뭐뭐 보내요", [forms], rarity=rarity)
+
+    assert extract.support.key_found
