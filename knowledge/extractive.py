@@ -679,6 +679,15 @@ class _Scorer:
             # holds a date and every word asked; "가입 승인은 … 3개월 가까이 걸릴 수 있고"
             # holds a date but leaves out 결과, so it answers another question.
             return True
+        if (
+            read.kind == "definition"
+            and _defines_asked(best.unit.text, read)
+            and not _defines_asked(rival.unit.text, read)
+            and theirs <= mine
+        ):
+            # "수출바우처 그게 뭐예요?": "수출바우처는 …사업입니다" says what it is; a list that
+            # names it among others does not.
+            return True
         # "연회비 안 내면 어떻게 돼요?": "…내지 않으면 제명될 수 있습니다" against "연회비
         # 60만원을 냅니다", which says nothing about not paying.
         return bool(
@@ -1056,6 +1065,13 @@ def _defines(text: str, terms: Sequence[str]) -> bool:
         re.match(r"^[^,.]{1,20}(?:은|는|이란|란|:)", _strip_marker(text))
         and any(term in head[:12] for term in terms)
     )
+
+
+def _defines_asked(text: str, read: Question) -> bool:
+    """True when the sentence says what the question's first word is ("수출바우처는 …")."""
+    subject = re.match(r"^([^,.]{1,24}?)(?:은|는|이란|란|\s*:)\s", _strip_marker(text))
+    asked = (*read.compounds, *read.terms)
+    return subject is not None and bool(asked) and compact(asked[0]) in compact(subject.group(1))
 
 
 _YEAR = re.compile(r"(?<![\d-])(?:19|20)\d{2}(?![\d-])")

@@ -1013,3 +1013,25 @@ def test_words_for_what_is_wanted_are_never_the_key_noun() -> None:
     extract = extract_answer("해외시장개척단 신청 서류 뭐뭐 보내요", [forms], rarity=rarity)
 
     assert extract.support.key_found
+
+
+def test_the_sentence_saying_what_the_term_is_stands_against_one_that_only_uses_it() -> None:
+    condition = _hit(
+        "수출품의 세번이 간이정액환급률표에 있어야 하며, 표에 없는 품목은 개별환급으로 "
+        "신청해야 합니다.",
+        section="3. 대상",
+        title="관세환급 FAQ",
+    )
+    definition = _hit(
+        "간이정액환급은 정부가 정해 둔 환급률표에 따라 수출 금액 1만원당 정해진 금액을 돌려받는 "
+        "방법입니다.",
+        section="2. 간이정액환급",
+        title="관세환급 안내",
+    )
+
+    extract = extract_answer("간이정액환급이 뭐예요?", [condition, definition])
+
+    assert extract.text.startswith("간이정액환급은 정부가")
+    assert extract.support.exception
+    # "개별환급이랑 뭐가 달라": the first word asked is the one that must be defined.
+    assert not extract_answer("개별환급이 뭐예요?", [condition, definition]).support.exception
