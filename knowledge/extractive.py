@@ -118,7 +118,7 @@ _ASKED_PLACE = re.compile(
 )
 # "주소 어디야?" wants an address: a street or a district with a number, not the place's name.
 _ASKS_ADDRESS = re.compile(r"주소")
-_ASKS_ACCOUNT = re.compile(r"계좌")
+_ASKS_ACCOUNT = re.compile(r"계좌|통장")
 # A bank account number: digits in dashed groups that are not a telephone number.
 _ACCOUNT = re.compile(r"(?<![\d-])(?!0\d{1,2}-\d{3,4}-\d{4}(?![\d-]))\d{2,6}-\d{2,6}-\d{2,8}")
 _ADDRESS = re.compile(
@@ -540,7 +540,7 @@ class _Scorer:
         elif read.kinds:  # "뭐 내야 돼요? 어디로 보내요": the procedure holding an address wins
             score *= 0.7 + 0.3 * strength(read.kinds[0], unit.text)
         score *= 0.7 + 0.3 * self._names_share(unit)
-        if read.deadline and re.search(r"마감|까지", unit.text):
+        if read.deadline and re.search(r"마감|까지|이내", unit.text):
             score *= 1.15
         if read.superlative is not None:
             # "업종 제일 많은 게 뭐예요?": the sentence saying which is the most, or the one

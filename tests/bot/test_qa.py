@@ -486,3 +486,15 @@ def test_meeting_an_advisor_face_to_face_is_a_visit(sample_qa: DocumentQA) -> No
 
     assert answer.confident
     assert "5층 상담실" in answer.text
+
+
+def test_a_bank_book_number_is_the_account_and_where_to_call_is_a_number(
+    sample_qa: DocumentQA,
+) -> None:
+    account = sample_qa.answer("회비 보낼 통장번호좀 알려주이소")
+    condolence = sample_qa.answer("경조사 생기믄 어디다 전화함")
+
+    assert account.confident
+    assert "100-2026-123456" in account.text
+    assert condolence.confident
+    assert "031-000-1236" in condolence.text

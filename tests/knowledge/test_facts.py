@@ -44,3 +44,7 @@ def test_a_name_before_a_title_with_its_particle_is_a_person() -> None:
     assert strength("person", text) == 1.0
     assert strength("person", "연합회 세무 자문위원 김세현 세무사가 설명합니다.") == 1.0
     assert strength("person", "위원회가 열린다.") == 0.0
+
+
+def test_within_so_many_years_is_a_time_limit() -> None:
+    assert strength("date", "수출신고가 수리된 날로부터 2년 이내에 신청해야 합니다.") == 1.0

@@ -197,3 +197,10 @@ def test_the_most_and_the_least_are_read() -> None:
     assert read_question("가입 동기 1위가 뭐야").superlative == "most"
     assert read_question("객실 젤 싼 거 얼마").superlative == "least"
     assert read_question("연회비 얼마").superlative is None
+
+
+def test_where_to_call_asks_a_contact_and_the_spoken_if_is_read() -> None:
+    assert read_question("정책자금 물어볼라면 어디 전화해").kind == "contact"
+    assert read_question("회비 보낼 통장번호좀 알려주세요").kind == "contact"
+    assert corrected("경조사 생기믄 어디다 전화함") == "경조사 생기면 어디다 전화함"
+    assert "예전" not in read_question("예전에 수출한거 관세환급 언제까지 신청가능함").terms
