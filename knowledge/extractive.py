@@ -674,7 +674,14 @@ class _Scorer:
             same_but_undecided = not missing and theirs == mine and not self.decides(rival.unit)
             if theirs < mine or same_but_undecided:
                 return True
-        if read.kind in TYPED_KINDS and not missing and theirs < mine and best.direct >= MIN_DIRECT:
+        # A word no document uses cannot tell the two apart ("깜빡했는데").
+        unmatched = [word for word in missing if word not in self.unknown]
+        if (
+            read.kind in TYPED_KINDS
+            and not unmatched
+            and theirs < mine
+            and best.direct >= MIN_DIRECT
+        ):
             # "가입 승인 결과는 언제 알려줘요?": "승인 결과는 이사회 다음 날 알려 드립니다"
             # holds a date and every word asked; "가입 승인은 … 3개월 가까이 걸릴 수 있고"
             # holds a date but leaves out 결과, so it answers another question.

@@ -371,7 +371,12 @@ def _terms(
 
     def close() -> None:
         # Plural and honorific suffixes and bound nouns at the end add nothing ("회원들").
-        while group and (group[-1].tag == "NNB" or group[-1].form in _TRAILING_FORMS):
+        # …and so do words that are no topic ("신청가능" is 신청, "가입문의" is 가입).
+        while group and (
+            group[-1].tag == "NNB"
+            or group[-1].form in _TRAILING_FORMS
+            or (len(group) >= 2 and group[-1].form in GENERIC_TERMS)
+        ):
             if group[-1].tag == "NNB" and len(group) >= 2 and group[-2].tag == "SN":
                 break  # a number's unit: "1인", "2차"
             group.pop()

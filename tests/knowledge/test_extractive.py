@@ -1035,3 +1035,16 @@ def test_the_sentence_saying_what_the_term_is_stands_against_one_that_only_uses_
     assert extract.support.exception
     # "개별환급이랑 뭐가 달라": the first word asked is the one that must be defined.
     assert not extract_answer("개별환급이 뭐예요?", [condition, definition]).support.exception
+
+
+def test_a_word_no_document_uses_does_not_stop_the_sentence_holding_the_rest() -> None:
+    deadline = _hit("송년회 참가비는 12월 4일까지 납부합니다.", section="참가 신청", title="송년회")
+    check = _hit("송년회 참가비 입금 확인은 11월 28일에 합니다.", section="입금 확인", title="일정")
+    rarity = {"송년회": 2.0, "참가비": 2.5, "납부": 2.0, "입금": 2.0, "확인": 1.0}.get
+
+    extract = extract_answer(
+        "송년회 참가비 깜빡했는데 언제까지 납부해요", [deadline, check], rarity=rarity
+    )
+
+    assert "깜빡" in extract.support.unknown
+    assert extract.support.exception

@@ -204,3 +204,7 @@ def test_where_to_call_asks_a_contact_and_the_spoken_if_is_read() -> None:
     assert read_question("회비 보낼 통장번호좀 알려주세요").kind == "contact"
     assert corrected("경조사 생기믄 어디다 전화함") == "경조사 생기면 어디다 전화함"
     assert "예전" not in read_question("예전에 수출한거 관세환급 언제까지 신청가능함").terms
+
+
+def test_a_word_that_is_no_topic_is_no_part_of_a_name() -> None:
+    assert "신청가능" not in read_question("관세환급 언제까지 신청가능함").compounds
