@@ -119,6 +119,7 @@ _ASKED_PLACE = re.compile(
 # "주소 어디야?" wants an address: a street or a district with a number, not the place's name.
 _ASKS_ADDRESS = re.compile(r"주소")
 _ASKS_ACCOUNT = re.compile(r"계좌|통장")
+_ASKS_SUPPORT = re.compile(r"지원|대\s?(?:주|줘|준)|내\s?(?:주|줘|준)|보조")
 # A bank account number: digits in dashed groups that are not a telephone number.
 _ACCOUNT = re.compile(r"(?<![\d-])(?!0\d{1,2}-\d{3,4}-\d{4}(?![\d-]))\d{2,6}-\d{2,6}-\d{2,8}")
 _ADDRESS = re.compile(
@@ -773,6 +774,7 @@ class _Scorer:
             self.found_terms(unit),
             unit.chunk.section,
             must=self.read.must,
+            asks_support=_ASKS_SUPPORT.search(self.read.text) is not None,
         )
 
     def found_terms(self, unit: Unit) -> list[str]:

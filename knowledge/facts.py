@@ -237,6 +237,11 @@ _AFFIRMATION = re.compile(
     r"수\s?있(?:습니다|어요|다)|가능합니다|가능해요|가능하며|됩니다|돼요|할 수 있|네[.,]|"
     r"인정됩니다|지원합니다|드립니다|받습니다"
 )
+# The member pays it themselves: a "no" to "is it paid for?".
+_OWN_COST = re.compile(
+    r"(?:회원사|본인|참가자|각자|개인|참가\s?기업|참가\s?회사|자비)(?:가|이|에서|의|로)?\s*"
+    r"(?:직접\s*)?부담(?:합니다|한다|해야|하며|하고|입니다)"
+)
 # Clauses that only set a condition or a concession before the main one.
 _CLAUSE_BREAK = re.compile(r"(?:면|지만|는데|으나|더라도|거나)[,;]?\s+")
 
@@ -250,6 +255,7 @@ def polarity(
     *,
     must: bool = False,
     own_words_only: bool = False,
+    asks_support: bool = False,
 ) -> Polarity | None:
     """Whether ``sentence`` says yes or no about the question, or ``None`` when it does not say.
 
@@ -268,6 +274,8 @@ def polarity(
         return "yes"
     clauses = _CLAUSE_BREAK.split(sentence)
     main = clauses[-1] if clauses else sentence
+    if asks_support and _OWN_COST.search(main):
+        return "no"  # "비행기값도 지원돼요?" — "항공료와 숙박비는 회원사가 부담합니다"
     if not any(word and word in "".join(main.split()) for word in about):
         return None
     # Only the final predicate decides: "이름을 밝히지 않고 다룹니다" is not a no.

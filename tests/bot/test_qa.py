@@ -498,3 +498,11 @@ def test_a_bank_book_number_is_the_account_and_where_to_call_is_a_number(
     assert "100-2026-123456" in account.text
     assert condolence.confident
     assert "031-000-1236" in condolence.text
+
+
+def test_flights_and_hotels_for_a_fair_are_not_paid_for(sample_qa: DocumentQA) -> None:
+    answer = sample_qa.answer("해외전시회 나가면 비행기표랑 호텔비도 지원해줘요?")
+
+    assert answer.confident
+    assert answer.text.startswith("아니요.")
+    assert "회원사가 부담" in answer.text

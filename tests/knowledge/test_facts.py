@@ -1,4 +1,4 @@
-from knowledge.facts import counts_with, figured_items, states_superlative, strength
+from knowledge.facts import counts_with, figured_items, polarity, states_superlative, strength
 
 
 def test_a_name_with_an_institution_in_brackets_is_a_person_a_list_of_resources_is_not() -> None:
@@ -48,3 +48,10 @@ def test_a_name_before_a_title_with_its_particle_is_a_person() -> None:
 
 def test_within_so_many_years_is_a_time_limit() -> None:
     assert strength("date", "수출신고가 수리된 날로부터 2년 이내에 신청해야 합니다.") == 1.0
+
+
+def test_the_member_paying_it_is_a_no_to_whether_it_is_paid_for() -> None:
+    sentence = "항공료와 숙박비는 회원사가 부담합니다."
+
+    assert polarity(sentence, ["항공료"], asks_support=True) == "no"
+    assert polarity(sentence, ["항공료"]) is None
