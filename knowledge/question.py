@@ -76,7 +76,7 @@ _PROCEDURE = re.compile(
     r"어떻게(?:해|하|신청|내|알리|알려|보내|가입|등록|받|접수|처리|진행)|방법|절차|하려면|순서|신청은"
 )
 _DEFINITION = re.compile(
-    r"(?:뭐|무엇|뭔)(?:예요|에요|이에요|인가요|이죠|야|지|임)|(?:이)?란\?|뜻|의미"
+    r"(?:뭐|무엇|뭔)(?:예요|에요|이에요|인가요|이죠|야|지|임)|(?:이)?란\?|뜻|의미|(?:뭔|무슨)말"
 )
 _REASON = re.compile(r"왜|이유|때문")
 _WH = re.compile(r"언제|얼마|몇|어디|누구|누가|무엇|뭐|뭘|어떻게|어떤|무슨|왜|어느|며칠")
@@ -148,6 +148,7 @@ GENERIC_TERMS = frozenset(
         "요즘",
         "요새",
         "예전",
+        "사정",
         "같이",
         "따로",
         "아무",
@@ -353,7 +354,9 @@ def _asks_what_a_noun_is(normalized: str) -> bool:
     for index, token in enumerate(tokens):
         if token.form not in ("뭐", "무엇", "뭔"):
             continue
-        before = [t for t in tokens[:index] if t.tag not in ("MAG", "JKS", "JX", "JKB")]
+        # "X 이게 뭐임", "X라는 게 뭔 뜻이야": the pronoun and the quoting words point back to X.
+        skipped = ("MAG", "JKS", "JX", "JKB", "NP", "VCP", "ETM", "NNB", "JKQ")
+        before = [t for t in tokens[:index] if t.tag not in skipped]
         return bool(before) and before[-1].tag in ("NNG", "NNP", "XSN", "SL")
     return False
 

@@ -208,3 +208,17 @@ def test_where_to_call_asks_a_contact_and_the_spoken_if_is_read() -> None:
 
 def test_a_word_that_is_no_topic_is_no_part_of_a_name() -> None:
     assert "신청가능" not in read_question("관세환급 언제까지 신청가능함").compounds
+
+
+def test_what_does_it_mean_asked_in_chat_is_a_definition() -> None:
+    assert read_question("간이정액환급이 뭔말이여 쉽게좀").kind == "definition"
+    assert read_question("간이정액환급 이게 뭐임 쉽게좀").kind == "definition"
+    assert read_question("광장형 교류회 라는게 뭔뜻이야??").kind == "definition"
+    assert read_question("제일 많은 게 뭐예요?").kind != "definition"
+
+
+def test_the_company_s_circumstances_are_no_topic() -> None:
+    read = read_question("회사사정땜에 탈퇴할라는데 올해 낸 연회비 돌려받을수있나")
+
+    assert "사정" not in read.terms
+    assert "회사사정" not in read.compounds
