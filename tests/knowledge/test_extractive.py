@@ -1048,3 +1048,30 @@ def test_a_word_no_document_uses_does_not_stop_the_sentence_holding_the_rest() -
 
     assert "깜빡" in extract.support.unknown
     assert extract.support.exception
+
+
+def test_a_sentence_holding_every_word_asked_and_the_sum_beats_one_leaving_a_word_out() -> None:
+    costs = _hit(
+        "쓸 수 있는 비용: 재료비, 시제품 제작비, 위탁 개발비, "
+        "참여 연구원 인건비(총사업비의 20% 이내)",
+        section="공동기술개발 과제 지원 내용",
+        title="공동기술개발 지원사업 공고",
+    )
+    others = [
+        _hit(f"공동기술개발 {what}.", section=what, title="공고")
+        for what in (
+            "성과를 발표회에서 공유합니다",
+            "과제는 분기마다 점검합니다",
+            "신청은 3월에 받습니다",
+            "결과 보고서를 냅니다",
+        )
+    ]
+    limit = _hit(
+        "회원사 2곳 이상이 함께 신청하면 과제당 최대 3,000만원까지 지원합니다.",
+        section="공동기술개발 지원 한도",
+        title="입회 안내",
+    )
+
+    extract = extract_answer("공동기술개발 과제당 최대 얼마 받아요", [costs, *others, limit])
+
+    assert "3,000만원" in extract.text
