@@ -222,3 +222,7 @@ def test_the_company_s_circumstances_are_no_topic() -> None:
 
     assert "사정" not in read.terms
     assert "회사사정" not in read.compounds
+
+
+def test_until_written_apart_is_no_topic() -> None:
+    assert "까지" not in read_question("한 그룹에 같은 업종 회사는 몇개 까지 넣을수있어?").terms
