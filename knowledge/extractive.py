@@ -657,8 +657,10 @@ class _Scorer:
             kind_found = kind_found and _names_one(unit.text, read)
         if read.kind == "list":
             # "서류 뭐뭐 내요?" wants the items: a sentence naming none does not answer it.
+            # One row of a table is one item, unless a cell lists several itself.
+            text = unit.text.replace(_ROW_CELL, " | ") if unit.row else unit.text
             kind_found = bool(
-                unit.item or unit.row or _ENUMERATION.search(unit.text) or _LEAD.search(unit.text)
+                (unit.item and not unit.row) or _ENUMERATION.search(text) or _LEAD.search(text)
             )
         return Support(
             coverage=best.coverage,

@@ -67,8 +67,9 @@ _CUES: tuple[tuple[Kind, re.Pattern[str]], ...] = (
 # Nouns that name an amount ask for one unless the question is a yes/no one ("회비 돌려받을 수
 # 있어요?" is about a refund, not a sum).
 _AMOUNT_NOUNS = re.compile(r"비용|참가비|회비|수수료|지원금|축의금|조의금|부담금|보험료")
+_WHAT_ALL = re.compile(r"뭐뭐|무엇무엇|어떤것들|뭐(?:가|가다|다)?포함")
 _LIST = re.compile(
-    r"뭐뭐|무엇무엇|어떤것들|종류|혜택|뭐가(?:있|좋)|뭐(?:가)?있|뭐배[우워]|뭘배[우워]|뭐해|뭐하는|"
+    r"뭐뭐|뭐(?:가|가다|다)?포함|무엇무엇|어떤것들|종류|혜택|뭐가(?:있|좋)|뭐(?:가)?있|뭐배[우워]|뭘배[우워]|뭐해|뭐하는|"
     r"무슨(?:일|활동|사업|행사|유형)|어떤유형|유형들|구성|항목|목록|준비물|서류|뭐(?:를|뭐)?(?:내|준비|챙기)|어떤경우|"
     r"어떤(?:게|것|거|전문가|지원|사업|행사|활동|혜택)"
 )
@@ -274,6 +275,8 @@ def read_question(text: str) -> Question:
         and _AMOUNT_NOUNS.search(squeezed)
         # "비용지원 신청 어떻게 해요?" asks the steps; the cost is only what is applied for.
         and not (yesno_form or consequence or asks_how)
+        # "참가비에 뭐뭐 포함돼?" asks what it covers, not how much it is.
+        and not _WHAT_ALL.search(squeezed)
     ):
         kinds = (*kinds, "amount")
     if "date" in kinds and _HOW_LONG.search(squeezed):

@@ -1075,3 +1075,10 @@ def test_a_sentence_holding_every_word_asked_and_the_sum_beats_one_leaving_a_wor
     extract = extract_answer("공동기술개발 과제당 최대 얼마 받아요", [costs, *others, limit])
 
     assert "3,000만원" in extract.text
+
+
+def test_one_row_of_a_table_does_not_list_what_is_asked() -> None:
+    row = "날짜: 6월 12일(금)~13일(토) · 행사: 상반기 회원 워크숍 · 참가비: 1인 15만원"
+    hit = _hit(f"행사 일정\n{row}", section="행사 일정", title="2026년 연합회 행사 일정")
+
+    assert not extract_answer("워크숍 참가비에 뭐뭐 포함돼", [hit]).support.kind_found

@@ -226,3 +226,9 @@ def test_the_company_s_circumstances_are_no_topic() -> None:
 
 def test_until_written_apart_is_no_topic() -> None:
     assert "까지" not in read_question("한 그룹에 같은 업종 회사는 몇개 까지 넣을수있어?").terms
+
+
+def test_what_all_a_fee_covers_is_a_list_not_a_sum() -> None:
+    assert read_question("평창 워크숍 참가비에 뭐뭐 포함돼").kind == "list"
+    assert read_question("참가비 얼마야").kind == "amount"
+    assert read_question("베트남 참가비에 항공료 포함돼요?").kind == "yesno"
