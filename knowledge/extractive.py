@@ -130,6 +130,8 @@ _LIMIT = re.compile(
     r"[가-힣)]만\s*(?:가능|할\s*수|됩니|인정|지원|받)|까지만|에\s*한하|에\s*한해|경우에만"
 )
 _PRICE = "값"
+# A sentence that qualifies the one before it: part of what that one says.
+_QUALIFIER = re.compile(r"\s*(?:다만|단,|단 |하지만|그러나|그렇지만|대신|이 경우|이때|그럴 때)")
 _ROW_CELL = " · "
 _LABEL = ": "
 
@@ -1183,6 +1185,11 @@ def _compose(
             and (not _ENUMERATION.search(unit.text) or scorer.found_terms(after))
         ):
             parts.append(after)
+    after = next((u for u in siblings if u.index == unit.index + 1), None)
+    if after is not None and after not in parts and not after.row and _QUALIFIER.match(after.text):
+        # "한 업종에 한 회사만 들어갈 수 있습니다. 다만 다른 교류회에는 …": without its "다만"
+        # the sentence says less than the document does.
+        parts.append(after)
     if read.kind == "yesno":
         # "옮길 수 있습니다" and then "옮기는 것은 한 해 한 번만 가능합니다": a yes with its limit.
         after = next((u for u in siblings if u.index == unit.index + 1), None)

@@ -1082,3 +1082,16 @@ def test_one_row_of_a_table_does_not_list_what_is_asked() -> None:
     hit = _hit(f"행사 일정\n{row}", section="행사 일정", title="2026년 연합회 행사 일정")
 
     assert not extract_answer("워크숍 참가비에 뭐뭐 포함돼", [hit]).support.kind_found
+
+
+def test_a_sentence_comes_with_the_however_that_follows_it() -> None:
+    faq = _hit(
+        "같은 교류회에는 한 업종에 한 회사만 들어갈 수 있습니다. 다만 다른 교류회에 같은 업종이 "
+        "없으면 그 교류회로 가입하실 수 있습니다.",
+        section="Q1. 우리 회사와 같은 업종 회사가 이미 있으면 가입 못 하나요?",
+        title="자주 묻는 질문",
+    )
+
+    extract = extract_answer("같은업종 회사가 벌써 있다던데 그럼 가입 못하는거?", [faq])
+
+    assert "다만 다른 교류회에" in extract.text
