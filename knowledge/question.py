@@ -178,6 +178,7 @@ KIND_WORDS: dict[Kind, frozenset[str]] = {
     "amount": frozenset({"금액", "가격", "요금", "얼마", "비용", "참가비", "회비", "규모"}),
     "count": frozenset({"인원", "개수", "규모"}),
     "person": frozenset({"성함", "이름", "담당자", "담당", "강사", "연사", "발표자", "사회자"}),
+    "procedure": frozenset({"절차", "순서", "방법", "단계", "과정"}),
 }
 """Words that only name the kind of answer asked ("마감일", "장소"): a sentence holding such a
 fact answers them even when it does not repeat the word."""
@@ -246,6 +247,11 @@ _TYPOS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"몇\s*군대"), "몇 군데"),
     (re.compile(r"(?<![가-힣])어케(?=\s|$|[?.!]|해|하|돼|되)"), "어떻게"),
     (re.compile(r"(?<=[가-힣])에여(?=\s|$|[?.!])"), "예요"),
+    # "알려주소": the dialect's "please", not an address (주소).
+    (
+        re.compile(r"(?:(?<=알려)|(?<=가르쳐)|(?<=말해)|(?<=보여)|(?<=해))\s?주소(?=\s|$|[?.!~])"),
+        "주세요",
+    ),
     # "생기믄", "가믄": the spoken -면 ("if"), which the analyser does not know.
     (re.compile(r"(?<=[가-힣])믄(?=\s|$|[?.!,])"), "면"),
 )

@@ -506,3 +506,11 @@ def test_flights_and_hotels_for_a_fair_are_not_paid_for(sample_qa: DocumentQA) -
     assert answer.confident
     assert answer.text.startswith("아니요.")
     assert "회원사가 부담" in answer.text
+
+
+def test_the_steps_to_join_in_order_are_listed(sample_qa: DocumentQA) -> None:
+    answer = sample_qa.answer("연합회 가입 절차 처음부터 순서대로 좀 알려줘")
+
+    assert answer.confident
+    assert "참관합니다" in answer.text
+    assert "입회를 승인합니다" in answer.text

@@ -232,3 +232,11 @@ def test_what_all_a_fee_covers_is_a_list_not_a_sum() -> None:
     assert read_question("평창 워크숍 참가비에 뭐뭐 포함돼").kind == "list"
     assert read_question("참가비 얼마야").kind == "amount"
     assert read_question("베트남 참가비에 항공료 포함돼요?").kind == "yesno"
+
+
+def test_the_dialects_please_is_no_address_and_steps_in_order_ask_a_procedure() -> None:
+    asked = corrected("가입 절차좀 순서대로 알려주소")
+
+    assert asked == "가입 절차좀 순서대로 알려주세요"
+    assert read_question(asked).kind == "procedure"
+    assert read_question(corrected("사무실 주소 알려주소")).kind == "place"
