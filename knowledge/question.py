@@ -178,7 +178,7 @@ KIND_WORDS: dict[Kind, frozenset[str]] = {
     "amount": frozenset({"금액", "가격", "요금", "얼마", "비용", "참가비", "회비", "규모"}),
     "count": frozenset({"인원", "개수", "규모"}),
     "person": frozenset({"성함", "이름", "담당자", "담당", "강사", "연사", "발표자", "사회자"}),
-    "procedure": frozenset({"절차", "순서", "방법", "단계", "과정"}),
+    "procedure": frozenset({"절차", "순서", "방법", "단계", "과정", "처리"}),
 }
 """Words that only name the kind of answer asked ("마감일", "장소"): a sentence holding such a
 fact answers them even when it does not repeat the word."""

@@ -514,3 +514,12 @@ def test_the_steps_to_join_in_order_are_listed(sample_qa: DocumentQA) -> None:
     assert answer.confident
     assert "참관합니다" in answer.text
     assert "입회를 승인합니다" in answer.text
+
+
+def test_a_customer_hurt_by_a_product_is_an_accident_to_report(sample_qa: DocumentQA) -> None:
+    hurt = sample_qa.answer("우리 제품땜에 손님이 다쳤다고 연락왔는데 어떻게해야돼요")
+    handled = sample_qa.answer("우리 제품땜에 사고났다고 연락옴 어떻게 처리해야됨")
+
+    for answer in (hurt, handled):
+        assert answer.confident
+        assert "031-000-1237" in answer.text
