@@ -150,6 +150,11 @@ GENERIC_TERMS = frozenset(
         "요새",
         "예전",
         "사정",
+        "기억",
+        "까먹",
+        "깜빡",
+        "논문",
+        "기사",
         "까지",
         "같이",
         "따로",
@@ -261,7 +266,14 @@ def corrected(text: str) -> str:
     """``text`` with the chat misspellings that would mislead the search put right."""
     for typo, right in _TYPOS:
         text = typo.sub(right, text)
+    if _SYLLABLE.search(_LAUGHTER.sub("", text)):
+        # "회장님 성함좀 ㅎㅎ": laughter beside a question is no word of it.
+        text = " ".join(_LAUGHTER.sub(" ", text).split())
     return text
+
+
+_LAUGHTER = re.compile(r"[ㅋㅎㅠㅜ]{2,}")
+_SYLLABLE = re.compile(r"[가-힣]")
 
 
 # "…라고 나와 있어?": where the member read it, not what they ask about.

@@ -240,3 +240,12 @@ def test_the_dialects_please_is_no_address_and_steps_in_order_ask_a_procedure() 
     assert asked == "가입 절차좀 순서대로 알려주세요"
     assert read_question(asked).kind == "procedure"
     assert read_question(corrected("사무실 주소 알려주소")).kind == "place"
+
+
+def test_laughter_and_forgetting_are_no_words_of_the_question() -> None:
+    assert corrected("경기연합회 회장님 성함좀 ㅎㅎ 까먹음") == "경기연합회 회장님 성함좀 까먹음"
+    assert corrected("ㅋㅋㅋ") == "ㅋㅋㅋ"  # laughter alone is small talk, left as it is
+    terms = read_question("경기연합회 회장님 성함좀 까먹음").terms
+    assert "까먹" not in terms
+    assert "기억" not in read_question("개성공단 견학은 몇월달에 갔었나 기억이안나네").terms
+    assert "논문" not in read_question("그 논문 쓴 교수 누구임").terms
