@@ -1043,10 +1043,10 @@ def test_a_word_no_document_uses_does_not_stop_the_sentence_holding_the_rest() -
     rarity = {"송년회": 2.0, "참가비": 2.5, "납부": 2.0, "입금": 2.0, "확인": 1.0}.get
 
     extract = extract_answer(
-        "송년회 참가비 깜빡했는데 언제까지 납부해요", [deadline, check], rarity=rarity
+        "송년회 참가비 헷갈렸는데 언제까지 납부해요", [deadline, check], rarity=rarity
     )
 
-    assert "깜빡" in extract.support.unknown
+    assert "헷갈리" in extract.support.unknown
     assert extract.support.exception
 
 
