@@ -72,6 +72,8 @@ class AdvisorLine:
     away_today: bool
     away: tuple[tuple[date, date], ...]
     daily_digest: bool
+    hours: str = "09:00-18:00"
+    """The office hours their tickets' SLA is counted in (``gyoryu advisors hours``)."""
 
 
 def ticket_list(
@@ -150,6 +152,7 @@ def advisor_list(session: Session, *, now: datetime) -> list[AdvisorLine]:
                 away_today=assignment.is_away(session, advisor.id, today),
                 away=tuple(periods),
                 daily_digest=availability.prefers_digest(session, advisor.id),
+                hours=deadlines.hours_of(session, advisor.id).label(),
             )
         )
     return found

@@ -33,6 +33,11 @@ ADM_AWAY_SAVED = (
 )
 ADM_AWAY_END_BEFORE_START = "부재 기간의 마지막 날이 시작일보다 앞서요. 날짜를 확인해 주세요."
 ADM_ADVISOR_NOT_CHOSEN = "배정할 자문위원을 골라 주세요."
+ADM_SLA_SAVED = (
+    "{field} 분야의 응답 기한을 저장했어요: 알림 {remind}영업일, 재배정 {reassign}영업일, "
+    "사무국 이관 {escalate}영업일. 새로 계산하는 기한부터 적용돼요."
+)
+ADM_SLA_NOT_NUMBER = "응답 기한은 1 이상의 영업일 수(숫자)로 적어 주세요."
 
 ADM_TICKET_STATES = {
     "open": "접수",

@@ -1,9 +1,11 @@
 """전문가 상담: tickets by state and field with their SLA status, reassigning one, approving an
-answer as an FAQ card, cards due for re-verification, and advisors with their away periods.
+answer as an FAQ card, cards due for re-verification, advisors with their away periods and office
+hours, and each field's response deadlines (SLA).
 
 Tickets, cards and away periods go through the routing use-cases ``gyoryu tickets`` and
 ``gyoryu advisors`` call. A group's 회장/간사 sees their group's tickets; reassigning, approving
-(a card answers the whole federation) and away periods are the federation admin's.
+(a card answers the whole federation), away periods, office hours and deadlines are the
+federation admin's.
 """
 
 from __future__ import annotations
@@ -27,7 +29,7 @@ STATES = tuple(texts.ADM_TICKET_STATES)
 
 
 def routes(console: Console) -> Sequence[BaseRoute]:
-    """The page, and the reassign, approve and away forms."""
+    """The page, and the reassign, approve, away, hours and deadline forms."""
 
     async def overview(
         request: Request, user: ConsoleUser, *, note: str | None = None, error: str | None = None
@@ -44,6 +46,7 @@ def routes(console: Console) -> Sequence[BaseRoute]:
                 ),
                 "due": expert.cards_due(session, now=now),
                 "advisors": expert.advisor_list(session, now=now),
+                "sla_lines": expert.sla_settings(session),
             }
 
         found = await console.read(read)
@@ -135,6 +138,43 @@ def routes(console: Console) -> Sequence[BaseRoute]:
             lambda name: texts.ADM_AWAY_SAVED.format(name=name, start=start, end=end),
         )
 
+    async def hours(request: Request, user: ConsoleUser) -> Response:
+        advisor_id: int = request.path_params["advisor_id"]
+        form = await request.form()
+        wanted = " ".join(str(form.get("hours", "")).split()) or None
+
+        def work(session: Session) -> str:
+            saved = expert.set_hours(session, advisor_id=advisor_id, hours=wanted, actor=user.actor)
+            return texts.rt_hours_set(expert.find_advisor(session, advisor_id).member.name, saved)
+
+        return await act(request, user, work, lambda said: said)
+
+    async def sla(request: Request, user: ConsoleUser) -> Response:
+        form = await request.form()
+        field = str(form.get("field", ""))
+        given = [str(form.get(step, "")).strip() for step in ("remind", "reassign", "escalate")]
+
+        def work(session: Session) -> str:
+            if not all(value.isdigit() for value in given):
+                raise FederationError(texts.ADM_SLA_NOT_NUMBER)
+            remind, reassign, escalate = (int(value) for value in given)
+            line = expert.set_sla(
+                session,
+                field=field,
+                remind=remind,
+                reassign=reassign,
+                escalate=escalate,
+                actor=user.actor,
+            )
+            return texts.ADM_SLA_SAVED.format(
+                field=line.field,
+                remind=line.remind,
+                reassign=line.reassign,
+                escalate=line.escalate,
+            )
+
+        return await act(request, user, work, lambda said: said)
+
     return [
         Route("/expert", console.page(expert_page), name="expert"),
         Route(
@@ -155,6 +195,13 @@ def routes(console: Console) -> Sequence[BaseRoute]:
             methods=["POST"],
             name="advisor_away",
         ),
+        Route(
+            "/expert/advisors/{advisor_id:int}/hours",
+            console.page(hours),
+            methods=["POST"],
+            name="advisor_hours",
+        ),
+        Route("/expert/sla", console.page(sla), methods=["POST"], name="sla_settings"),
     ]
 
 

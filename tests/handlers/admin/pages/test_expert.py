@@ -124,3 +124,86 @@ async def test_a_group_admin_sees_their_groups_tickets_and_changes_nothing(
     assert "FAQ 카드로 승인" not in page.text
     assert refused.status_code == 403
     assert texts.ADM_FEDERATION_ONLY in refused.text
+
+
+async def test_an_advisors_office_hours_are_set_and_put_back_to_the_default(
+    client: httpx.AsyncClient, sessions: sessionmaker[Session], more: More
+) -> None:
+    await sign_in(client, sessions, "사무국장")
+    page = await client.get("/admin/expert")
+    assert 'value="09:00-18:00"' in row_of(page, "정노무", after_heading="<h2>자문위원")
+
+    saved = await client.post(
+        f"/admin/expert/advisors/{more.labour_advisor}/hours",
+        data={"csrf": csrf_of(page), "hours": "10:00-17:00"},
+    )
+    backwards = await client.post(
+        f"/admin/expert/advisors/{more.labour_advisor}/hours",
+        data={"csrf": csrf_of(page), "hours": "17:00-10:00"},
+    )
+
+    assert shown(texts.rt_hours_set("정노무", "10:00-17:00")) in saved.text
+    assert 'value="10:00-17:00"' in row_of(saved, "정노무", after_heading="<h2>자문위원")
+    assert backwards.status_code == 400
+    assert shown(texts.RT_HOURS_BAD) in backwards.text
+
+    reset = await client.post(
+        f"/admin/expert/advisors/{more.labour_advisor}/hours",
+        data={"csrf": csrf_of(page), "hours": ""},
+    )
+    assert shown(texts.rt_hours_set("정노무", None)) in reset.text
+    assert 'value="09:00-18:00"' in row_of(reset, "정노무", after_heading="<h2>자문위원")
+
+
+async def test_a_fields_response_deadlines_are_changed_and_wrong_ones_refused(
+    client: httpx.AsyncClient, sessions: sessionmaker[Session], more: More
+) -> None:
+    await sign_in(client, sessions, "사무국장")
+    page = await client.get("/admin/expert")
+    token = csrf_of(page)
+
+    saved = await client.post(
+        "/admin/expert/sla",
+        data={"csrf": token, "field": "세무", "remind": "2", "reassign": "4", "escalate": "6"},
+    )
+    out_of_order = await client.post(
+        "/admin/expert/sla",
+        data={"csrf": token, "field": "세무", "remind": "5", "reassign": "3", "escalate": "6"},
+    )
+    not_a_number = await client.post(
+        "/admin/expert/sla",
+        data={"csrf": token, "field": "세무", "remind": "이틀", "reassign": "4", "escalate": "6"},
+    )
+
+    said = texts.ADM_SLA_SAVED.format(field="세무", remind=2, reassign=4, escalate=6)
+    assert shown(said) in saved.text
+    tax = saved.text.split("분야별 응답 기한", 1)[1].split('value="세무"', 1)[1].split("</tr>")[0]
+    assert 'name="remind" min="1" value="2"' in tax
+    assert 'name="escalate" min="1" value="6"' in tax
+    assert out_of_order.status_code == 400
+    assert shown(texts.RT_SLA_BAD_ORDER) in out_of_order.text
+    assert not_a_number.status_code == 400
+    assert shown(texts.ADM_SLA_NOT_NUMBER) in not_a_number.text
+
+
+async def test_a_group_admin_sees_deadlines_and_hours_but_cannot_change_them(
+    client: httpx.AsyncClient, sessions: sessionmaker[Session], more: More
+) -> None:
+    await sign_in(client, sessions, "김회장")
+    page = await client.get("/admin/expert")
+
+    refused = await client.post(
+        "/admin/expert/sla",
+        data={
+            "csrf": csrf_of(page),
+            "field": "세무",
+            "remind": "1",
+            "reassign": "2",
+            "escalate": "3",
+        },
+    )
+
+    assert "분야별 응답 기한" in page.text
+    assert "평일 09:00-18:00" in page.text
+    assert 'name="remind"' not in page.text
+    assert refused.status_code == 403
