@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Protocol
 
 from bot import language, smalltalk, texts
 from bot.answers import Citation, QaAnswer
+from knowledge import bylines
 from knowledge.extractive import DEPTH as EXTRACT_DEPTH
 from knowledge.extractive import (
     Extract,
@@ -26,7 +27,7 @@ from knowledge.extractive import (
 from knowledge.facts import is_instruction
 from knowledge.fields import guess_field
 from knowledge.question import corrected, kind_hints
-from knowledge.types import Hit
+from knowledge.types import Chunk, Hit, visible
 
 if TYPE_CHECKING:
     from knowledge.live import LiveKnowledge
@@ -200,6 +201,12 @@ class DocumentQA:
         hits = self.retrieve(
             question, allowed=allowed, top_k=max(top_k, EXTRACT_DEPTH), hinted=True
         )
+        byline = self._byline(question, hits[:top_k], allowed)
+        if byline is not None:
+            # "이 논문 누가 썼어요?": the byline answers, not a sentence sharing the words.
+            said, number = byline
+            sources = tuple(_citation(n, hit) for n, hit in enumerate(hits[:top_k], start=1))
+            return QaAnswer(f"{said} [{number}].", confident=True, sources=sources)
         extract = self.extract(question, hits)
         shown = [n for n in range(1, len(hits) + 1) if n <= top_k or n in extract.cited]
         # The retrieved passages travel with every answer, "not covered" included: the secretariat
@@ -245,6 +252,20 @@ class DocumentQA:
         if hints:
             query = f"{query[: MAX_QUERY_CHARS - len(hints) - 1]} {hints}"
         return self._searcher.search(query[:MAX_QUERY_CHARS], top_k=top_k, allowed=allowed)
+
+    def _byline(
+        self, question: str, hits: Sequence[Hit], allowed: frozenset[str] | None
+    ) -> tuple[str, int] | None:
+        """Who wrote a listed document or when it came out, when that is what is asked."""
+        about = bylines.asked(question)
+        whole = getattr(self._searcher, "document", None)
+        if about is None or whole is None:
+            return None
+
+        def document(source: str) -> list[Chunk]:
+            return [chunk for chunk in whole(source) if visible(chunk.visibility, allowed)]
+
+        return bylines.answer(question, about, hits, document)
 
     def extract(self, question: str, hits: Sequence[Hit]) -> Extract:
         """The extractive answer from ``hits``, with the support the judgement needs."""

@@ -106,6 +106,11 @@ class LiveKnowledge:
         retriever = self._retriever
         return None if retriever is None else retriever.rarity(term)
 
+    def document(self, source: str) -> list[Chunk]:
+        """:meth:`knowledge.retriever.Retriever.document` in the current index."""
+        retriever = self._retriever
+        return [] if retriever is None else retriever.document(source)
+
     def following(self, chunk: Chunk, count: int) -> list[Chunk]:
         """:meth:`knowledge.retriever.Retriever.following` in the current index."""
         retriever = self._retriever

@@ -139,6 +139,10 @@ class Retriever:
             return None
         return max(value for value in values if value is not None)
 
+    def document(self, source: str) -> list[Chunk]:
+        """Every chunk of the document ``source``, in order (empty when it is not indexed)."""
+        return list(self._documents.get(source, []))
+
     def following(self, chunk: Chunk, count: int) -> list[Chunk]:
         """Up to ``count`` chunks after ``chunk`` in the same document, in order."""
         document = self._documents.get(chunk.source, [])

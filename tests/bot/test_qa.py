@@ -523,3 +523,36 @@ def test_a_customer_hurt_by_a_product_is_an_accident_to_report(sample_qa: Docume
     for answer in (hurt, handled):
         assert answer.confident
         assert "031-000-1237" in answer.text
+
+
+def test_who_posted_a_notice_and_when_come_from_its_byline(sample_qa: DocumentQA) -> None:
+    who = sample_qa.answer("송년회 공지 누가 올렸어요?")
+    when = sample_qa.answer("송년회 공지 언제 올라온 거예요")
+
+    assert who.confident
+    assert "사무국 행사팀에서 올렸어요" in who.text
+    assert when.confident
+    assert "2026년 11월 16일" in when.text
+    assert next(c.title for c in when.sources).startswith("[공지] 2026 송년회")
+
+
+def test_a_byline_is_not_read_from_a_document_the_audience_may_not_see() -> None:
+    from knowledge.retriever import Retriever
+
+    notice = Chunk(
+        id="n1",
+        text="작성: 사무국 행사팀\n송년회는 12월 11일에 열립니다.",
+        title="회원 전용 송년회 공지",
+        source="corpus/members_notice.txt",
+        section="",
+        kind="notice",
+        visibility="members",
+        date="2026-11-16",
+    )
+    qa = DocumentQA(Retriever.from_chunks([notice]))
+
+    guest = qa.answer("송년회 공지 누가 올렸어요?", allowed=frozenset({"public"}))
+    member = qa.answer("송년회 공지 누가 올렸어요?", allowed=frozenset({"public", "members"}))
+
+    assert "사무국 행사팀" not in guest.text
+    assert "사무국 행사팀에서 작성했어요" in member.text
