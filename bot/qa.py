@@ -201,12 +201,11 @@ class DocumentQA:
         hits = self.retrieve(
             question, allowed=allowed, top_k=max(top_k, EXTRACT_DEPTH), hinted=True
         )
-        byline = self._byline(question, hits[:top_k], allowed)
-        if byline is not None:
+        written = self._byline(question, hits[:top_k], allowed)
+        if written is not None:
             # "이 논문 누가 썼어요?": the byline answers, not a sentence sharing the words.
-            said, number = byline
             sources = tuple(_citation(n, hit) for n, hit in enumerate(hits[:top_k], start=1))
-            return QaAnswer(f"{said} [{number}].", confident=True, sources=sources)
+            return QaAnswer(_written_text(written), confident=True, sources=sources)
         extract = self.extract(question, hits)
         shown = [n for n in range(1, len(hits) + 1) if n <= top_k or n in extract.cited]
         # The retrieved passages travel with every answer, "not covered" included: the secretariat
@@ -255,7 +254,7 @@ class DocumentQA:
 
     def _byline(
         self, question: str, hits: Sequence[Hit], allowed: frozenset[str] | None
-    ) -> tuple[str, int] | None:
+    ) -> bylines.Written | None:
         """Who wrote a listed document or when it came out, when that is what is asked."""
         about = bylines.asked(question)
         whole = getattr(self._searcher, "document", None)
@@ -330,6 +329,21 @@ def small_talk(question: str) -> QaAnswer | None:
     if found and not content_terms(smalltalk.without_small_talk(question)):
         return QaAnswer(smalltalk.reply(found), confident=False, kind="small_talk")
     return None
+
+
+def _written_text(written: bylines.Written) -> str:
+    if written.date is not None:
+        year, month, day = (int(part) for part in written.date.split("-"))
+        return texts.qa_written_on(written.title, year, month, day, written.number)
+    return texts.qa_written_by(
+        written.title,
+        written.number,
+        writer=written.writer or "",
+        affiliation=written.affiliation,
+        reporter=written.reporter,
+        page=written.page,
+        did=written.did,
+    )
 
 
 def _evidence(extract: Extract, hits: Sequence[Hit]) -> Evidence:

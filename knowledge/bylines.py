@@ -47,17 +47,28 @@ _REPORTER = re.compile(
 _LABELLED = re.compile(
     r"(?:^|·\s*)(작성|작성자|게시|발행|편집|글)\s*[:：]\s*([^·\n]+)", re.MULTILINE
 )
-_DID = {"게시": "올렸어요", "발행": "펴냈어요", "편집": "만들어요"}
 _TOP_CHARS = 600
 _END_CHARS = 400
 
 
 @dataclass(frozen=True, slots=True)
-class Byline:
-    """A document's writer as the answer names them, and the source it comes from."""
+class Written:
+    """What a document says about itself: its writer or its date, for the answer to compose."""
 
-    text: str
-    source: str
+    title: str
+    number: int
+    """The 1-based number of the listed passage from the document, for the citation."""
+    date: str | None = None
+    """ISO date the document came out (``about == "date"``)."""
+    writer: str | None = None
+    """A person ("박노국") or an office ("사무국 행사팀")."""
+    affiliation: str | None = None
+    """The person's institution ("상지대학교 시스템경영공학과")."""
+    reporter: bool = False
+    page: str | None = None
+    """A reporter's blog or page."""
+    did: Literal["작성", "게시", "발행", "편집"] | None = None
+    """What an office's labelled line says it did; ``None`` for a person."""
 
 
 def asked(question: str) -> Asked | None:
@@ -71,79 +82,62 @@ def asked(question: str) -> Asked | None:
     return None
 
 
-def answer(
-    question: str, about: Asked, hits: Sequence[Hit], document: Document
-) -> tuple[str, int] | None:
-    """The sentence answering ``about`` for the document the question means, with the 1-based
-    number of the hit it cites; ``None`` when no listed document has that fact.
+def answer(question: str, about: Asked, hits: Sequence[Hit], document: Document) -> Written | None:
+    """What the document the question means says about ``about``; ``None`` when no listed
+    document has it.
 
     The document is the best-ranked one whose kind the question names (a paper for 논문, an
     article for 기사) and that holds the fact; failing that, the best-ranked one holding it.
     """
     wants_paper = _PAPER.search(question) is not None
     wants_article = _ARTICLE.search(question) is not None
-    found: list[tuple[int, str, str, bool]] = []  # (number, title, said, of the kind named)
+    found: list[tuple[Written, bool]] = []  # and whether it is of the kind named
     seen: set[str] = set()
     for number, hit in enumerate(hits, start=1):
         chunk = hit.chunk
         if chunk.source in seen:
             continue
         seen.add(chunk.source)
-        chunks = list(document(chunk.source)) or [chunk]
-        top = "\n".join(c.text for c in chunks)[:_TOP_CHARS]
-        end = "\n".join(c.text for c in chunks)[-_END_CHARS:]
+        text = "\n".join(c.text for c in (list(document(chunk.source)) or [chunk]))
+        top, end = text[:_TOP_CHARS], text[-_END_CHARS:]
         kind_named = (wants_paper and _SCHOLAR.search(top) is not None) or (
             wants_article and _REPORTER.search(end) is not None
         )
-        said = (
-            _dated(chunk.title, chunk.date)
+        written = (
+            (Written(chunk.title, number, date=chunk.date) if chunk.date else None)
             if about == "date"
-            else _written(chunk.title, top, end, prefer_reporter=wants_article)
+            else _writer(chunk.title, number, top, end, prefer_reporter=wants_article)
         )
-        if said:
-            found.append((number, chunk.title, said, kind_named))
+        if written is not None:
+            found.append((written, kind_named))
     if not found:
         return None
-    number, _, said, _ = next((entry for entry in found if entry[3]), found[0])
-    return said, number
+    return next((written for written, named in found if named), found[0][0])
 
 
-def _dated(title: str, date: str | None) -> str:
-    """ "「…」은 2006년 11월 24일에 나온 자료예요." (empty without a date)."""
-    if not date:
-        return ""
-    year, month, day = (int(part) for part in date.split("-"))
-    return f"「{title}」{_topic(title)} {year}년 {month}월 {day}일에 나온 자료예요"
-
-
-def _written(title: str, top: str, end: str, *, prefer_reporter: bool) -> str:
-    """Who wrote the document, as a sentence (empty when no byline is found)."""
+def _writer(
+    title: str, number: int, top: str, end: str, *, prefer_reporter: bool
+) -> Written | None:
+    """Who wrote the document, from its byline (``None`` when it has none)."""
     scholar = _SCHOLAR.search(top)
     reporter = _REPORTER.search(end) or _REPORTER.search(top)
     labelled = _LABELLED.search(top)
     if reporter is not None and (prefer_reporter or scholar is None):
-        name, page = reporter.group(1), reporter.group(2)
-        said = f"「{title}」 기사는 {name} 기자가 썼어요"
-        return f"{said}(블로그: {page})" if page else said
+        return Written(
+            title, number, writer=reporter.group(1), reporter=True, page=reporter.group(2)
+        )
     if scholar is not None:
-        name, where = scholar.group(1), " ".join(scholar.group(2).split())
-        return f"「{title}」{_topic(title)} {name}({where}){_subject(name)} 쓴 글이에요"
+        where = " ".join(scholar.group(2).split())
+        return Written(title, number, writer=scholar.group(1), affiliation=where)
     if labelled is not None:
         writer = " ".join(labelled.group(2).split()).strip(" ,")
         writer = re.sub(r"\s*\([^)]*\)$", "", writer)  # its telephone and e-mail, said elsewhere
-        did = _DID.get(labelled.group(1), "작성했어요")
-        return f"「{title}」{_topic(title)} {writer}에서 {did}"
-    return ""
+        return Written(title, number, writer=writer, did=_DID.get(labelled.group(1), "작성"))
+    return None
 
 
-def _final_consonant(word: str) -> bool:
-    syllables = [char for char in word if "가" <= char <= "힣"]
-    return bool(syllables) and (ord(syllables[-1]) - 0xAC00) % 28 != 0
-
-
-def _topic(word: str) -> str:
-    return "은" if _final_consonant(word) else "는"
-
-
-def _subject(word: str) -> str:
-    return "이" if _final_consonant(word) else "가"
+_DID: dict[str, Literal["작성", "게시", "발행", "편집"]] = {
+    "게시": "게시",
+    "발행": "발행",
+    "편집": "편집",
+}

@@ -4,6 +4,8 @@ off-topic, "not covered" with the advisor field, and the numbered sources.
 
 from __future__ import annotations
 
+from bot.texts.josa import particle
+
 QA_EMPTY_QUESTION = (
     "궁금한 점을 글로 적어 주세요. 예를 들어 '연회비는 얼마인가요?'처럼 물어보시면 돼요."
 )
@@ -44,3 +46,32 @@ def qa_source_line(number: int, title: str, section: str) -> str:
     if section and section != title:
         return f"[{number}] {title} · {section}"
     return f"[{number}] {title}"
+
+
+def qa_written_on(title: str, year: int, month: int, day: int, number: int) -> str:
+    """When a document came out ("이 논문 언제 나온 거예요?")."""
+    topic = particle(title, "은/는")
+    return f"「{title}」{topic} {year}년 {month}월 {day}일에 나온 자료예요 [{number}]."
+
+
+def qa_written_by(
+    title: str,
+    number: int,
+    *,
+    writer: str,
+    affiliation: str | None = None,
+    reporter: bool = False,
+    page: str | None = None,
+    did: str | None = None,
+) -> str:
+    """Who wrote a document: a reporter, a scholar with their institution, or an office."""
+    if reporter:
+        said = f"「{title}」 기사는 {writer} 기자가 썼어요"
+        return f"{said}(블로그: {page}) [{number}]." if page else f"{said} [{number}]."
+    if affiliation is not None:
+        return (
+            f"「{title}」{particle(title, '은/는')} {writer}({affiliation})"
+            f"{particle(writer, '이/가')} 쓴 글이에요 [{number}]."
+        )
+    done = {"게시": "올렸어요", "발행": "펴냈어요", "편집": "만들어요"}.get(did or "", "작성했어요")
+    return f"「{title}」{particle(title, '은/는')} {writer}에서 {done} [{number}]."

@@ -1,4 +1,4 @@
-from knowledge.bylines import answer, asked
+from knowledge.bylines import Written, answer, asked
 from knowledge.types import Chunk, Hit
 
 
@@ -66,12 +66,12 @@ def test_the_paper_s_author_with_their_institution_answers_who_wrote_it() -> Non
 
     said = answer("논문 쓴 사람 누구", "author", hits, DOCUMENTS.__getitem__)
 
-    assert said is not None
-    assert said[0] == (
-        "「중소기업 네트워킹에 의한 협동화 사업」은 "
-        "박노국(상지대학교 시스템경영공학과)이 쓴 글이에요"
+    assert said == Written(
+        "중소기업 네트워킹에 의한 협동화 사업",
+        2,
+        writer="박노국",
+        affiliation="상지대학교 시스템경영공학과",
     )
-    assert said[1] == 2
 
 
 def test_the_reporter_and_their_page_answer_who_wrote_the_article() -> None:
@@ -79,10 +79,13 @@ def test_the_reporter_and_their_page_answer_who_wrote_the_article() -> None:
 
     said = answer("그 기사 쓴 기자 블로그 있어?", "author", hits, DOCUMENTS.__getitem__)
 
-    assert said is not None
-    assert said[1] == 2
-    assert "김형수 기자가 썼어요" in said[0]
-    assert "blog.itimes.co.kr/vodokim" in said[0]
+    assert said == Written(
+        "경기연합회 정기총회",
+        2,
+        writer="김형수",
+        reporter=True,
+        page="blog.itimes.co.kr/vodokim",
+    )
 
 
 def test_the_date_found_at_ingest_answers_when_it_came_out() -> None:
@@ -90,10 +93,21 @@ def test_the_date_found_at_ingest_answers_when_it_came_out() -> None:
 
     said = answer("이 논문 언제 나온거에요", "date", hits, DOCUMENTS.__getitem__)
 
-    assert said is not None
-    assert "2006년 11월 24일" in said[0]
-    assert said[1] == 2
+    assert said == Written("중소기업 네트워킹에 의한 협동화 사업", 2, date="2006-11-24")
     # A document without a byline or a date gives nothing to say.
     assert (
         answer("이 기사 언제 나온거", "date", [Hit(ARTICLE[0], 1.0)], DOCUMENTS.__getitem__) is None
     )
+
+
+def test_an_office_s_labelled_line_says_who_posted_a_notice() -> None:
+    notice = _chunk(
+        "송년회 안내\n게시일: 2026년 11월 16일\n게시: 사무국 행사팀\n송년회는 12월 11일입니다.",
+        source="notice.txt",
+        title="송년회 공지",
+        position=0,
+    )
+
+    said = answer("송년회 공지 누가 올렸어요?", "author", [Hit(notice, 1.0)], lambda _: [notice])
+
+    assert said == Written("송년회 공지", 1, writer="사무국 행사팀", did="게시")
