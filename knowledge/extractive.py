@@ -130,6 +130,7 @@ _LIMIT = re.compile(
     r"[가-힣)]만\s*(?:가능|할\s*수|됩니|인정|지원|받)|까지만|에\s*한하|에\s*한해|경우에만"
 )
 _PRICE = "값"
+_CLAUSE = re.compile(r"\s*[①-⑳]")
 # A sentence that qualifies the one before it: part of what that one says.
 _QUALIFIER = re.compile(r"\s*(?:다만|단,|단 |하지만|그러나|그렇지만|대신|이 경우|이때|그럴 때)")
 _ROW_CELL = " · "
@@ -1388,7 +1389,9 @@ def _quote(unit: Unit, *, cite: bool = True) -> str:
     sentence = _strip_marker(unit.text)
     if len(sentence) > _MAX_CHARS:
         sentence = sentence[: _MAX_CHARS - 1].rstrip() + "…"
-    if _PLAIN_ENDING.search(sentence) and not unit.item:
+    # A clause of a rule ("① … 납부한다.") is quoted as the rule it is, like a sentence of one;
+    # a step of a list is said as written.
+    if _PLAIN_ENDING.search(sentence) and (not unit.item or _CLAUSE.match(unit.text)):
         label = _label(unit.chunk)
         quoted = sentence.rstrip(".。")
         particle = "고" if quoted.endswith("다") else "라고"

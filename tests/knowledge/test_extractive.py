@@ -1095,3 +1095,17 @@ def test_a_sentence_comes_with_the_however_that_follows_it() -> None:
     extract = extract_answer("같은업종 회사가 벌써 있다던데 그럼 가입 못하는거?", [faq])
 
     assert "다만 다른 교류회에" in extract.text
+
+
+def test_a_numbered_clause_of_a_rule_is_quoted_as_the_rule() -> None:
+    clauses = _hit(
+        "제8조(회비 납부 방법)\n① 입회비와 연회비는 연합회 계좌로 납부한다. 입금 계좌는 한빛은행 "
+        "100-2026-123456이다.\n② 입금자명은 회사 이름으로 적는다.",
+        section="제8조(회비 납부 방법)",
+        title="교류회 운영규정",
+    )
+
+    extract = extract_answer("회비 보낼 계좌번호 알려줘", [clauses])
+
+    assert extract.text.startswith("규정 제8조(회비 납부 방법)에 「입회비와 연회비는")
+    assert "100-2026-123456" in extract.text
