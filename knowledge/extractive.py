@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from knowledge.facts import (
@@ -1202,7 +1202,7 @@ def _compose(
             and scorer.found_terms(after)
         ):
             parts.append(after)
-    body = " ".join(_quote(part) for part in parts)
+    body = " ".join(_quote(part) for part in _joined_rules(parts))
     ranking = _superlative(unit, read)
     if ranking:
         return f"{ranking} {body}", tuple(sorted({part.rank for part in parts}))
@@ -1211,6 +1211,34 @@ def _compose(
         if said is not None:
             body = f"{YES if said == 'yes' else NO} {body}"
     return body, tuple(sorted({part.rank for part in parts}))
+
+
+def _joined_rules(parts: Sequence[Unit]) -> list[Unit]:
+    """Parts with consecutive sentences of one rule joined, so the rule is quoted once
+    ("규정 제4조에 「…알린다. 이때 …알려 준다」고 되어 있어요", not the article twice)."""
+    joined: list[Unit] = []
+    for part in parts:
+        before = joined[-1] if joined else None
+        text = f"{_strip_marker(before.text).rstrip()} {_strip_marker(part.text)}" if before else ""
+        if (
+            before is not None
+            and before.chunk.id == part.chunk.id
+            and _is_rule(before)
+            and _is_rule(part)
+            and len(text) <= _MAX_CHARS  # a longer quote would be cut short
+        ):
+            joined[-1] = replace(before, text=text, item=False)
+        else:
+            joined.append(part)
+    return joined
+
+
+def _is_rule(unit: Unit) -> bool:
+    """True when the unit is quoted as a rule (plain "-한다" register, see :func:`_quote`)."""
+    sentence = _strip_marker(unit.text)
+    return bool(_PLAIN_ENDING.search(sentence)) and (
+        not unit.item or bool(_CLAUSE.match(unit.text))
+    )
 
 
 def _superlative(unit: Unit, read: Question) -> str:
@@ -1391,7 +1419,7 @@ def _quote(unit: Unit, *, cite: bool = True) -> str:
         sentence = sentence[: _MAX_CHARS - 1].rstrip() + "…"
     # A clause of a rule ("① … 납부한다.") is quoted as the rule it is, like a sentence of one;
     # a step of a list is said as written.
-    if _PLAIN_ENDING.search(sentence) and (not unit.item or _CLAUSE.match(unit.text)):
+    if _is_rule(unit):
         label = _label(unit.chunk)
         quoted = sentence.rstrip(".。")
         particle = "고" if quoted.endswith("다") else "라고"

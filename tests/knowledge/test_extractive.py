@@ -1109,3 +1109,18 @@ def test_a_numbered_clause_of_a_rule_is_quoted_as_the_rule() -> None:
 
     assert extract.text.startswith("규정 제8조(회비 납부 방법)에 「입회비와 연회비는")
     assert "100-2026-123456" in extract.text
+
+
+def test_two_sentences_of_one_rule_are_quoted_once() -> None:
+    rule = _hit(
+        "제4조(신청 방법)\n경조사가 생기면 간사가 사무국 경조사 담당(전화 031-000-1236)에게 바로 "
+        "알린다. 이때 경조사의 종류, 일시, 장소를 함께 알려 준다.",
+        section="제4조(신청 방법)",
+        title="경조사 지원 규정",
+    )
+
+    extract = extract_answer("경조사 생기면 어디다 전화함", [rule])
+
+    assert extract.text.count("규정 제4조(신청 방법)에") == 1
+    assert "031-000-1236" in extract.text
+    assert "함께 알려 준다」" in extract.text
