@@ -46,7 +46,10 @@ _CUES: tuple[tuple[Kind, re.Pattern[str]], ...] = (
             r"연락(?:해|하|드)|어디.{0,6}(?:연락|알리|알려|문의|신고|보내|제출|내(?:면|야)|전화)"
         ),
     ),
-    ("person", re.compile(r"누구|누가|성함|(?:분|사람)(?:이)?이름|어느분|어떤분|담당자(?:가|는)")),
+    (
+        "person",
+        re.compile(r"누구|누가|성함|(?:분|사람|님)(?:이|의)?이름|어느분|어떤분|담당자(?:가|는)"),
+    ),
     (
         "place",
         re.compile(
@@ -101,6 +104,11 @@ _PEOPLE = frozenset({"분", "사람", "님", "그분", "이분"})  # a person's 
 # "회비 안 내면 어떻게 돼요?" asks what follows from a condition, not what the fee is.
 _CONSEQUENCE = re.compile(r"면어떻게(?:돼|되)")
 _PAST = re.compile(r"작년|지난해|재작년|전년|지난번")
+# "작년에 수출한 거", "작년에 탈퇴했었는데 …": a year that dates what the member did, followed by
+# the question proper.
+_OWN_PAST = re.compile(
+    r"(?:작년|지난해|재작년|전년)에?[가-힣]{0,12}?(?:한거|한건|한것|었는데|았는데|했는데)(?=[가-힣])"
+)
 _NEXT = re.compile(r"내년|다음해|후년")
 _THIS = re.compile(r"올해|금년|이번해|올\s?[1-9]")
 # Numbers with their unit ("5월", "2차", "11월") and amounts the question sets as a condition
@@ -141,6 +149,8 @@ GENERIC_TERMS = frozenset(
         "실제",
         "처음",
         "지난달",
+        "다음",
+        "그럼",
         "이번달",
         "다음달",
         "오늘",
@@ -174,13 +184,17 @@ GENERIC_TERMS = frozenset(
     }
 )
 
+# How or when something is done ("직접 찾아가서", "서로 왔다갔다", "아직 못 받았는데"): no topic
+# of a question asking a fact, but the very point of a yes/no one ("연합회가 직접 대출해 줘요?").
+_MANNER_WORDS = frozenset({"직접", "서로", "바로", "아직"})
+
 KIND_WORDS: dict[Kind, frozenset[str]] = {
     "date": frozenset({"날짜", "일시", "마감", "마감일", "기한", "일정", "시간", "기간", "요일"}),
     "place": frozenset({"장소", "위치", "주소", "곳", "나라", "지역", "도시"}),
     "contact": frozenset(
         {"연락처", "전화번호", "전화", "번호", "이메일", "메일", "계좌번호", "계좌", "담당"}
     ),
-    "amount": frozenset({"금액", "가격", "요금", "얼마", "비용", "참가비", "회비", "규모"}),
+    "amount": frozenset({"금액", "가격", "요금", "얼마", "비용", "참가비", "회비", "규모", "돈"}),
     "count": frozenset({"인원", "개수", "규모"}),
     "person": frozenset({"성함", "이름", "담당자", "담당", "강사", "연사", "발표자", "사회자"}),
     "procedure": frozenset({"절차", "순서", "방법", "단계", "과정", "처리"}),
@@ -259,6 +273,23 @@ _TYPOS: tuple[tuple[re.Pattern[str], str], ...] = (
     ),
     # "생기믄", "가믄": the spoken -면 ("if"), which the analyser does not know.
     (re.compile(r"(?<=[가-힣])믄(?=\s|$|[?.!,])"), "면"),
+    # Spoken and dialect forms the analyser reads as unknown nouns, which then weigh as
+    # topics no document covers: "우째" (how), "할라면" (to do), "델꼬" (taking along),
+    # "땜에" (because of), "있는교" (is there?), "담달" (next month), "먼 소리" (what does it mean).
+    (re.compile(r"(?<![가-힣])(?:우째|우찌|어찌)(?=\s|$|[?.!]|해|하|돼|되)"), "어떻게"),
+    (re.compile(r"(?<=[되하있없])노(?=\s|$|[?.!])"), "나요"),
+    (re.compile(r"바꼈"), "바뀌었"),
+    (re.compile(r"(?<![가-힣])맹글"), "만들"),
+    (re.compile(r"할(?:라|려)\s?(?:카)?(?=면|는데|고)"), "하려"),
+    (re.compile(r"(?<![가-힣])(?:델|데|댈)(?:꼬|꾸|구)(?=\s|가|와|갈|올|오|$)"), "데리고 "),
+    (re.compile(r"(?<![가-힣])땜(?:에|시)(?=\s|$)"), "때문에"),
+    (re.compile(r"(?<=[가-힣])[능는]교(?=\s|$|[?.!])"), "나요"),
+    (re.compile(r"(?<![가-힣])담(?=달|주)"), "다음"),
+    (re.compile(r"(?<![가-힣])(?:먼|뭔|무슨)\s?소리(?:에요|예요|여|야|임|요)?"), "뭔 뜻이에요"),
+    (re.compile(r"(?<![가-힣])머머"), "뭐뭐"),
+    # "정례회때", "수출할때": 때 (the time of) glued to its word hides the word from the analyser.
+    (re.compile(r"(?<=[가-힣]{2})(?<!어)때(?=\s|$|[?.!,]|에|는|도|마다|부터|까지)"), " 때"),
+    (re.compile(r"(?<![가-힣])머(?=임|야|여|에요|예요|였)"), "뭐"),
 )
 
 
@@ -317,7 +348,13 @@ def read_question(text: str) -> Question:
     if kind in ("place", "contact") and _LIST.search(squeezed) and re.search("보내|제출", squeezed):
         kind = "procedure"  # "뭐 내야 돼요? 어디로 보내요": the whole procedure answers both
     terms, compounds, nouns, proper, soft = _terms(_HEARSAY.sub(" ", normalized))
+    if kind != "yesno":
+        terms = tuple(term for term in terms if term not in _MANNER_WORDS)
     past, upcoming, current = _PAST.search(squeezed), _NEXT.search(squeezed), _THIS.search(squeezed)
+    if past and _OWN_PAST.search(squeezed):
+        # "작년에 수출한 거 환급 기한 있어요?": the member's own past, not the year asked about.
+        past = None
+        terms = tuple(term for term in terms if term not in TIME_WORDS)
     return Question(
         text=text,
         kind=kind,
@@ -344,7 +381,9 @@ def read_question(text: str) -> Question:
         names=tuple(dict.fromkeys([*proper, *compounds])),
         goal=_goal(normalized, terms) if kind == "procedure" else None,
         named=named.group(1)
-        if (named := _NAME_OF.search(normalized)) and named.group(1) not in _PEOPLE
+        if (named := _NAME_OF.search(normalized))
+        and named.group(1) not in _PEOPLE
+        and not named.group(1).endswith("님")  # "변리사님 이름이 뭐였지" asks a person
         else None,
         superlative="most"
         if _MOST.search(squeezed)

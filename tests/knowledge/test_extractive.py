@@ -1124,3 +1124,24 @@ def test_two_sentences_of_one_rule_are_quoted_once() -> None:
     assert extract.text.count("규정 제4조(신청 방법)에") == 1
     assert "031-000-1236" in extract.text
     assert "함께 알려 준다」" in extract.text
+
+
+def test_money_asked_about_is_the_sum_a_sentence_gives() -> None:
+    fee = _hit("배우자 등 동반 1인은 3만원입니다.", section="송년회", title="행사 일정")
+
+    support = extract_answer("송년회 집사람 데리고 가면 돈 얼마 더 내요", [fee]).support
+
+    assert "돈" not in support.missing
+
+
+def test_papers_to_send_are_found_in_a_sentence_naming_them() -> None:
+    send = _hit(
+        "사업계획서, 컨소시엄 협약서, 참여기업 사업자등록증 사본을 rnd@hanbit-example.kr로 보내 "
+        "주세요.",
+        section="신청 방법",
+        title="공동기술개발 지원사업 공고",
+    )
+
+    extract = _with_glossary("공동개발 신청서류 어디로 보내면됨", [send])
+
+    assert "서류" not in extract.support.missing

@@ -249,3 +249,46 @@ def test_laughter_and_forgetting_are_no_words_of_the_question() -> None:
     assert "까먹" not in terms
     assert "기억" not in read_question("개성공단 견학은 몇월달에 갔었나 기억이안나네").terms
     assert "논문" not in read_question("그 논문 쓴 교수 누구임").terms
+
+
+def test_spoken_and_dialect_forms_are_read_as_the_words_they_stand_for() -> None:
+    assert corrected("가입 할라믄 우째 해야되는지") == "가입 하려면 어떻게 해야되는지"
+    assert read_question(corrected("가입 할라믄 우째 해야되는지")).goal == "가입"
+    assert "데리" in read_question(corrected("송년회 집사람 델꼬가도 되지예")).terms
+    assert read_question(corrected("관세 환급 기한 있는교?")).kind == "date"
+    assert read_question(corrected("연합회 사무국 주소가 어찌되노")).kind == "place"
+    assert corrected("간이정액환급 이게 먼소리에요") == "간이정액환급 이게 뭔 뜻이에요"
+    assert read_question(corrected("간이정액환급 이게 먼소리에요")).kind == "definition"
+    assert read_question(corrected("지원금으로 못쓰는 돈 머머 있어요")).kind == "list"
+    assert "담달" not in read_question(corrected("담달 정례회 못가는데 과장 보내도 되나")).terms
+    assert corrected("하노이 지사") == "하노이 지사"
+
+
+def test_a_word_glued_to_when_is_still_that_word() -> None:
+    read = read_question(corrected("정례회때 비즈니스센터 주차 공짜에요?"))
+
+    assert "정례회때" not in read.terms
+    assert corrected("이거 어때") == "이거 어때"
+
+
+def test_a_title_with_its_honorific_before_name_asks_a_person() -> None:
+    read = read_question("특허 물어볼 변리사님 이름이 뭐였지")
+
+    assert read.kind == "person"
+    assert read.named is None
+    assert read_question("만들려는 법 이름 뭐였지").named == "법"
+
+
+def test_how_something_is_done_is_no_topic_unless_that_is_what_is_asked() -> None:
+    assert "직접" not in read_question("자문위원 직접 찾아가서 상담하려면 언제 가면돼요").terms
+    assert "서로" not in read_question("일본 어느 지역 교류회랑 서로 왔다갔다 한다고?").terms
+    assert "직접" in read_question("연합회가 직접 대출해주는건 아니죠?").terms
+
+
+def test_the_year_the_member_did_something_is_not_the_year_asked_about() -> None:
+    own = read_question("작년에 수출한거 관세 환급 아직 못받았는데 기한 있나요?")
+    asked = read_question("작년 송년회는 어디서 했었죠?")
+
+    assert own.when is None
+    assert "작년" not in own.terms
+    assert asked.when == "past"
