@@ -281,6 +281,10 @@ and the fact is chosen over a better-scoring one that leaves a word out when it 
 this share of it (development sets: 5 right answers more, none wrong, alike from 0.5 to 0.7)."""
 
 
+# "이업종교류회 누가 만들었어?": who did something asks for someone, not the roles a rule names.
+_WHO_DID = re.compile(r"누가\s*(?:[가-힣]+\s*){0,2}?[가-힣]*(?:었|았|했|였)")
+
+
 _FIGURE = re.compile(
     r"\d[\d,.]*\s*(?:[만천억]\s*)?(?:원|%|명|곳|개사|개|건|회|일|월|년|시|인|차|번)|"
     r"\d{2,6}-\d{2,6}-\d{2,8}|[\w.+-]+@[\w-]+\.[\w.]+"  # an account, a phone, an address
@@ -826,7 +830,17 @@ class _Scorer:
                     continue  # the title the name stands before ("한지원 공인노무사")
                 # Only where a word starts: "노무" asked leaves "공인노무사" whole, and the kind of
                 # place asked stays where a name ends in it ("그랜드호텔").
-                text = re.sub(rf"(?<![가-힣A-Za-z]){re.escape(word)}", " ", text)
+                text = re.sub(
+                    rf"(?<![가-힣A-Za-z]){re.escape(word)}"
+                    # …but never a title it begins: "세무" asked leaves "김세현 세무사가" whole.
+                    + (
+                        r"(?![가-힣]*사(?:가|이|는|의|님)?(?![가-힣]))"
+                        if read.kind == "person"
+                        else ""
+                    ),
+                    " ",
+                    text,
+                )
         value = strength(read.kind, text)
         if read.kind == "person" and value < 1.0:
             # "회장님 성함이?" asks for a name: a sentence naming only roles does not answer it.
@@ -835,7 +849,7 @@ class _Scorer:
                 any(_ROLE_ONLY.search(term) for term in read.terms) or names_role(read.text)
             )
             roles = {match.group() for match in _ROLE_ONLY.finditer(unit.text)}
-            if asks_name or (roles and roles <= set(read.terms)):
+            if asks_name or (roles and roles <= set(read.terms)) or _WHO_DID.search(read.text):
                 value = 0.0
         if value and _ASKS_COUNTRY.search(read.text) and not _COUNTRY.search(text):
             value = 0.0  # "어느 나라에서 시작됐어요?" wants a country, not an agency or a hall

@@ -1145,3 +1145,24 @@ def test_papers_to_send_are_found_in_a_sentence_naming_them() -> None:
     extract = _with_glossary("공동개발 신청서류 어디로 보내면됨", [send])
 
     assert "서류" not in extract.support.missing
+
+
+def test_a_word_asked_does_not_cut_the_title_of_the_person_named() -> None:
+    seminar = _hit(
+        "연합회 세무 자문위원 김세현 세무사가 2026년에 바뀐 세법을 설명합니다.",
+        section="2월 세무 세미나",
+        title="행사 일정",
+    )
+
+    assert extract_answer("세무세미나 강사 누구임", [seminar]).support.kind_strength == 1.0
+
+
+def test_who_did_something_is_not_answered_by_the_roles_a_rule_names() -> None:
+    roles = _hit(
+        "교류그룹이 결성되고 나면 그 조직을 대표하는 리더(회장)와 간사(사무총장)를 선출해야 한다.",
+        section="조직 운영",
+        title="협동화 사업",
+    )
+
+    assert not extract_answer("이업종교류회 누가 만들었어?", [roles]).support.kind_found
+    assert extract_answer("교류그룹 만들면 누구부터 뽑아야돼요?", [roles]).support.kind_found
