@@ -108,7 +108,11 @@ _DEADLINE = re.compile(r"\d+\s*일(?:\([월화수목금토일]\))?\s*까지|마�
 _DEADLINE_SPAN = re.compile(
     r"(?:[가-힣]*\s*)?마감[^,·.]*|[^,·.]*\d+\s*일(?:\([월화수목금토일]\))?\s*까지[^,·.]*"
 )
-_ENUMERATION = re.compile(r"[^,，]+,[^,，]+,[^,，]+|\S+·\S+·\S+")
+_ENUMERATION = re.compile(
+    r"[^,，]+,[^,，]+,[^,，]+|\S+·\S+·\S+|"
+    # "프린스전자와 디자인설계업체(삼화엔지니어링), 금형설계업체(칠성정밀)가": two joined, a third
+    r"[가-힣)]+(?:와|과)\s[가-힣()]+,\s[가-힣()]+(?:가|이|는|은|등)\s"
+)
 _ROLE_ONLY = re.compile(r"회장|대표|간사|사무총장|위원장|이사|감사")
 _RECURRING = re.compile(r"정례회|월례회|정기\s*모임|정모|모임")
 _DAY_ASKED = re.compile(r"\d+\s*[월일]|이번|다음|지난|언제|날짜|며칠")
@@ -1028,12 +1032,13 @@ def _listed(text: str, start: int, length: int) -> bool:
     """True when the word at ``start`` is one of a list ("A, B, C 세 곳", "서울, 경기, 부산 등")."""
     if re.search(r"\d\s*[가-힣]{0,2}\s*$", text[max(0, start - 6) : start]):
         return False  # "13개 지역연합회, 272개 그룹": the word is what the number counts
-    before = text[max(0, start - 2) : start]
+    before = text[max(0, start - 3) : start]
     after = text[start + length : start + length + 8]
     # "·" lists only without spaces ("전기·전자"); " · " separates the cells of a table row;
-    # "원경 교류회를 포함하여 20여 개" counts a whole of which the word is one part.
+    # "원경 교류회를 포함하여 20여 개" counts a whole of which the word is one part. A comma after
+    # a particle or an ending closes a clause, not an item ("연 2%포인트를, 업체당 최대 5억원").
     return bool(
-        re.search(r",\s*$|\S·$", before)
+        re.search(r"(?<![를을는은며고서])\s*,\s*$|\S·$", before)
         or re.match(r"\s*(?:,|등\s)|·\S|[을를]?\s*(?:포함|비롯)", after)
     )
 

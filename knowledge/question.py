@@ -71,8 +71,12 @@ _CUES: tuple[tuple[Kind, re.Pattern[str]], ...] = (
 # 있어요?" is about a refund, not a sum).
 _AMOUNT_NOUNS = re.compile(r"비용|참가비|회비|수수료|지원금|축의금|조의금|부담금|보험료")
 _WHAT_ALL = re.compile(r"뭐뭐|무엇무엇|어떤것들|뭐(?:가|가다|다)?포함")
+# "만든 회사들 어디어디야?": which companies, a list of names, not a place.
+_WHICH_ONES = re.compile(
+    r"(?:회사|업체|기업|개사|곳|데)들?(?:이|가|는|은)?어디어디|어디어디(?:가|서|랑|와)"
+)
 _LIST = re.compile(
-    r"뭐뭐|뭐(?:가|가다|다)?포함|무엇무엇|어떤것들|종류|혜택|뭐가(?:있|좋)|뭐(?:가)?있|뭐배[우워]|뭘배[우워]|뭐해|뭐하는|"
+    r"어디어디|뭐뭐|뭐(?:가|가다|다)?포함|무엇무엇|어떤것들|종류|혜택|뭐가(?:있|좋)|뭐(?:가)?있|뭐배[우워]|뭘배[우워]|뭐해|뭐하는|"
     r"무슨(?:일|활동|사업|행사|유형)|어떤유형|유형들|구성|항목|목록|준비물|서류|뭐(?:를|뭐)?(?:내|준비|챙기)|어떤경우|"
     r"어떤(?:게|것|거|전문가|지원|사업|행사|활동|혜택)"
 )
@@ -316,6 +320,8 @@ def read_question(text: str) -> Question:
     normalized = normalize(text)
     squeezed = "".join(normalized.split())
     kinds = tuple(kind for kind, cue in _CUES if cue.search(squeezed))
+    if _WHICH_ONES.search(squeezed):
+        kinds = tuple(kind for kind in kinds if kind != "place")
     yesno_form = not _WH.search(squeezed) and bool(_YESNO.search(squeezed))
     consequence = _CONSEQUENCE.search(squeezed) is not None
     asks_how = _PROCEDURE.search(squeezed) is not None

@@ -1166,3 +1166,30 @@ def test_who_did_something_is_not_answered_by_the_roles_a_rule_names() -> None:
 
     assert not extract_answer("이업종교류회 누가 만들었어?", [roles]).support.kind_found
     assert extract_answer("교류그룹 만들면 누구부터 뽑아야돼요?", [roles]).support.kind_found
+
+
+def test_a_comma_closing_a_clause_does_not_make_the_next_word_one_of_a_list() -> None:
+    fund = _hit(
+        "2026년에는 운전자금 대출 이자 가운데 연 2%포인트를, 업체당 최대 5억원 한도로 2년간 "
+        "지원합니다.",
+        section="한빛시 육성자금",
+        title="정책자금 안내",
+    )
+    regions = _hit("서울, 경기, 부산 등 13개 지역연합회가 있습니다.", section="현황")
+
+    assert extract_answer("육성자금 이자지원 업체당 한도 얼마예요", [fund]).support.kind_found
+    assert not extract_answer("부산 지역연합회 몇 개예요", [regions]).support.kind_found
+
+
+def test_two_joined_and_a_third_after_a_comma_are_a_list() -> None:
+    makers = _hit(
+        "2003년에는 무선마이크 생산업체 프린스전자와 디자인설계업체(삼화엔지니어링), "
+        "금형설계업체(칠성정밀)가 공동 개발한 무선앰프 시스템이 주목을 받았다.",
+        section="성과",
+        title="교류연합회 기사",
+    )
+
+    extract = extract_answer("2003년에 무선앰프 만든 회사들 어디어디", [makers])
+
+    assert extract.support.kind_found
+    assert "칠성정밀" in extract.text

@@ -292,3 +292,9 @@ def test_the_year_the_member_did_something_is_not_the_year_asked_about() -> None
     assert own.when is None
     assert "작년" not in own.terms
     assert asked.when == "past"
+
+
+def test_which_companies_asks_for_names_not_a_place() -> None:
+    assert read_question("2003년에 무선앰프 만든 회사들 어디어디").kind == "list"
+    assert read_question("블루투스 이어폰 어디어디가 같이 만들었어요?").kind == "list"
+    assert read_question("송년회 어디서 해요?").kind == "place"
