@@ -1193,3 +1193,16 @@ def test_two_joined_and_a_third_after_a_comma_are_a_list() -> None:
 
     assert extract.support.kind_found
     assert "칠성정밀" in extract.text
+
+
+def test_telling_the_results_is_announcing_them() -> None:
+    results = _hit(
+        "제품 경쟁력을 보고 9월 4일(금)까지 선정 결과를 알려 드립니다.",
+        section="5. 선정 기준",
+        title="해외시장개척단 모집 공고",
+    )
+
+    extract = _with_glossary("베트남 시장개척단 선정결과는 언제 발표해", [results])
+
+    assert extract.support.kind_found
+    assert "발표" not in extract.support.missing

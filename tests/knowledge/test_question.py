@@ -298,3 +298,12 @@ def test_which_companies_asks_for_names_not_a_place() -> None:
     assert read_question("2003년에 무선앰프 만든 회사들 어디어디").kind == "list"
     assert read_question("블루투스 이어폰 어디어디가 같이 만들었어요?").kind == "list"
     assert read_question("송년회 어디서 해요?").kind == "place"
+
+
+def test_passing_a_selection_is_being_selected() -> None:
+    assert (
+        corrected("개척단 신청했는데 붙었는지 언제 알려줌")
+        == "개척단 신청했는데 선정됐는지 언제 알려줌"
+    )
+    assert "선정" in read_question(corrected("공동개발 붙으면 언제부터 돈 나와요")).terms
+    assert corrected("벽에 붙어 있는 공지") == "벽에 붙어 있는 공지"
