@@ -119,6 +119,15 @@ def _per_unit(per: re.Match[str]) -> str:
     return per.group("per") or per.group("per2") or per.group("per3")
 
 
+def _asks_per(unit: str, asked: str) -> bool:
+    """True when the question asks about the thing a count is per: it names it, or, for a
+    company, speaks of its own ("우리 직원들 몇 명까지" is so many per company)."""
+    return unit in asked or (
+        unit in ("회사", "업체", "기업", "회원사")
+        and re.search(r"우리|저희|직원", asked) is not None
+    )
+
+
 # "한 업종에 한 회사", "1개 업종에 1개사", "업종당 2명": a count per something, with that thing.
 _PER = re.compile(
     rf"(?:(?<![\d가-힣])(?:한|1)\s*(?:개\s*)?(?P<per>[가-힣]{{1,5}}?)에|"
@@ -134,7 +143,7 @@ def counts_with(counter: str, text: str, asked: str = "") -> bool:
     (``asked``, the question's text): "회사 몇 개 있어야 돼요?" is not answered by it.
     """
     accepted = _COMPATIBLE.get(counter, (counter,))
-    text = _PER.sub(lambda per: per.group() if _per_unit(per) in asked else " ", text)
+    text = _PER.sub(lambda per: per.group() if _asks_per(_per_unit(per), asked) else " ", text)
     for match in _COUNT_SPAN.finditer(text):
         unit = match.group(1).replace(" ", "")
         if unit in accepted or any(unit.startswith("개") and word in unit for word in accepted):

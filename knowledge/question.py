@@ -378,7 +378,11 @@ def read_question(text: str) -> Question:
             )
         ),
         counter=counter.group(1) if (counter := _COUNTER.search(squeezed)) else None,
-        counted=_counted(normalized),
+        counted=None
+        if (counted := _counted(normalized)) is not None
+        and counted.removesuffix("들") in _PEOPLE_COUNTED
+        and "명" in squeezed
+        else counted,
         dated=_dated(normalized, terms) if kind == "date" else None,
         deadline=bool(re.search(r"마감|기한|언제까지|까지(?:내|신청|접수|알려|해야)", squeezed)),
         negated=kind == "yesno" and bool(_NEGATED.search(_strip_polite(squeezed))),
@@ -508,6 +512,11 @@ _COUNTER = re.compile(
 )
 
 
+# "직원 몇 명": 명 counts people already; the sentence need not say whose ("회사당 2명").
+_PEOPLE_COUNTED = frozenset({"직원", "사람", "인원", "참석자", "참가자", "식구", "가족"})
+_PER_COMPANY = frozenset({"회사", "업체", "기업", "회원사", "우리회사"})
+
+
 def _counted(normalized: str) -> str | None:
     """The noun a "몇" question counts: "몇 개 회사" → 회사, else "자문위원 몇 명" → 자문위원."""
     after = re.search(
@@ -522,6 +531,9 @@ def _counted(normalized: str) -> str | None:
             return word
     match = re.search(r"([가-힣A-Za-z]{2,})\s*(?:은|는|이|가|도)?\s*몇", normalized)
     if match is not None and _LOCATIVE.search(match.group(1)):
+        if _PARTICLE.sub("", match.group(1)) in _PER_COMPANY:
+            # "회사에서 몇 명까지": so many people per company ("회사당 2명까지").
+            return "회사"
         # "회원사는 경기에 몇 개사": the word with 에 says where; the thing counted comes before.
         match = re.search(
             r"([가-힣A-Za-z]{2,})\s*(?:은|는|이|가|도)?\s*$", normalized[: match.start()]

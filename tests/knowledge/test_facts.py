@@ -55,3 +55,10 @@ def test_the_member_paying_it_is_a_no_to_whether_it_is_paid_for() -> None:
 
     assert polarity(sentence, ["항공료"], asks_support=True) == "no"
     assert polarity(sentence, ["항공료"]) is None
+
+
+def test_so_many_per_company_answers_how_many_of_our_people() -> None:
+    text = "회원사는 무료이며 회사당 2명까지 참석할 수 있습니다."
+
+    assert counts_with("명", text, "우리 직원들 몇명까지 데리고 가도 돼요")
+    assert not counts_with("명", text, "교실 정원 몇 명이에요")

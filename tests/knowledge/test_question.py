@@ -307,3 +307,9 @@ def test_passing_a_selection_is_being_selected() -> None:
     )
     assert "선정" in read_question(corrected("공동개발 붙으면 언제부터 돈 나와요")).terms
     assert corrected("벽에 붙어 있는 공지") == "벽에 붙어 있는 공지"
+
+
+def test_people_from_a_company_are_counted_per_company() -> None:
+    assert read_question("그 수출교실 회사에서 몇명까지 보내도돼").counted == "회사"
+    assert read_question("우리 직원들 몇명까지 데리고 가도 돼요").counted is None
+    assert read_question("회원사는 경기에 몇 개사").counted == "회원사"
