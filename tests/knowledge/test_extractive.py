@@ -1206,3 +1206,17 @@ def test_telling_the_results_is_announcing_them() -> None:
 
     assert extract.support.kind_found
     assert "발표" not in extract.support.missing
+
+
+def test_a_father_is_a_parent() -> None:
+    rules = _hit(
+        "3. 대표 본인 별세: 근조 화환과 조의금 20만원\n"
+        "4. 대표의 배우자 또는 부모(배우자의 부모 포함) 별세: 근조 화환과 조의금 10만원",
+        section="제3조(지원 기준)",
+        title="경조사 지원 규정",
+    )
+
+    extract = _with_glossary("제 아버님 돌아가셨는데 연합회서 조의금 나오는거 얼마에요", [rules])
+
+    assert "10만원" in extract.text
+    assert "20만원" not in extract.text
