@@ -313,3 +313,9 @@ def test_people_from_a_company_are_counted_per_company() -> None:
     assert read_question("그 수출교실 회사에서 몇명까지 보내도돼").counted == "회사"
     assert read_question("우리 직원들 몇명까지 데리고 가도 돼요").counted is None
     assert read_question("회원사는 경기에 몇 개사").counted == "회원사"
+
+
+def test_a_chat_question_ending_in_a_noun_form_is_a_yes_no_question() -> None:
+    assert read_question("회비 한 넉달 밀렸는데 경조사 지원 받을수있음?").kind == "yesno"
+    assert read_question("송년회 가족 데려가도 됨?").kind == "yesno"
+    assert read_question("경조사 어디다 전화함").kind == "contact"
