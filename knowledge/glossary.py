@@ -12,14 +12,15 @@ A group in the override file replaces the packaged group of the same name; new n
 
 from __future__ import annotations
 
-import json
 import os
 import tomllib
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping, MutableMapping, Sequence
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING
+
+import tomlkit
 
 from knowledge.lexical import normalize
 
@@ -133,8 +134,9 @@ def add_words(settings: KnowledgeSettings, words: Sequence[str]) -> tuple[str, .
 
     The group (packaged or the secretariat's) that already holds one of the words grows, as an
     override of the same name; otherwise a new group named after the first word is added. The
-    file is rewritten whole (its groups kept, comments not) and replaced atomically. Returns the
-    group's words. The running bot sees them once it reloads (``DocumentQA.refresh``).
+    file keeps everything else written in it (other groups, comments, layout) and is replaced
+    atomically. Returns the group's words. The running bot sees them once it reloads
+    (``DocumentQA.refresh``).
     """
     path = override_path(settings)
     own = _read(path) if path.exists() else {}
@@ -148,26 +150,27 @@ def add_words(settings: KnowledgeSettings, words: Sequence[str]) -> tuple[str, .
     for word in words:
         if _key(word) not in {_key(member) for member in group}:
             group.append(word)
-    own[label] = group
-    lines = [_HEADER, "[groups]"]
-    lines += [
-        f"{_toml(name)} = [{', '.join(_toml(w) for w in members)}]" for name, members in own.items()
-    ]
+    # tomlkit edits the file as written: a comment the secretariat left beside a group stays.
+    document = (
+        tomlkit.parse(path.read_text(encoding="utf-8"))
+        if path.exists()
+        else tomlkit.document().add(tomlkit.comment(_HEADER.removeprefix("# ")))
+    )
+    if "groups" not in document:
+        document.add("groups", tomlkit.table())
+    table = document["groups"]
+    assert isinstance(table, MutableMapping)  # _read checked that [groups] is a table
+    table[label] = group
     path.parent.mkdir(parents=True, exist_ok=True)
     fresh = path.with_name(path.name + ".new")
-    fresh.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    fresh.write_text(tomlkit.dumps(document), encoding="utf-8")
     os.replace(fresh, path)
     return tuple(group)
 
 
 _HEADER = (
-    "# Gyoryu glossary additions (see knowledge/glossary.py); the web console rewrites this file."
+    "# Gyoryu glossary additions (see knowledge/glossary.py); the web console adds groups here."
 )
-
-
-def _toml(text: str) -> str:
-    """A TOML basic string (JSON's escapes are TOML's)."""
-    return json.dumps(text, ensure_ascii=False)
 
 
 def _packaged() -> dict[str, list[str]]:

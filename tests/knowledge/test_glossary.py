@@ -99,6 +99,24 @@ def test_added_words_join_the_group_that_has_one_of_them(isolated_env: Path) -> 
     assert glossary.synonyms("투어") == ("견학",)  # the secretariat's own groups are kept
 
 
+def test_adding_words_keeps_the_secretariats_comments_and_groups(isolated_env: Path) -> None:
+    isolated_env.mkdir(parents=True)
+    written = (
+        "# 사무국 메모: 전시회 용어는 김간사가 관리합니다.\n"
+        "[groups]\n"
+        '"견학" = ["견학", "투어"]  # 공장 견학 행사\n'
+    )
+    (isolated_env / "glossary.toml").write_text(written, encoding="utf-8")
+
+    add_words(KnowledgeSettings(), ["견본시", "샘플쇼"])
+    text = (isolated_env / "glossary.toml").read_text(encoding="utf-8")
+
+    assert "# 사무국 메모: 전시회 용어는 김간사가 관리합니다." in text
+    assert "# 공장 견학 행사" in text
+    assert Glossary.load(KnowledgeSettings()).synonyms("샘플쇼") == ("견본시",)
+    assert Glossary.load(KnowledgeSettings()).synonyms("투어") == ("견학",)
+
+
 def test_adding_words_twice_does_not_repeat_them(isolated_env: Path) -> None:
     add_words(KnowledgeSettings(), ["견본시", "샘플쇼"])
     again = add_words(KnowledgeSettings(), ["샘플쇼", "견본시"])
