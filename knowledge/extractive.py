@@ -37,6 +37,7 @@ from knowledge.facts import (
     states_superlative,
     strength,
 )
+from knowledge.josa import with_particle
 from knowledge.lexical import kiwi_tokens, normalize
 from knowledge.matching import Analysed, analyse_many, compact
 from knowledge.question import (
@@ -1271,8 +1272,7 @@ def _superlative(unit: Unit, read: Question) -> str:
         return ""
     most = read.superlative == "most"
     label, _, figure = (max if most else min)(items, key=lambda item: item[1])
-    particle = "이" if _has_final_consonant(label) else "가"
-    said = f"{label}{particle} {figure}로 가장 {'많아요' if most else '적어요'}."
+    said = f"{with_particle(label, '이/가')} {figure}로 가장 {'많아요' if most else '적어요'}."
     if read.kind == "yesno" or re.search(r"맞[지죠나아]", read.text):
         # "기계금속이 젤 많은 거 맞지?": yes when the one asked about is the one on top.
         named = [compact(re.sub(r"[·\s]", "", item[0])) for item in items]
@@ -1288,12 +1288,6 @@ def _superlative(unit: Unit, read: Question) -> str:
         elif asked:
             said = f"{NO} {said}"
     return said
-
-
-def _has_final_consonant(word: str) -> bool:
-    """True when the last Hangul syllable of ``word`` ends in a consonant (이 rather than 가)."""
-    syllables = [char for char in word if "가" <= char <= "힣"]
-    return bool(syllables) and (ord(syllables[-1]) - 0xAC00) % 28 != 0
 
 
 def _second(best: _Scored, ranked: Sequence[_Scored], read: Question) -> _Scored | None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.texts.josa import Particle, with_particle
+from knowledge.josa import Particle, with_particle
 
 
 @pytest.mark.parametrize(
