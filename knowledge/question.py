@@ -88,6 +88,8 @@ _DEFINITION = re.compile(
 )
 _REASON = re.compile(r"왜|이유|때문")
 _WH = re.compile(r"언제|얼마|몇|어디|누구|누가|무엇|뭐|뭘|어떻게|어떤|무슨|왜|어느|며칠")
+# "…괜찮아요?", "…낫다는 거 아녀?": asks whether something is a good idea.
+_JUDGEMENT = re.compile(r"괜찮(?:다|은|아|나|을|지)|낫다|나은가|나을까|좋다고|좋은가|좋을까|바람직")
 # A question that ends like "…되나요?", "…있어요?", "…맞죠?" without asking what, when or who.
 _YESNO = re.compile(
     r"(?:되나|돼|되요|될까|되는거|되는건|있나|있어|있을까|있는거|없나|없어|가능|맞죠|맞나|맞아|"
@@ -323,6 +325,10 @@ def read_question(text: str) -> Question:
     normalized = normalize(text)
     squeezed = "".join(normalized.split())
     kinds = tuple(kind for kind, cue in _CUES if cue.search(squeezed))
+    judged = not _WH.search(squeezed) and _JUDGEMENT.search(squeezed) is not None
+    if judged:
+        # "모임장소 밥집으로 잡는 거 괜찮다고 함?": whether a choice is good, not which place.
+        kinds = ()
     if _WHICH_ONES.search(squeezed):
         kinds = tuple(kind for kind in kinds if kind != "place")
     yesno_form = not _WH.search(squeezed) and bool(_YESNO.search(squeezed))
@@ -350,7 +356,7 @@ def read_question(text: str) -> Question:
         kind = "reason"
     elif _DEFINITION.search(squeezed) and _asks_what_a_noun_is(normalized):
         kind = "definition"
-    elif yesno_form:
+    elif yesno_form or judged:
         kind = "yesno"
     else:
         kind = "other"

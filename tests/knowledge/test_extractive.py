@@ -1220,3 +1220,17 @@ def test_a_father_is_a_parent() -> None:
 
     assert "10만원" in extract.text
     assert "20만원" not in extract.text
+
+
+def test_a_meal_place_is_where_one_eats() -> None:
+    advice = _hit(
+        "이를 해결하기 위한 방법의 하나로 모임의 장소를 식사를 겸할 수 있는 장소로 선택하지 "
+        "않는 방법이 있다.",
+        section="IV. 이업종교류회의 효율적 운영제안",
+        title="협동화 사업",
+    )
+
+    extract = _with_glossary("모임장소 밥집으로 잡는거 괜찮다고 함?", [advice])
+
+    assert extract.text.startswith("아니요")
+    assert "밥집" not in extract.support.missing

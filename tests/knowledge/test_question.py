@@ -319,3 +319,9 @@ def test_a_chat_question_ending_in_a_noun_form_is_a_yes_no_question() -> None:
     assert read_question("회비 한 넉달 밀렸는데 경조사 지원 받을수있음?").kind == "yesno"
     assert read_question("송년회 가족 데려가도 됨?").kind == "yesno"
     assert read_question("경조사 어디다 전화함").kind == "contact"
+
+
+def test_whether_a_choice_is_good_is_a_yes_no_question() -> None:
+    assert read_question("모임장소 밥집으로 잡는거 괜찮다고 함?").kind == "yesno"
+    assert read_question("모임은 밥먹으면서 식당서 하는게 낫다는거 아녀?").kind == "yesno"
+    assert read_question("모임장소 어디가 좋아요?").kind == "place"
