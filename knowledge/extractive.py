@@ -661,8 +661,9 @@ class _Scorer:
         if self._asks_account:
             # "계좌번호 뭐예요?" wants the number to send money to, not whom to tell.
             kind_found = kind_found and _ACCOUNT.search(unit.text) is not None
-        if read.dated is not None and read.dated not in best.found:
-            # "선정 발표 언제해요?" wants the date of the 발표, not the fair's or the deadline.
+        if read.dated is not None and not self._near(unit, read.dated):
+            # "선정 발표 언제해요?" wants the date of the 발표, not the fair's or the deadline;
+            # in the sentence or under its heading, not only in the document's title.
             kind_found = False
         if read.named is not None:
             # "법 이름 뭐라고?" wants a name: a word ending in 법 ("…촉진법") or a quoted one.
@@ -807,6 +808,19 @@ class _Scorer:
     def holds_all(self, scored: _Scored) -> bool:
         """True when every question word some document uses is found for ``scored``."""
         return all(term in scored.found or term in self.unknown for term in self._weights)
+
+    def _near(self, unit: Unit, term: str) -> bool:
+        """True when ``term`` (or a synonym) is in the unit or its heading, or in the title of the
+        table a row belongs to ("2026년 교류회 정례회 일정"), not only in an article's title."""
+        words = [term, *(self._synonyms(term) if self._synonyms is not None else ())]
+        analysed = self._unit.get(id(unit))
+        section = compact(unit.chunk.section)
+        if unit.row:
+            section += compact(unit.chunk.title)
+        return any(
+            (analysed is not None and analysed.contains(word)) or compact(word) in section
+            for word in words
+        )
 
     def found_terms(self, unit: Unit) -> list[str]:
         """Question words (or their synonyms) in the unit itself, as written there."""

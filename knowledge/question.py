@@ -558,9 +558,16 @@ def _dated(normalized: str, terms: Sequence[str]) -> str | None:
     match = _BEFORE_WHEN.search(normalized)
     if match is not None:
         word = _PARTICLE.sub("", match.group(1))
+        if word in KIND_WORDS["date"]:
+            # "정기총회 날짜 언제": the thing is the word before 날짜.
+            before = re.search(r"([가-힣A-Za-z]{2,})\s*(?:의)?\s*$", normalized[: match.start(1)])
+            word = _PARTICLE.sub("", before.group(1)) if before is not None else word
+        if word not in terms:
+            # "정기총회" read as 정기 + 총회: the thing is its last part.
+            word = next((term for term in terms if len(term) >= 2 and word.endswith(term)), word)
         if (
             word in terms
-            and word not in KIND_WORDS["date"]  # "날짜 언제", "그럼 언제": no thing of its own
+            and word not in KIND_WORDS["date"]  # "그럼 언제": no thing of its own
             and kiwi_tokens([word])[0][0].tag in _NOUN_TAGS
         ):
             return word

@@ -1234,3 +1234,19 @@ def test_a_meal_place_is_where_one_eats() -> None:
 
     assert extract.text.startswith("아니요")
     assert "밥집" not in extract.support.missing
+
+
+def test_an_articles_title_does_not_date_the_event_it_names() -> None:
+    caption = _hit(
+        "1994년 결성 784개 업체 참여 워크숍·해외산업시찰 등 활동",
+        section="◆ 경기중소기업이업종교류연합회",
+        title="경기중소기업이업종교류연합회의 신년하례회 및 정기총회",
+    )
+    row = _hit(
+        "월: 11월 · 새벽교류회 (오후 7시): 11월 10일(화)",
+        section="월별 날짜",
+        title="2026년 교류회 정례회 일정",
+    )
+
+    assert not extract_answer("신년하례회 정기총회 날짜 언제엿음?", [caption]).support.kind_found
+    assert _with_glossary("새벽교류회 11월 정례회 며칠이에요?", [row]).support.kind_found

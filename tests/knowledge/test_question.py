@@ -158,7 +158,6 @@ def test_where_the_member_read_it_and_about_all_are_no_topic() -> None:
 
 def test_when_asks_the_date_of_the_noun_before_it() -> None:
     assert read_question("하노버 박람회 공동관 선정된 회사 발표 언제해요").dated == "발표"
-    assert read_question("송년회 날짜 언제야").dated is None
     assert read_question("그럼 언제까지 내요").dated is None
 
 
@@ -325,3 +324,9 @@ def test_whether_a_choice_is_good_is_a_yes_no_question() -> None:
     assert read_question("모임장소 밥집으로 잡는거 괜찮다고 함?").kind == "yesno"
     assert read_question("모임은 밥먹으면서 식당서 하는게 낫다는거 아녀?").kind == "yesno"
     assert read_question("모임장소 어디가 좋아요?").kind == "place"
+
+
+def test_the_thing_whose_date_is_asked_stands_before_its_date_word() -> None:
+    assert read_question("신년하례회 정기총회 날짜 언제엿음?").dated == "총회"
+    assert read_question("송년회 날짜 언제예요").dated == "송년회"
+    assert read_question("그럼 언제 시작해요").dated is None
