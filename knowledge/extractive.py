@@ -286,6 +286,27 @@ and the fact is chosen over a better-scoring one that leaves a word out when it 
 this share of it (development sets: 5 right answers more, none wrong, alike from 0.5 to 0.7)."""
 
 
+# "보험사 전화번호": whose number is asked; "사무국(031-000-1237)": whose number is given.
+_ASKED_OWNER = re.compile(
+    r"([가-힣A-Za-z]{2,})\s*(?:의)?\s*(?:전화번호|연락처|전화|번호|이메일|메일)"
+)
+_GIVEN_OWNER = re.compile(r"([가-힣A-Za-z]{2,})\s*\(\s*(?:전화\s*)?\d{2,4}-\d{3,4}-\d{4}")
+_PHONE = re.compile(r"\d{2,4}-\d{3,4}-\d{4}")
+
+
+def _owns_number(text: str, read: Question) -> bool:
+    """False when the question asks for someone's number and every number of ``text`` is given
+    in brackets after another owner the question does not name."""
+    asked = _ASKED_OWNER.search(read.text)
+    if asked is None or asked.group(1).startswith(("어디", "무슨", "몇", "누구", "뭐", "알려")):
+        return True
+    owners = [match.group(1) for match in _GIVEN_OWNER.finditer(text)]
+    if not owners or len(owners) < len(_PHONE.findall(text)):
+        return True
+    question = compact(read.text)
+    return any(owner in question for owner in owners)
+
+
 # "이업종교류회 누가 만들었어?": who did something asks for someone, not the roles a rule names.
 _WHO_DID = re.compile(r"누가\s*(?:[가-힣]+\s*){0,2}?[가-힣]*(?:었|았|했|였)")
 
@@ -658,6 +679,9 @@ class _Scorer:
             kind_found = kind_found and bool(
                 states_superlative(unit.text) or figured_items(unit.text)
             )
+        if read.kind == "contact" and not _owns_number(unit.text, read):
+            # "보험사 사고접수 전화번호": "사무국(031-000-1237)" is the secretariat's number.
+            kind_found = False
         if self._asks_account:
             # "계좌번호 뭐예요?" wants the number to send money to, not whom to tell.
             kind_found = kind_found and _ACCOUNT.search(unit.text) is not None

@@ -1250,3 +1250,16 @@ def test_an_articles_title_does_not_date_the_event_it_names() -> None:
 
     assert not extract_answer("신년하례회 정기총회 날짜 언제엿음?", [caption]).support.kind_found
     assert _with_glossary("새벽교류회 11월 정례회 며칠이에요?", [row]).support.kind_found
+
+
+def test_someone_elses_number_does_not_answer_for_the_one_asked() -> None:
+    steps = _hit(
+        "1. 제품 사고나 피해 주장이 접수되면 바로 사무국(031-000-1237)과 보험사 사고접수 창구에 "
+        "알립니다.",
+        section="사고가 나면",
+        title="단체 PL보험 가입 안내",
+    )
+
+    assert not extract_answer("보험사 사고접수 전화번호 몇번이에요", [steps]).support.kind_found
+    assert extract_answer("사무국 전화번호 몇번이에요", [steps]).support.kind_found
+    assert extract_answer("pl 사고나면 어디다 전화해요", [steps]).support.kind_found
