@@ -286,6 +286,7 @@ and the fact is chosen over a better-scoring one that leaves a word out when it 
 this share of it (development sets: 5 right answers more, none wrong, alike from 0.5 to 0.7)."""
 
 
+_OWN_MONEY = re.compile(r"(?:우리|내|제|저희|자기)\s*돈")
 # "보험사 전화번호": whose number is asked; "사무국(031-000-1237)": whose number is given.
 _ASKED_OWNER = re.compile(
     r"([가-힣A-Za-z]{2,})\s*(?:의)?\s*(?:전화번호|연락처|전화|번호|이메일|메일)"
@@ -526,6 +527,8 @@ class _Scorer:
             word: kind
             for kind in (*read.kinds[::-1], read.kind)
             for word in KIND_WORDS.get(kind, ())
+            # "우리 돈은 얼마나 넣어야": one's own money (자부담) is a topic, not just a sum.
+            if not (word == "돈" and _OWN_MONEY.search(read.text))
         }
         # A glossary phrase of the question ("혼자 방") vouches for the terms inside it when a
         # sentence holds another word of its group ("1인 1실"); a phrase holding no term ("뭐가

@@ -1263,3 +1263,16 @@ def test_someone_elses_number_does_not_answer_for_the_one_asked() -> None:
     assert not extract_answer("보험사 사고접수 전화번호 몇번이에요", [steps]).support.kind_found
     assert extract_answer("사무국 전화번호 몇번이에요", [steps]).support.kind_found
     assert extract_answer("pl 사고나면 어디다 전화해요", [steps]).support.kind_found
+
+
+def test_ones_own_money_is_the_share_one_pays_not_any_sum() -> None:
+    share = _hit(
+        "과제당 최대 3,000만원을 지원하며, 지원금은 총사업비의 75% 이내입니다. 나머지 25% 이상은 "
+        "컨소시엄이 부담하고, 이 가운데 현금이 총사업비의 10% 이상이어야 합니다.",
+        section="지원 내용",
+        title="공동기술개발 지원사업 공고",
+    )
+
+    extract = _with_glossary("공동개발 지원받으면 우리 돈은 얼마나 넣어야 돼요?", [share])
+
+    assert "현금이 총사업비의 10% 이상" in extract.text
