@@ -216,6 +216,8 @@ class _Scored:
     direct: float
     kind_strength: float
     found: list[str]
+    steps: int = 0
+    """How many ordinal steps ("첫 번째 단계는 …") this stands for (0: one unit)."""
 
 
 def extract_answer(
@@ -243,11 +245,91 @@ def extract_answer(
     if not ranked:
         return Extract(text="", cited=())
     best = _holding_key(ranked, scorer)
-    text, cited = _compose(best, ranked, read, units, following, scorer)
+    steps = _ordinal_steps(best, ranked) if read.kind in ("procedure", "list") else []
+    if steps:
+        # "첫 번째 단계는 … 다섯 번째 단계는 …" told in prose: the steps are the answer, and the
+        # passages they span are one answer, not rivals of each other.
+        best = scorer.together(steps)
+        text, cited = _steps_text(steps), tuple(sorted({step.unit.rank for step in steps}))
+        spanned = {step.unit.chunk.id for step in steps}
+        competing = [best, *(other for other in ranked if other.unit.chunk.id not in spanned)]
+    else:
+        text, cited = _compose(best, ranked, read, units, following, scorer)
+        competing = list(ranked)
     # When the chosen sentence itself matches only kind words, any rival may compete with it.
     topical = scorer.topical if scorer.topical(best) else None
-    support = scorer.support(best, _rival(best, ranked, read, topical))
+    support = scorer.support(best, _rival(best, competing, read, topical))
     return Extract(text=text, cited=cited, support=support, related=best.unit.text)
+
+
+_ORDINAL = re.compile(
+    r"^(?:(?P<counted>첫|두|세|네|다섯|여섯|일곱|여덟|아홉|열)\s*번째\s*(?P<what>[가-힣]+?)(?:은|는|로|으로)?\s|"
+    r"(?P<plain>첫째|둘째|셋째|넷째|다섯째|여섯째|일곱째|여덟째|아홉째|열째)\s*[,，]?\s)"
+)
+_ORDINAL_NUMBERS = {
+    word: number
+    for number, words in enumerate(
+        (
+            ("첫", "첫째"),
+            ("두", "둘째"),
+            ("세", "셋째"),
+            ("네", "넷째"),
+            ("다섯", "다섯째"),
+            ("여섯", "여섯째"),
+            ("일곱", "일곱째"),
+            ("여덟", "여덟째"),
+            ("아홉", "아홉째"),
+            ("열", "열째"),
+        ),
+        start=1,
+    )
+    for word in words
+}
+_MIN_STEPS = 3
+
+
+def _ordinal(text: str) -> tuple[int, str] | None:
+    """The place a sentence says it has in a sequence ("두 번째 단계는 …" → 2, "단계")."""
+    match = _ORDINAL.match(_strip_marker(text))
+    if match is None:
+        return None
+    word = match.group("counted") or match.group("plain")
+    return _ORDINAL_NUMBERS[word], match.group("what") or ""
+
+
+def _ordinal_steps(best: _Scored, ranked: Sequence[_Scored]) -> list[_Scored]:
+    """The sentences "첫 번째 단계는 …", "두 번째 단계는 …" … of the best one's document, when
+    the best one is among the passages they span and there are at least three of them."""
+    source = best.unit.chunk.source
+    found = sorted(
+        (
+            (scored.unit.chunk.position, scored.unit.index, place, scored)
+            for scored in ranked
+            if scored.unit.chunk.source == source
+            and (place := _ordinal(scored.unit.text)) is not None
+        ),
+        key=lambda item: (item[0], item[1]),
+    )
+    steps: list[_Scored] = []
+    what = ""
+    for _, _, (number, word), scored in found:
+        if number == 1 and not steps:
+            steps, what = [scored], word
+        elif steps and number == len(steps) + 1 and word == what:
+            steps.append(scored)
+    if len(steps) < _MIN_STEPS or best.unit.chunk.id not in {s.unit.chunk.id for s in steps}:
+        return []
+    return steps
+
+
+def _steps_text(steps: Sequence[_Scored]) -> str:
+    """Each step by its first clause ("첫 번째 단계는 교류그룹 결성 단계"), one a line."""
+    lines = []
+    for step in steps:
+        sentence = _strip_marker(step.unit.text)
+        clause = re.match(r"(.+?)\s*(?:로서|으로서)[,\s]", sentence)
+        lines.append(_cite(f"- {clause.group(1) if clause else sentence}", step.unit.rank))
+    return "\n".join(lines)
 
 
 KEY_SWITCH = 0.8
@@ -649,6 +731,21 @@ class _Scorer:
                 score *= 1.15  # "첫번째" typed as the document writes it ("첫 번째")
         return _Scored(unit, score, coverage, direct / self._total, kind_strength, found)
 
+    def together(self, parts: Sequence[_Scored]) -> _Scored:
+        """Several units answering as one (the steps of a sequence): the words any of them holds,
+        the best score among them, standing as the first unit."""
+        found = list(dict.fromkeys(word for part in parts for word in part.found))
+        held = sum(self._weights.get(word, 0.0) for word in found) / self._total
+        return _Scored(
+            parts[0].unit,
+            max(part.score for part in parts),
+            min(1.0, max(held, *(part.coverage for part in parts))),
+            max(part.direct for part in parts),
+            max(part.kind_strength for part in parts),
+            found,
+            steps=len(parts),
+        )
+
     def topical(self, scored: _Scored) -> bool:
         """True when a unit matches a question word other than those naming the kind asked
         ("공동R&D 접수 마감 날짜": a workshop's row matching only 마감 and 날짜 is not), or
@@ -667,7 +764,9 @@ class _Scorer:
         surroundings = f"{unit.text} {unit.chunk.section} {unit.chunk.title}"
         kind_found = best.kind_strength > 0
         if read.kind == "procedure":
-            kind_found = unit.item or _HOW.search(unit.text) is not None
+            kind_found = (
+                unit.item or _HOW.search(unit.text) is not None or bool(_ordinal(unit.text))
+            )
             # Steps for paying are no steps for changing the account ("통장 바꾸려면").
             kind_found = kind_found and (read.goal is None or read.goal in best.found)
         if read.kind == "place":
@@ -723,6 +822,10 @@ class _Scorer:
         """True when ``best`` answers the question although ``rival`` comes close (see
         :attr:`Support.exception`)."""
         read, mine, theirs = self.read, set(best.found), set(rival.found)
+        if best.steps and theirs <= mine:
+            # "어떤 단계 거치는지 순서대로": the five steps hold more of the question together
+            # than any one sentence elsewhere.
+            return True
         if read.kind == "yesno" and self.polarity(best.unit) == "no":
             # "이미 출원한 건은 지원하지 않습니다" matches more than "출원 비용을 지원합니다";
             # "다른 회원들도 봐요?" — "아닙니다. … 자문위원만 봅니다" against a rule that

@@ -1276,3 +1276,49 @@ def test_ones_own_money_is_the_share_one_pays_not_any_sum() -> None:
     extract = _with_glossary("공동개발 지원받으면 우리 돈은 얼마나 넣어야 돼요?", [share])
 
     assert "현금이 총사업비의 10% 이상" in extract.text
+
+
+def test_steps_told_in_prose_are_answered_as_steps() -> None:
+    source = "seeds/paper.txt"
+    first = _hit(
+        "첫 번째 단계는 교류그룹 결성 단계로서, 1업종 1개 기업을 원칙으로 그룹을 결성한다. "
+        "두 번째 단계는 상호 교류단계로서, 회원 상호간에 신뢰기반을 구축하는 단계이다.",
+        section="II. 유형",
+        title="협동화 사업",
+        source=source,
+        position=9,
+    )
+    second = _hit(
+        "세 번째 단계는 제품(상품) 개발단계로서, 공동으로 추진하게 된다. "
+        "네 번째 단계는 사업화 단계로서, 새로운 사업을 전개하는 단계이다.",
+        section="II. 유형",
+        title="협동화 사업",
+        source=source,
+        position=10,
+    )
+    other = _hit(
+        "하나는 7개 이상의 기업들이 모여 교류그룹을 만들어주는 것이고, 또 하나는 기존 모임이다.",
+        section="III. 조직",
+        title="다른 글",
+        source="seeds/other.txt",
+    )
+
+    extract = _with_glossary(
+        "교류그룹 만들고 나면 어떤 단계로 굴러가는지 순서대로좀 알려줘요", [first, second, other]
+    )
+
+    assert extract.text.splitlines()[0].startswith("- 첫 번째 단계는 교류그룹 결성 단계")
+    assert "- 네 번째 단계는 사업화 단계" in extract.text
+    assert extract.support.kind_found
+    assert extract.support.margin < 0.7 or extract.support.exception
+
+
+def test_two_ordinal_sentences_are_no_sequence() -> None:
+    two = _hit(
+        "첫째, 회원사를 방문해야 한다. 둘째, 가능한 한 빨리 친목모임 성격을 벗어나야 한다.",
+        section="제안",
+    )
+
+    extract = extract_answer("교류회 잘 되려면 어떻게 해야 돼요", [two])
+
+    assert not extract.text.startswith("- 첫째")

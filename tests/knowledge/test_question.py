@@ -330,3 +330,7 @@ def test_the_thing_whose_date_is_asked_stands_before_its_date_word() -> None:
     assert read_question("신년하례회 정기총회 날짜 언제엿음?").dated == "총회"
     assert read_question("송년회 날짜 언제예요").dated == "송년회"
     assert read_question("그럼 언제 시작해요").dated is None
+
+
+def test_how_something_is_divided_asks_a_list() -> None:
+    assert read_question("교류회 하는 일 기준으로 어떻게 나눠?").kind == "list"
