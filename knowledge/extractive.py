@@ -256,6 +256,16 @@ def extract_answer(
     else:
         text, cited = _compose(best, ranked, read, units, following, scorer)
         competing = list(ranked)
+        listed = text.count("\n- ")
+        if (
+            best.unit.item
+            and read.kind in ("procedure", "list")
+            and listed >= _MIN_STEPS
+            # …under a heading naming steps ("가입 절차"), not a list of terms ("지원 내용")
+            and any(word in compact(best.unit.chunk.section) for word in KIND_WORDS["procedure"])
+        ):
+            # "가입 절차:" and its five steps answer as a whole, like steps told in prose.
+            best = replace(best, steps=listed)
     # When the chosen sentence itself matches only kind words, any rival may compete with it.
     topical = scorer.topical if scorer.topical(best) else None
     support = scorer.support(best, _rival(best, competing, read, topical))

@@ -1322,3 +1322,26 @@ def test_two_ordinal_sentences_are_no_sequence() -> None:
     extract = extract_answer("교류회 잘 되려면 어떻게 해야 돼요", [two])
 
     assert not extract.text.startswith("- 첫째")
+
+
+def test_a_listed_procedure_stands_against_one_sentence_elsewhere() -> None:
+    steps = _hit(
+        "1. 사무국에 전화나 이메일로 가입 상담을 신청합니다.\n"
+        "2. 원하는 교류회의 정례회에 한 번 참관합니다.\n"
+        "3. 입회신청서를 내고, 기존 회원사 2곳의 추천을 받습니다.\n"
+        "4. 분기마다 열리는 이사회에서 입회를 승인합니다.",
+        section="가입 절차",
+        title="입회 안내",
+        source="samples/corpus/membership_guide.txt",
+    )
+    insurance = _hit(
+        "단체 계약은 매년 3월 1일에 갱신되며, 신규 가입 신청은 2월 13일까지 받습니다.",
+        section="가입 방법",
+        title="단체 PL보험 가입 안내",
+        source="samples/corpus/pl_insurance.docx",
+    )
+
+    extract = extract_answer("가입 절차좀 순서대로 알려주세요", [steps, insurance])
+
+    assert extract.text.startswith("가입 절차:")
+    assert extract.support.exception or extract.support.margin < 0.7
