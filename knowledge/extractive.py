@@ -354,6 +354,14 @@ def _holding_key(ranked: Sequence[_Scored], scorer: _Scorer) -> _Scored:
     through its heading, but "일반 수수료는 3%이지만 회원사는 2%" is the one about 대신 (대행).
     """
     best = ranked[0]
+    if scorer.read.kind == "definition" and not _defines_asked(best.unit.text, scorer.read):
+        # "간이정액환급 이게 뭐임": "간이정액환급은 … 돌려받는 방법입니다" says what it is;
+        # a sentence about who may use it, under a heading naming it, does not.
+        for other in ranked[1:]:
+            if other.score < KEY_SWITCH * best.score:
+                break
+            if _defines_asked(other.unit.text, scorer.read):
+                return other
     key = scorer.key
     if key is not None and key not in best.found:
         for other in ranked[1:]:

@@ -1345,3 +1345,23 @@ def test_a_listed_procedure_stands_against_one_sentence_elsewhere() -> None:
 
     assert extract.text.startswith("가입 절차:")
     assert extract.support.exception or extract.support.margin < 0.7
+
+
+def test_what_a_thing_is_is_answered_by_the_sentence_saying_so() -> None:
+    who = _hit(
+        "환급을 신청하는 해의 직전 2년 동안 매년 환급액이 6억원 이하인 중소기업이 대상입니다.",
+        section="3. 간이정액환급을 받을 수 있는 회사",
+        title="관세환급 안내 - 간이정액환급 제도",
+    )
+    what = _hit(
+        "간이정액환급은 정부가 미리 정해 둔 간이정액환급률표에 따라, 수출 금액 1만원당 정해진 "
+        "금액을 돌려받는 방법입니다.",
+        section="2. 두 가지 방법",
+        title="관세환급 안내 - 간이정액환급 제도",
+    )
+
+    filler = _hit("수출신고가 수리된 날로부터 2년 이내에 신청해야 합니다.", section="4. 신청 기한")
+
+    extract = extract_answer("간이정액환급 이게 뭐임 쉽게좀", [who, filler, what])
+
+    assert extract.text.startswith("간이정액환급은")
