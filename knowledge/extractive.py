@@ -262,7 +262,7 @@ def extract_answer(
             and read.kind in ("procedure", "list")
             and listed >= _MIN_STEPS
             # …under a heading naming steps ("가입 절차"), not a list of terms ("지원 내용")
-            and any(word in compact(best.unit.chunk.section) for word in KIND_WORDS["procedure"])
+            and _under_steps(best.unit)
         ):
             # "가입 절차:" and its five steps answer as a whole, like steps told in prose.
             best = replace(best, steps=listed)
@@ -354,6 +354,14 @@ def _holding_key(ranked: Sequence[_Scored], scorer: _Scorer) -> _Scored:
     through its heading, but "일반 수수료는 3%이지만 회원사는 2%" is the one about 대신 (대행).
     """
     best = ranked[0]
+    if scorer.read.kind == "procedure" and not _under_steps(best.unit):
+        # "특허 출원비 지원 신청 어떻게 해?": the items under "신청 방법", not the condition
+        # "지원 신청 후에 출원한 건만 지원합니다" that holds more of the words.
+        for other in ranked[1:]:
+            if other.score < STEPS_SWITCH * best.score:
+                break
+            if _under_steps(other.unit):
+                return other
     if scorer.read.kind == "definition" and not _defines_asked(best.unit.text, scorer.read):
         # "간이정액환급 이게 뭐임": "간이정액환급은 … 돌려받는 방법입니다" says what it is;
         # a sentence about who may use it, under a heading naming it, does not.
@@ -378,6 +386,17 @@ def _holding_key(ranked: Sequence[_Scored], scorer: _Scorer) -> _Scored:
             if other.kind_strength == 1.0 and scorer.holds_all(other):
                 return other
     return best
+
+
+STEPS_SWITCH = 0.7
+"""For a how-to question, an item under a heading naming steps ("신청 방법") is chosen over a
+better-scoring unit that is not one when it scores at least this share of it."""
+
+
+def _under_steps(unit: Unit) -> bool:
+    """True for an item of a list under a heading naming steps ("가입 절차", "신청 방법")."""
+    heading = compact(unit.chunk.section)
+    return unit.item and any(word in heading for word in KIND_WORDS["procedure"])
 
 
 ALL_SWITCH = 0.6
@@ -1086,6 +1105,9 @@ class _Scorer:
         if name.endswith(_PRICE) and _PRICE in held and len(name) >= 3:
             # "부스값" is what the 부스 costs: the booth and a sum answer it.
             return self._name_found(name[: -len(_PRICE)], analysed, context)
+        if name.endswith("비") and len(name) >= 3 and (_PRICE in held or analysed.contains("비용")):
+            # "출원비" is the 출원 비용: the filing and its cost (or a sum) answer it.
+            return self._name_found(name[:-1], analysed, context)
         parts = _parts(name)
         return len(parts) > 1 and all(
             part in held

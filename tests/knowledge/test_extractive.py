@@ -1365,3 +1365,25 @@ def test_what_a_thing_is_is_answered_by_the_sentence_saying_so() -> None:
     extract = extract_answer("간이정액환급 이게 뭐임 쉽게좀", [who, filler, what])
 
     assert extract.text.startswith("간이정액환급은")
+
+
+def test_how_to_apply_is_answered_by_the_steps_under_how_to_apply() -> None:
+    terms = _hit(
+        "- 지원 대상: 특허, 실용신안, 디자인, 상표의 국내 출원\n"
+        "- 조건: 지원 신청 후에 출원한 건만 지원합니다. 이미 출원을 마친 건은 지원하지 않습니다.",
+        section="■ 국내 출원 비용 지원",
+        title="특허·지식재산 지원사업 안내",
+    )
+    steps = _hit(
+        "1. 지식재산 지원 신청서를 ip@hanbit-example.kr로 보냅니다.\n"
+        "2. 사무국이 5영업일 안에 지원 가능 여부를 알려 드립니다.\n"
+        "3. 승인을 받은 뒤 출원하고, 출원번호 통지서와 비용 영수증을 내면 지원금을 보내 드립니다.",
+        section="■ 신청 방법",
+        title="특허·지식재산 지원사업 안내",
+    )
+
+    extract = extract_answer("특허 출원비 지원 신청 어떻게 하는거", [terms, steps])
+
+    assert extract.text.startswith("신청 방법:")
+    assert "5영업일" in extract.text
+    assert extract.support.compounds_found  # "출원비" is the 출원 and its 비용
