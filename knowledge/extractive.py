@@ -873,7 +873,8 @@ class _Scorer:
         # A word no document uses cannot tell the two apart ("깜빡했는데").
         unmatched = [word for word in missing if word not in self.unknown]
         if (
-            read.kind in TYPED_KINDS
+            # …and for "뭐뭐 보내야 돼?", the sentence listing them with every word asked
+            (read.kind in TYPED_KINDS or read.kind == "list")
             and not unmatched
             and theirs < mine
             and best.direct >= MIN_DIRECT

@@ -1004,7 +1004,8 @@ def test_is_this_the_most_is_answered_yes_when_it_is_on_top() -> None:
 
 def test_words_for_what_is_wanted_are_never_the_key_noun() -> None:
     forms = _hit(
-        "참가 신청서, 영문 회사소개서, 제품 카탈로그를 export@hanbit-example.kr로 보내 주세요.",
+        "참가 신청서, 영문 회사소개서, 제품 카탈로그(영문 또는 베트남어)를 "
+        "export@hanbit-example.kr로 보내 주세요.",
         section="신청 방법",
         title="해외시장개척단 모집 공고",
     )
@@ -1387,3 +1388,25 @@ def test_how_to_apply_is_answered_by_the_steps_under_how_to_apply() -> None:
     assert extract.text.startswith("신청 방법:")
     assert "5영업일" in extract.text
     assert extract.support.compounds_found  # "출원비" is the 출원 and its 비용
+
+
+def test_a_list_holding_every_word_stands_against_a_sentence_holding_fewer() -> None:
+    papers = _hit(
+        "참가 신청서, 영문 회사소개서, 제품 카탈로그(영문 또는 베트남어)를 "
+        "export@hanbit-example.kr로 보내 주세요.",
+        section="신청 방법",
+        title="베트남 호치민 해외시장개척단 모집 공고",
+        source="samples/corpus/vietnam.pdf",
+    )
+    outline = _hit(
+        "2026년 베트남 호치민 해외시장개척단은 현지 바이어 상담회와 산업단지 방문으로 구성되며, "
+        "참가비와 일정은 별도 모집 공고(베트남 호치민 시장개척단 모집 공고)를 참고해 주세요.",
+        section="4. 해외시장개척단",
+        title="수출 지원사업 안내",
+        source="samples/corpus/export.pdf",
+    )
+
+    extract = extract_answer("베트남 개척단 신청할때 뭐뭐 보내야되", [outline, papers])
+
+    assert "카탈로그" in extract.text
+    assert extract.support.exception  # it would stand against a close rival
