@@ -558,8 +558,9 @@ def _dated(normalized: str, terms: Sequence[str]) -> str | None:
     match = _BEFORE_WHEN.search(normalized)
     if match is not None:
         word = _PARTICLE.sub("", match.group(1))
-        if word in KIND_WORDS["date"]:
-            # "정기총회 날짜 언제": the thing is the word before 날짜.
+        if word in ("날짜", "일시", "일정"):
+            # "정기총회 날짜 언제": the thing is the word before 날짜 (but "신청 마감 언제" asks
+            # a deadline, which any deadline of the passage may be).
             before = re.search(r"([가-힣A-Za-z]{2,})\s*(?:의)?\s*$", normalized[: match.start(1)])
             word = _PARTICLE.sub("", before.group(1)) if before is not None else word
         if word not in terms:

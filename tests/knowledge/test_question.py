@@ -189,6 +189,7 @@ def test_when_asks_the_date_of_the_noun_after_it_when_none_comes_before() -> Non
     assert read_question("하노버 박람회 참가업체 뽑힌거 언제 발표나요").dated == "발표"
     assert read_question("송년회 언제 시작해요").dated == "송년회"
     assert read_question("그럼 언제 시작해요").dated is None
+    assert read_question("공동개발 지원사업 신청 마감 언제예요?").dated is None  # any deadline
 
 
 def test_the_most_and_the_least_are_read() -> None:
