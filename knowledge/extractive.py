@@ -333,12 +333,14 @@ def _ordinal_steps(best: _Scored, ranked: Sequence[_Scored]) -> list[_Scored]:
 
 
 def _steps_text(steps: Sequence[_Scored]) -> str:
-    """Each step by its first clause ("첫 번째 단계는 교류그룹 결성 단계"), one a line."""
+    """Each step numbered, by its first clause ("1. 교류그룹 결성 단계"), one a line."""
     lines = []
-    for step in steps:
+    for number, step in enumerate(steps, start=1):
         sentence = _strip_marker(step.unit.text)
-        clause = re.match(r"(.+?)\s*(?:로서|으로서)[,\s]", sentence)
-        lines.append(_cite(f"- {clause.group(1) if clause else sentence}", step.unit.rank))
+        told = _ORDINAL.match(sentence)
+        rest = sentence[told.end() :] if told is not None else sentence
+        clause = re.match(r"(.+?)\s*(?:로서|으로서)[,\s]", rest)
+        lines.append(_cite(f"{number}. {clause.group(1) if clause else rest}", step.unit.rank))
     return "\n".join(lines)
 
 
