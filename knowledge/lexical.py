@@ -47,6 +47,7 @@ _CONTENT_TAGS = frozenset(
     }
 )
 
+_ASKING_PREFIXES = ("어떻게",)
 QUESTION_WORDS = frozenset(
     {
         "무엇",
@@ -150,7 +151,9 @@ def _analysis(text: str, tokens: Sequence[Any], *, query: bool) -> Analysis:
     sentence = 0
     for match in _WORD.finditer(text):
         word = match.group()
-        if query and word in QUESTION_WORDS:
+        if query and (word in QUESTION_WORDS or word.startswith(_ASKING_PREFIXES)):
+            # "어떻게되나요", "언제까지": a question word and its ending, no topic to search for
+            # (they would match every FAQ heading that asks "어떻게 되나요?").
             continue
         while sentence < len(bounds) and match.start() >= bounds[sentence]:
             sentence += 1

@@ -21,6 +21,14 @@ def test_question_words_are_dropped_from_queries_only() -> None:
     assert "언제" in morphemes("회비는 언제까지 내나요?")
 
 
+def test_how_glued_to_its_ending_is_no_search_word() -> None:
+    terms = analyze("사무국 주소가 어떻게되나요", query=True).terms
+
+    assert "b:어떻" not in terms  # it would match every FAQ heading "…어떻게 되나요?"
+    assert "b:주소" in terms
+    assert "b:어떻" in analyze("어떻게되나요").terms  # documents keep it
+
+
 def test_bigrams_match_compounds_spaced_differently() -> None:
     spaced = set(analyze("지명 수배").terms)
     joined = set(analyze("지명수배된 날").terms)
