@@ -97,7 +97,7 @@ def chat(
     out.write(texts.CHAT_GREETING + "\n")
     lines = terminal_lines() if _interactive(inp, out) else piped_lines(inp, out)
     for line in lines:
-        if line.strip() == texts.CHAT_QUIT:
+        if line.strip().lower() in texts.CHAT_QUIT_WORDS:
             break
         if not line.strip():
             continue

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 CHAT_PROMPT = "질문> "
 CHAT_QUIT = "/종료"
+CHAT_QUIT_WORDS = frozenset({CHAT_QUIT, "/끝", "/그만", "/quit", "/exit", "/q"})
+"""Also end the console chat: what a first-time user tries before reading the greeting."""
 CHAT_STARTING = (
     "교류를 준비하고 있어요. 잠시만 기다려 주세요(처음에는 예시 문서를 읽느라 10초쯤 걸려요)…"
 )

@@ -121,6 +121,20 @@ def test_chat_loads_the_sample_corpus_into_an_empty_directory_and_converses(
     assert result.stdout.rstrip().endswith(texts.CHAT_GOODBYE)
 
 
+@pytest.mark.parametrize("quit_word", ["/종료", "/quit", "/EXIT", "/끝"])
+def test_chat_ends_on_the_words_a_first_time_user_tries(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, quit_word: str
+) -> None:
+    only_dues_as_samples(tmp_path, monkeypatch)
+
+    result = runner.invoke(build_app(), ["chat"], input=f"{quit_word}\n연회비는 얼마인가요?\n")
+
+    assert result.exit_code == 0
+    assert "60만 원" not in result.stdout  # nothing after the quit word was answered
+    assert texts.TALK_KOREAN_ONLY not in result.stdout
+    assert result.stdout.rstrip().endswith(texts.CHAT_GOODBYE)
+
+
 def test_a_second_chat_session_on_the_same_data_directory_answers(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
