@@ -290,7 +290,10 @@ class DocumentQA:
         hits: Sequence[Hit] = (),
     ) -> QaAnswer:
         found = smalltalk.kinds(question)
-        if "chatter" in found:  # the weather, lunch: not for the documents
+        # The weather, lunch: not for the documents — unless the question also asks about the
+        # federation in words they use ("점심시간에 사무국 전화 받아요?"): then it is a question the
+        # documents do not answer, for the secretariat or an expert.
+        if "chatter" in found and (extract is None or extract.support.direct == 0):
             return QaAnswer(texts.QA_OFF_TOPIC, confident=False, kind="small_talk")
         if found and not smalltalk.asks_something(question):
             # "고마워요, 덕분에 잘 해결했어요": thanks with a few words around it, no question.

@@ -556,3 +556,14 @@ def test_a_byline_is_not_read_from_a_document_the_audience_may_not_see() -> None
 
     assert "사무국 행사팀" not in guest.text
     assert "사무국 행사팀에서 작성했어요" in member.text
+
+
+def test_a_federation_question_mentioning_lunch_is_a_question_not_small_talk(
+    sample_qa: DocumentQA,
+) -> None:
+    asked = sample_qa.answer("점심시간에 사무국 전화 받아요?")
+    chatted = sample_qa.answer("오늘 점심 뭐 먹지")
+
+    assert asked.kind == "not_covered"
+    assert asked.offers_expert
+    assert chatted.kind == "small_talk"
