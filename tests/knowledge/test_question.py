@@ -318,6 +318,7 @@ def test_people_from_a_company_are_counted_per_company() -> None:
 def test_a_chat_question_ending_in_a_noun_form_is_a_yes_no_question() -> None:
     assert read_question("회비 한 넉달 밀렸는데 경조사 지원 받을수있음?").kind == "yesno"
     assert read_question("송년회 가족 데려가도 됨?").kind == "yesno"
+    assert read_question("워크숍 참가비 그날 가서 현장에서 내도 되는거지").kind == "yesno"
     assert read_question("경조사 어디다 전화함").kind == "contact"
 
 
