@@ -24,6 +24,7 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from knowledge.facts import (
+    COMPANY_WORDS,
     counts_with,
     figured_items,
     is_boilerplate,
@@ -469,7 +470,6 @@ def _rival(
     return None
 
 
-_COMPANY_WORDS = frozenset({"회사", "기업", "업체", "회원사"})
 _COMPANIES_COUNTED = re.compile(r"\d\s*개사")
 # "2개사" and "2곳" count the same companies.
 _COMPANIES = re.compile(r"(?<=\d)(?:개사|곳)$")
@@ -1058,7 +1058,7 @@ class _Scorer:
                     analysed.contains(read.counted)
                     or self._synonym_found(read.counted, analysed)
                     # "4개사" counts companies: "몇 개 회사" needs no 회사 besides.
-                    or (read.counted in _COMPANY_WORDS and _COMPANIES_COUNTED.search(unit.text))
+                    or (read.counted in COMPANY_WORDS and _COMPANIES_COUNTED.search(unit.text))
                 ):
                     value = 0.0
         return value

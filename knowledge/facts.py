@@ -119,12 +119,15 @@ def _per_unit(per: re.Match[str]) -> str:
     return per.group("per") or per.group("per2") or per.group("per3")
 
 
+COMPANY_WORDS = frozenset({"회사", "기업", "업체", "회원사"})
+"""Words members use for a member company."""
+
+
 def _asks_per(unit: str, asked: str) -> bool:
     """True when the question asks about the thing a count is per: it names it, or, for a
     company, speaks of its own ("우리 직원들 몇 명까지" is so many per company)."""
     return unit in asked or (
-        unit in ("회사", "업체", "기업", "회원사")
-        and re.search(r"우리|저희|직원", asked) is not None
+        unit in COMPANY_WORDS and re.search(r"우리|저희|직원", asked) is not None
     )
 
 

@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any, Literal
 
-from knowledge.facts import PLACE_TYPES
+from knowledge.facts import COMPANY_WORDS, PLACE_TYPES
 from knowledge.lexical import QUESTION_WORDS, kiwi_tokens, normalize
 
 Kind = Literal[
@@ -520,7 +520,7 @@ _COUNTER = re.compile(
 
 # "직원 몇 명": 명 counts people already; the sentence need not say whose ("회사당 2명").
 _PEOPLE_COUNTED = frozenset({"직원", "사람", "인원", "참석자", "참가자", "식구", "가족"})
-_PER_COMPANY = frozenset({"회사", "업체", "기업", "회원사", "우리회사"})
+_PER_COMPANY = COMPANY_WORDS | {"우리회사"}
 
 
 def _counted(normalized: str) -> str | None:
