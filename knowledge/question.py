@@ -384,11 +384,7 @@ def read_question(text: str) -> Question:
             )
         ),
         counter=counter.group(1) if (counter := _COUNTER.search(squeezed)) else None,
-        counted=None
-        if (counted := _counted(normalized)) is not None
-        and counted.removesuffix("들") in _PEOPLE_COUNTED
-        and "명" in squeezed
-        else counted,
+        counted=_counted_thing(normalized),
         dated=_dated(normalized, terms) if kind == "date" else None,
         deadline=bool(re.search(r"마감|기한|언제까지|까지(?:내|신청|접수|알려|해야)", squeezed)),
         negated=kind == "yesno" and bool(_NEGATED.search(_strip_polite(squeezed))),
@@ -521,6 +517,14 @@ _COUNTER = re.compile(
 # "직원 몇 명": 명 counts people already; the sentence need not say whose ("회사당 2명").
 _PEOPLE_COUNTED = frozenset({"직원", "사람", "인원", "참석자", "참가자", "식구", "가족"})
 _PER_COMPANY = COMPANY_WORDS | {"우리회사"}
+
+
+def _counted_thing(normalized: str) -> str | None:
+    """:func:`_counted`, except the people a number of 명 counts ("직원 몇 명": no thing)."""
+    counted = _counted(normalized)
+    if counted is not None and counted.removesuffix("들") in _PEOPLE_COUNTED and "명" in normalized:
+        return None
+    return counted
 
 
 def _counted(normalized: str) -> str | None:
