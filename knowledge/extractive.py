@@ -207,6 +207,8 @@ class Extract:
     support: Support = field(default_factory=Support)
     related: str = ""
     """The best sentence even when it does not answer, to show as a pointer."""
+    rival: str = ""
+    """The best sentence of another passage that gives a different answer ("" when none)."""
 
 
 @dataclass(slots=True)
@@ -269,8 +271,15 @@ def extract_answer(
             best = replace(best, steps=listed)
     # When the chosen sentence itself matches only kind words, any rival may compete with it.
     topical = scorer.topical if scorer.topical(best) else None
-    support = scorer.support(best, _rival(best, competing, read, topical))
-    return Extract(text=text, cited=cited, support=support, related=best.unit.text)
+    rival = _rival(best, competing, read, topical)
+    support = scorer.support(best, rival)
+    return Extract(
+        text=text,
+        cited=cited,
+        support=support,
+        related=best.unit.text,
+        rival=rival.unit.text if rival is not None else "",
+    )
 
 
 _ORDINAL = re.compile(

