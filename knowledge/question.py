@@ -299,6 +299,8 @@ _TYPOS: tuple[tuple[re.Pattern[str], str], ...] = (
     # "정례회때", "수출할때": 때 (the time of) glued to its word hides the word from the analyser.
     (re.compile(r"(?<=[가-힣]{2})(?<!어)때(?=\s|$|[?.!,]|에|는|도|마다|부터|까지)"), " 때"),
     (re.compile(r"(?<![가-힣])머(?=임|야|여|에요|예요|였)"), "뭐"),
+    # "몇일날 해요?": the common misspelling of 며칠 (which day), with its glued 날.
+    (re.compile(r"(?<![가-힣])(?:몇\s?일|며칠)날?(?![가-힣])"), "며칠"),
 )
 
 
@@ -554,7 +556,11 @@ def _counted(normalized: str) -> str | None:
     return word if len(word) >= 2 and word not in QUESTION_WORDS else None
 
 
-_BEFORE_WHEN = re.compile(r"([가-힣A-Za-z]{2,})\s*(?:은|는|이|가|도|을|를)?\s*(?:언제|며칠)")
+_YEARS = "|".join(sorted(TIME_WORDS, key=len, reverse=True))
+_BEFORE_WHEN = re.compile(
+    r"([가-힣A-Za-z]{2,})\s*(?:은|는|이|가|도|을|를)?\s*(?:(?:" + _YEARS + r")\s*)?(?:언제|며칠)"
+)
+"""The word before 언제 or 며칠, past a year between them ("정기총회 올해 며칠")."""
 
 
 def _dated(normalized: str, terms: Sequence[str]) -> str | None:
@@ -568,8 +574,10 @@ def _dated(normalized: str, terms: Sequence[str]) -> str | None:
             before = re.search(r"([가-힣A-Za-z]{2,})\s*(?:의)?\s*$", normalized[: match.start(1)])
             word = _PARTICLE.sub("", before.group(1)) if before is not None else word
         if word not in terms:
-            # "정기총회" read as 정기 + 총회: the thing is its last part.
-            word = next((term for term in terms if len(term) >= 2 and word.endswith(term)), word)
+            # "정기총회" read as 정기 + 총회: the thing is its last part; "신년하례회" read as
+            # 신년 + 하례 (the 회 dropped): the last part it holds.
+            parts = [term for term in terms if len(term) >= 2 and term in word]
+            word = max(parts, key=word.rindex, default=word)
         if (
             word in terms
             and word not in KIND_WORDS["date"]  # "그럼 언제": no thing of its own

@@ -334,5 +334,18 @@ def test_the_thing_whose_date_is_asked_stands_before_its_date_word() -> None:
     assert read_question("그럼 언제 시작해요").dated is None
 
 
+def test_which_day_is_asked_for_the_thing_named_before_it_past_a_year() -> None:
+    asked = corrected("경기연합회 신년하례회랑 정기총회 올해 몇일날 하는거임")
+
+    assert asked == "경기연합회 신년하례회랑 정기총회 올해 며칠 하는거임"
+    assert read_question(asked).dated == "총회"
+    assert read_question(corrected("송년회 몇 일날 해요")).dated == "송년회"
+
+
+def test_a_split_compound_is_dated_by_the_last_part_it_holds() -> None:
+    # Kiwi reads 신년하례회 as 신년 + 하례 and drops the 회.
+    assert read_question("신년하례회 언제 해요").dated == "하례"
+
+
 def test_how_something_is_divided_asks_a_list() -> None:
     assert read_question("교류회 하는 일 기준으로 어떻게 나눠?").kind == "list"
