@@ -187,6 +187,11 @@ GENERIC_TERMS = frozenset(
         "정도",
         "전부",
         "당하",
+        # "얼마라 그럼", "아까 말한 거", "120만원 안에": talk around the question, not its topic.
+        "그러",
+        "아까",
+        "방금",
+        "안",
     }
 )
 
@@ -299,6 +304,8 @@ _TYPOS: tuple[tuple[re.Pattern[str], str], ...] = (
     # "정례회때", "수출할때": 때 (the time of) glued to its word hides the word from the analyser.
     (re.compile(r"(?<=[가-힣]{2})(?<!어)때(?=\s|$|[?.!,]|에|는|도|마다|부터|까지)"), " 때"),
     (re.compile(r"(?<![가-힣])머(?=임|야|여|에요|예요|였)"), "뭐"),
+    # "변리사 누구셈", "자문위원이 누구심": chat endings the analyser glues into a name.
+    (re.compile(r"(?<![가-힣])(누구|어디)(?:셈|심)(?=\s|$|[?.!])"), r"\1예요"),
     # "몇일날 해요?": the common misspelling of 며칠 (which day), with its glued 날.
     (re.compile(r"(?<![가-힣])(?:몇\s?일|며칠)날?(?![가-힣])"), "며칠"),
 )
@@ -487,7 +494,9 @@ def _terms(
         form = token.form
         long_enough = len(form) >= 2 or form in _SHORT_TERMS
         keep = token.tag in _CONTENT_TAGS and long_enough and form not in QUESTION_WORDS
-        if keep and form not in GENERIC_TERMS:
+        # The analyser sometimes reads a word with its particle as a name ("하나에").
+        bare = _PARTICLE.sub("", form) if token.tag == "NNP" else form
+        if keep and form not in GENERIC_TERMS and bare not in GENERIC_TERMS:
             terms[form] = None
             if token.tag in _NOUN_TAGS:
                 nouns.add(form)

@@ -342,6 +342,29 @@ def test_which_day_is_asked_for_the_thing_named_before_it_past_a_year() -> None:
     assert read_question(corrected("송년회 몇 일날 해요")).dated == "송년회"
 
 
+def test_talk_around_a_question_is_no_topic_of_it() -> None:
+    assert read_question("경기도 회원사들 매출 합계는 얼마라 그럼").terms == (
+        "경기도",
+        "회원사",
+        "매출",
+        "합계",
+    )
+    assert "안에" not in read_question("시즈오카 가는거 120만원 안에 뭐뭐 포함돼있어요").terms
+    assert "아까" not in read_question("아까 베트남 개척단 말인데 호텔방 얼마 더 내야됨").terms
+    # The analyser reads "하나에" as a name; it is 하나 with its particle.
+    assert read_question("그룹 하나에 회사 몇개 정도가 딱 적당하다캄").terms == (
+        "그룹",
+        "회사",
+        "적당",
+    )
+
+
+def test_a_chat_ending_on_who_is_not_read_as_a_name() -> None:
+    assert corrected("선행기술조사 해주는 변리사 누구셈") == "선행기술조사 해주는 변리사 누구예요"
+    assert corrected("자문위원이 누구심?") == "자문위원이 누구예요?"
+    assert "누구셈" not in read_question(corrected("변리사 누구셈")).terms
+
+
 def test_a_split_compound_is_dated_by_the_last_part_it_holds() -> None:
     # Kiwi reads 신년하례회 as 신년 + 하례 and drops the 회.
     assert read_question("신년하례회 언제 해요").dated == "하례"
