@@ -853,7 +853,7 @@ class _Scorer:
             coverage=best.coverage,
             key_found=self._key is None or self._key in best.found,
             kind_found=kind_found,
-            numbers_found=_numbers_in(read, surroundings, unit.chunk),
+            numbers_found=_numbers_in(read, self._numbered_in(unit, surroundings), unit.chunk),
             time_found=_time_matches(read, surroundings, unit.chunk),
             compounds_found=self._names_share(unit) == 1.0,
             one_occasion=self._one_of_many(unit),
@@ -865,6 +865,15 @@ class _Scorer:
             margin=rival.score / best.score if rival is not None and best.score > 0 else 0.0,
             exception=rival is not None and self._stands_against(best, rival, missing),
         )
+
+    def _numbered_in(self, unit: Unit, surroundings: str) -> str:
+        """Where the question's numbers must be: the sentence with its heading and title, and
+        for a question not asking a figure, the sentences before it too ("210만원 내면 뭐뭐
+        포함돼?" is answered by "…이 포함됩니다" after "1인 참가비는 210만원입니다"); a sum
+        asked under a condition ("5억 한도로 하면 얼마") needs the condition in the sentence."""
+        if self.read.kind in TYPED_KINDS:
+            return surroundings
+        return f"{surroundings} {unit.before}"
 
     def _stands_against(self, best: _Scored, rival: _Scored, missing: Sequence[str]) -> bool:
         """True when ``best`` answers the question although ``rival`` comes close (see

@@ -435,6 +435,19 @@ def test_a_contested_answer_the_question_clearly_means_is_given(
     assert fact in declined.text
 
 
+def test_a_sum_naming_what_is_asked_about_may_stand_in_the_sentence_before(
+    sample_qa: DocumentQA,
+) -> None:
+    # "1인 참가비는 210만원입니다. 항공료(일반석), 숙박 …이 포함됩니다."
+    covered = sample_qa.answer("개척단 210만원 내면 거기 뭐뭐 포함된거임")
+    # …but a sum set as a condition must be in the sentence: "1억원 한도를 고르면 약 80만원".
+    conditioned = sample_qa.answer("매출 30억 금속가공인데 PL 5억 한도로 하면 보험료 얼마쯤 나와요")
+
+    assert covered.confident
+    assert "항공료" in covered.text
+    assert not conditioned.confident
+
+
 def test_what_happens_if_you_do_not_pay_is_answered_with_the_consequence(
     sample_qa: DocumentQA,
 ) -> None:
