@@ -480,6 +480,10 @@ def _rival(
 
 
 _COMPANIES_COUNTED = re.compile(r"\d\s*개사")
+_FIRMS_COUNTED = re.compile(r"\d\s*개\s*(?:사|회사|기업|업체)")
+"""A number of firms, whichever plain word counts them ("10~20개 기업" for "회사 몇 개");
+회원사 is not among them: "784개 업체 참여" does not count members."""
+_FIRM_WORDS = frozenset({"회사", "기업", "업체"})
 # "2개사" and "2곳" count the same companies.
 _COMPANIES = re.compile(r"(?<=\d)(?:개사|곳)$")
 
@@ -1077,6 +1081,7 @@ class _Scorer:
                     or self._synonym_found(read.counted, analysed)
                     # "4개사" counts companies: "몇 개 회사" needs no 회사 besides.
                     or (read.counted in COMPANY_WORDS and _COMPANIES_COUNTED.search(unit.text))
+                    or (read.counted in _FIRM_WORDS and _FIRMS_COUNTED.search(unit.text))
                 ):
                     value = 0.0
         return value

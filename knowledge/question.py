@@ -304,6 +304,8 @@ _TYPOS: tuple[tuple[re.Pattern[str], str], ...] = (
     # "정례회때", "수출할때": 때 (the time of) glued to its word hides the word from the analyser.
     (re.compile(r"(?<=[가-힣]{2})(?<!어)때(?=\s|$|[?.!,]|에|는|도|마다|부터|까지)"), " 때"),
     (re.compile(r"(?<![가-힣])머(?=임|야|여|에요|예요|였)"), "뭐"),
+    # "1년에 몇 번까지": per year, which the documents write 한 해에 (no year of its own).
+    (re.compile(r"(?<![\d가-힣])1\s?년에(?=\s|$)"), "한 해에"),
     # "변리사 누구셈", "자문위원이 누구심": chat endings the analyser glues into a name.
     (re.compile(r"(?<![가-힣])(누구|어디)(?:셈|심)(?=\s|$|[?.!])"), r"\1예요"),
     # "몇일날 해요?": the common misspelling of 며칠 (which day), with its glued 날.
@@ -418,7 +420,8 @@ def read_question(text: str) -> Question:
 
 
 _MOST = re.compile(r"(?:젤|제일|가장|젤루|최고로)(?:많|크|큰|높|비싸|길|오래|인기)|1위|일등|최다")
-_LEAST = re.compile(r"(?:젤|제일|가장)(?:적|작|낮|싸|싼|짧)")
+# "젤 적은", not "젤 적당한" (the most suitable) or "제일 작년" …
+_LEAST = re.compile(r"(?:젤|제일|가장)(?:적(?:은|게|어|고|다|음)|작(?:은|게|아|고|다)|낮|싸|싼|짧)")
 
 
 def _goal(normalized: str, terms: tuple[str, ...]) -> str | None:
@@ -470,8 +473,9 @@ def _terms(
             group.pop()
         while group and group[0].form in _LEADING_FORMS:
             group.pop(0)
-        # "한사람", "그행사": a numeral or "그" before a noun is no part of its name ("이업종"
-        # and "동행" begin with determiners too, so only these); nor is a date before one
+        # "한사람", "그행사", "다른업종", "새기술": a numeral or a determiner before a noun is no
+        # part of its name ("이업종" and "동행" begin with determiners too, so only these); nor
+        # is a date before one
         # ("9월모임" is the 모임 of 9월, which the numbers carry).
         if len(group) >= 2 and group[0].form in _DETERMINERS and group[1].tag in ("NNG", "NNP"):
             group.pop(0)
@@ -611,10 +615,10 @@ _ANY_EVENT = frozenset({"시작", "개최", "진행", "마감", "마감일", "�
 
 _NUMBER_ONLY = re.compile(r"\d+(?:월|차|회|기|년|분기|호|일|시|명|개|인|곳|건)당?")
 # Endings of a run of nouns that add nothing to what it names: plurals and honorifics
-# ("회원들", "위원님"), and the time words members glue on ("정례회때", "당일날").
-_TRAILING_FORMS = frozenset({"들", "님", "때", "날", "전", "후", "중", "서"})
+# ("회원들", "위원님", "업종끼리"), and the time words members glue on ("정례회때", "당일날").
+_TRAILING_FORMS = frozenset({"들", "님", "때", "날", "전", "후", "중", "서", "끼리"})
 _DATE_UNITS = frozenset({"년", "월", "일"})
-_DETERMINERS = frozenset({"한", "두", "세", "네", "그"})
+_DETERMINERS = frozenset({"한", "두", "세", "네", "그", "다른", "이런", "그런", "저런", "새"})
 # …and at the start, an intensifier ("맨처음" is 처음).
 _LEADING_FORMS = frozenset({"맨"})
 # A run of nouns cut by one of these ("공동R&D") is part of a longer word: no compound of it.

@@ -1410,3 +1410,17 @@ def test_a_list_holding_every_word_stands_against_a_sentence_holding_fewer() -> 
 
     assert "카탈로그" in extract.text
     assert extract.support.exception  # it would stand against a close rival
+
+
+def test_a_number_of_firms_counts_companies_whichever_word_names_them() -> None:
+    hit = _hit(
+        "일반적인 참가인원은 10~20개 기업이 적당하다고는 하나 교류그룹 성격에 따라 그 이하 "
+        "또는 그 이상이어도 문제가 되는 것은 아니다.",
+        section="교류그룹의 결성",
+        title="중소기업 네트워킹에 의한 협동화 사업",
+    )
+
+    extract = extract_answer("한 그룹에 회사 몇개 정도가 젤 적당하다 함", [hit])
+
+    assert "10~20개 기업" in extract.text
+    assert extract.support.kind_found

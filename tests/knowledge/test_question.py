@@ -372,3 +372,25 @@ def test_a_split_compound_is_dated_by_the_last_part_it_holds() -> None:
 
 def test_how_something_is_divided_asks_a_list() -> None:
     assert read_question("교류회 하는 일 기준으로 어떻게 나눠?").kind == "list"
+
+
+def test_a_determiner_or_a_plural_ending_is_no_part_of_a_name() -> None:
+    read = read_question("다른업종끼리 기술 합쳐서 새기술 만든거 몇건이나 성공했나")
+
+    assert read.compounds == ()
+    assert "기술" in read.terms
+    assert read_question("새벽교류회 장소 어디").compounds == ("새벽교류회",)
+
+
+def test_the_most_suitable_is_no_least() -> None:
+    assert read_question("한 그룹에 회사 몇개 정도가 젤 적당하다 함").superlative is None
+    assert read_question("참가비 제일 적은 행사 뭐야").superlative == "least"
+    assert read_question("회원사 젤 작은 데 어디").superlative == "least"
+
+
+def test_once_a_year_is_per_year_not_a_year_to_find() -> None:
+    asked = corrected("대표 대신 공장장 보내는거 1년에 몇번까지 출석으로 쳐줌")
+
+    assert asked == "대표 대신 공장장 보내는거 한 해에 몇번까지 출석으로 쳐줌"
+    assert read_question(asked).numbers == ()
+    assert read_question(corrected("2021년에 만든거 언제 팔아요")).numbers == ("2021년",)
