@@ -187,6 +187,11 @@ GENERIC_TERMS = frozenset(
         "정도",
         "전부",
         "당하",
+        # "궁금한 거 물어볼라면": asking about asking, not the topic.
+        "궁금하",
+        "물어보",
+        "여쭈",
+        "알아보",
         # "얼마라 그럼", "아까 말한 거", "120만원 안에": talk around the question, not its topic.
         "그러",
         "아까",

@@ -394,3 +394,11 @@ def test_once_a_year_is_per_year_not_a_year_to_find() -> None:
     assert asked == "대표 대신 공장장 보내는거 한 해에 몇번까지 출석으로 쳐줌"
     assert read_question(asked).numbers == ()
     assert read_question(corrected("2021년에 만든거 언제 팔아요")).numbers == ("2021년",)
+
+
+def test_asking_about_asking_is_no_topic() -> None:
+    read = read_question("정책자금 궁금한거 물어볼라면 어디 전화하면됨")
+
+    assert "궁금하" not in read.terms
+    assert "물어보" not in read.terms
+    assert "정책" in read.terms
