@@ -475,8 +475,22 @@ def _rival(
             continue
         if figures and figures & _figures(other.unit.text, read):
             continue
+        if _restates(other.unit.text, best.unit.text):
+            continue
         return other
     return None
+
+
+SAME_WORDING = 0.6
+"""Share of a sentence's letter pairs another must hold to say the same thing in other words."""
+
+
+def _restates(text: str, other: str) -> bool:
+    """True when ``text`` says what ``other`` says: a FAQ answer restating a rule ("같은
+    교류회에는 한 업종에 한 회사만 들어갈 수 있습니다" and "하나의 교류회에는 한 업종에 한 회사만
+    가입할 수 있다") agrees with it rather than competing."""
+    pairs = _pairs(text)
+    return bool(pairs) and len(pairs & _pairs(other)) / len(pairs) >= SAME_WORDING
 
 
 _COMPANIES_COUNTED = re.compile(r"\d\s*개사")

@@ -1424,3 +1424,22 @@ def test_a_number_of_firms_counts_companies_whichever_word_names_them() -> None:
 
     assert "10~20개 기업" in extract.text
     assert extract.support.kind_found
+
+
+def test_a_passage_restating_the_answer_agrees_with_it_instead_of_competing() -> None:
+    rule = _hit(
+        "④ 회원사 대표가 참석하기 어려우면 그 회사의 임원이 대신 참석할 수 있다.",
+        section="제4조(대리참석)",
+        title="교류회 운영규정",
+    )
+    faq = _hit(
+        "회원사 대표가 참석하기 어려우면 회사 임원이 대신 참석할 수 있습니다.",
+        section="Q. 대표 대신 다른 사람이 가도 되나요?",
+        title="자주 묻는 질문 (FAQ)",
+        source="samples/corpus/faq.md",
+    )
+
+    extract = extract_answer("대표가 못 가면 임원이 대신 참석해도 돼요?", [rule, faq])
+
+    assert extract.support.margin == 0.0
+    assert extract.rival == ""
