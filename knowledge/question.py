@@ -187,6 +187,9 @@ GENERIC_TERMS = frozenset(
         "정도",
         "전부",
         "당하",
+        # "X 관련해서", "Y랑 뭐가 달라": how the question is put, not what it is about.
+        "관련",
+        "다르",
         # "궁금한 거 물어볼라면": asking about asking, not the topic.
         "궁금하",
         "물어보",

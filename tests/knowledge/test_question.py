@@ -402,3 +402,8 @@ def test_asking_about_asking_is_no_topic() -> None:
     assert "궁금하" not in read.terms
     assert "물어보" not in read.terms
     assert "정책" in read.terms
+
+
+def test_how_a_question_is_put_is_no_topic_of_it() -> None:
+    assert "관련" not in read_question("이업종 교류 관련해서 추진하는 법 이름 뭐임").terms
+    assert "다르" not in read_question("간이정액환급이 뭐에요? 개별환급이랑 뭐가 달라").terms
