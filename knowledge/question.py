@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any, Literal
 
-from knowledge.facts import COMPANY_WORDS, PLACE_TYPES
+from knowledge.facts import COMPANY_WORDS, PLACE_TYPES, names_role
 from knowledge.lexical import QUESTION_WORDS, kiwi_tokens, normalize
 
 Kind = Literal[
@@ -48,7 +48,12 @@ _CUES: tuple[tuple[Kind, re.Pattern[str]], ...] = (
     ),
     (
         "person",
-        re.compile(r"누구|누가|성함|(?:분|사람|님)(?:이|의)?이름|어느분|어떤분|담당자(?:가|는)"),
+        re.compile(
+            r"누구|누가|성함|(?:분|사람|님)(?:이|의)?이름|어느분|어떤분|담당자(?:가|는)|"
+            # "변리사 이름좀": the name of someone named by a title is a person's.
+            r"(?:세무사|변호사|노무사|변리사|관세사|위원|위원장|회장|간사|사무총장|교수|기자|강사)"
+            r"(?:이|의)?이름"
+        ),
     ),
     (
         "place",
@@ -418,6 +423,7 @@ def read_question(text: str) -> Question:
         if (named := _NAME_OF.search(normalized))
         and named.group(1) not in _PEOPLE
         and not named.group(1).endswith("님")  # "변리사님 이름이 뭐였지" asks a person
+        and not names_role(named.group(1))  # …and so does "회장 이름이 뭐야"
         else None,
         superlative="most"
         if _MOST.search(squeezed)

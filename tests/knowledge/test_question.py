@@ -407,3 +407,11 @@ def test_asking_about_asking_is_no_topic() -> None:
 def test_how_a_question_is_put_is_no_topic_of_it() -> None:
     assert "관련" not in read_question("이업종 교류 관련해서 추진하는 법 이름 뭐임").terms
     assert "다르" not in read_question("간이정액환급이 뭐에요? 개별환급이랑 뭐가 달라").terms
+
+
+def test_the_name_of_someone_named_by_a_title_is_a_person() -> None:
+    assert read_question("특허 자문해주는 변리사 이름좀").kind == "person"
+    asked = read_question("교류회 회장 이름이 뭐야")
+    assert asked.kind == "person"
+    assert asked.named is None
+    assert read_question("그 법 이름이 뭐였더라").named == "법"
