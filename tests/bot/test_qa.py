@@ -448,6 +448,13 @@ def test_a_sum_naming_what_is_asked_about_may_stand_in_the_sentence_before(
     assert not conditioned.confident
 
 
+def test_an_e_mail_address_answers_a_question_for_the_mail_address(sample_qa: DocumentQA) -> None:
+    answer = sample_qa.answer("베트남 개척단 신청서 보낼 메일주소")
+
+    assert answer.confident
+    assert "export@hanbit-example.kr" in answer.text
+
+
 def test_what_happens_if_you_do_not_pay_is_answered_with_the_consequence(
     sample_qa: DocumentQA,
 ) -> None:
