@@ -40,6 +40,7 @@ from knowledge.facts import (
 )
 from knowledge.josa import with_particle
 from knowledge.lexical import kiwi_tokens, normalize
+from knowledge.masking import EMAIL
 from knowledge.matching import Analysed, analyse_many, compact
 from knowledge.question import (
     KIND_WORDS,
@@ -125,7 +126,6 @@ _ASKED_PLACE = re.compile(
 # "주소 어디야?" wants an address: a street or a district with a number, not the place's name.
 _ASKS_ADDRESS = re.compile(r"주소")
 _ASKS_ACCOUNT = re.compile(r"계좌|통장")
-_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+", re.ASCII)
 _ASKS_SUPPORT = re.compile(r"지원|대\s?(?:주|줘|준)|내\s?(?:주|줘|준)|보조")
 # A bank account number: digits in dashed groups that are not a telephone number.
 _ACCOUNT = re.compile(r"(?<![\d-])(?!0\d{1,2}-\d{3,4}-\d{4}(?![\d-]))\d{2,6}-\d{2,6}-\d{2,8}")
@@ -1126,7 +1126,7 @@ class _Scorer:
         )
         if strength("amount", unit.text) > 0:
             held |= {_PRICE}
-        if _EMAIL.search(unit.text):
+        if EMAIL.search(unit.text):
             held |= {"주소"}  # "메일주소": an e-mail address is the 주소 asked for
         found = sum(
             1

@@ -41,9 +41,10 @@ _PHONE = re.compile(
 _RESIDENT = re.compile(r"(?<!\d)\d{6}\s?-\s?[1-8][\d*]{6}(?![\d*])")
 _RESIDENT_BARE = re.compile(r"(?<!\d)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])[1-8]\d{6}(?!\d)")
 _BUSINESS = re.compile(r"(?<!\d)\d{3}[-.\s]\d{2}[-.\s]\d{5}(?!\d)")
-_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+", re.ASCII)
+EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+", re.ASCII)
+"""An e-mail address."""
 _PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
-    (_EMAIL, EMAIL_MASK),
+    (EMAIL, EMAIL_MASK),
     (_RESIDENT, NUMBER_MASK),
     (_RESIDENT_BARE, NUMBER_MASK),
     (_BUSINESS, NUMBER_MASK),
