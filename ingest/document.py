@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ingest.tables import is_row
+
 _MARKDOWN_HEADING = re.compile(r"^(#{1,6})\s+(.+?)\s*#*\s*$")
 _CHAPTER = re.compile(r"^제\s*\d+\s*[편장절관]\s*\S.{0,40}$")
 _ARTICLE = re.compile(r"^(제\s*\d+\s*조(?:의\s*\d+)?\s*(?:\([^)\n]{1,30}\))?)")
@@ -84,16 +86,21 @@ def text_blocks(text: str) -> list[Block]:
 
 def build_document(blocks: list[Block], fallback_title: str) -> Document:
     """Group blocks into sections and find the title (first heading) and the date."""
-    lines = _lines_with_headings(blocks)
+    lines, openings = _lines_with_headings(blocks)
     title = next((text for text, heading in lines if heading is not None), "") or fallback_title
     sections: list[Section] = []
     heading = ""
     body: list[str] = []
-    for text, line_heading in lines:
+    for index, (text, line_heading) in enumerate(lines):
         if line_heading is not None:
             if body:
                 sections.append(Section(heading, "\n".join(body)))
             heading, body = line_heading, []
+        elif index in openings and body and not (is_row(body[-1]) and is_row(text)):
+            # A blank line keeps the paragraph break: a subheading without a full stop
+            # ("1994년 결성 784개 업체 참여") must not run into the caption under it. The rows
+            # of a table (one paragraph each in HTML) stay one table.
+            body.append("")
         body.append(text)
     if body:
         sections.append(Section(heading, "\n".join(body)))
@@ -118,9 +125,13 @@ def promote_title_line(blocks: list[Block]) -> list[Block]:
     return promoted + blocks[1:]
 
 
-def _lines_with_headings(blocks: list[Block]) -> list[tuple[str, str | None]]:
-    """Every non-empty line with the heading it opens (``None`` for an ordinary line)."""
+def _lines_with_headings(
+    blocks: list[Block],
+) -> tuple[list[tuple[str, str | None]], set[int]]:
+    """Every non-empty line with the heading it opens (``None`` for an ordinary line), and the
+    indices of the lines that open a paragraph."""
     lines: list[tuple[str, str | None]] = []
+    openings: set[int] = set()
     for block in blocks:
         text = block.text.strip()
         if not text:
@@ -128,11 +139,12 @@ def _lines_with_headings(blocks: list[Block]) -> list[tuple[str, str | None]]:
         if block.level is not None:
             lines.append((" ".join(text.split()), " ".join(text.split())))
             continue
+        openings.add(len(lines))
         for line in text.splitlines():
             line = line.strip()
             if line:
                 lines.append((line, heading_of(line)))
-    return _numbered_titles(lines)
+    return _numbered_titles(lines), openings
 
 
 def _numbered_titles(lines: list[tuple[str, str | None]]) -> list[tuple[str, str | None]]:

@@ -37,6 +37,11 @@ def label_table_rows(text: str) -> str:
     return "\n".join(output)
 
 
+def is_row(line: str) -> bool:
+    """True when ``line`` is a table row (two cells or more)."""
+    return _cells(line) is not None
+
+
 def _cells(line: str) -> list[str] | None:
     """The cells of a table row, or ``None`` when the line is not one."""
     if " | " not in line and not line.lstrip().startswith("|"):

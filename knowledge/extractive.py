@@ -125,6 +125,7 @@ _ASKED_PLACE = re.compile(
 )
 # "주소 어디야?" wants an address: a street or a district with a number, not the place's name.
 _ASKS_ADDRESS = re.compile(r"주소")
+_ASKS_NAME = re.compile(r"이름|성함")
 _ASKS_ACCOUNT = re.compile(r"계좌|통장")
 _ASKS_SUPPORT = re.compile(r"지원|대\s?(?:주|줘|준)|내\s?(?:주|줘|준)|보조")
 # A bank account number: digits in dashed groups that are not a telephone number.
@@ -530,7 +531,7 @@ def _units(hit: Hit, rank: int) -> list[Unit]:
     if chunk.section and re.search(r"\d+\s*월\s*\d+\s*일", chunk.section):
         units.append(Unit(chunk.section, rank, chunk, 0, heading=True))
     lines = [line.strip() for line in chunk.text.split("\n")]
-    lines = _unwrapped([line for line in lines if line and compact(line) not in headings])
+    lines = _unwrapped([line for line in lines if not line or compact(line) not in headings])
     pending = ""  # "네." or "아닙니다." alone joins the sentence after it
     previous = ""  # the last sentence of the line before, for a line that goes on from it
     for number, line in enumerate(lines):
@@ -570,11 +571,15 @@ def _unwrapped(lines: list[str]) -> list[str]:
     table row or a labelled line.
     """
     joined: list[str] = []
+    paragraph_ended = False  # an empty line ends a paragraph: nothing runs on across it
     for line in lines:
-        if joined and _continues(joined[-1], line):
+        if not line:
+            paragraph_ended = True
+        elif joined and not paragraph_ended and _continues(joined[-1], line):
             joined[-1] = f"{joined[-1]} {line}"
         else:
             joined.append(line)
+            paragraph_ended = False
     return joined
 
 
@@ -858,6 +863,9 @@ class _Scorer:
             # "선정 발표 언제해요?" wants the date of the 발표, not the fair's or the deadline;
             # in the sentence or under its heading, not only in the document's title.
             kind_found = False
+        if read.kind == "person" and _ASKS_NAME.search(read.text):
+            # "사무총장님 이름이 뭐였더라" wants a person's name: "담당 간사" names a role only.
+            kind_found = kind_found and bool(people_in(unit.text))
         if read.named is not None:
             # "법 이름 뭐라고?" wants a name: a word ending in 법 ("…촉진법") or a quoted one.
             kind_found = kind_found and _names_one(unit.text, read)
@@ -1057,14 +1065,14 @@ class _Scorer:
                 # Only where a word starts: "노무" asked leaves "공인노무사" whole, and the kind of
                 # place asked stays where a name ends in it ("그랜드호텔").
                 text = re.sub(
-                    rf"(?<![가-힣A-Za-z]){re.escape(word)}"
-                    # …but never a title it begins: "세무" asked leaves "김세현 세무사가" whole.
-                    + (
-                        r"(?![가-힣]*사(?:가|이|는|의|님)?(?![가-힣]))"
-                        if read.kind == "person"
-                        else ""
+                    rf"(?<![가-힣A-Za-z]){re.escape(word)}(?P<rest>[가-힣]*)",
+                    lambda found: (
+                        # …but never a title it begins: "세무" asked leaves "김세현 세무사가"
+                        # whole, "사무" leaves "김하늘 사무총장이".
+                        found.group()
+                        if read.kind == "person" and names_role(found.group())
+                        else " " + found.group("rest")
                     ),
-                    " ",
                     text,
                 )
         value = strength(read.kind, text)

@@ -43,6 +43,8 @@ _AFTER_COUNTER = (
     r"부터|째|당|으로|이나|나|쯤|여)"
     # "한도 계산에서는 1건으로 봅니다" says how a thing is counted, not how many there are.
     r"(?!(?:으)?로\s*(?:봅|본|보[고며아는면]|봐|칩|친|치[고며는]|간주|계산|셈))"
+    # "참가비: 1인 15만원" is a price per person, not how many people there are.
+    rf"(?!\s*{_NUM}\s*(?:[조억만천백]\s*)*원)"
 )
 COUNTERS = (
     "개사|개국|개|명|곳|건|회|인|팀|가지|차|군데|종|분|사|대|호|번|사람|업종|회사|기업|업체|그룹|과제|분야|"
@@ -69,7 +71,11 @@ _PLACE = re.compile(
 # A name: two or three letters, not ending in a particle, right before a title ("김세현 세무사",
 # "한지원 공인노무사"), or before an affiliation in brackets ("박노국 (상지대학교 …)").
 # Nor a body or a company ("교류회 회장", "회원사 대표"): names do not end in 회 or 사.
-_NAME = r"(?<![가-힣])[가-힣]{1,3}[가-힣](?<![을를은는이가의에도와과회사])"
+# Nor a word saying which one ("담당 간사", "신임 회장").
+_NAME = (
+    r"(?<![가-힣])(?!(?:담당|전담|소속|해당|신임|초대|현직|명예|상임|자문|공인|각각)\s)"
+    r"[가-힣]{1,3}[가-힣](?<![을를은는이가의에도와과회사])"
+)
 _TITLE = (
     r"(?:(?:세무사|공인노무사|노무사|변호사|변리사|관세사|교수|위원(?!회)|회장|부회장|주무관|"
     r"팀장|도지사|시장|대표(?!하|적)|이사(?!회)|박사|기자|간사|사무총장|위원장)"

@@ -75,6 +75,8 @@ _CUES: tuple[tuple[Kind, re.Pattern[str]], ...] = (
 # Nouns that name an amount ask for one unless the question is a yes/no one ("회비 돌려받을 수
 # 있어요?" is about a refund, not a sum).
 _AMOUNT_NOUNS = re.compile(r"비용|참가비|회비|수수료|지원금|축의금|조의금|부담금|보험료")
+# "사람 얼마나 왔어요?", "인원 얼마나 돼요?": 얼마나 after people asks how many, not how much.
+_PEOPLE_HOW_MANY = re.compile(r"(?:사람|인원|참가자|참석자)(?:들)?(?:은|는|이|가)?얼마나")
 _WHAT_ALL = re.compile(r"뭐뭐|무엇무엇|어떤것들|뭐(?:가|가다|다)?포함")
 # "만든 회사들 어디어디야?": which companies, a list of names, not a place.
 _WHICH_ONES = re.compile(
@@ -290,6 +292,8 @@ _TYPOS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"몇\s*군대"), "몇 군데"),
     (re.compile(r"(?<![가-힣])어케(?=\s|$|[?.!]|해|하|돼|되)"), "어떻게"),
     (re.compile(r"(?<=[가-힣])에여(?=\s|$|[?.!])"), "예요"),
+    # "볼수있나여", "되나여", "했어여": the chat spelling of the polite -요 that ends a question.
+    (re.compile(r"(?<=[나까어아해돼되봐줘와워])여(?=\s*[?.!]*$)"), "요"),
     # "알려주소": the dialect's "please", not an address (주소).
     (
         re.compile(r"(?:(?<=알려)|(?<=가르쳐)|(?<=말해)|(?<=보여)|(?<=해))\s?주소(?=\s|$|[?.!~])"),
@@ -367,6 +371,8 @@ def read_question(text: str) -> Question:
         and not _WHAT_ALL.search(squeezed)
     ):
         kinds = (*kinds, "amount")
+    if _PEOPLE_HOW_MANY.search(squeezed):
+        kinds = ("count", *(kind for kind in kinds if kind not in ("count", "amount")))
     if "date" in kinds and _HOW_LONG.search(squeezed):
         kinds = ("date", *(kind for kind in kinds if kind not in ("date", "amount")))
     kind: Kind

@@ -118,3 +118,28 @@ def test_a_table_row_cut_into_a_later_chunk_keeps_its_column_labels() -> None:
     assert "새벽교류회: 5월 12일(화)" in may
     assert may.startswith("월별 날짜")
     assert texts.index(may) > 0
+
+
+def test_a_paragraph_without_a_full_stop_does_not_run_into_the_next() -> None:
+    # A news subheading and the photo caption under it: two paragraphs, not one sentence.
+    text = (
+        "경기연합회 소식\n\n1994년 결성 784개 업체 참여 워크숍·해외산업시찰 등 활동\n\n"
+        "올해 3월 개성공단을 방문한 연합회 소속회원들이 생산라인을 둘러보고 있다.\n"
+    )
+
+    (chunk,) = _chunks(text)
+
+    assert "활동\n\n올해 3월" in chunk
+
+
+def test_the_rows_of_a_table_given_one_paragraph_each_stay_one_table() -> None:
+    # HTML gives every row its own paragraph; the header must still label the rows.
+    rows = "".join(
+        f"{month}월 | {month}월 1{month}일(화) | {month}월 2{month}일(목)\n\n"
+        for month in (4, 5, 6)
+    )
+    text = f"## 월별 날짜\n\n월 | 새벽교류회 | 미래교류회\n\n{rows}"
+
+    (chunk,) = _chunks(text)
+
+    assert "새벽교류회: 5월 15일(화)" in chunk

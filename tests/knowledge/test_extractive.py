@@ -1443,3 +1443,34 @@ def test_a_passage_restating_the_answer_agrees_with_it_instead_of_competing() ->
 
     assert extract.support.margin == 0.0
     assert extract.rival == ""
+
+
+def test_a_paragraph_without_a_full_stop_is_not_quoted_with_the_caption_under_it() -> None:
+    hit = _hit(
+        "1994년 결성 784개 업체 참여 워크숍·해외산업시찰 등 활동\n\n"
+        "올해 3월 개성공단을 방문한 연합회 소속회원들이 현지공장의 생산라인을 둘러보고 있다.",
+        section="경기연합회 소식",
+        title="경기연합회 소식",
+    )
+
+    texts = [unit.text for unit in _units(hit, 1)]
+
+    assert texts == [
+        "1994년 결성 784개 업체 참여 워크숍·해외산업시찰 등 활동",
+        "올해 3월 개성공단을 방문한 연합회 소속회원들이 현지공장의 생산라인을 둘러보고 있다.",
+    ]
+
+
+def test_asking_a_name_wants_a_named_person_not_a_role() -> None:
+    roles = _hit(
+        "아닙니다. 개인 대화로 보낸 질문과 애로사항은 사무국과 담당 간사, "
+        "배정된 자문위원만 봅니다.",
+        section="Q25. 챗봇에 적은 내용을 다른 회원이 볼 수 있나요?",
+        title="자주 묻는 질문",
+    )
+    named = _hit("연합회 사무국은 김하늘 사무총장이 이끕니다.", section="사무국", title="안내")
+
+    assert not extract_answer("사무총장님 이름이 뭐였더라", [roles]).support.kind_found
+    extract = extract_answer("사무총장님 이름이 뭐였더라", [roles, named])
+    assert "김하늘" in extract.text
+    assert extract.support.kind_found

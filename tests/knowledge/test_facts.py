@@ -1,4 +1,11 @@
-from knowledge.facts import counts_with, figured_items, polarity, states_superlative, strength
+from knowledge.facts import (
+    counts_with,
+    figured_items,
+    people_in,
+    polarity,
+    states_superlative,
+    strength,
+)
 
 
 def test_a_name_with_an_institution_in_brackets_is_a_person_a_list_of_resources_is_not() -> None:
@@ -62,3 +69,13 @@ def test_so_many_per_company_answers_how_many_of_our_people() -> None:
 
     assert counts_with("명", text, "우리 직원들 몇명까지 데리고 가도 돼요")
     assert not counts_with("명", text, "교실 정원 몇 명이에요")
+
+
+def test_a_price_per_person_is_no_count_of_people() -> None:
+    assert strength("count", "참가비: 1인 15만원") == 0.0
+    assert strength("count", "숙박은 1인 1실로 합니다.") > 0.0
+
+
+def test_a_word_saying_which_one_before_a_title_is_no_name() -> None:
+    assert people_in("애로사항은 사무국과 담당 간사, 배정된 자문위원만 봅니다.") == set()
+    assert people_in("사무국장은 김하늘 사무총장이 맡습니다.") == {"김하늘"}

@@ -415,3 +415,16 @@ def test_the_name_of_someone_named_by_a_title_is_a_person() -> None:
     assert asked.kind == "person"
     assert asked.named is None
     assert read_question("그 법 이름이 뭐였더라").named == "법"
+
+
+def test_how_many_people_is_a_count_though_it_says_how_much() -> None:
+    assert read_question("평창 워크숍 때 사람 얼마나 왔었어요?").kind == "count"
+    assert read_question("정례회 참석 인원 얼마나 돼요").kind == "count"
+    assert read_question("평창 워크숍 참가비 얼마나 해요?").kind == "amount"
+
+
+def test_a_question_ending_in_the_chat_spelling_of_yo_is_a_question() -> None:
+    assert corrected("다른 회원들도 다 볼수있나여") == "다른 회원들도 다 볼수있나요"
+    assert corrected("리콜비용도 나오나여?") == "리콜비용도 나오나요?"
+    assert read_question(corrected("다른 회원들도 다 볼수있나여")).kind == "yesno"
+    assert corrected("참가비 얼마여") == "참가비 얼마여"  # not a verb ending: left alone
