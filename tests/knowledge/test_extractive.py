@@ -1474,3 +1474,23 @@ def test_asking_a_name_wants_a_named_person_not_a_role() -> None:
     extract = extract_answer("사무총장님 이름이 뭐였더라", [roles, named])
     assert "김하늘" in extract.text
     assert extract.support.kind_found
+
+
+def test_the_secretary_general_is_not_a_groups_secretary() -> None:
+    # 사무총장 heads the secretariat; a 간사 runs one exchange group: not the same person.
+    roles = _hit(
+        "등록한 애로사항은 담당 간사가 모아 정례회 때 함께 다룹니다.",
+        section="애로사항",
+        title="운영 안내",
+    )
+
+    assert not _with_glossary("사무총장님 이름이 뭐였더라", [roles]).support.compounds_found
+
+
+def test_a_federation_called_by_its_short_name_is_found_by_its_full_name() -> None:
+    founded = _hit("이업종교류연합회는 1994년에 결성되었습니다.", section="연혁", title="소개")
+
+    extract = _with_glossary("경기 이업종연합회 언제 만들어졌어?", [founded])
+
+    assert "1994년" in extract.text
+    assert extract.support.key_found
