@@ -538,6 +538,23 @@ def test_colloquial_questions_nothing_else_competes_with_are_answered(
     assert "25일" in monthly.text
 
 
+@pytest.mark.parametrize(
+    ("question", "fact"),
+    [
+        ("송년회 와이프 데려가도 돼요? 돈 더 내야되나", "3만원"),
+        ("동행 9월 정례회 날짜 바꼈다던데 언제임", "9월 16일"),
+        ("호치민 개척단 우리회사서 몇명까지 데려갈수있나", "2명"),
+    ],
+)
+def test_members_words_far_from_the_documents_are_answered_when_nothing_competes(
+    sample_qa: DocumentQA, question: str, fact: str
+) -> None:
+    answer = sample_qa.answer(question)
+
+    assert answer.confident
+    assert fact in answer.text
+
+
 def test_the_account_number_is_where_to_send_the_fee_not_the_teams_telephone(
     sample_qa: DocumentQA,
 ) -> None:
