@@ -874,7 +874,11 @@ class _Scorer:
             # One row of a table is one item, unless a cell lists several itself.
             text = unit.text.replace(_ROW_CELL, " | ") if unit.row else unit.text
             kind_found = bool(
-                (unit.item and not unit.row) or _ENUMERATION.search(text) or _LEAD.search(text)
+                (unit.item and not unit.row)
+                or _ENUMERATION.search(text)
+                or _LEAD.search(text)
+                # "단계 어떻게 나눠?": steps told in prose ("첫 번째 단계는 …") are the items.
+                or best.steps >= _MIN_STEPS
             )
         return Support(
             coverage=best.coverage,

@@ -1313,6 +1313,11 @@ def test_steps_told_in_prose_are_answered_as_steps() -> None:
     assert extract.support.kind_found
     assert extract.support.margin < 0.7 or extract.support.exception
 
+    # Asked as a list ("어떻게 나눠?"), the steps are its items.
+    listed = _with_glossary("교류그룹 결성부터 단계 어떻게 나눠?", [first, second, other])
+    assert "3. 제품(상품) 개발단계" in listed.text
+    assert listed.support.kind_found
+
 
 def test_two_ordinal_sentences_are_no_sequence() -> None:
     two = _hit(
