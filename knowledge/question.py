@@ -290,6 +290,8 @@ _HOW_LONG = re.compile(r"얼마나(?:걸|지나|지났|됐|되었|기다|남았)
 # Chat misspellings that change what a word is ("몇 군대" is 몇 군데, not an army).
 _TYPOS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"몇\s*군대"), "몇 군데"),
+    # "몇개회사": 몇 개 회사 (how many companies), not 개회사 (an opening address).
+    (re.compile(r"몇\s?개(?=회사|기업|업체|업종|그룹|과제)"), "몇 개 "),
     (re.compile(r"(?<![가-힣])어케(?=\s|$|[?.!]|해|하|돼|되)"), "어떻게"),
     (re.compile(r"(?<=[가-힣])에여(?=\s|$|[?.!])"), "예요"),
     # "볼수있나여", "되나여", "했어여": the chat spelling of the polite -요 that ends a question.

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import re
 from pathlib import Path
 
@@ -19,7 +20,9 @@ _MARKDOWN_MARKS = re.compile(r"\*\*|__|`")
 
 def load(path: Path) -> list[Block]:
     """Blocks of a .txt/.md file; Markdown ``#`` lines become headings."""
-    text = decode(path.read_bytes())
+    # Text copied from web pages keeps their character references ("&lt;표 4&gt;"): a member
+    # must read "<표 4>".
+    text = html.unescape(decode(path.read_bytes()))
     if path.suffix.lower() != ".txt":
         text = _MARKDOWN_MARKS.sub("", text)
     return promote_title_line(text_blocks(text))

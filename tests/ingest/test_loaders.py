@@ -141,3 +141,15 @@ def test_file_without_headings_is_titled_by_its_name(tmp_path: Path) -> None:
     path.write_text("오늘은 회원사 방문 일정을 논의했습니다. 다음 모임은 4월입니다.\n", "utf-8")
 
     assert load_document(path).title == "회의록"
+
+
+def test_character_references_copied_from_a_web_page_are_read_as_characters(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "논문.txt"
+    path.write_text("교류회 가입 동기\n&lt;표 4&gt;에서 보듯 권유가 45%로 가장 많았다.\n", "utf-8")
+
+    text = load_document(path).text
+
+    assert "<표 4>에서 보듯" in text
+    assert "&lt;" not in text

@@ -428,3 +428,11 @@ def test_a_question_ending_in_the_chat_spelling_of_yo_is_a_question() -> None:
     assert corrected("리콜비용도 나오나여?") == "리콜비용도 나오나요?"
     assert read_question(corrected("다른 회원들도 다 볼수있나여")).kind == "yesno"
     assert corrected("참가비 얼마여") == "참가비 얼마여"  # not a verb ending: left alone
+
+
+def test_how_many_companies_typed_together_is_no_opening_address() -> None:
+    asked = read_question(corrected("교류그룹 만들라면 몇개회사 모여야됨?"))
+
+    assert asked.kind == "count"
+    assert "개회사" not in asked.compounds
+    assert asked.counted == "회사"
