@@ -126,6 +126,11 @@ _ASKED_PLACE = re.compile(
 # "주소 어디야?" wants an address: a street or a district with a number, not the place's name.
 _ASKS_ADDRESS = re.compile(r"주소")
 _ASKS_NAME = re.compile(r"이름|성함")
+# A fee a member pays or receives by its name; a 지원금 is told as "…까지 지원합니다".
+_FEE = re.compile(r"회비|참가비|수수료|보험료|축의금|조의금")
+_REGION = re.compile(
+    r"서울|부산|대구|인천|광주|대전|울산|세종|경기|강원|충북|충남|전북|전남|경북|경남|제주"
+)
 _ASKS_ACCOUNT = re.compile(r"계좌|통장")
 _ASKS_SUPPORT = re.compile(r"지원|대\s?(?:주|줘|준)|내\s?(?:주|줘|준)|보조")
 # A bank account number: digits in dashed groups that are not a telephone number.
@@ -863,6 +868,11 @@ class _Scorer:
             # "선정 발표 언제해요?" wants the date of the 발표, not the fair's or the deadline;
             # in the sentence or under its heading, not only in the document's title.
             kind_found = False
+        if read.kind == "amount" and any(
+            _FEE.search(term) for term in self._weights if term not in best.found
+        ):
+            # "연회비 얼마?" asks the sum of 연회비: a sentence without it states another sum.
+            kind_found = False
         if read.kind == "person" and _ASKS_NAME.search(read.text):
             # "사무총장님 이름이 뭐였더라" wants a person's name: "담당 간사" names a role only.
             kind_found = kind_found and bool(people_in(unit.text))
@@ -1114,8 +1124,12 @@ class _Scorer:
         return value
 
     def _only_listed(self, unit: Unit) -> bool:
-        """True when a name the question asks about appears only as one of several listed."""
-        for name in self.read.names:
+        """True when a name the question asks about appears only as one of several listed.
+
+        A region the question names counts too, however it is written ("경기도쪽", "경기연합회"
+        ask about 경기, which "서울, 경기, 부산 등 13개 지역연합회" only lists).
+        """
+        for name in (*self.read.names, *_REGION.findall(self.read.text)):
             places = [m.start() for m in re.finditer(re.escape(name), unit.text)]
             if places and all(_listed(unit.text, start, len(name)) for start in places):
                 return True

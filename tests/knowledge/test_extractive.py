@@ -1499,3 +1499,30 @@ def test_a_federation_called_by_its_short_name_is_found_by_its_full_name() -> No
 
     assert "1994년" in extract.text
     assert extract.support.key_found
+
+
+GYEONGGI = _hit(
+    "도내에는 총 784개사로 구성된 경기이업종교류연합회가 활동 중이며 이들 회원사의 "
+    "총매출액만 4조1천억원에 달한다.",
+    section="경기이업종교류연합회",
+    title="경기연합회 소식",
+)
+NATIONAL = _hit(
+    "국내 이업종연합회는 서울, 경기, 부산 등 13개 지역연합회, 회원사 5천548개사에 이르며 "
+    "참여 기업의 총매출액만 약 19조5천억원이다.",
+    section="개요",
+    title="경기연합회 소식",
+)
+
+
+def test_a_region_only_listed_among_others_is_no_rival_for_its_own_figure() -> None:
+    extract = extract_answer("경기쪽 회원사들 매출 다 합치면 얼마쯤 됨?", [GYEONGGI, NATIONAL])
+
+    assert "4조1천억원" in extract.text
+    assert extract.support.margin < 0.5
+
+
+def test_the_sum_of_something_else_does_not_answer_how_much_a_fee_is() -> None:
+    extract = extract_answer("경기연합회 연회비 얼마 내요?", [GYEONGGI])
+
+    assert not extract.support.kind_found
