@@ -207,6 +207,9 @@ GENERIC_TERMS = frozenset(
         "아까",
         "방금",
         "안",
+        # "최소 몇 개", "지인이 가입하려는데": the member's circumstances, not the topic.
+        "최소",
+        "지인",
     }
 )
 

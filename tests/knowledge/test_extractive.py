@@ -1,5 +1,7 @@
 from dataclasses import replace
 
+import pytest
+
 from knowledge.extractive import Extract, _Scorer, _units, content_terms, extract_answer
 from knowledge.glossary import Glossary
 from knowledge.question import read_question
@@ -1526,3 +1528,29 @@ def test_the_sum_of_something_else_does_not_answer_how_much_a_fee_is() -> None:
     extract = extract_answer("경기연합회 연회비 얼마 내요?", [GYEONGGI])
 
     assert not extract.support.kind_found
+
+
+@pytest.mark.parametrize(
+    ("question", "sentence"),
+    [
+        (
+            "중기청에서 다른업종끼리 협업하는것도 지원해줌??",
+            "중소기업청은 올해부터 이업종 간 협업사업을 지원할 방침이다.",
+        ),
+        (
+            "연합회에서 봉사활동 같은 것도 하는거 있슴?",
+            "연합회는 올해부터 도내 복지시설과 자매결연을 맺고 사회공헌 활동을 한다.",
+        ),
+        (
+            "개성공단 단체로 구경간게 몇월이었어요?",
+            "올 3월에는 회원사 100여 곳이 개성공단을 방문했다.",
+        ),
+    ],
+)
+def test_members_words_for_an_agency_or_an_activity_find_the_documents_words(
+    question: str, sentence: str
+) -> None:
+    extract = _with_glossary(question, [_hit(sentence, section="소식", title="연합회 소식")])
+
+    assert extract.support.key_found
+    assert extract.support.coverage >= 0.6

@@ -436,3 +436,8 @@ def test_how_many_companies_typed_together_is_no_opening_address() -> None:
     assert asked.kind == "count"
     assert "개회사" not in asked.compounds
     assert asked.counted == "회사"
+
+
+def test_the_members_circumstances_are_no_topic() -> None:
+    assert "최소" not in read_question("교류회 새로 만들려면 최소 몇개사 있어야 돼요").terms
+    assert "지인" not in read_question("지인이 가입하고싶다는데 절차가 어떻게 돼요").terms
