@@ -300,7 +300,13 @@ def polarity(
     predicate = main.rstrip(" .。!")[-16:]
     if _NEGATION_END.search(predicate):
         return "no"
-    if _AFFIRMATION.search(predicate) and not _RESTRICTION.search(main):
+    affirmed = _AFFIRMATION.search(predicate)
+    # "전할 수 있다는 장점을 가지고 있다" describes an advantage; it allows nothing.
+    if (
+        affirmed
+        and not re.match(r"다?는", predicate[affirmed.end() :])
+        and not _RESTRICTION.search(main)
+    ):
         # "한 업종에 한 회사만 들어갈 수 있습니다" limits rather than allows: no "네" for it.
         return "yes"
     if not own_words_only and re.search(r"않는|제외|불가|금지|없는", heading):

@@ -79,3 +79,10 @@ def test_a_price_per_person_is_no_count_of_people() -> None:
 def test_a_word_saying_which_one_before_a_title_is_no_name() -> None:
     assert people_in("애로사항은 사무국과 담당 간사, 배정된 자문위원만 봅니다.") == set()
     assert people_in("사무국장은 김하늘 사무총장이 맡습니다.") == {"김하늘"}
+
+
+def test_an_advantage_one_can_have_is_no_yes() -> None:
+    advantage = "회원사들은 경쟁사가 아닌 입장에서 정보를 전할 수 있다는 장점을 가지고 있다."
+
+    assert polarity(advantage, ["경쟁사", "정보"]) is None
+    assert polarity("다른 교류회로 가입하실 수 있습니다.", ["가입"]) == "yes"
