@@ -437,7 +437,12 @@ def _owns_number(text: str, read: Question) -> bool:
     """False when the question asks for someone's number and every number of ``text`` is given
     in brackets after another owner the question does not name."""
     asked = _ASKED_OWNER.search(read.text)
-    if asked is None or asked.group(1).startswith(("어디", "무슨", "몇", "누구", "뭐", "알려")):
+    if (
+        asked is None
+        or asked.group(1).startswith(("어디", "무슨", "몇", "누구", "뭐", "알려"))
+        # "어디로 연락해야돼 전화번호좀": a verb before the number names no owner.
+        or re.search(r"(?:돼|되|요|해|줘|죠|나|까|지|고|면|데)$", asked.group(1)) is not None
+    ):
         return True
     owners = [match.group(1) for match in _GIVEN_OWNER.finditer(text)]
     if not owners or len(owners) < len(_PHONE.findall(text)):

@@ -1554,3 +1554,16 @@ def test_members_words_for_an_agency_or_an_activity_find_the_documents_words(
 
     assert extract.support.key_found
     assert extract.support.coverage >= 0.6
+
+
+def test_a_verb_before_the_telephone_number_names_no_owner() -> None:
+    rule = _hit(
+        "경조사가 생기면 사무국 경조사 담당(전화 031-000-1236)에게 바로 알린다.",
+        section="제4조(신청 방법)",
+        title="경조사 지원 규정",
+    )
+
+    extract = extract_answer("경조사 생기면 어디로 연락해야돼 전화번호좀", [rule])
+
+    assert "031-000-1236" in extract.text
+    assert extract.support.kind_found
