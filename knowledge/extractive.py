@@ -1108,6 +1108,13 @@ class _Scorer:
             value = 0.0  # "어느 나라에서 시작됐어요?" wants a country, not an agency or a hall
         if value and _ASKS_HOUR.search(read.text) and not _HOUR.search(text):
             value = 0.0  # "몇 시에 해요?" asks the hour: a date alone does not answer it
+        if (
+            value
+            and read.kind == "place"
+            and _ASKS_ADDRESS.search(read.text)
+            and not _ADDRESS.search(unit.text)
+        ):
+            value = 0.0  # "사무국 주소 알려주세요": a hall or "현장" is no address
         if value and read.counter in _HEAD_COUNTERS and not _HEADS.search(text):
             value = 0.0  # "몇 명 왔어요?" is not answered by "1인 15만원", a price per head
         if value and read.kind in ("count", "amount") and self._only_listed(unit):

@@ -1567,3 +1567,21 @@ def test_a_verb_before_the_telephone_number_names_no_owner() -> None:
 
     assert "031-000-1236" in extract.text
     assert extract.support.kind_found
+
+
+def test_an_address_asked_is_answered_by_the_address_not_by_a_place_mentioned() -> None:
+    fee = _hit(
+        "참가비는 행사 당일 현장에서 받지 않고, 신청 후 연합회 계좌로 미리 입금해 주셔야 합니다.",
+        section="참가비",
+        title="송년회 안내",
+    )
+    office = _hit(
+        "연합회의 사무국은 한빛시 중앙구 산업로 123 한빛중소기업비즈니스센터 5층에 둔다.",
+        section="제3조(사무소)",
+        title="정관",
+    )
+
+    extract = extract_answer("연합회 사무국 주소좀 알려주세요 내비 찍게", [fee, office])
+
+    assert "산업로 123" in extract.text
+    assert extract.support.margin < 0.5
