@@ -20,6 +20,10 @@ from knowledge.types import Chunk
 
 Status = Literal["ingested", "unchanged", "failed"]
 
+READING_VERSION = "2"
+"""How files are read and chunked; part of every file's fingerprint, so changing the reading
+(2: paragraph breaks kept, character references decoded) re-reads unchanged files on the next
+ingest instead of keeping chunks cut the old way."""
 WRITE_BATCH_CHUNKS = 500
 """Chunks queued before the store is written (Chroma's cost is mostly per call)."""
 WRITE_BATCH_FILES = 200
@@ -262,7 +266,7 @@ def _load_file(
         if size > limit:
             reason = texts.too_large(size / 1024 / 1024, limit / 1024 / 1024)
             return FileOutcome(source, "failed", 0, reason), None
-        content_hash = hashlib.sha256(path.read_bytes()).hexdigest()
+        content_hash = _fingerprint(path.read_bytes())
         if (
             not force
             and previous is not None
@@ -291,3 +295,8 @@ def _load_file(
         date=document.date,
     )
     return FileOutcome(source, "ingested", len(chunks)), (record, chunks)
+
+
+def _fingerprint(data: bytes) -> str:
+    """What decides whether a file must be read again: its bytes and the way ingest reads them."""
+    return hashlib.sha256(f"gyoryu-reading-{READING_VERSION}\0".encode() + data).hexdigest()

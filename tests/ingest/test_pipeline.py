@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 
 from bot.qa import DocumentQA
-from ingest import texts
+from ingest import pipeline, texts
 from ingest.pipeline import PrunePlan, ingest_paths, plan_prune, remove_documents
 from ingest.sample import load_sample_corpus_if_empty
 from ingest.settings import IngestSettings
@@ -273,3 +273,16 @@ def test_ingest_analyses_the_chunks_so_the_bot_starts_without_kiwi_work(
     qa = DocumentQA.open(KnowledgeSettings())
 
     assert qa.answer("연회비는 얼마예요?").sources
+
+
+def test_a_new_way_of_reading_files_reads_unchanged_files_again(
+    docs: Path, store: ChunkStore, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    ingest_paths(["docs"], store=store)
+    monkeypatch.setattr(pipeline, "READING_VERSION", pipeline.READING_VERSION + "-next")
+
+    again = ingest_paths(["docs"], store=store)
+
+    assert again.ingested == len(GOOD)
+    assert again.unchanged == 0
+    assert ingest_paths(["docs"], store=store).unchanged == len(GOOD)
