@@ -686,6 +686,9 @@ class _Scorer:
         self._key = _key_noun(read, self._weights, self._kind_words_of(read))
         self.key = self._key
         self._asks_account = read.kind == "contact" and _ASKS_ACCOUNT.search(read.text) is not None
+        self._asks_address = read.kind == "place" and _ASKS_ADDRESS.search(read.text) is not None
+        # The names a figure must not merely be listed with, regions however written included.
+        self._listed_names = (*read.names, *_REGION.findall(read.text))
         self._total = sum(self._weights.values()) or 1.0
         self._kind_words = {
             word: kind
@@ -857,8 +860,6 @@ class _Scorer:
             place = asked.group(1) or asked.group(2) if asked is not None else None
             if place is not None and is_place_type(place):
                 kind_found = kind_found and place in best.found
-            if _ASKS_ADDRESS.search(read.text):
-                kind_found = kind_found and _ADDRESS.search(unit.text) is not None
         if read.superlative is not None:
             kind_found = kind_found and bool(
                 states_superlative(unit.text) or figured_items(unit.text)
@@ -1108,12 +1109,7 @@ class _Scorer:
             value = 0.0  # "어느 나라에서 시작됐어요?" wants a country, not an agency or a hall
         if value and _ASKS_HOUR.search(read.text) and not _HOUR.search(text):
             value = 0.0  # "몇 시에 해요?" asks the hour: a date alone does not answer it
-        if (
-            value
-            and read.kind == "place"
-            and _ASKS_ADDRESS.search(read.text)
-            and not _ADDRESS.search(unit.text)
-        ):
+        if value and self._asks_address and not _ADDRESS.search(unit.text):
             value = 0.0  # "사무국 주소 알려주세요": a hall or "현장" is no address
         if value and read.counter in _HEAD_COUNTERS and not _HEADS.search(text):
             value = 0.0  # "몇 명 왔어요?" is not answered by "1인 15만원", a price per head
@@ -1141,7 +1137,7 @@ class _Scorer:
         A region the question names counts too, however it is written ("경기도쪽", "경기연합회"
         ask about 경기, which "서울, 경기, 부산 등 13개 지역연합회" only lists).
         """
-        for name in (*self.read.names, *_REGION.findall(self.read.text)):
+        for name in self._listed_names:
             places = [m.start() for m in re.finditer(re.escape(name), unit.text)]
             if places and all(_listed(unit.text, start, len(name)) for start in places):
                 return True

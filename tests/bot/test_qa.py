@@ -305,8 +305,11 @@ ISSUE_EXAMPLES = [
 def test_the_answer_holds_the_fact_that_was_asked_for(
     sample_qa: DocumentQA, question: str, fact: str
 ) -> None:
-    answer = sample_qa.answer(question)
+    _assert_states(sample_qa.answer(question), fact)
 
+
+def _assert_states(answer: QaAnswer, fact: str) -> None:
+    """The answer is given with confidence and holds ``fact``."""
     assert answer.confident
     assert fact in answer.text
 
@@ -549,10 +552,7 @@ def test_colloquial_questions_nothing_else_competes_with_are_answered(
 def test_members_words_far_from_the_documents_are_answered_when_nothing_competes(
     sample_qa: DocumentQA, question: str, fact: str
 ) -> None:
-    answer = sample_qa.answer(question)
-
-    assert answer.confident
-    assert fact in answer.text
+    _assert_states(sample_qa.answer(question), fact)
 
 
 def test_the_account_number_is_where_to_send_the_fee_not_the_teams_telephone(
