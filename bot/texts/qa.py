@@ -34,9 +34,11 @@ def qa_not_covered(field: str | None, *, related: tuple[str, str] | None = None)
             f"답해 드리지 않을게요. {who} 여쭤보시면 도움을 받으실 수 있어요. {QA_OFFER_EXPERT}"
         )
     title, sentence = related
+    # The copula agrees with the quote's last word ("…사무총장 1인"이에요, "…엽니다."예요).
+    copula = particle(sentence.rstrip(".。!? "), "이에요/예요")
     return (
         "연합회 자료로는 이 질문에 분명하게 답하기 어려워요. 확인되지 않은 내용은 답해 드리지 "
-        f'않을게요. 관련 있어 보이는 자료는 「{title}」의 "{sentence}"예요. 답이 아닐 수 '
+        f'않을게요. 관련 있어 보이는 자료는 「{title}」의 "{sentence}"{copula}. 답이 아닐 수 '
         f"있어요. {who} 여쭤보시면 도움을 받으실 수 있어요. {QA_OFFER_EXPERT}"
     )
 

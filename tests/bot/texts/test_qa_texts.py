@@ -24,3 +24,11 @@ def test_who_wrote_it_and_when_take_particles_that_agree_with_the_title_and_name
     assert texts.qa_written_on("송년회 공지", 2026, 11, 16, 1) == (
         "「송년회 공지」는 2026년 11월 16일에 나온 자료예요 [1]."
     )
+
+
+def test_the_related_passage_is_followed_by_a_copula_that_agrees_with_it() -> None:
+    rule = texts.qa_not_covered(None, related=("정관", "6. 사무총장 1인"))
+    sentence = texts.qa_not_covered(None, related=("일정", "9월 16일(수) 오후 7시에 엽니다."))
+
+    assert '"6. 사무총장 1인"이에요.' in rule
+    assert '"9월 16일(수) 오후 7시에 엽니다."예요.' in sentence
