@@ -402,7 +402,13 @@ def _holding_key(ranked: Sequence[_Scored], scorer: _Scorer) -> _Scored:
         for other in ranked[1:]:
             if other.score < ALL_SWITCH * best.score:
                 break
-            if other.kind_strength == 1.0 and scorer.holds_all(other):
+            if (
+                other.kind_strength == 1.0
+                and scorer.holds_all(other)
+                # …and the name asked where the best holds it: "784개 업체" beside the
+                # heading does not hold the "전기전자" of "전기·전자 301개사".
+                and scorer.holds_itself(other, best)
+            ):
                 return other
     return best
 
@@ -689,6 +695,7 @@ class _Scorer:
         self._asks_address = read.kind == "place" and _ASKS_ADDRESS.search(read.text) is not None
         # The names a figure must not merely be listed with, regions however written included.
         self._listed_names = (*read.names, *_REGION.findall(read.text))
+        self._counted_by = _counted_by(read, self._weights)
         self._total = sum(self._weights.values()) or 1.0
         self._kind_words = {
             word: kind
@@ -1040,6 +1047,17 @@ class _Scorer:
             asks_support=_ASKS_SUPPORT.search(self.read.text) is not None,
         )
 
+    def holds_itself(self, scored: _Scored, than: _Scored) -> bool:
+        """False when ``than`` holds a name the question asks about ("전기전자") whole in its
+        own words and ``scored`` does not."""
+        own = set(self.found_terms(scored.unit))
+        theirs = set(self.found_terms(than.unit))
+        for name in self.read.compounds:
+            parts = {term for term in self._weights if term in name}
+            if parts and parts <= theirs and not parts <= own:
+                return False
+        return True
+
     def holds_all(self, scored: _Scored) -> bool:
         """True when every question word some document uses is found for ``scored``."""
         return all(term in scored.found or term in self.unknown for term in self._weights)
@@ -1129,6 +1147,8 @@ class _Scorer:
                     or (read.counted in _FIRM_WORDS and _FIRMS_COUNTED.search(unit.text))
                 ):
                     value = 0.0
+            if value and not all(self._near(unit, verb) for verb in self._counted_by):
+                value = 0.0  # "개성공단에 들어간 회원사 몇 개": not the ones that visited it
         return value
 
     def _only_listed(self, unit: Unit) -> bool:
@@ -1290,12 +1310,29 @@ def _parts(name: str) -> tuple[str, ...]:
     return tuple(parts)
 
 
+def _counted_by(read: Question, weights: dict[str, float]) -> tuple[str, ...]:
+    """The verb a "몇" question's counted noun is qualified by ("들어간 회원사" → 들어가),
+    as question words: the count asked is of those that did it."""
+    if read.kind != "count" or not read.counted:
+        return ()
+    before = re.search(rf"(\S+)\s+{re.escape(read.counted)}", read.text)
+    if before is None:
+        return ()
+    tokens = kiwi_tokens([normalize(before.group(1))])[0]
+    if not tokens or tokens[-1].tag != "ETM":
+        return ()
+    return tuple(t.form for t in tokens if t.tag.startswith("V") and t.form in weights)
+
+
 def _listed(text: str, start: int, length: int) -> bool:
     """True when the word at ``start`` is one of a list ("A, B, C 세 곳", "서울, 경기, 부산 등")."""
     if re.search(r"\d\s*[가-힣]{0,2}\s*$", text[max(0, start - 6) : start]):
         return False  # "13개 지역연합회, 272개 그룹": the word is what the number counts
     before = text[max(0, start - 3) : start]
     after = text[start + length : start + length + 8]
+    if re.search(r"[을를]\s+[가-힣]+\s*,\s*$", text[max(0, start - 30) : start]):
+        return False  # "개성공업지역을 방문, 개성공단 진출을": the comma follows a verb's object
+
     # "·" lists only without spaces ("전기·전자"); " · " separates the cells of a table row;
     # "원경 교류회를 포함하여 20여 개" counts a whole of which the word is one part. A comma after
     # a particle or an ending closes a clause, not an item ("연 2%포인트를, 업체당 최대 5억원").

@@ -1585,3 +1585,44 @@ def test_an_address_asked_is_answered_by_the_address_not_by_a_place_mentioned() 
 
     assert "산업로 123" in extract.text
     assert extract.support.margin < 0.5
+
+
+def test_a_name_after_a_clause_closed_by_a_comma_is_not_listed() -> None:
+    visit = _hit(
+        "올 3월에는 도내 100여개 회원사가 개성공업지역을 방문, 개성공단 진출을 희망하는 "
+        "회원사를 대상으로 투자환경을 파악할 기회를 제공했다.",
+        section="◆ 활동",
+        title="경기연합회 소식",
+    )
+
+    extract = extract_answer("개성공단 견학갔을때 회원사 몇개나 같이 갔었어요?", [GYEONGGI, visit])
+
+    assert "100여개" in extract.text
+    assert extract.support.kind_found
+
+
+def test_a_sentence_holding_a_name_only_around_it_does_not_displace_the_one_naming_it() -> None:
+    founded = _hit(
+        "도내에는 총 784개사로 구성된 경기이업종교류연합회가 활동 중이며 총 고용인력이 "
+        "1만4천명에 달한다. 업종별로는 전기·전자 301개사, 기계·금속 239개사가 활동 중에 있다.\n\n"
+        "1994년 결성 784개 업체 참여 워크숍·해외산업시찰 등 활동",
+        section="◆ 경기중소기업이업종교류연합회",
+        title="경기연합회 소식",
+    )
+
+    extract = extract_answer(
+        "경기연합회에 전기전자 하는 업체는 몇개사에요? 저희도 전자쪽이라", [founded]
+    )
+
+    assert "301개사" in extract.text
+
+
+def test_a_count_of_those_who_did_something_needs_that_doing() -> None:
+    visit = _hit(
+        "올 3월에는 도내 100여개 회원사가 개성공업지역을 방문해 투자환경을 살폈다.",
+        section="◆ 활동",
+        title="경기연합회 소식",
+    )
+
+    assert not extract_answer("개성공단에 실제로 들어간 회원사 몇개임?", [visit]).support.kind_found
+    assert extract_answer("개성공단 방문한 회원사 몇개임?", [visit]).support.kind_found
