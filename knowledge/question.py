@@ -291,6 +291,9 @@ class Question:
 _HOW_LONG = re.compile(r"얼마나(?:걸|지나|지났|됐|되었|기다|남았)|오래걸|걸려|걸리")
 
 # Chat misspellings that change what a word is ("몇 군대" is 몇 군데, not an army).
+_RIEUL_FINAL = "".join(chr(0xAC00 + 28 * vowel_onset + 8) for vowel_onset in range(399))
+"""Every Hangul syllable ending in ㄹ ("열", "할", "볼")."""
+
 _TYPOS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"몇\s*군대"), "몇 군데"),
     # "몇개회사": 몇 개 회사 (how many companies), not 개회사 (an opening address).
@@ -330,6 +333,12 @@ _TYPOS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"(?<![\d가-힣])1\s?년에(?=\s|$)"), "한 해에"),
     # "변리사 누구셈", "자문위원이 누구심": chat endings the analyser glues into a name.
     (re.compile(r"(?<![가-힣])(누구|어디)(?:셈|심)(?=\s|$|[?.!])"), r"\1예요"),
+    # "열라면": the spoken -ㄹ라면 of a verb ending in ㄹ (열려면), read as a noun (라면) otherwise.
+    (re.compile(rf"(?<=[{_RIEUL_FINAL}])라면(?=\s|$|[?.!,])"), "려면"),
+    # "지난달에": the analyser reads 지나(다) + 달 with the particle, without it the month before.
+    (re.compile(r"(?<![가-힣])(지난달|이번달|다음달|저번달)(?:에는|에|엔)(?![가-힣])"), r"\1"),
+    # "일이 생겨서 못 갈 수도": the member's circumstances, not a topic (생기다 is 결성 too).
+    (re.compile(r"(?<![가-힣])(?:급한\s?)?일이?\s?생겨서?(?![가-힣])"), "사정이 있어서"),
     # "몇일날 해요?": the common misspelling of 며칠 (which day), with its glued 날.
     (re.compile(r"(?<![가-힣])(?:몇\s?일|며칠)날?(?![가-힣])"), "며칠"),
 )

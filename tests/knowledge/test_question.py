@@ -83,10 +83,24 @@ def test_only_a_question_shaped_like_a_follow_up_looks_back(
         ("가입 어케해요?", "가입 어떻게해요?"),
         ("육성자금 한도 얼마에여", "육성자금 한도 얼마예요"),
         ("군대 다녀온 직원 채용하면 지원금 있어요?", "군대 다녀온 직원 채용하면 지원금 있어요?"),
+        ("임시총회 열라면 회원 몇 명", "임시총회 열려면 회원 몇 명"),
+        ("컵라면 팔아요?", "컵라면 팔아요?"),
     ],
 )
 def test_chat_misspellings_that_change_a_word_are_put_right(typed: str, meant: str) -> None:
     assert corrected(typed) == meant
+
+
+@pytest.mark.parametrize(
+    ("question", "not_a_topic"),
+    [
+        ("지난달에 특허 출원 벌써 했는데 비용지원 돼요?", "지나"),
+        ("송년회 돈 넣었는데 일이 생겨서 못가면 돌려받나요", "생기"),
+        ("임시총회 열라면 회원 얼마나 모여야돼요", "열라면"),
+    ],
+)
+def test_spoken_time_and_circumstance_words_are_no_topic(question: str, not_a_topic: str) -> None:
+    assert not_a_topic not in read_question(corrected(question)).terms
 
 
 def test_a_misspelt_counter_still_asks_for_a_count() -> None:
