@@ -806,6 +806,8 @@ class _Scorer:
             score *= 1.05  # a section's first sentence usually states what the heading names
         if self._one_of_many(unit):
             score *= 0.5  # one meeting's place does not say where the meetings are held
+        if self._another_label_asked(unit):
+            score *= 0.5  # "딸 결혼" asks the item "대표 자녀 결혼:", not "대표 본인 결혼:"
         if unit.heading:
             score *= 0.9  # a heading's date is shorter than the sentence or row that gives it
         if not read.numbers and self._specific_instance(unit):
@@ -1151,6 +1153,36 @@ class _Scorer:
                 value = 0.0  # "개성공단에 들어간 회원사 몇 개": not the ones that visited it
         return value
 
+    def _label_terms(self, label: str) -> frozenset[str]:
+        """The question words (or their synonyms) an item's label holds."""
+        label = compact(label)
+        return frozenset(
+            term
+            for term in self._weights
+            for word in (term, *(self._synonyms(term) if self._synonyms is not None else ()))
+            if compact(word) in label
+        )
+
+    def _another_label_asked(self, unit: Unit) -> bool:
+        """True when a sibling item's label ("2. 대표 자녀 결혼:") holds every question word this
+        item's label ("1. 대표 본인 결혼:") holds, and more: the sibling is the case asked."""
+        own = _ITEM_LABEL.match(unit.text) if unit.item else None
+        if own is None:
+            return False
+        labels = [
+            found.group(1)
+            for other in self._units
+            if other.item
+            and other.chunk.id == unit.chunk.id
+            and other is not unit
+            and (found := _ITEM_LABEL.match(other.text)) is not None
+        ]
+        if not labels:
+            return False
+        mine = self._label_terms(own.group(1))
+        # A label holding no question word ("조건:") is no case of what is asked at all.
+        return bool(mine) and any(mine < self._label_terms(label) for label in labels)
+
     def _only_listed(self, unit: Unit) -> bool:
         """True when a name the question asks about appears only as one of several listed.
 
@@ -1308,6 +1340,10 @@ def _parts(name: str) -> tuple[str, ...]:
         parts.append(carry + form)
         carry = ""
     return tuple(parts)
+
+
+_ITEM_LABEL = re.compile(r"^\s*(?:\d{1,2}[.)]\s*|[-•·]\s*)?([^:：\n]{2,24})[:：]")
+"""An item's label: the words before its colon ("1. 대표 본인 결혼: 축하 화환…")."""
 
 
 def _counted_by(read: Question, weights: dict[str, float]) -> tuple[str, ...]:

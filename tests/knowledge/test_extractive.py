@@ -1626,3 +1626,16 @@ def test_a_count_of_those_who_did_something_needs_that_doing() -> None:
 
     assert not extract_answer("개성공단에 실제로 들어간 회원사 몇개임?", [visit]).support.kind_found
     assert extract_answer("개성공단 방문한 회원사 몇개임?", [visit]).support.kind_found
+
+
+def test_the_item_whose_label_names_the_case_asked_is_chosen() -> None:
+    gifts = _hit(
+        "경조사 지원 기준\n1. 대표 본인 결혼: 축하 화환과 축의금 10만원\n"
+        "2. 대표 자녀 결혼: 축하 화환\n3. 대표 본인 별세: 근조 화환과 조의금 30만원",
+        section="제3조(경조사 지원 기준)",
+        title="경조사 지원 규정",
+    )
+
+    extract = _with_glossary("딸래미 결혼하는데 연합회 축의금도 나와요?", [gifts])
+
+    assert extract.related == "2. 대표 자녀 결혼: 축하 화환"
