@@ -344,8 +344,17 @@ _TYPOS: tuple[tuple[re.Pattern[str], str], ...] = (
 )
 
 
+_ASIDE = re.compile(
+    r"(?<=[?？!])\s*[^?？!.]+?(?:려구|려고|라고|라구|라서|이라|이라서|해서|어서|니까|길래)[~.]*\s*$"
+)
+"""A clause after the question giving the member's reason ("…어디에요? 택배 보낼려구"): what
+they will do with the answer, not what they ask."""
+
+
 def corrected(text: str) -> str:
-    """``text`` with the chat misspellings that would mislead the search put right."""
+    """``text`` with the chat misspellings that would mislead the search put right, and without
+    an aside after the question ("택배 보낼려구")."""
+    text = _ASIDE.sub("", text)
     for typo, right in _TYPOS:
         text = typo.sub(right, text)
     if _SYLLABLE.search(_LAUGHTER.sub("", text)):
