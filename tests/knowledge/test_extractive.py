@@ -1639,3 +1639,28 @@ def test_the_item_whose_label_names_the_case_asked_is_chosen() -> None:
     extract = _with_glossary("딸래미 결혼하는데 연합회 축의금도 나와요?", [gifts])
 
     assert extract.related == "2. 대표 자녀 결혼: 축하 화환"
+
+
+def test_a_share_asked_is_answered_by_a_percentage() -> None:
+    share = _hit(
+        "분석대상 기업의 50%이상이 10년이 지나 오랜 기간 교류회 활동을 하고 있다.",
+        section="교류회 활동 기간",
+        title="이업종 교류회 사례 연구",
+    )
+
+    extract = extract_answer("교류회 10년넘게 한 회사가 비율로 얼마나됨?", [share])
+
+    assert extract.support.coverage >= 0.6
+    assert extract.support.kind_found
+
+
+def test_a_meal_price_is_a_meal() -> None:
+    visit = _hit(
+        "원하는 교류회 정례회에 한 번 참관할 수 있습니다. 참관은 무료이며 식사비도 받지 않습니다.",
+        section="Q. 가입 전에 정례회에 가 볼 수 있나요?",
+        title="자주 묻는 질문",
+    )
+
+    extract = _with_glossary("가입전에 참관가면 밥값은 내야되나", [visit])
+
+    assert "밥값" not in extract.support.missing
