@@ -778,7 +778,7 @@ class _Scorer:
         if self._asks_account and not _ACCOUNT.search(unit.text):
             score *= 0.7  # "계좌번호": a telephone number is not where to send the money
         if read.named is not None and not _names_one(unit.text, read):
-            score *= 0.5  # "법 이름 뭐라고?": a sentence naming no 법 cannot answer it
+            score *= 0.15  # "법 이름 뭐라고?": a sentence naming no 법 cannot answer it
         if read.kind == "definition" and _defines(unit.text, read.terms):
             score *= 1.3
         if read.kind in ("list", "procedure") and (unit.item or _LEAD.search(unit.text)):
@@ -1266,11 +1266,18 @@ def _only_deadline(text: str) -> bool:
 def _names_one(sentence: str, read: Question) -> bool:
     """True when ``sentence`` gives the name the question asks for (see ``Question.named``):
     a quoted name, or a longer word ending in the thing named that the question does not use."""
-    if re.search(r"['‘「『\"“][^'’」』\"”]{2,}['’」』\"”]", sentence):
+    quoted = re.findall(r"['‘「『\"“]([^'’」』\"”]{2,})['’」』\"”]", sentence)
+    # A law's name always ends in 법: a quoted product is not the "법 이름" asked for.
+    if any(read.named != "법" or name.endswith("법") for name in quoted):
         return True
     thing = re.escape(read.named or "")
     asked = compact(read.text)
-    return any(word not in asked for word in re.findall(rf"[가-힣A-Za-z0-9·]+{thing}", sentence))
+    # "관련법", "특별법" are kinds of law, not the name of one ("제조물책임법").
+    shortest = 4 if read.named == "법" else 2
+    return any(
+        word not in asked and len(word) >= shortest
+        for word in re.findall(rf"[가-힣A-Za-z0-9·]+{thing}", sentence)
+    )
 
 
 def _names_another(sentence: str, name: str) -> bool:

@@ -564,6 +564,26 @@ def test_what_is_the_law_called_wants_the_name_of_a_law() -> None:
     assert answer.support.kind_found
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "연합회 회원사 일동테크와 월드일렉트론이 'Bluetooh 무선이어폰 및 전화기'를 만들었다.",
+        "연합회가 만든 12건 신기술 공동판매도 정부, 관렵법 제정 추진 등 호응",
+    ],
+)
+def test_a_quoted_product_or_a_kind_of_law_is_not_the_law_asked_for(sentence: str) -> None:
+    other = _hit(sentence, section="기술융합화 성공", title="경기연합회 소식", position=1)
+    law = _hit(
+        "이업종연합회와 중소기업인들은 '협업 및 이업종교류촉진법' 제정을 추진 중이다.",
+        section="이업종교류연합회",
+        title="경기연합회 소식",
+    )
+
+    answer = extract_answer("연합회가 만들려고 미는 법 이름이 뭐였지", [other, law])
+
+    assert "협업 및 이업종교류촉진법" in answer.text
+
+
 def test_when_is_it_takes_the_row_with_the_hour_though_it_also_names_a_deadline() -> None:
     section = _hit(
         "중대재해처벌법 설명회 (3월 12일)\n50인 미만 사업장도 적용 대상이 된 중대재해처벌법의 "
