@@ -408,6 +408,7 @@ def _holding_key(ranked: Sequence[_Scored], scorer: _Scorer) -> _Scored:
                 # …and the name asked where the best holds it: "784개 업체" beside the
                 # heading does not hold the "전기전자" of "전기·전자 301개사".
                 and scorer.holds_itself(other, best)
+                and scorer.about_dated(other.unit)
             ):
                 return other
     return best
@@ -806,6 +807,8 @@ class _Scorer:
             score *= 1.05  # a section's first sentence usually states what the heading names
         if self._one_of_many(unit):
             score *= 0.5  # one meeting's place does not say where the meetings are held
+        if not self.about_dated(unit):
+            score *= 0.5  # "연합회 언제 만들어졌어요?": a date of something else
         if self._another_label_asked(unit):
             score *= 0.5  # "딸 결혼" asks the item "대표 자녀 결혼:", not "대표 본인 결혼:"
         if unit.heading:
@@ -879,7 +882,7 @@ class _Scorer:
         if self._asks_account:
             # "계좌번호 뭐예요?" wants the number to send money to, not whom to tell.
             kind_found = kind_found and _ACCOUNT.search(unit.text) is not None
-        if read.dated is not None and not self._near(unit, read.dated):
+        if not self.about_dated(unit):
             # "선정 발표 언제해요?" wants the date of the 발표, not the fair's or the deadline;
             # in the sentence or under its heading, not only in the document's title.
             kind_found = False
@@ -1048,6 +1051,11 @@ class _Scorer:
             must=self.read.must,
             asks_support=_ASKS_SUPPORT.search(self.read.text) is not None,
         )
+
+    def about_dated(self, unit: Unit) -> bool:
+        """False when the question asks the date of something ("연합회 언제 만들어졌어요?")
+        that neither the unit nor its heading names."""
+        return self.read.dated is None or self._near(unit, self.read.dated)
 
     def holds_itself(self, scored: _Scored, than: _Scored) -> bool:
         """False when ``than`` holds a name the question asks about ("전기전자") whole in its

@@ -1684,3 +1684,22 @@ def test_a_meal_price_is_a_meal() -> None:
     extract = _with_glossary("가입전에 참관가면 밥값은 내야되나", [visit])
 
     assert "밥값" not in extract.support.missing
+
+
+def test_the_date_of_what_is_asked_is_chosen_over_a_date_of_something_else() -> None:
+    product = _hit(
+        "경기이업종연합회는 총 12건의 신기술 개발에 성공했다.\n\n또 지난 2003년에는 "
+        "무선마이크 생산업체와 금형설계업체가 공동 개발한 무선앰프를 만들었다.",
+        section="◆ 기술융합화 성공",
+        title="경기연합회 소식",
+    )
+    founded = _hit(
+        "1994년 결성 784개 업체 참여 워크숍·해외산업시찰 등 활동",
+        section="◆ 경기중소기업이업종교류연합회",
+        title="경기연합회 소식",
+    )
+
+    extract = extract_answer("경기 이업종연합회는 언제 만들어진거임?", [founded, product])
+
+    assert "1994년" in extract.text
+    assert extract.support.kind_found
