@@ -1124,6 +1124,9 @@ class _Scorer:
                     text,
                 )
         value = strength(read.kind, text)
+        if read.kind == "date" and not value and _ASKS_LENGTH.search(read.text):
+            # "임기 몇 년이에요?" asks a length of time: "임기는 2년으로 하며" gives it.
+            value = 1.0 if _LENGTH.search(text) else 0.0
         if read.kind == "person" and value < 1.0:
             # "회장님 성함이?" asks for a name: a sentence naming only roles does not answer it.
             # "노무사 자문위원 누구예요?" names the role already: it wants the person in it.
@@ -1356,6 +1359,10 @@ def _parts(name: str) -> tuple[str, ...]:
         carry = ""
     return tuple(parts)
 
+
+_ASKS_LENGTH = re.compile(r"몇\s?(?:년|개월|달|주)(?!도)|얼마\s?(?:동안|간)|기간")
+_LENGTH = re.compile(r"\d+\s*(?:년|개월|달|주일?)\s*(?:으로|이다|입니다|이며|간|동안)")
+"""A length of time stated as such ("임기는 2년으로 하며", "2년이다")."""
 
 _ITEM_LABEL = re.compile(r"^\s*(?:\d{1,2}[.)]\s*|[-•·]\s*)?([^:：\n]{2,24})[:：]")
 """An item's label: the words before its colon ("1. 대표 본인 결혼: 축하 화환…")."""

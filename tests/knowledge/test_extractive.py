@@ -1703,3 +1703,13 @@ def test_the_date_of_what_is_asked_is_chosen_over_a_date_of_something_else() -> 
 
     assert "1994년" in extract.text
     assert extract.support.kind_found
+
+
+def test_how_many_years_is_answered_by_a_length_of_time() -> None:
+    term = _hit(
+        "③ 임원의 임기는 2년으로 하며 한 번만 연임할 수 있다.", section="제12조(임원의 임기)"
+    )
+
+    assert read_question("임원 임기 몇년이에요?").kind == "date"
+    assert extract_answer("임원 임기 몇년이에요?", [term]).support.kind_found
+    assert not extract_answer("회장님 임기 언제 끝나요?", [term]).support.kind_found
