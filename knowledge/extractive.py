@@ -517,6 +517,7 @@ _FIRMS_COUNTED = re.compile(r"\d\s*개\s*(?:사|회사|기업|업체)")
 """A number of firms, whichever plain word counts them ("10~20개 기업" for "회사 몇 개");
 회원사 is not among them: "784개 업체 참여" does not count members."""
 _FIRM_WORDS = frozenset({"회사", "기업", "업체"})
+_MEMBERS = frozenset({"회원", "회원사"})
 # "2개사" and "2곳" count the same companies.
 _COMPANIES = re.compile(r"(?<=\d)(?:개사|곳)$")
 
@@ -910,7 +911,10 @@ class _Scorer:
             )
         return Support(
             coverage=best.coverage,
-            key_found=self._key is None or self._key in best.found,
+            key_found=self._key is None
+            or self._key in best.found
+            # "회사 몇 개 모여야": "10개사" counts companies without the word.
+            or (self._key in COMPANY_WORDS and bool(_COMPANIES_COUNTED.search(unit.text))),
             kind_found=kind_found,
             numbers_found=_numbers_in(read, self._numbered_in(unit, surroundings), unit.chunk),
             time_found=_time_matches(read, surroundings, unit.chunk),
@@ -1142,13 +1146,21 @@ class _Scorer:
             value = 0.0  # "몇 시에 해요?" asks the hour: a date alone does not answer it
         if value and self._asks_address and not _ADDRESS.search(unit.text):
             value = 0.0  # "사무국 주소 알려주세요": a hall or "현장" is no address
-        if value and read.counter in _HEAD_COUNTERS and not _HEADS.search(text):
+        # "회원 몇 명 넘으면": the members are companies, which "15개사" counts.
+        counter = (
+            "개사"
+            if read.counter in _HEAD_COUNTERS
+            and read.counted in _MEMBERS
+            and _COMPANIES_COUNTED.search(unit.text)
+            else read.counter
+        )
+        if value and counter in _HEAD_COUNTERS and not _HEADS.search(text):
             value = 0.0  # "몇 명 왔어요?" is not answered by "1인 15만원", a price per head
         if value and read.kind in ("count", "amount") and self._only_listed(unit):
             value = 0.0  # "서울, 경기, 부산 등 13개 지역연합회": the number is not Busan's
-        if value and read.kind == "count" and read.counter:
+        if value and read.kind == "count" and counter:
             # "회원사 몇 곳" needs a number of 곳 (or 개사 …) in a sentence about 회원사.
-            if not counts_with(read.counter, unit.text, read.text):
+            if not counts_with(counter, unit.text, read.text):
                 value = 0.0
             elif read.counted and read.counted in read.terms + read.compounds:
                 analysed = self._unit[id(unit)]

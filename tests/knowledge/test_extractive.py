@@ -1713,3 +1713,22 @@ def test_how_many_years_is_answered_by_a_length_of_time() -> None:
     assert read_question("임원 임기 몇년이에요?").kind == "date"
     assert extract_answer("임원 임기 몇년이에요?", [term]).support.kind_found
     assert not extract_answer("회장님 임기 언제 끝나요?", [term]).support.kind_found
+
+
+def test_members_counted_in_heads_are_companies_counted_in_firms() -> None:
+    rule = _hit(
+        "교류회 회원사가 15개사를 넘으면 관심 주제별로 분과나 소모임을 만들 수 있습니다.",
+        section="Q. 분과는 언제 만들 수 있나요?",
+        title="자주 묻는 질문",
+    )
+
+    assert extract_answer("회원 몇명 넘으면 소모임 만들라고 함?", [rule]).support.kind_found
+
+
+def test_a_number_of_firms_holds_the_company_asked_about() -> None:
+    rule = _hit("③ 새로운 교류회는 10개사 이상이 모여 이사회의 승인을 받아 만들 수 있다.")
+    rarity = {"교류회": 1.0, "새로": 1.0, "만들": 1.0, "회사": 3.0, "모이": 1.0}.get
+
+    extract = extract_answer("교류회 새로 하나 만들려면 회사 몇개 모여야됨", [rule], rarity=rarity)
+
+    assert extract.support.key_found
