@@ -334,6 +334,8 @@ _TYPOS: tuple[tuple[re.Pattern[str], str], ...] = (
     # "정례회때", "수출할때": 때 (the time of) glued to its word hides the word from the analyser.
     (re.compile(r"(?<=[가-힣]{2})(?<!어)때(?=\s|$|[?.!,]|에|는|도|마다|부터|까지)"), " 때"),
     (re.compile(r"(?<![가-힣])머(?=임|야|여|에요|예요|였)"), "뭐"),
+    # "첨에", "맨첨": the chat spelling of 처음 (first).
+    (re.compile(r"(?<![가-힣])(맨\s?)?첨(?=에|엔|으로|부터|\s|$)"), r"\1처음"),
     # "1년에 몇 번까지": per year, which the documents write 한 해에 (no year of its own).
     (re.compile(r"(?<![\d가-힣])1\s?년에(?=\s|$)"), "한 해에"),
     # "변리사 누구셈", "자문위원이 누구심": chat endings the analyser glues into a name.
@@ -619,7 +621,8 @@ def _counted(normalized: str) -> str | None:
 
 _YEARS = "|".join(sorted(TIME_WORDS, key=len, reverse=True))
 _BEFORE_WHEN = re.compile(
-    r"([가-힣A-Za-z]{2,})\s*(?:은|는|이|가|도|을|를)?\s*(?:(?:" + _YEARS + r")\s*)?(?:언제|며칠)"
+    r"([가-힣A-Za-z]{2,})\s*(?:은|는|이|가|도|을|를)?\s*(?:(?:" + _YEARS + r")\s*)?"
+    r"(?:(?:맨\s?)?처음(?:에|엔)?\s*)?(?:언제|며칠)"
 )
 """The word before 언제 or 며칠, past a year between them ("정기총회 올해 며칠")."""
 
@@ -639,6 +642,11 @@ def _dated(normalized: str, terms: Sequence[str]) -> str | None:
             # 신년 + 하례 (the 회 dropped): the last part it holds.
             parts = [term for term in terms if len(term) >= 2 and term in word]
             word = max(parts, key=word.rindex, default=word)
+        nouns: list[str] = [t.form for t in kiwi_tokens([word])[0] if t.tag in _NOUN_TAGS]
+        if word in terms and len(word) >= 5 and nouns and len(nouns[-1]) >= 2:
+            # "경기이업종연합회" glued: the thing is its last noun (연합회), which headings
+            # write in their own longer ways ("경기중소기업이업종교류연합회").
+            return nouns[-1]
         if (
             word in terms
             and word not in KIND_WORDS["date"]  # "그럼 언제": no thing of its own

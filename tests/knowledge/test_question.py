@@ -469,3 +469,11 @@ def test_how_many_companies_typed_together_is_no_opening_address() -> None:
 def test_the_members_circumstances_are_no_topic() -> None:
     assert "최소" not in read_question("교류회 새로 만들려면 최소 몇개사 있어야 돼요").terms
     assert "지인" not in read_question("지인이 가입하고싶다는데 절차가 어떻게 돼요").terms
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["경기이업종연합회 첨에 언제만들어진거임?", "경기 이업종연합회 처음에 언제 생겼어요?"],
+)
+def test_the_thing_dated_is_found_past_first_and_inside_a_glued_name(question: str) -> None:
+    assert read_question(corrected(question)).dated == "연합회"
