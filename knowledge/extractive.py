@@ -108,6 +108,8 @@ _HOW = re.compile(
     r"알리|연락|@|\d{2,4}-\d{3,4}-\d{4}|첫째|둘째|먼저|다음으로"
 )
 _DEADLINE = re.compile(r"\d+\s*일(?:\([월화수목금토일]\))?\s*까지|마감")
+_UNTIL = re.compile(r"마감|이내|(?<!\d시)(?<!\d분)(?<!\d 시)(?<!\d 분)까지")
+"""A time limit ("12월 4일까지", "2년 이내", "마감"), not the end of an hour ("오후 5시까지")."""
 _DEADLINE_SPAN = re.compile(
     r"(?:[가-힣]*\s*)?마감[^,·.]*|[^,·.]*\d+\s*일(?:\([월화수목금토일]\))?\s*까지[^,·.]*"
 )
@@ -766,8 +768,10 @@ class _Scorer:
         elif read.kinds:  # "뭐 내야 돼요? 어디로 보내요": the procedure holding an address wins
             score *= 0.7 + 0.3 * strength(read.kinds[0], unit.text)
         score *= 0.7 + 0.3 * self._names_share(unit)
-        if read.deadline and re.search(r"마감|까지|이내", unit.text):
+        if read.deadline and _UNTIL.search(unit.text):
             score *= 1.15
+        elif read.deadline and read.kind == "date":
+            score *= 0.8  # "언제까지 신청해요?" asks a deadline, not when a class is held
         if read.superlative is not None:
             # "업종 제일 많은 게 뭐예요?": the sentence saying which is the most, or the one
             # listing each with its figure, not the one naming the topic.

@@ -1732,3 +1732,24 @@ def test_a_number_of_firms_holds_the_company_asked_about() -> None:
     extract = extract_answer("교류회 새로 하나 만들려면 회사 몇개 모여야됨", [rule], rarity=rarity)
 
     assert extract.support.key_found
+
+
+def test_until_when_asks_a_time_limit_not_the_end_of_an_hour() -> None:
+    limit = _hit(
+        "관세환급은 수출신고가 수리된 날로부터 2년 이내에 신청해야 합니다.",
+        section="Q. 관세환급은 언제까지 신청하나요?",
+        title="관세환급 안내",
+    )
+    course = _hit(
+        "2026년 5월 7일(목) 오후 2시부터 5시까지 대회의실에서 수출 계약과 관세환급 기초를 "
+        "다룹니다.",
+        section="수출 첫걸음 교실",
+        title="2026년 연합회 행사 일정",
+    )
+
+    extract = extract_answer(
+        "예전에 수출한거 관세환급 깜빡했는데 언제까지 신청가능함", [course, limit]
+    )
+
+    assert "2년 이내" in extract.text
+    assert extract.support.margin < 0.7
