@@ -1160,7 +1160,7 @@ class _Scorer:
         )
         if value and counter in _HEAD_COUNTERS and not _HEADS.search(text):
             value = 0.0  # "몇 명 왔어요?" is not answered by "1인 15만원", a price per head
-        if value and read.kind in ("count", "amount") and self._only_listed(unit):
+        if value and read.kind in ("count", "amount", "place") and self._only_listed(unit):
             value = 0.0  # "서울, 경기, 부산 등 13개 지역연합회": the number is not Busan's
         if value and read.kind == "count" and counter:
             # "회원사 몇 곳" needs a number of 곳 (or 개사 …) in a sentence about 회원사.

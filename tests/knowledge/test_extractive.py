@@ -1753,3 +1753,24 @@ def test_until_when_asks_a_time_limit_not_the_end_of_an_hour() -> None:
 
     assert "2년 이내" in extract.text
     assert extract.support.margin < 0.7
+
+
+def test_a_country_only_listed_among_others_is_no_rival_for_a_place_in_it() -> None:
+    partner = _hit(
+        "또 한·일간 이업종 국제교류활동의 일환으로 일본 가나가와현 국제교류회와 정기적인 "
+        "상호방문을 하고 있다.",
+        section="◆ 공동 판로모색",
+        title="경기연합회 소식",
+    )
+    countries = _hit(
+        "이업종교류회는 미국, 일본, 홍콩, 싱가포르 등 아시아 태평양지역 국가들이 참여하는 "
+        "국제적인 조직이다.",
+        section="개요",
+        title="이업종 교류회 사례 연구",
+        source="samples/corpus/paper.txt",
+    )
+
+    extract = extract_answer("일본 어느 지역 교류회랑 서로 왔다갔다 한다고?", [partner, countries])
+
+    assert "가나가와" in extract.text
+    assert extract.support.margin < 0.7
