@@ -1131,7 +1131,14 @@ class _Scorer:
                     ),
                     text,
                 )
+        half = _HALF.search(read.text) if read.kind == "date" else None
+        if half is not None:
+            # "하반기 접수 며칠부터?": the clause about 하반기, not 상반기's dates before it.
+            clauses = [c for c in re.split(r",\s|;\s", text) if half.group() in c]
+            text = " ".join(clauses) or text
         value = strength(read.kind, text)
+        if value and half is not None and _ASKS_DAY.search(read.text) and not _DAY.search(text):
+            value = 0.0  # "며칠부터?" asks the day: "7월 중에 공고됩니다" does not give it
         if read.kind == "date" and not value and _ASKS_LENGTH.search(read.text):
             # "임기 몇 년이에요?" asks a length of time: "임기는 2년으로 하며" gives it.
             value = 1.0 if _LENGTH.search(text) else 0.0
@@ -1376,6 +1383,9 @@ def _parts(name: str) -> tuple[str, ...]:
     return tuple(parts)
 
 
+_HALF = re.compile(r"상반기|하반기")
+_ASKS_DAY = re.compile(r"며칠|몇\s?일(?!\s?동안|\s?걸|\s?전|\s?이내|\s?안)")
+_DAY = re.compile(r"\d{1,2}\s*일|[월화수목금토일]요일|당일|전날|다음\s*날")
 _ASKS_LENGTH = re.compile(r"몇\s?(?:년|개월|달|주)(?!도)|얼마\s?(?:동안|간)|기간")
 _LENGTH = re.compile(r"\d+\s*(?:년|개월|달|주일?)\s*(?:으로|이다|입니다|이며|간|동안)")
 """A length of time stated as such ("임기는 2년으로 하며", "2년이다")."""

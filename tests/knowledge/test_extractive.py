@@ -1774,3 +1774,17 @@ def test_a_country_only_listed_among_others_is_no_rival_for_a_place_in_it() -> N
 
     assert "가나가와" in extract.text
     assert extract.support.margin < 0.7
+
+
+def test_the_day_of_one_half_year_is_read_from_its_own_clause() -> None:
+    intake = _hit(
+        "상반기 접수는 2026년 1월 19일(월)부터 1월 30일(금)까지, 하반기 접수는 7월 중에 "
+        "공고됩니다.",
+        section="한빛시 중소기업 육성자금",
+        title="2026년 정책자금 안내",
+    )
+
+    assert not extract_answer(
+        "시 육성자금 하반기 접수 며칠부터 시작해요", [intake]
+    ).support.kind_found
+    assert extract_answer("시 육성자금 상반기 접수 며칠부터 해요", [intake]).support.kind_found
