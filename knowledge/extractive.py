@@ -700,6 +700,10 @@ class _Scorer:
         # The names a figure must not merely be listed with, regions however written included.
         self._listed_names = (*read.names, *_REGION.findall(read.text))
         self._counted_by = _counted_by(read, self._weights)
+        # The half-year a date is asked for, and whether a day or a length of time is asked.
+        self._half = _HALF.search(read.text) if read.kind == "date" else None
+        self._asks_day = self._half is not None and _ASKS_DAY.search(read.text) is not None
+        self._asks_length = read.kind == "date" and _ASKS_LENGTH.search(read.text) is not None
         self._total = sum(self._weights.values()) or 1.0
         self._kind_words = {
             word: kind
@@ -723,6 +727,12 @@ class _Scorer:
                 ]
                 self._phrases.append(([member], others))
         self._total = sum(self._weights.values()) or 1.0
+        # Each labelled item's label ("2. 대표 자녀 결혼:") as the question words it holds.
+        self._labels = {
+            id(unit): self._label_terms(found.group(1))
+            for unit in units
+            if unit.item and (found := _ITEM_LABEL.match(unit.text)) is not None
+        }
 
     def score(self, unit: Unit) -> _Scored:
         """The unit's score for the question (higher is better)."""
@@ -1131,15 +1141,14 @@ class _Scorer:
                     ),
                     text,
                 )
-        half = _HALF.search(read.text) if read.kind == "date" else None
-        if half is not None:
+        if self._half is not None:
             # "하반기 접수 며칠부터?": the clause about 하반기, not 상반기's dates before it.
-            clauses = [c for c in re.split(r",\s|;\s", text) if half.group() in c]
-            text = " ".join(clauses) or text
+            half = self._half.group()
+            text = " ".join(c for c in re.split(r",\s|;\s", text) if half in c) or text
         value = strength(read.kind, text)
-        if value and half is not None and _ASKS_DAY.search(read.text) and not _DAY.search(text):
+        if value and self._asks_day and not _DAY.search(text):
             value = 0.0  # "며칠부터?" asks the day: "7월 중에 공고됩니다" does not give it
-        if read.kind == "date" and not value and _ASKS_LENGTH.search(read.text):
+        if not value and self._asks_length:
             # "임기 몇 년이에요?" asks a length of time: "임기는 2년으로 하며" gives it.
             value = 1.0 if _LENGTH.search(text) else 0.0
         if read.kind == "person" and value < 1.0:
@@ -1200,22 +1209,15 @@ class _Scorer:
     def _another_label_asked(self, unit: Unit) -> bool:
         """True when a sibling item's label ("2. 대표 자녀 결혼:") holds every question word this
         item's label ("1. 대표 본인 결혼:") holds, and more: the sibling is the case asked."""
-        own = _ITEM_LABEL.match(unit.text) if unit.item else None
-        if own is None:
-            return False
-        labels = [
-            found.group(1)
-            for other in self._units
-            if other.item
-            and other.chunk.id == unit.chunk.id
-            and other is not unit
-            and (found := _ITEM_LABEL.match(other.text)) is not None
-        ]
-        if not labels:
-            return False
-        mine = self._label_terms(own.group(1))
+        mine = self._labels.get(id(unit))
         # A label holding no question word ("조건:") is no case of what is asked at all.
-        return bool(mine) and any(mine < self._label_terms(label) for label in labels)
+        if not mine:
+            return False
+        return any(
+            mine < self._labels[id(other)]
+            for other in self._units
+            if id(other) in self._labels and other.chunk.id == unit.chunk.id and other is not unit
+        )
 
     def _only_listed(self, unit: Unit) -> bool:
         """True when a name the question asks about appears only as one of several listed.
@@ -1416,7 +1418,6 @@ def _listed(text: str, start: int, length: int) -> bool:
     after = text[start + length : start + length + 8]
     if re.search(r"[을를]\s+[가-힣]+\s*,\s*$", text[max(0, start - 30) : start]):
         return False  # "개성공업지역을 방문, 개성공단 진출을": the comma follows a verb's object
-
     # "·" lists only without spaces ("전기·전자"); " · " separates the cells of a table row;
     # "원경 교류회를 포함하여 20여 개" counts a whole of which the word is one part. A comma after
     # a particle or an ending closes a clause, not an item ("연 2%포인트를, 업체당 최대 5억원").
