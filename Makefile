@@ -8,6 +8,10 @@ BIN := $(VENV)/bin
 RUNTIME := $(VENV)/.runtime-stamp
 DEV := $(VENV)/.dev-stamp
 
+# The suite runs on every core, at most four (the multi-process tests start servers of their own);
+# `make test PYTEST_WORKERS=-n0` runs it in one process.
+PYTEST_WORKERS ?= -n logical --maxprocesses 4 --dist worksteal
+
 .PHONY: chat test install lint bench bench-qa bench-ingest lock clean
 
 # PYTHONWARNINGS=ignore on the editable install: setuptools warns on every one that folders may
@@ -38,7 +42,7 @@ test: $(DEV)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy
-	$(BIN)/pytest
+	$(BIN)/pytest $(PYTEST_WORKERS)
 
 lint: $(DEV)
 	$(BIN)/ruff check .

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
+from collections.abc import Generator, Iterator
 from pathlib import Path
 
 import pytest
@@ -11,6 +11,11 @@ import pytest
 from tests.databases import PostgresTemplate, copy_sqlite, migrate_sqlite_template
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
+
+# pytest-xdist's workers start with COLUMNS=80 in their environment; rich would fix the width of
+# the command line's module-level console at 80 when it is imported, so a test's own COLUMNS
+# (a wide terminal) would count only when the module happened to be imported after it.
+os.environ.pop("COLUMNS", None)
 SAMPLE_CORPUS = REPO_ROOT / "samples" / "corpus"
 
 _ENV_KEYS = (
@@ -60,3 +65,21 @@ def migrated_data_dir(isolated_env: Path, sqlite_template: Path) -> Path:
     """The data directory with its SQLite database already migrated, as after a first start."""
     copy_sqlite(sqlite_template, isolated_env / "gyoryu.db")
     return isolated_env
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_makereport(
+    item: pytest.Item, call: pytest.CallInfo[None]
+) -> Generator[None, pytest.TestReport, pytest.TestReport]:
+    """Make a report's captured output UTF-8-safe before pytest-xdist sends it to the main process.
+
+    The fuzz and sanitising tests feed lone surrogates on purpose, and what they log then holds
+    them; execnet refuses such strings and the whole worker would be lost.
+    """
+    report = yield
+    report.sections = [(title, _utf8_safe(content)) for title, content in report.sections]
+    return report
+
+
+def _utf8_safe(text: str) -> str:
+    return text.encode("utf-8", "backslashreplace").decode("utf-8")
