@@ -498,6 +498,8 @@ def _rival(
             continue
         if _restates(other.unit.text, best.unit.text):
             continue
+        if read.kind in ("list", "procedure") and _same_items(best.unit.text, other.unit.text):
+            continue
         return other
     return None
 
@@ -512,6 +514,33 @@ def _restates(text: str, other: str) -> bool:
     가입할 수 있다") agrees with it rather than competing."""
     pairs = _pairs(text)
     return bool(pairs) and len(pairs & _pairs(other)) / len(pairs) >= SAME_WORDING
+
+
+_LIST_RUN = re.compile(r"[^,.\n]+(?:,[^,.\n]+){2,}")
+"""Three or more items separated by commas, with the words around them."""
+_ITEM_PARTICLE = re.compile(r"(?:을|를|이|가|와|과|및|등)$")
+SAME_ITEMS = 2
+"""How many listed items two sentences must share to give the same list."""
+
+
+def _same_items(text: str, other: str) -> bool:
+    """True when two sentences list the same things: a rule's "입회신청서, 사업자등록증 사본,
+    회사소개서를 제출" and the guide's "입회신청서, 사업자등록증 사본, 회사소개서를 내고" agree."""
+    mine, theirs = _list_items(text), _list_items(other)
+    return len(mine & theirs) >= SAME_ITEMS
+
+
+def _list_items(text: str) -> set[str]:
+    """The items of the comma lists in ``text``: the last word before the first comma, every
+    part between commas, the first word after the last one (without its particle)."""
+    items: set[str] = set()
+    for run in _LIST_RUN.finditer(text):
+        parts = run.group().split(",")
+        first, last = parts[0].split(), parts[-1].split()
+        named = [first[-1] if first else "", *parts[1:-1], last[0] if last else ""]
+        items.update(_ITEM_PARTICLE.sub("", compact(part)) for part in named)
+    items.discard("")
+    return items
 
 
 _COMPANIES_COUNTED = re.compile(r"\d\s*개사")
@@ -750,6 +779,9 @@ class _Scorer:
             if not credit and term in self._kind_words:
                 # "마감일" is answered by any deadline.
                 credit = 1.0 if strength(self._kind_words[term], unit.text) > 0 else 0.0
+            if not credit and term in _FIRM_WORDS and read.kind == "count":
+                # "회사가 몇 개": "10개사" counts companies, whatever it calls them.
+                credit = 1.0 if _COMPANIES_COUNTED.search(unit.text) else 0.0
             if not credit and term in TIME_WORDS and read.when is not None:
                 # "내년" is answered by a sentence about next year.
                 about = f"{unit.text} {unit.chunk.section}"
@@ -1162,6 +1194,9 @@ class _Scorer:
                 value = 0.0
         if value and _ASKS_COUNTRY.search(read.text) and not _COUNTRY.search(text):
             value = 0.0  # "어느 나라에서 시작됐어요?" wants a country, not an agency or a hall
+        if value and read.kind == "date" and _ASKS_WEEKDAY.search(read.text):
+            # "무슨 요일에 가야 돼요?" asks the day of the week: "2영업일 이내" does not give it.
+            value = value if _WEEKDAY.search(text) else 0.0
         if value and _ASKS_HOUR.search(read.text) and not _HOUR.search(text):
             value = 0.0  # "몇 시에 해요?" asks the hour: a date alone does not answer it
         if value and self._asks_address and not _ADDRESS.search(unit.text):
@@ -1386,6 +1421,8 @@ def _parts(name: str) -> tuple[str, ...]:
 
 
 _HALF = re.compile(r"상반기|하반기")
+_ASKS_WEEKDAY = re.compile(r"(?:무슨|몇|어느|어떤|무순)\s?요일")
+_WEEKDAY = re.compile(r"[월화수목금토일]요일|\([월화수목금토일]\)")
 _ASKS_DAY = re.compile(r"며칠|몇\s?일(?!\s?동안|\s?걸|\s?전|\s?이내|\s?안)")
 _DAY = re.compile(r"\d{1,2}\s*일|[월화수목금토일]요일|당일|전날|다음\s*날")
 _ASKS_LENGTH = re.compile(r"몇\s?(?:년|개월|달|주)(?!도)|얼마\s?(?:동안|간)|기간")

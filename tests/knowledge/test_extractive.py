@@ -1788,3 +1788,85 @@ def test_the_day_of_one_half_year_is_read_from_its_own_clause() -> None:
         "시 육성자금 하반기 접수 며칠부터 시작해요", [intake]
     ).support.kind_found
     assert extract_answer("시 육성자금 상반기 접수 며칠부터 해요", [intake]).support.kind_found
+
+
+def test_a_total_asked_is_a_sum_written_as_one_word() -> None:
+    nationwide = _hit(
+        "국내 이업종연합회는 13개 지역연합회, 272개 그룹, 회원사 5천548개사에 이르며 참여 기업의 "
+        "총매출액만 약 19조5천억원에 이른다.",
+        section="◆ 이업종교류연합회",
+        title="경기연합회 소식",
+    )
+
+    extract = _with_glossary("전국 이업종 참여업체들 매출 총액이 얼마라고 했더라?", [nationwide])
+
+    assert "총액" not in extract.support.missing
+
+
+def test_a_guide_listing_the_same_papers_as_the_rule_agrees_with_it() -> None:
+    rule = _hit(
+        "① 입회하려는 기업은 입회신청서, 사업자등록증 사본, 회사소개서를 사무국에 제출하여야 한다.",
+        section="제6조(입회)",
+    )
+    guide = _hit(
+        "3. 입회신청서, 사업자등록증 사본, 회사소개서를 내고, 기존 회원사 2곳의 추천을 받습니다.",
+        section="가입 절차",
+        title="회원 가입 안내",
+        source="samples/corpus/membership_guide.txt",
+    )
+    refund = _hit(
+        "수출신고필증, 간이정액환급 신청서, 통장 사본을 관세사에게 보내 주세요.",
+        section="신청 서류",
+        title="관세환급 안내",
+        source="samples/corpus/customs_refund.txt",
+    )
+
+    assert extract_answer("입회할때 서류 뭐뭐 내야돼요", [rule, guide]).rival == ""
+    assert extract_answer("입회할때 서류 뭐뭐 내야돼요", [rule, refund]).rival != ""
+
+
+def test_where_a_group_gathers_is_answered_by_its_place() -> None:
+    row = _hit(
+        "- 미래교류회: 매월 셋째 주 목요일 오후 6시 30분, 한빛테크노파크 본관 2층 세미나실.",
+        section="교류회별 정례회",
+        title="2026년 교류회 정례회 일정",
+    )
+
+    extract = extract_answer("미래교류회 정례회는 어디서 모여요", [row])
+
+    assert "모이" not in extract.support.missing
+
+
+def test_companies_asked_are_counted_by_the_firms_a_rule_counts() -> None:
+    rule = _hit("③ 새로운 교류회는 10개사 이상이 모여 이사회의 승인을 받아 만들 수 있다.")
+    joined = _hit(
+        "미래교류회는 8월에 두 회사가 새로 들어오면서 회원사가 17곳이 되었습니다.",
+        section="교류회 소식",
+        title="한빛소식",
+        source="samples/corpus/newsletter.html",
+    )
+
+    extract = extract_answer("교류회 새로 하나 만들려면 회사가 몇개 있어야 돼요", [joined, rule])
+
+    assert "10개사" in extract.text
+
+
+def test_the_day_of_the_week_asked_needs_a_weekday() -> None:
+    assigned = _hit(
+        "사무국이 2영업일 안에 자문위원을 배정해서 연락드립니다.",
+        section="Q. 자문 상담은 어떻게 신청하나요?",
+        title="자주 묻는 질문",
+    )
+    visiting = _hit(
+        "4. 상담은 전화, 화상 또는 방문으로 진행하며, 방문 상담은 매주 목요일 오후 2시부터 "
+        "5시까지 비즈니스센터 5층 상담실에서 합니다.",
+        section="상담 절차",
+        title="자문위원단 운영 안내",
+        source="samples/corpus/advisor_program.docx",
+    )
+
+    extract = extract_answer(
+        "자문위원 직접 만나서 상담하려면 무슨요일에 가야돼요", [assigned, visiting]
+    )
+
+    assert "목요일" in extract.text
