@@ -461,6 +461,8 @@ def _owns_number(text: str, read: Question) -> bool:
 
 
 # "이업종교류회 누가 만들었어?": who did something asks for someone, not the roles a rule names.
+_ASKS_POSTS = re.compile(r"누구(?:누구)?(?:를|부터)?\s*(?:[가-힣]+\s+)?(?:뽑|선출|세우|선임)")
+"""Which posts a group must fill ("또 누구 뽑아야 돼요?", "제일 먼저 누구누구 뽑아야")."""
 _WHO_DID = re.compile(r"누가\s*(?:[가-힣]+\s*){0,2}?[가-힣]*(?:었|았|했|였)")
 
 
@@ -1183,7 +1185,10 @@ class _Scorer:
         if not value and self._asks_length:
             # "임기 몇 년이에요?" asks a length of time: "임기는 2년으로 하며" gives it.
             value = 1.0 if _LENGTH.search(text) else 0.0
-        if read.kind == "person" and value < 1.0:
+        if read.kind == "person" and value and _ASKS_POSTS.search(read.text):
+            # "회장 말고 또 누구 뽑아야 돼요?" asks which posts to fill: the roles answer it.
+            value = 1.0
+        elif read.kind == "person" and value < 1.0:
             # "회장님 성함이?" asks for a name: a sentence naming only roles does not answer it.
             # "노무사 자문위원 누구예요?" names the role already: it wants the person in it.
             asks_name = re.search(r"성함|이름|누구|누가", read.text) and (

@@ -1870,3 +1870,15 @@ def test_the_day_of_the_week_asked_needs_a_weekday() -> None:
     )
 
     assert "목요일" in extract.text
+
+
+def test_which_posts_to_fill_is_answered_by_the_roles() -> None:
+    roles = _hit(
+        "교류그룹이 결성되고 나면 그 조직을 대표하는 리더(회장)와 간사(사무총장)를 선출해야 한다.",
+        section="조직 운영",
+        title="협동화 사업",
+    )
+
+    extract = extract_answer("그룹 결성하면 회장말고 또 누구 뽑아야되나여", [roles])
+
+    assert extract.support.kind_found
