@@ -213,6 +213,8 @@ GENERIC_TERMS = frozenset(
         # "최소 몇 개", "지인이 가입하려는데": the member's circumstances, not the topic.
         "최소",
         "지인",
+        # "하는 일 기준으로 나누면": how the member sorts, not what is sorted.
+        "기준",
     }
 )
 

@@ -1882,3 +1882,16 @@ def test_which_posts_to_fill_is_answered_by_the_roles() -> None:
     extract = extract_answer("그룹 결성하면 회장말고 또 누구 뽑아야되나여", [roles])
 
     assert extract.support.kind_found
+
+
+def test_kinds_asked_are_the_types_a_paper_sorts() -> None:
+    types = _hit(
+        "일반적인 이업종교류회의 유형을 분류하면, 활동내용상 분류법과 기능상 분류법으로 "
+        "크게 나눌 수 있다.",
+        section="이업종교류회의 유형",
+        title="협동화 사업",
+    )
+
+    extract = _with_glossary("교류회 하는 일 기준으로 종류 나누면 뭐뭐 있음", [types])
+
+    assert "종류" not in extract.support.missing

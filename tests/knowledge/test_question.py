@@ -101,6 +101,7 @@ def test_chat_misspellings_that_change_a_word_are_put_right(typed: str, meant: s
         ("송년회 돈 넣었는데 일이 생겨서 못가면 돌려받나요", "생기"),
         ("임시총회 열라면 회원 얼마나 모여야돼요", "열라면"),
         ("그룹 결성하고 나면 제일 먼저 누구누구 뽑아야돼요?", "먼저"),
+        ("교류회 하는 일 기준으로 종류 나누면 뭐뭐 있음", "기준"),
     ],
 )
 def test_spoken_time_and_circumstance_words_are_no_topic(question: str, not_a_topic: str) -> None:
