@@ -479,3 +479,8 @@ def test_the_members_circumstances_are_no_topic() -> None:
 )
 def test_the_thing_dated_is_found_past_first_and_inside_a_glued_name(question: str) -> None:
     assert read_question(corrected(question)).dated == "연합회"
+
+
+def test_what_to_send_asks_for_the_papers() -> None:
+    assert read_question("베트남 개척단 신청할때 뭐 보내야돼").kind == "list"
+    assert read_question("공동개발 신청할 때 뭐 제출해야 돼요?").kind == "list"
