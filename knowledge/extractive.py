@@ -461,6 +461,9 @@ def _owns_number(text: str, read: Question) -> bool:
 
 
 # "이업종교류회 누가 만들었어?": who did something asks for someone, not the roles a rule names.
+_ASKS_PRODUCT = re.compile(r"(?:뭐|뭘|무엇을?)\s?(?:만드|만들|생산|제조)|무슨\s?제품")
+_MAKES = re.compile(r"만들|만드|제조|생산|제작|개발|제품|부품|설비|장비|소재")
+"""What a company makes, said of it ("정밀 부품을 만드는", "○○ 제조")."""
 _ASKS_POSTS = re.compile(r"누구(?:누구)?(?:를|부터)?\s*(?:[가-힣]+\s+)?(?:뽑|선출|세우|선임)")
 """Which posts a group must fill ("또 누구 뽑아야 돼요?", "제일 먼저 누구누구 뽑아야")."""
 _WHO_DID = re.compile(r"누가\s*(?:[가-힣]+\s*){0,2}?[가-힣]*(?:었|았|했|였)")
@@ -943,6 +946,10 @@ class _Scorer:
         if read.kind == "person" and _ASKS_NAME.search(read.text):
             # "사무총장님 이름이 뭐였더라" wants a person's name: "담당 간사" names a role only.
             kind_found = kind_found and bool(people_in(unit.text))
+        if _ASKS_PRODUCT.search(read.text):
+            # "대성정밀은 뭐 만드는 회사예요?" wants its products: a schedule naming the company
+            # for a factory visit does not say what it makes.
+            kind_found = kind_found and _MAKES.search(unit.text) is not None
         if read.named is not None:
             # "법 이름 뭐라고?" wants a name: a word ending in 법 ("…촉진법") or a quoted one.
             kind_found = kind_found and _names_one(unit.text, read)

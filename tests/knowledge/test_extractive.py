@@ -1895,3 +1895,21 @@ def test_kinds_asked_are_the_types_a_paper_sorts() -> None:
     extract = _with_glossary("교류회 하는 일 기준으로 종류 나누면 뭐뭐 있음", [types])
 
     assert "종류" not in extract.support.missing
+
+
+def test_what_a_company_makes_is_not_answered_by_a_visit_to_its_factory() -> None:
+    visit = _hit(
+        "날짜: 4월 23일(목) 오후 2시 · 행사: 상반기 공장견학: (주)대성정밀",
+        section="행사 일정",
+        title="2026년 연합회 행사 일정",
+    )
+    profile = _hit(
+        "(주)대성정밀은 자동차용 정밀 부품을 만드는 회원사입니다.",
+        section="회원사 소개",
+        title="한빛소식",
+    )
+
+    question = "대성정밀은 뭐 만드는 회사예요?"
+
+    assert not extract_answer(question, [visit]).support.kind_found
+    assert extract_answer(question, [profile]).support.kind_found

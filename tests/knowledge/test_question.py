@@ -484,3 +484,7 @@ def test_the_thing_dated_is_found_past_first_and_inside_a_glued_name(question: s
 def test_what_to_send_asks_for_the_papers() -> None:
     assert read_question("베트남 개척단 신청할때 뭐 보내야돼").kind == "list"
     assert read_question("공동개발 신청할 때 뭐 제출해야 돼요?").kind == "list"
+
+
+def test_which_industries_asks_for_them_listed() -> None:
+    assert read_question("7~9월에 새로 가입한 회사들 어떤 업종이에요").kind == "list"
