@@ -1913,3 +1913,16 @@ def test_what_a_company_makes_is_not_answered_by_a_visit_to_its_factory() -> Non
 
     assert not extract_answer(question, [visit]).support.kind_found
     assert extract_answer(question, [profile]).support.kind_found
+
+
+def test_a_competitor_in_the_same_industry_is_what_one_company_per_industry_rules_out() -> None:
+    rule = _hit(
+        "- ① 교류그룹내의 원활한 정보교류가 이루어질 수 있도록 경쟁상대를 배제하기 위하여 "
+        "1개 업종에 1개사로 제한된다.",
+        section="이업종교류회의 특징",
+        title="협동화 사업",
+    )
+
+    extract = _with_glossary("우리 그룹에 같은 업종 경쟁사 하나 더 받아도 됨?", [rule])
+
+    assert "경쟁사" not in extract.support.missing
