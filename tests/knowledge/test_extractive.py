@@ -1926,3 +1926,17 @@ def test_a_competitor_in_the_same_industry_is_what_one_company_per_industry_rule
     extract = _with_glossary("우리 그룹에 같은 업종 경쟁사 하나 더 받아도 됨?", [rule])
 
     assert "경쟁사" not in extract.support.missing
+
+
+def test_who_gives_the_lecture_is_the_one_who_explains() -> None:
+    seminar = _hit(
+        "연합회 세무 자문위원 김세현 세무사가 2026년에 바뀐 세법과 3월 법인세 신고 때 자주 틀리는 "
+        "부분을 설명합니다.",
+        section="세무 세미나 (2월 26일)",
+        title="2026년 연합회 행사 안내",
+    )
+
+    extract = _with_glossary("2월 세무 세미나 강의 누가 함", [seminar])
+
+    assert "강의" not in extract.support.missing
+    assert extract.support.key_found
