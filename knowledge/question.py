@@ -348,6 +348,8 @@ _TYPOS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"(?<![가-힣])(지난달|이번달|다음달|저번달)(?:에는|에|엔)(?![가-힣])"), r"\1"),
     # "일이 생겨서 못 갈 수도": the member's circumstances, not a topic (생기다 is 결성 too).
     (re.compile(r"(?<![가-힣])(?:급한\s?)?일이?\s?생겨서?(?![가-힣])"), "사정이 있어서"),
+    # "납품한 제품 때문에 사고": the member's own product, whoever it went to.
+    (re.compile(r"(?<![가-힣])(?:납품|판매|출고)한\s?(?=제품|물건)"), ""),
     # "제일 먼저 누구 뽑아요?": first of all, not 먼저 as already (이미) nor as a topic.
     (re.compile(r"(?<![가-힣])(?:제일|젤|맨|가장)\s?먼저(?![가-힣])"), "처음에"),
     # "몇일날 해요?": the common misspelling of 며칠 (which day), with its glued 날.

@@ -88,6 +88,7 @@ def test_only_a_question_shaped_like_a_follow_up_looks_back(
         ("연합회 사무국 주소 어디에요? 택배 보낼려구", "연합회 사무국 주소 어디에요?"),
         ("세미나 언제까지 신청해요? 경리 직원도 보낼라고", "세미나 언제까지 신청해요?"),
         ("정례회 장소 어디예요? 비즈니스센터 맞나", "정례회 장소 어디예요? 비즈니스센터 맞나"),
+        ("납품한 제품 때문에 사고 났다고 연락옴", "제품 때문에 사고 났다고 연락옴"),
     ],
 )
 def test_chat_misspellings_that_change_a_word_are_put_right(typed: str, meant: str) -> None:
