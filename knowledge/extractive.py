@@ -460,12 +460,12 @@ def _owns_number(text: str, read: Question) -> bool:
     return any(owner in question for owner in owners)
 
 
-# "이업종교류회 누가 만들었어?": who did something asks for someone, not the roles a rule names.
 _ASKS_PRODUCT = re.compile(r"(?:뭐|뭘|무엇을?)\s?(?:만드|만들|생산|제조)|무슨\s?제품")
 _MAKES = re.compile(r"만들|만드|제조|생산|제작|개발|제품|부품|설비|장비|소재")
 """What a company makes, said of it ("정밀 부품을 만드는", "○○ 제조")."""
 _ASKS_POSTS = re.compile(r"누구(?:누구)?(?:를|부터)?\s*(?:[가-힣]+\s+)?(?:뽑|선출|세우|선임)")
 """Which posts a group must fill ("또 누구 뽑아야 돼요?", "제일 먼저 누구누구 뽑아야")."""
+# "이업종교류회 누가 만들었어?": who did something asks for someone, not the roles a rule names.
 _WHO_DID = re.compile(r"누가\s*(?:[가-힣]+\s*){0,2}?[가-힣]*(?:었|았|했|였)")
 
 

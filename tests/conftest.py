@@ -11,12 +11,12 @@ import pytest
 from tests.databases import PostgresTemplate, copy_sqlite, migrate_sqlite_template
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
+SAMPLE_CORPUS = REPO_ROOT / "samples" / "corpus"
 
 # pytest-xdist's workers start with COLUMNS=80 in their environment; rich would fix the width of
 # the command line's module-level console at 80 when it is imported, so a test's own COLUMNS
 # (a wide terminal) would count only when the module happened to be imported after it.
 os.environ.pop("COLUMNS", None)
-SAMPLE_CORPUS = REPO_ROOT / "samples" / "corpus"
 
 _ENV_KEYS = (
     "GYORYU_DATA_DIR",
