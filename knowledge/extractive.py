@@ -462,6 +462,11 @@ def _owns_number(text: str, read: Question) -> bool:
 
 _ASKS_PRODUCT = re.compile(r"(?:뭐|뭘|무엇을?)\s?(?:만드|만들|생산|제조)|무슨\s?제품")
 _MAKES = re.compile(r"만들|만드|제조|생산|제작|개발|제품|부품|설비|장비|소재")
+_PAST_LIMIT = re.compile(r"넘기|넘으|넘어가|넘게|초과")
+"""A question about going past a limit ("4시간 넘기면 요금 얼마")."""
+_COUNTED = re.compile(r"(\d+)\s*(시간|명|회|번|개|일|개월|달|년|만원|원|곳|건|분)")
+_BEYOND = re.compile(r"넘|초과|이상|부터|이후")
+"""A sentence about what lies past a limit, not only the limit itself."""
 """What a company makes, said of it ("정밀 부품을 만드는", "○○ 제조")."""
 _ASKS_POSTS = re.compile(r"누구(?:누구)?(?:를|부터)?\s*(?:[가-힣]+\s+)?(?:뽑|선출|세우|선임)")
 """Which posts a group must fill ("또 누구 뽑아야 돼요?", "제일 먼저 누구누구 뽑아야")."""
@@ -781,8 +786,9 @@ class _Scorer:
         found: list[str] = []
         for term, weight in self._weights.items():
             credit = self._credit(term, text)
-            if not credit and term in self._kind_words:
-                # "마감일" is answered by any deadline.
+            if not credit and term in self._kind_words and not self._unknown_sum(term):
+                # "마감일" is answered by any deadline; a sum no document names ("회비" asked of
+                # an article that never mentions fees) by none.
                 credit = 1.0 if strength(self._kind_words[term], unit.text) > 0 else 0.0
             if not credit and term in _FIRM_WORDS and read.kind == "count":
                 # "회사가 몇 개": "10개사" counts companies, whatever it calls them.
@@ -880,6 +886,24 @@ class _Scorer:
                 score *= 1.15  # "첫번째" typed as the document writes it ("첫 번째")
         return _Scored(unit, score, coverage, direct / self._total, kind_strength, found)
 
+    def _only_the_limit(self, unit: Unit) -> bool:
+        """True when the question asks past a limit it names and the unit states only that limit
+        ("4시간까지"), nothing beyond it."""
+        read = self.read
+        if _PAST_LIMIT.search(read.text) is None:
+            return False
+        text = compact(unit.text)
+        limits = [
+            "".join(found) + "까지"
+            for found in _COUNTED.findall(read.text)
+            if "".join(found) + "까지" in text
+        ]
+        return bool(limits) and _BEYOND.search(unit.text) is None
+
+    def _unknown_sum(self, term: str) -> bool:
+        """True when ``term`` names a sum ("회비", "참가비") that no document uses."""
+        return term in self.unknown and self._kind_words.get(term) == "amount"
+
     def together(self, parts: Sequence[_Scored]) -> _Scored:
         """Several units answering as one (the steps of a sequence): the words any of them holds,
         the best score among them, standing as the first unit."""
@@ -950,6 +974,9 @@ class _Scorer:
             # "대성정밀은 뭐 만드는 회사예요?" wants its products: a schedule naming the company
             # for a factory visit does not say what it makes.
             kind_found = kind_found and _MAKES.search(unit.text) is not None
+        if self._only_the_limit(unit):
+            # "4시간 넘기면 요금 얼마": "4시간까지 무료" states the limit, not the cost past it.
+            kind_found = False
         if read.named is not None:
             # "법 이름 뭐라고?" wants a name: a word ending in 법 ("…촉진법") or a quoted one.
             kind_found = kind_found and _names_one(unit.text, read)

@@ -711,6 +711,9 @@ def _unsplit_words(normalized: str, tokens: list[Any], terms: dict[str, None]) -
         if inside and inside[0].tag == "MM" and len(_PARTICLE.sub("", match.group())) < 3:
             continue  # a determiner with its noun: "한 건", "그날"
         stripped = _PARTICLE.sub("", match.group())
+        before = [t for t in tokens if t.start + t.len <= match.start()]
+        if len(stripped) < 2 and before and before[-1].tag == "MM":
+            continue  # a determiner's one-letter noun with its particle: "한 해에", "두 달에"
         word = stripped if len(stripped) >= 2 else match.group()
         if {word, stripped} & (QUESTION_WORDS | GENERIC_TERMS) or len(word) > 4:
             continue

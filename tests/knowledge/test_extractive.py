@@ -1940,3 +1940,61 @@ def test_who_gives_the_lecture_is_the_one_who_explains() -> None:
 
     assert "강의" not in extract.support.missing
     assert extract.support.key_found
+
+
+def test_a_fee_no_document_names_is_not_answered_by_any_sum() -> None:
+    members = _hit(
+        "도내에는 총 784개사가 활동 중이며 이들 회원사의 총매출액만 4조1천억원에 달한다.",
+        section="◆ 경기중소기업이업종교류연합회",
+        title="신년하례회 및 정기총회",
+    )
+    rarity = {"경기": 1.5, "연합회": 1.4, "들어가": 3.4}.get
+
+    extract = extract_answer("경기 연합회 들어가려면 회비 얼마 내야됨?", [members], rarity=rarity)
+
+    assert "회비" in extract.support.unknown
+    assert "회비" in extract.support.missing
+    assert not extract.support.kind_found
+
+
+def test_a_years_quota_is_not_a_topic_of_its_own() -> None:
+    search = _hit(
+        "회원사마다 한 해 1건까지 무료이며, 변리사 사무소가 조사 보고서를 보내 드립니다.",
+        section="■ 선행기술조사 무료 지원",
+        title="특허 지원사업 안내",
+    )
+
+    extract = extract_answer("선행기술조사 무료로 해주는거 한 해에 몇건까지에요", [search])
+
+    assert content_terms("한 해에 몇 건") == []
+    assert extract.support.key_found
+
+
+def test_dues_in_arrears_are_dues_not_paid() -> None:
+    faq = _hit(
+        "연회비를 3개월 넘게 내지 않으면 일부 지원이 멈추고, 1년 이상 내지 않으면 이사회 의결로 "
+        "제명될 수 있습니다.",
+        section="Q8. 회비를 안 내면 어떻게 되나요?",
+        title="자주 묻는 질문 (FAQ)",
+    )
+
+    extract = _with_glossary("회비 몇달 밀렸는데 계속 안내면 제명도 되나요", [faq])
+
+    assert "밀리" not in extract.support.missing
+
+
+def test_what_lies_past_a_limit_is_not_answered_by_the_limit() -> None:
+    parking = _hit(
+        "- 주차는 컨벤션센터 주차장을 4시간까지 무료로 이용할 수 있습니다.",
+        section="■ 안내",
+        title="2026 송년회 안내",
+    )
+    groups = _hit(
+        "회원수가 15명을 초과하는 경우에는 소모임을 갖는 것이 매우 중요하다.",
+        section="소모임",
+        title="협동화 사업",
+    )
+
+    assert not extract_answer("주차 4시간 넘기면 요금 얼마에요", [parking]).support.kind_found
+    assert extract_answer("주차 몇시간까지 공짜에요", [parking]).support.kind_found
+    assert extract_answer("회원 15명 넘어가면 몇 명씩 소모임", [groups]).support.kind_found
