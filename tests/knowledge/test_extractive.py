@@ -1998,3 +1998,17 @@ def test_what_lies_past_a_limit_is_not_answered_by_the_limit() -> None:
     assert not extract_answer("주차 4시간 넘기면 요금 얼마에요", [parking]).support.kind_found
     assert extract_answer("주차 몇시간까지 공짜에요", [parking]).support.kind_found
     assert extract_answer("회원 15명 넘어가면 몇 명씩 소모임", [groups]).support.kind_found
+
+
+def test_what_one_actually_pays_is_the_sum_after_the_subsidy() -> None:
+    fee = _hit(
+        "1인 참가비는 210만원입니다. 연합회가 회사당 첫 1인의 참가비 가운데 70만원을 지원하므로 "
+        "첫 번째 참가자는 140만원만 내면 됩니다. 1인 1실을 원하면 45만원을 더 냅니다.",
+        section="3. 참가비",
+        title="2026 베트남 호치민 해외시장개척단 모집 공고",
+    )
+
+    extract = _with_glossary("베트남 개척단 처음 가는사람 실제로 얼마 내면 되요?", [fee])
+
+    assert "140만원" in extract.text
+    assert "210만원" not in extract.text
