@@ -556,6 +556,8 @@ def _terms(
         keep = token.tag in _CONTENT_TAGS and long_enough and form not in QUESTION_WORDS
         # The analyser sometimes reads a word with its particle as a name ("하나에").
         bare = _PARTICLE.sub("", form) if token.tag == "NNP" else form
+        if token.tag == "NNP" and len(form) >= 3 and form[-1] in _GLUED_SUFFIXES:
+            form = bare = form[:-1]  # …or with its bound noun ("노무쪽" is 노무)
         if keep and form not in GENERIC_TERMS and bare not in GENERIC_TERMS:
             terms[form] = None
             if token.tag in _NOUN_TAGS:
@@ -678,9 +680,11 @@ _ANY_EVENT = frozenset({"시작", "개최", "진행", "마감", "마감일", "�
 _NUMBER_ONLY = re.compile(r"\d+(?:월|차|회|기|년|분기|호|일|시|명|개|인|곳|건)당?")
 # Endings of a run of nouns that add nothing to what it names: plurals and honorifics
 # ("회원들", "위원님", "업종끼리"), and the time words members glue on ("정례회때", "당일날").
-_TRAILING_FORMS = frozenset({"들", "님", "때", "날", "전", "후", "중", "서", "끼리"})
+_TRAILING_FORMS = frozenset({"들", "님", "때", "날", "전", "후", "중", "서", "쪽", "끼리"})
 _DATE_UNITS = frozenset({"년", "월", "일"})
 _DETERMINERS = frozenset({"한", "두", "세", "네", "그", "다른", "이런", "그런", "저런", "새"})
+# The ones the analyser leaves glued to a word it takes for a name ("노무쪽", "위원님").
+_GLUED_SUFFIXES = frozenset({"들", "님", "쪽"})
 # …and at the start, an intensifier ("맨처음" is 처음).
 _LEADING_FORMS = frozenset({"맨"})
 # A run of nouns cut by one of these ("공동R&D") is part of a longer word: no compound of it.
@@ -714,6 +718,10 @@ def _unsplit_words(normalized: str, tokens: list[Any], terms: dict[str, None]) -
         before = [t for t in tokens if t.start + t.len <= match.start()]
         if len(stripped) < 2 and before and before[-1].tag == "MM":
             continue  # a determiner's one-letter noun with its particle: "한 해에", "두 달에"
+        if stripped in _TRAILING_FORMS:
+            continue  # a bound noun with its particle: "자문위원 중에"
+        if len(stripped) >= 3 and stripped[-1] in _GLUED_SUFFIXES:
+            stripped = stripped[:-1]  # "노무쪽", "회원들": the word without its bound noun
         word = stripped if len(stripped) >= 2 else match.group()
         if {word, stripped} & (QUESTION_WORDS | GENERIC_TERMS) or len(word) > 4:
             continue

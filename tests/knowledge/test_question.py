@@ -489,3 +489,12 @@ def test_what_to_send_asks_for_the_papers() -> None:
 
 def test_which_industries_asks_for_them_listed() -> None:
     assert read_question("7~9월에 새로 가입한 회사들 어떤 업종이에요").kind == "list"
+
+
+def test_a_side_or_group_glued_to_a_field_is_the_field() -> None:
+    asked = read_question("자문위원 중에 노무쪽은 누구세요?")
+
+    assert "노무" in asked.terms
+    assert "노무쪽" not in asked.terms
+    assert "중에" not in asked.terms
+    assert "경기" in read_question("경기쪽 단위교류회는 몇개로 나눠져 있어요?").terms
