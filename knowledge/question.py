@@ -697,6 +697,12 @@ _PARTICLE = re.compile(
 )
 
 
+_VERBAL = re.compile(r"[VE].*|XSV|XSA|VCP|NP")
+"""Tags of a verb, an ending or a pronoun: no noun the analyser broke."""
+_PIECE_TAGS = frozenset({"XPN", "NNG", "NNB", "XSN"})
+"""Tags of the one-letter pieces a broken noun leaves ("가점" → 가 + 점)."""
+
+
 def _unsplit_words(normalized: str, tokens: list[Any], terms: dict[str, None]) -> list[str]:
     """Nouns as typed that the analyser broke into one-letter pieces ("분과" → 분 + 과).
 
@@ -705,24 +711,31 @@ def _unsplit_words(normalized: str, tokens: list[Any], terms: dict[str, None]) -
     """
     found: list[str] = []
     for match in re.finditer(r"(?<![\d가-힣])[가-힣]{2,}", normalized):
-        inside = [t for t in tokens if match.start() <= t.start < match.end()]
-        if any(t.tag[0] in "VE" or t.tag in ("XSV", "XSA", "VCP", "NP") for t in inside):
-            continue  # a verb or a pronoun
-        if re.match(r"몇|며칠|언제|어디|얼마|누구|무슨|어느|어떤", match.group()):
+        start, typed = match.start(), match.group()
+        inside = [t for t in tokens if start <= t.start < match.end()]
+        verb = next((n for n, t in enumerate(inside) if _VERBAL.fullmatch(t.tag)), None)
+        if verb is not None:
+            # "가점있어요" (가 + 점 + 있다): the noun the analyser broke, before its verb.
+            pieces = inside[:verb]
+            if len(pieces) < 2 or any(t.tag not in _PIECE_TAGS for t in pieces):
+                continue  # a verb or a pronoun
+            typed = normalized[start : pieces[-1].start + pieces[-1].len]
+            inside = pieces
+        if re.match(r"몇|며칠|언제|어디|얼마|누구|무슨|어느|어떤", typed):
             continue
-        if re.search(r"몇\s*$", normalized[: match.start()]):
+        if re.search(r"몇\s*$", normalized[:start]):
             continue  # the counter of "몇 시부터", "몇 개씩": what is asked, not a topic
-        if inside and inside[0].tag == "MM" and len(_PARTICLE.sub("", match.group())) < 3:
+        if inside and inside[0].tag == "MM" and len(_PARTICLE.sub("", typed)) < 3:
             continue  # a determiner with its noun: "한 건", "그날"
-        stripped = _PARTICLE.sub("", match.group())
-        before = [t for t in tokens if t.start + t.len <= match.start()]
+        stripped = _PARTICLE.sub("", typed)
+        before = [t for t in tokens if t.start + t.len <= start]
         if len(stripped) < 2 and before and before[-1].tag == "MM":
             continue  # a determiner's one-letter noun with its particle: "한 해에", "두 달에"
         if stripped in _TRAILING_FORMS:
             continue  # a bound noun with its particle: "자문위원 중에"
         if len(stripped) >= 3 and stripped[-1] in _GLUED_SUFFIXES:
             stripped = stripped[:-1]  # "노무쪽", "회원들": the word without its bound noun
-        word = stripped if len(stripped) >= 2 else match.group()
+        word = stripped if len(stripped) >= 2 else typed
         if {word, stripped} & (QUESTION_WORDS | GENERIC_TERMS) or len(word) > 4:
             continue
         if not any(term in word or word in term for term in terms):

@@ -498,3 +498,10 @@ def test_a_side_or_group_glued_to_a_field_is_the_field() -> None:
     assert "노무쪽" not in asked.terms
     assert "중에" not in asked.terms
     assert "경기" in read_question("경기쪽 단위교류회는 몇개로 나눠져 있어요?").terms
+
+
+def test_a_noun_glued_to_its_verb_is_still_asked_about() -> None:
+    asked = read_question("다른 교류회 회사랑 같이하면 가점있어요?")
+
+    assert "가점" in asked.terms
+    assert "같이" not in asked.terms
