@@ -314,6 +314,11 @@ def _assert_states(answer: QaAnswer, fact: str) -> None:
     assert fact in answer.text
 
 
+def test_where_the_secretariat_is_is_answered_with_its_address(sample_qa: DocumentQA) -> None:
+    # The articles call it 사무소 ("제3조(사무소)"); a form one can get "사무국에서" is no address.
+    _assert_states(sample_qa.answer("사무국 어디에 있어요"), "산업로 123")
+
+
 def test_an_answer_another_passage_competes_with_is_shown_as_related_not_asserted(
     sample_qa: DocumentQA,
 ) -> None:
