@@ -553,6 +553,9 @@ def _list_items(text: str) -> set[str]:
     return items
 
 
+_WEAK_SHARE = 0.2
+"""A phrase's words weighing under this share of the question's heaviest word are no topic on
+their own ("업종" in a corpus about 이업종교류): the phrase stands as a word of its own."""
 _COMPANIES_COUNTED = re.compile(r"\d\s*개사")
 _FIRMS_COUNTED = re.compile(r"\d\s*개\s*(?:사|회사|기업|업체)")
 """A number of firms, whichever plain word counts them ("10~20개 기업" for "회사 몇 개");
@@ -755,8 +758,12 @@ class _Scorer:
         # sentence holds another word of its group ("1인 1실"); a phrase holding no term ("뭐가
         # 좋은데") becomes a term of its own, found through its group ("효과", "혜택").
         self._phrases: list[tuple[list[str], tuple[str, ...]]] = []
+        heaviest = max(self._weights.values(), default=0.0)
+        own: list[frozenset[str]] = []
         for member, others in phrases:
             covered = [t for t in self._weights if t in compact(member)]
+            # "같은 업종": a phrase whose words every passage uses means more than they do.
+            weak = bool(covered) and all(self._weights[t] < heaviest * _WEAK_SHARE for t in covered)
             # "중진공", which Kiwi reads as 중 + 진공, vouches for 진공 like a phrase does.
             if covered and (" " in member or all(t != compact(member) for t in covered)):
                 self._phrases.append((covered, others))
@@ -764,6 +771,11 @@ class _Scorer:
                 self._weights[member] = sorted(self._weights.values() or [5.0])[
                     len(self._weights) // 2
                 ]
+                self._phrases.append(([member], others))
+            group = frozenset((member, *others))
+            if weak and " " in member and len(compact(member)) >= 3 and group not in own:
+                own.append(group)
+                self._weights[member] = sorted(self._weights.values())[len(self._weights) // 2]
                 self._phrases.append(([member], others))
         self._total = sum(self._weights.values()) or 1.0
         # Each labelled item's label ("2. 대표 자녀 결혼:") as the question words it holds.
@@ -790,7 +802,7 @@ class _Scorer:
                 # "마감일" is answered by any deadline; a sum no document names ("회비" asked of
                 # an article that never mentions fees) by none.
                 credit = 1.0 if strength(self._kind_words[term], unit.text) > 0 else 0.0
-            if not credit and term in _FIRM_WORDS and read.kind == "count":
+            if not credit and term in _FIRM_WORDS:
                 # "회사가 몇 개": "10개사" counts companies, whatever it calls them.
                 credit = 1.0 if _COMPANIES_COUNTED.search(unit.text) else 0.0
             if not credit and term in TIME_WORDS and read.when is not None:
@@ -1770,8 +1782,10 @@ def _second(best: _Scored, ranked: Sequence[_Scored], read: Question) -> _Scored
 def _listing(
     unit: Unit, siblings: Sequence[Unit], read: Question, following: Following | None
 ) -> str:
-    """A list lead or item shown with its items, else "" (typed questions want one fact)."""
-    if read.kind in TYPED_KINDS:
+    """A list lead or item shown with its items, else "" (typed questions want one fact, and a
+    yes/no question the item that decides it: "1개 업종에 1개사로 제한된다", not the list of
+    features it belongs to)."""
+    if read.kind in TYPED_KINDS or (read.kind == "yesno" and unit.item):
         return ""
     position = siblings.index(unit)
     lead: Unit | None = None

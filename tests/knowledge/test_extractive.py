@@ -2012,3 +2012,33 @@ def test_what_one_actually_pays_is_the_sum_after_the_subsidy() -> None:
 
     assert "140만원" in extract.text
     assert "210만원" not in extract.text
+
+
+def test_the_same_industry_is_what_one_company_per_industry_answers() -> None:
+    # In a paper about 이업종 exchange "업종" is everywhere; "같은 업종" is the topic.
+    meaning = _hit(
+        "이업종교류의 의의는 서로 경쟁상대가 아닌 다른 업종의 기업들이 모여 하나의 그룹을 결성하고 "
+        "각 회사의 경영정보를 상호 교류하는 데 있다.",
+        section="I. 서 론",
+        title="협동화 사업",
+    )
+    features = _hit(
+        "일반적인 이업종교류회의 특징을 살펴보면 다음과 같다.\n"
+        "- ① 교류그룹내의 원활한 정보교류를 위하여 1개 업종에 1개사로 제한된다.\n"
+        "- ② 교류모임의 참석률을 높이기 위하여 인접한 지역 내 기업으로 구성된다.",
+        section="II. 이업종교류회의 특징",
+        title="협동화 사업",
+    )
+    glossary = Glossary.default()
+    rarity = {"업종": 0.2, "회사": 3.4, "그룹": 1.0, "들어가": 3.4}.get
+
+    extract = extract_answer(
+        "같은업종 회사 두개 한그룹에 들어가도 돼?",
+        [meaning, features],
+        glossary.synonyms,
+        rarity=rarity,
+        phrases=glossary.matches,
+    )
+
+    assert extract.text == "교류그룹내의 원활한 정보교류를 위하여 1개 업종에 1개사로 제한된다 [2]."
+    assert "회사" not in extract.support.missing
