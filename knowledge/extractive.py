@@ -898,6 +898,19 @@ class _Scorer:
                 score *= 1.15  # "첫번째" typed as the document writes it ("첫 번째")
         return _Scored(unit, score, coverage, direct / self._total, kind_strength, found)
 
+    def _only_document_naming(self, unit: Unit, name: str) -> bool:
+        """True when ``name``, a region the question gives ("강원도"), is found in passages of
+        ``unit``'s document and in no passage of another: the region the document is about."""
+        if name not in self.read.names or _REGION.match(name) is None:
+            return False
+        naming = {
+            other.chunk.source
+            for other in self._units
+            if self._credit(name, self._unit[id(other)])
+            or self._credit(name, self._context[other.chunk.id])
+        }
+        return naming == {unit.chunk.source}
+
     def _only_the_limit(self, unit: Unit) -> bool:
         """True when the question asks past a limit it names and the unit states only that limit
         ("4시간까지"), nothing beyond it."""
@@ -1007,6 +1020,8 @@ class _Scorer:
             coverage=best.coverage,
             key_found=self._key is None
             or self._key in best.found
+            # "강원도 조사에서": a study of 강원도 names it in other passages, not in each sentence.
+            or self._only_document_naming(unit, self._key)
             # "회사 몇 개 모여야": "10개사" counts companies without the word.
             or (self._key in COMPANY_WORDS and bool(_COMPANIES_COUNTED.search(unit.text))),
             kind_found=kind_found,

@@ -2042,3 +2042,41 @@ def test_the_same_industry_is_what_one_company_per_industry_answers() -> None:
 
     assert extract.text == "교류그룹내의 원활한 정보교류를 위하여 1개 업종에 1개사로 제한된다 [2]."
     assert "회사" not in extract.support.missing
+
+
+def _paper(text: str, section: str, source: str = "paper.txt") -> Hit:
+    return _hit(text, section=section, title="협동화 사업", source=source)
+
+
+def test_the_region_a_study_is_about_need_not_be_in_each_sentence() -> None:
+    scope = _paper(
+        "본 연구는 강원도에서 활동하는 교류회의 참가 기업을 대상으로 분석하였다.", "I. 서 론"
+    )
+    motives = _paper(
+        "<표 4>의 경우 이업종 교류회의 가입동기에 있어서는 중소기업진흥공단의 권유가 45%로 가장 "
+        "많았다.",
+        "III. 분석",
+    )
+    other = _hit("경기이업종교류연합회는 1994년 결성되었다.", section="◆ 경기", source="news.txt")
+
+    extract = _with_glossary("강원도 교류회 회원들 가입 동기 1위가 뭐야", [motives, scope, other])
+    elsewhere = _with_glossary(
+        "강원도 교류회 회원들 가입 동기 1위가 뭐야",
+        [motives, _hit("강원도 교류회는 20여 개다.", section="◆ 강원", source="news.txt")],
+    )
+
+    assert "중소기업진흥공단의 권유" in extract.text
+    assert extract.support.key_found
+    assert not elsewhere.support.key_found  # another document names 강원도 too
+
+
+def test_why_members_joined_is_their_motive_for_joining() -> None:
+    motives = _paper(
+        "<표 4>의 경우 이업종 교류회의 가입동기에 있어서는 중소기업진흥공단의 권유가 45%로 가장 "
+        "많았다.",
+        "III. 분석",
+    )
+
+    extract = _with_glossary("사람들 가입한 이유 젤 많은게 뭐였어요?", [motives])
+
+    assert "이유" not in extract.support.missing
