@@ -2080,3 +2080,15 @@ def test_why_members_joined_is_their_motive_for_joining() -> None:
     extract = _with_glossary("사람들 가입한 이유 젤 많은게 뭐였어요?", [motives])
 
     assert "이유" not in extract.support.missing
+
+
+def test_making_a_small_group_is_having_one() -> None:
+    size = _paper(
+        "회원수가 15명을 초과하는 경우에는 친분이 있는 회원들끼리의 소모임을 갖는 것이 매우 "
+        "중요하다.",
+        "IV. 운영제안",
+    )
+
+    extract = _with_glossary("회원 몇명 넘으면 소모임 만들라고 함?", [size])
+
+    assert "만들" not in extract.support.missing
