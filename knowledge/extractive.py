@@ -462,6 +462,15 @@ def _owns_number(text: str, read: Question) -> bool:
 
 _ASKS_PRODUCT = re.compile(r"(?:뭐|뭘|무엇을?)\s?(?:만드|만들|생산|제조)|무슨\s?제품")
 _MAKES = re.compile(r"만들|만드|제조|생산|제작|개발|제품|부품|설비|장비|소재")
+_ASKS_FOUNDING = re.compile(
+    r"(?:만들어지|만들어진|만들어졌|생긴|생겼|생기|설립|창립|결성|시작된|시작했|출범|발족)"
+    r"[가-힣]*\s*(?:게|건|것이?|거)?\s*(?:언제|몇\s?년)|"
+    r"(?:언제|몇\s?년[가-힣]*)\s*(?:처음\s*)?"
+    r"(?:만들어졌|만들어진|생겼|생긴|설립|창립|결성|시작됐|시작되었|시작된|출범|발족)"
+)
+"""A question about when something was founded ("처음 만들어진게 몇년도임?")."""
+_FOUNDING = re.compile(r"결성|설립|창립|발족|출범|창설|만들어|생겼|생긴|시작")
+"""Words saying something was founded or began."""
 _PAST_LIMIT = re.compile(r"넘기|넘으|넘어가|넘게|초과")
 """A question about going past a limit ("4시간 넘기면 요금 얼마")."""
 _COUNTED = re.compile(r"(\d+)\s*(시간|명|회|번|개|일|개월|달|년|만원|원|곳|건|분)")
@@ -746,6 +755,7 @@ class _Scorer:
         self._half = _HALF.search(read.text) if read.kind == "date" else None
         self._asks_day = self._half is not None and _ASKS_DAY.search(read.text) is not None
         self._asks_length = read.kind == "date" and _ASKS_LENGTH.search(read.text) is not None
+        self._asks_founding = read.kind == "date" and _ASKS_FOUNDING.search(read.text) is not None
         self._total = sum(self._weights.values()) or 1.0
         self._kind_words = {
             word: kind
@@ -879,6 +889,8 @@ class _Scorer:
             score *= 0.5  # one meeting's place does not say where the meetings are held
         if not self.about_dated(unit):
             score *= 0.5  # "연합회 언제 만들어졌어요?": a date of something else
+        if self._asks_founding and not _FOUNDING.search(f"{unit.text} {unit.chunk.section}"):
+            score *= 0.5  # …or of something other than its founding
         if self._another_label_asked(unit):
             score *= 0.5  # "딸 결혼" asks the item "대표 자녀 결혼:", not "대표 본인 결혼:"
         if unit.heading:
@@ -999,6 +1011,9 @@ class _Scorer:
             # "대성정밀은 뭐 만드는 회사예요?" wants its products: a schedule naming the company
             # for a factory visit does not say what it makes.
             kind_found = kind_found and _MAKES.search(unit.text) is not None
+        if self._asks_founding and not _FOUNDING.search(f"{unit.text} {unit.chunk.section}"):
+            # "경기연합회 처음 만들어진게 몇년도": the year it was founded, not a product's.
+            kind_found = False
         if self._only_the_limit(unit):
             # "4시간 넘기면 요금 얼마": "4시간까지 무료" states the limit, not the cost past it.
             kind_found = False

@@ -2092,3 +2092,23 @@ def test_making_a_small_group_is_having_one() -> None:
     extract = _with_glossary("회원 몇명 넘으면 소모임 만들라고 함?", [size])
 
     assert "만들" not in extract.support.missing
+
+
+def test_when_it_was_founded_is_the_year_of_its_founding() -> None:
+    product = _hit(
+        "또 지난 2003년에는 무선마이크 생산업체와 금형설계업체가 결합해 무선이어폰을 개발했다.",
+        section="◆ 기술융합화 성공",
+        title="경기이업종교류연합회",
+        source="news.txt",
+    )
+    founded = _hit(
+        "1994년 결성 784개 업체 참여 워크숍·해외산업시찰 등 활동",
+        section="◆ 경기중소기업이업종교류연합회",
+        title="경기이업종교류연합회",
+        source="news.txt",
+    )
+
+    extract = extract_answer("경기 이업종연합회 첨에 만들어진게 몇년도임?", [product, founded])
+
+    assert "1994년" in extract.text
+    assert extract_answer("정례회 언제 시작해요", [MEETINGS]).support.kind_found
