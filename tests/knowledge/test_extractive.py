@@ -2112,3 +2112,17 @@ def test_when_it_was_founded_is_the_year_of_its_founding() -> None:
 
     assert "1994년" in extract.text
     assert extract_answer("정례회 언제 시작해요", [MEETINGS]).support.kind_found
+
+
+def test_making_a_law_is_enacting_it() -> None:
+    law = _hit(
+        "이업종연합회는 '협업 및 이업종교류촉진법' 제정을 추진 중이다.",
+        section="◆ 정부정책 공동 대응에서 입법 추진",
+        title="경기이업종교류연합회",
+        source="news.txt",
+    )
+
+    for question in ("이업종교류 법 만든다던데 그법 이름이 뭐임?", "만들려고 하는 법 이름 뭐였지"):
+        extract = _with_glossary(question, [law])
+        assert "만들" not in extract.support.missing
+        assert extract.support.coverage >= 0.8
