@@ -471,6 +471,10 @@ _ASKS_FOUNDING = re.compile(
 """A question about when something was founded ("처음 만들어진게 몇년도임?")."""
 _FOUNDING = re.compile(r"결성|설립|창립|발족|출범|창설|만들어|생겼|생긴|시작")
 """Words saying something was founded or began."""
+_ASKS_FIRST = re.compile(r"(?:젤|제일|맨|가장)\s?처음|최초")
+"""A question about the very first of something ("젤 처음 상품화한게 뭐였어요?")."""
+_FIRST = re.compile(r"최초|처음으로|첫\s?번째|첫\s?사례")
+"""A sentence telling which was the first ("…상용화 한 것을 최초로")."""
 _PAST_LIMIT = re.compile(r"넘기|넘으|넘어가|넘게|초과")
 """A question about going past a limit ("4시간 넘기면 요금 얼마")."""
 _COUNTED = re.compile(r"(\d+)\s*(시간|명|회|번|개|일|개월|달|년|만원|원|곳|건|분)")
@@ -891,6 +895,8 @@ class _Scorer:
             score *= 0.5  # "연합회 언제 만들어졌어요?": a date of something else
         if self._asks_founding and not _FOUNDING.search(f"{unit.text} {unit.chunk.section}"):
             score *= 0.5  # …or of something other than its founding
+        if _ASKS_FIRST.search(read.text) and _FIRST.search(unit.text):
+            score *= 1.3  # "젤 처음 상품화한게": the sentence saying which was the first
         if self._another_label_asked(unit):
             score *= 0.5  # "딸 결혼" asks the item "대표 자녀 결혼:", not "대표 본인 결혼:"
         if unit.heading:

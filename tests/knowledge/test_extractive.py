@@ -2126,3 +2126,33 @@ def test_making_a_law_is_enacting_it() -> None:
         extract = _with_glossary(question, [law])
         assert "만들" not in extract.support.missing
         assert extract.support.coverage >= 0.8
+
+
+def test_the_first_product_is_the_one_told_as_the_first() -> None:
+    general = _hit(
+        "서로 다른 이업종들 간에 지식과 기술융합을 통해 고부가가치 상품을 개발하고 있다.",
+        section="경기이업종교류연합회",
+        title="신년하례회",
+        source="news.txt",
+    )
+    first = _hit(
+        "사출업체와 마이크폰 생산업체가 결합해 '무선이어폰'을 개발, 상용화 한 것을 최초로 여러 "
+        "신기술을 공동 개발했다.",
+        section="◆ 기술융합화 성공",
+        title="신년하례회",
+        source="news.txt",
+    )
+
+    glossary = Glossary.default()
+    rarity = {"업종": 0.21, "상품": 2.1, "손잡": 0.42}.get
+
+    extract = extract_answer(
+        "이업종끼리 손잡고 젤 처음으로 상품화까지 간게 뭐였더라",
+        [general, first],
+        glossary.synonyms,
+        rarity=rarity,
+        phrases=glossary.matches,
+    )
+
+    assert "무선이어폰" in extract.text
+    assert "손잡" not in extract.support.missing
