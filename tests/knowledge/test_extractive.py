@@ -2156,3 +2156,17 @@ def test_the_first_product_is_the_one_told_as_the_first() -> None:
 
     assert "무선이어폰" in extract.text
     assert "손잡" not in extract.support.missing
+
+
+def test_gyeonggi_province_is_the_gyeonggi_of_a_federations_name() -> None:
+    members = _hit(
+        "도내에는 총 784개사에, 34개 단위교류회로 구성된 경기이업종교류연합회가 활동 중이다.",
+        section="◆ 경기중소기업이업종교류연합회",
+        title="신년하례회",
+        source="news.txt",
+    )
+
+    extract = _with_glossary("경기도 연합회 회원사 몇개나됨", [members])
+
+    assert extract.support.key_found
+    assert "784개사" in extract.text
