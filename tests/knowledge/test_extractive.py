@@ -2170,3 +2170,17 @@ def test_gyeonggi_province_is_the_gyeonggi_of_a_federations_name() -> None:
 
     assert extract.support.key_found
     assert "784개사" in extract.text
+
+
+def test_what_to_wear_is_the_dress_code() -> None:
+    party = _hit(
+        "올해를 함께 돌아보는 송년회를 엽니다. 배우자 등 동반 1인은 3만원입니다. 드레스코드는 세미 "
+        "정장입니다.",
+        section="■ 안내",
+        title="2026 송년회 안내",
+    )
+
+    extract = _with_glossary("송년회 옷 머입고가야됨? 양복 빼입어야하나", [party])
+
+    assert extract.text == "드레스코드는 세미 정장입니다 [1]."
+    assert "양복" not in extract.support.missing
