@@ -2184,3 +2184,20 @@ def test_what_to_wear_is_the_dress_code() -> None:
 
     assert extract.text == "드레스코드는 세미 정장입니다 [1]."
     assert "양복" not in extract.support.missing
+
+
+def test_from_what_time_one_may_go_in_is_the_entry_time() -> None:
+    row = _hit(
+        "날짜: 12월 11일(금) 오후 6시 · 행사: 2026 송년회 '한빛인의 밤' · 신청 마감: 12월 4일(금)",
+        section="행사 일정",
+        title="2026년 연합회 행사 일정",
+    )
+    notice = _hit(
+        "■ 일시: 2026년 12월 11일(금) 오후 6시 (오후 5시 30분부터 입장)",
+        section="■ 일시",
+        title="2026 송년회 안내",
+    )
+
+    extract = _with_glossary("송년회 몇시부터 들어갈수있어요", [row, notice])
+
+    assert "5시 30분부터 입장" in extract.text
