@@ -471,6 +471,12 @@ _ASKS_FOUNDING = re.compile(
 """A question about when something was founded ("처음 만들어진게 몇년도임?")."""
 _FOUNDING = re.compile(r"결성|설립|창립|발족|출범|창설|만들어|생겼|생긴|시작")
 """Words saying something was founded or began."""
+_AGENT = re.compile(r"(연합회|사무국|교류회)(?:에서|서|가|는|이)\s")
+"""Who a yes/no question asks will do it ("연합회에서 운영자금 대출해주나요?")."""
+_OTHER_AGENT = re.compile(
+    r"(?:정부|지방자치단체|지자체|은행|공단|관세청|보험사|[가-힣]+시)(?:와|과|가|이|는|에서)\s"
+)
+"""Someone other than the federation doing something ("정부와 지방자치단체가 … 빌려주거나")."""
 _ASKS_FIRST = re.compile(r"(?:젤|제일|맨|가장)\s?처음|최초")
 """A question about the very first of something ("젤 처음 상품화한게 뭐였어요?")."""
 _FIRST = re.compile(r"최초|처음으로|첫\s?번째|첫\s?사례")
@@ -929,6 +935,18 @@ class _Scorer:
         }
         return naming == {unit.chunk.source}
 
+    def _other_agent(self, unit: Unit) -> bool:
+        """True when a yes/no question names who would do it ("연합회에서") and the unit, which
+        does not name them, says someone else does it ("정부와 지방자치단체가 …")."""
+        if self.read.kind != "yesno":
+            return False
+        asked = _AGENT.search(self.read.text)
+        return (
+            asked is not None
+            and asked.group(1) not in f"{unit.before} {unit.text}"
+            and _OTHER_AGENT.search(unit.text) is not None
+        )
+
     def _only_the_limit(self, unit: Unit) -> bool:
         """True when the question asks past a limit it names and the unit states only that limit
         ("4시간까지"), nothing beyond it."""
@@ -1019,6 +1037,9 @@ class _Scorer:
             kind_found = kind_found and _MAKES.search(unit.text) is not None
         if self._asks_founding and not _FOUNDING.search(f"{unit.text} {unit.chunk.section}"):
             # "경기연합회 처음 만들어진게 몇년도": the year it was founded, not a product's.
+            kind_found = False
+        if self._other_agent(unit):
+            # "연합회에서 대출해주나요?": what the government lends does not say what 연합회 does.
             kind_found = False
         if self._only_the_limit(unit):
             # "4시간 넘기면 요금 얼마": "4시간까지 무료" states the limit, not the cost past it.

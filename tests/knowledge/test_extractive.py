@@ -2201,3 +2201,15 @@ def test_from_what_time_one_may_go_in_is_the_entry_time() -> None:
     extract = _with_glossary("송년회 몇시부터 들어갈수있어요", [row, notice])
 
     assert "5시 30분부터 입장" in extract.text
+
+
+def test_what_the_government_lends_does_not_say_the_federation_lends() -> None:
+    funds = _hit(
+        "정부와 지방자치단체가 중소기업의 운영에 필요한 돈을 유리한 조건으로 빌려주거나, "
+        "은행 대출의 이자 일부를 대신 내 주는 제도입니다.",
+        section="1. 정책자금이란",
+        title="중소기업 정책자금 이용 안내",
+    )
+
+    assert not _with_glossary("연합회에서 운영자금 좀 대출해주나요?", [funds]).support.kind_found
+    assert _with_glossary("운영자금 대출 받을 수 있나요?", [funds]).support.kind_found
