@@ -477,6 +477,8 @@ _OTHER_AGENT = re.compile(
     r"(?:정부|지방자치단체|지자체|은행|공단|관세청|보험사|[가-힣]+시)(?:와|과|가|이|는|에서)\s"
 )
 """Someone other than the federation doing something ("정부와 지방자치단체가 … 빌려주거나")."""
+_LAST_WORDS = frozenset({"마지막", "끝"})
+"""Words asking for the last of a sequence ("맨 마지막 단계는 뭐임?")."""
 _ASKS_FIRST = re.compile(r"(?:젤|제일|맨|가장)\s?처음|최초")
 """A question about the very first of something ("젤 처음 상품화한게 뭐였어요?")."""
 _FIRST = re.compile(r"최초|처음으로|첫\s?번째|첫\s?사례")
@@ -822,6 +824,9 @@ class _Scorer:
                 # "마감일" is answered by any deadline; a sum no document names ("회비" asked of
                 # an article that never mentions fees) by none.
                 credit = 1.0 if strength(self._kind_words[term], unit.text) > 0 else 0.0
+            if not credit and term in _LAST_WORDS and self._last_step(unit):
+                # "맨 마지막 단계": the step with the highest number ("다섯 번째 단계는 …").
+                credit = 1.0
             if not credit and term in _FIRM_WORDS:
                 # "회사가 몇 개": "10개사" counts companies, whatever it calls them.
                 credit = 1.0 if _COMPANIES_COUNTED.search(unit.text) else 0.0
@@ -934,6 +939,17 @@ class _Scorer:
             or self._credit(name, self._context[other.chunk.id])
         }
         return naming == {unit.chunk.source}
+
+    def _last_step(self, unit: Unit) -> bool:
+        """True when ``unit`` tells the last of two or more numbered steps among the units."""
+        mine = _ordinal(unit.text)
+        if mine is None or mine[0] < 2:
+            return False
+        return all(
+            (other := _ordinal(u.text)) is None or other[1] != mine[1] or other[0] <= mine[0]
+            for u in self._units
+            if u.chunk.source == unit.chunk.source
+        )
 
     def _other_agent(self, unit: Unit) -> bool:
         """True when a yes/no question names who would do it ("연합회에서") and the unit, which

@@ -2213,3 +2213,22 @@ def test_what_the_government_lends_does_not_say_the_federation_lends() -> None:
 
     assert not _with_glossary("연합회에서 운영자금 좀 대출해주나요?", [funds]).support.kind_found
     assert _with_glossary("운영자금 대출 받을 수 있나요?", [funds]).support.kind_found
+
+
+def test_the_last_stage_is_the_highest_numbered_one() -> None:
+    stages = _paper(
+        "첫 번째 단계는 교류그룹 결성 단계로서, 활동목표를 정한다. "
+        "두 번째 단계는 상호 교류단계로서, 신뢰기반을 구축한다. "
+        "세 번째 단계는 시장화 단계로서 개발된 제품을 시장에 내놓는 단계이다.",
+        "III. 교류그룹의 활동 단계",
+    )
+    motives = _paper(
+        "마지막으로 <표 4>의 경우 이업종 교류회의 가입동기에 있어서는 중소기업진흥공단의 권유가 "
+        "가장 많았다.",
+        "IV. 분석",
+    )
+
+    extract = _with_glossary("교류그룹 활동 단계중에 맨 마지막 단계는 뭐임?", [motives, stages])
+
+    assert "시장화 단계" in extract.text
+    assert extract.support.key_found
