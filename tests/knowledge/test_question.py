@@ -505,3 +505,8 @@ def test_a_noun_glued_to_its_verb_is_still_asked_about() -> None:
 
     assert "가점" in asked.terms
     assert "같이" not in asked.terms
+
+
+def test_asking_which_type_and_which_type_asks_for_the_types() -> None:
+    assert read_question("교류회 활동내용으로 나누면 무슨형무슨형 있음?").kind == "list"
+    assert read_question("무슨 형으로 신청해요?").kind != "list"
