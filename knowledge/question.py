@@ -94,6 +94,8 @@ _PROCEDURE = re.compile(
 _DEFINITION = re.compile(
     r"(?:뭐|무엇|뭔)(?:예요|에요|이에요|인가요|이죠|야|지|임)|(?:이)?란\?|뜻|의미|(?:뭔|무슨)말"
 )
+# "조직형 그룹은 뭐하는 모임임": what a kind of group is, its definition, not a list.
+_WHAT_IT_DOES = re.compile(r"(?:은|는)뭐하는(모임|곳|단체|데|회|그룹|조직|거|건)")
 _REASON = re.compile(r"왜|이유|때문")
 _WH = re.compile(r"언제|얼마|몇|어디|누구|누가|무엇|뭐|뭘|어떻게|어떤|무슨|왜|어느|며칠")
 # "…괜찮아요?", "…낫다는 거 아녀?": asks whether something is a good idea.
@@ -415,6 +417,8 @@ def read_question(text: str) -> Question:
     kind: Kind
     if kinds:
         kind = kinds[0]
+    elif _WHAT_IT_DOES.search(squeezed):
+        kind = "definition"
     elif _LIST.search(squeezed):
         kind = "list"
     elif _PROCEDURE.search(squeezed):
@@ -432,6 +436,10 @@ def read_question(text: str) -> Question:
     terms, compounds, nouns, proper, soft = _terms(_HEARSAY.sub(" ", normalized))
     if kind != "yesno":
         terms = tuple(term for term in terms if term not in _MANNER_WORDS)
+    does = _WHAT_IT_DOES.search(squeezed)
+    if does is not None:
+        # "뭐하는 모임": 모임 is what it is, the thing asked about is named before it.
+        terms = tuple(term for term in terms if term != does.group(1))
     past, upcoming, current = _PAST.search(squeezed), _NEXT.search(squeezed), _THIS.search(squeezed)
     if past and _OWN_PAST.search(squeezed):
         # "작년에 수출한 거 환급 기한 있어요?": the member's own past, not the year asked about.

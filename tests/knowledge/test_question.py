@@ -510,3 +510,11 @@ def test_a_noun_glued_to_its_verb_is_still_asked_about() -> None:
 def test_asking_which_type_and_which_type_asks_for_the_types() -> None:
     assert read_question("교류회 활동내용으로 나누면 무슨형무슨형 있음?").kind == "list"
     assert read_question("무슨 형으로 신청해요?").kind != "list"
+
+
+def test_what_a_group_does_asks_what_it_is() -> None:
+    asked = read_question("조직형 그룹은 뭐하는 모임임")
+
+    assert asked.kind == "definition"
+    assert "모임" not in asked.terms
+    assert read_question("교류회 가면 뭐하는데요").kind == "list"
