@@ -527,6 +527,12 @@ def _rival(
             continue
         if figures and figures & _figures(other.unit.text, read):
             continue
+        if (
+            read.kinds == ("place",)
+            and _places(best.unit.text, read)
+            and not _places(other.unit.text, read)
+        ):
+            continue  # "일본 어디쪽": a sentence naming no place but 일본 offers no other answer
         if _restates(other.unit.text, best.unit.text):
             continue
         if read.kind in ("list", "procedure") and _same_items(best.unit.text, other.unit.text):
@@ -587,6 +593,12 @@ _MEMBERS = frozenset({"회원", "회원사"})
 _COMPANIES = re.compile(r"(?<=\d)(?:개사|곳)$")
 
 
+def _places(text: str, read: Question) -> set[str]:
+    """The places a sentence names that the question does not."""
+    asked = compact(read.text)
+    return {place for place in places_in(text) if place not in asked}
+
+
 def _figures(text: str, read: Question) -> set[str]:
     """The figures of a sentence and, for 어디, the places it names that the question does not
     ("시즈오카"), for 누구 the people it names: two sentences naming them agree."""
@@ -594,8 +606,7 @@ def _figures(text: str, read: Question) -> set[str]:
     if read.kind == "person":
         found |= people_in(text)
     if read.kind == "place":
-        asked = compact(read.text)
-        found |= {place for place in places_in(text) if place not in asked}
+        found |= _places(text, read)
     return found
 
 

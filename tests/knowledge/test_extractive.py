@@ -2232,3 +2232,22 @@ def test_the_last_stage_is_the_highest_numbered_one() -> None:
 
     assert "시장화 단계" in extract.text
     assert extract.support.key_found
+
+
+def test_a_sentence_naming_no_other_place_is_no_rival_to_where() -> None:
+    partner = _hit(
+        "또 한·일간 국제교류활동의 일환으로 일본 가나가와현 국제교류회와 정기적인 상호방문을 한다.",
+        section="◆ 공동 판로모색",
+        title="신년하례회",
+        source="news.txt",
+    )
+    origin = _paper(
+        "국내에 이업종교류회가 도입된 지 10년이 지났으나 아직도 일본에서 도입된 취지를 살리지 "
+        "못하고 있다.",
+        "VI. 결 론",
+    )
+
+    extract = _with_glossary("일본 어디쪽 교류회랑 서로 왔다갔다 한다던데", [partner, origin])
+
+    assert "가나가와" in extract.text
+    assert extract.rival == ""
