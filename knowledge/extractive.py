@@ -1085,8 +1085,11 @@ class _Scorer:
                 # "단계 어떻게 나눠?": steps told in prose ("첫 번째 단계는 …") are the items.
                 or best.steps >= _MIN_STEPS
             )
+        # "아들 장가가는데 축의금도 나오나요": the case asked ("2. 대표 자녀 결혼: 축하 화환")
+        # answers by leaving out what another case of the same list has ("…축의금 10만원").
+        absent = self.left_out(best)
         return Support(
-            coverage=best.coverage,
+            coverage=min(1.0, best.coverage + sum(self._weights[t] for t in absent) / self._total),
             key_found=self._key is None
             or self._key in best.found
             # "강원도 조사에서": a study of 강원도 names it in other passages, not in each sentence.
@@ -1375,6 +1378,26 @@ class _Scorer:
             for word in (term, *(self._synonyms(term) if self._synonyms is not None else ()))
             if compact(word) in label
         )
+
+    def left_out(self, best: _Scored) -> list[str]:
+        """The question words a yes/no question's own case (a labelled item) leaves out while a
+        sibling case of the same list holds them: its answer is that they are not given."""
+        unit = best.unit
+        missing = [term for term in self._weights if term not in best.found]
+        if self.read.kind != "yesno" or not self._labels.get(id(unit)):
+            return []
+        if self._another_label_asked(unit):
+            return []
+        siblings = [
+            self._unit[id(other)]
+            for other in self._units
+            if id(other) in self._labels and other.chunk.id == unit.chunk.id and other is not unit
+        ]
+        return [
+            term
+            for term in missing
+            if term not in self.unknown and any(self._credit(term, other) for other in siblings)
+        ]
 
     def _another_label_asked(self, unit: Unit) -> bool:
         """True when a sibling item's label ("2. 대표 자녀 결혼:") holds every question word this
@@ -1783,6 +1806,8 @@ def _compose(
         return f"{ranking} {body}", tuple(sorted({part.rank for part in parts}))
     if read.kind == "yesno" and not read.negated:
         said = scorer.polarity(unit)
+        if said is None and scorer.left_out(best):
+            said = "no"  # the case asked leaves out what the question asks for
         if said is not None:
             body = f"{YES if said == 'yes' else NO} {body}"
     return body, tuple(sorted({part.rank for part in parts}))

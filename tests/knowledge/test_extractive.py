@@ -2251,3 +2251,19 @@ def test_a_sentence_naming_no_other_place_is_no_rival_to_where() -> None:
 
     assert "가나가와" in extract.text
     assert extract.rival == ""
+
+
+def test_a_case_leaving_out_what_another_case_gives_answers_no() -> None:
+    support = _hit(
+        "제3조(지원 기준)\n"
+        "- 1. 대표 본인 결혼: 축하 화환과 축의금 10만원\n"
+        "- 2. 대표 자녀 결혼: 축하 화환\n"
+        "- 3. 대표 본인 별세: 근조 화환과 조의금 20만원",
+        section="제3조(지원 기준)",
+        title="경조사 지원 규정",
+    )
+
+    extract = _with_glossary("아들 장가가는데 축의금도 나오나요", [support])
+
+    assert extract.text == "아니요. 대표 자녀 결혼: 축하 화환 [1]."
+    assert extract.support.coverage >= 0.6
