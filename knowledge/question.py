@@ -95,7 +95,10 @@ _DEFINITION = re.compile(
     r"(?:뭐|무엇|뭔)(?:예요|에요|이에요|인가요|이죠|야|지|임)|(?:이)?란\?|뜻|의미|(?:뭔|무슨)말"
 )
 # "조직형 그룹은 뭐하는 모임임": what a kind of group is, its definition, not a list.
-_WHAT_IT_DOES = re.compile(r"(?:은|는)뭐하는(모임|곳|단체|데|회|그룹|조직|거|건)")
+_WHAT_IT_DOES = re.compile(
+    r"(?:은|는)뭐하는(모임|곳|단체|데|회|그룹|조직|거|건)|"
+    r"뭐하는(보험|제도|사업|모임|단체)(?:이에요|이예요|예요|에요|이야|임|인가요|이죠)"
+)
 _REASON = re.compile(r"왜|이유|때문")
 _WH = re.compile(r"언제|얼마|몇|어디|누구|누가|무엇|뭐|뭘|어떻게|어떤|무슨|왜|어느|며칠")
 # "…괜찮아요?", "…낫다는 거 아녀?": asks whether something is a good idea.
@@ -367,10 +370,18 @@ _ASIDE = re.compile(
 they will do with the answer, not what they ask."""
 
 
+_REQUEST_ASIDE = re.compile(
+    r"((?:세요|해요|돼요|되요|나요|까요|어요|에요|예요|아요)[~.]*)\s+[^?？!.]+?"
+    r"(?:려구|려고|라고|라구|할라고|하려고)[~.]*\s*$"
+)
+"""The same aside after a request without a question mark ("주소좀 알려주세요 서류 직접
+갖다드릴라고")."""
+
+
 def corrected(text: str) -> str:
     """``text`` with the chat misspellings that would mislead the search put right, and without
     an aside after the question ("택배 보낼려구")."""
-    text = _ASIDE.sub("", text)
+    text = _REQUEST_ASIDE.sub(r"\1", _ASIDE.sub("", text))
     for typo, right in _TYPOS:
         text = typo.sub(right, text)
     if _SYLLABLE.search(_LAUGHTER.sub("", text)):
@@ -437,7 +448,7 @@ def read_question(text: str) -> Question:
     if kind != "yesno":
         terms = tuple(term for term in terms if term not in _MANNER_WORDS)
     does = _WHAT_IT_DOES.search(squeezed)
-    if does is not None:
+    if does is not None and does.group(1):
         # "뭐하는 모임": 모임 is what it is, the thing asked about is named before it.
         terms = tuple(term for term in terms if term != does.group(1))
     past, upcoming, current = _PAST.search(squeezed), _NEXT.search(squeezed), _THIS.search(squeezed)

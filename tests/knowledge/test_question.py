@@ -518,3 +518,17 @@ def test_what_a_group_does_asks_what_it_is() -> None:
     assert asked.kind == "definition"
     assert "모임" not in asked.terms
     assert read_question("교류회 가면 뭐하는데요").kind == "list"
+
+
+def test_a_reason_after_a_request_is_no_part_of_the_question() -> None:
+    asked = corrected("사무국 주소좀 알려주세요 서류 직접 갖다드릴라고")
+
+    assert asked == "사무국 주소좀 알려주세요"
+    assert corrected("송년회 몇 시에 시작해요") == "송년회 몇 시에 시작해요"
+
+
+def test_what_kind_of_insurance_it_is_asks_what_it_is() -> None:
+    asked = read_question("PL보험이 정확히 뭐하는 보험이에요?")
+
+    assert asked.kind == "definition"
+    assert "보험" in asked.terms
