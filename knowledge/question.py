@@ -246,6 +246,7 @@ fact answers them even when it does not repeat the word."""
 
 # One-letter words that still carry a topic ("돈", "돕다" in "도와주나요").
 _SHORT_TERMS = frozenset({"돈", "돕"})
+_MONTHS = frozenset({"다음달", "이번달", "지난달", "저번달", "이달", "담달"})
 TIME_WORDS = frozenset({"내년", "작년", "올해", "지난해", "금년", "재작년", "다음해", "전년"})
 """Words that only place the question in time; a passage about that year answers them."""
 
@@ -565,6 +566,7 @@ def _terms(
                 len(word) >= 3
                 and any(t.tag in _NOUN_TAGS for t in group)
                 and word not in TIME_WORDS  # "재작년" is a year, read as one
+                and word not in _MONTHS  # "다음달 정례회": a month is when, not what
             ):
                 compounds[word] = None
         group.clear()

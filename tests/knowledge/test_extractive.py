@@ -2267,3 +2267,25 @@ def test_a_case_leaving_out_what_another_case_gives_answers_no() -> None:
 
     assert extract.text == "아니요. 대표 자녀 결혼: 축하 화환 [1]."
     assert extract.support.coverage >= 0.6
+
+
+def test_a_manager_is_one_of_the_staff_a_rule_names() -> None:
+    faq = _hit(
+        "이사급 이상 임원이나 공장장이 대신 참석할 수 있습니다.",
+        section="Q11. 제가 못 가면 직원이 대신 가도 되나요?",
+        title="자주 묻는 질문 (FAQ)",
+    )
+
+    glossary = Glossary.default()
+    rarity = {"정례회": 1.9, "과장": 4.8, "대신": 3.5, "보내": 2.6}.get
+
+    extract = extract_answer(
+        "정례회 나 못가는데 우리 과장 대신 보내도 되나?",
+        [faq],
+        glossary.synonyms,
+        rarity=rarity,
+        phrases=glossary.matches,
+    )
+
+    assert "과장" not in extract.support.missing
+    assert extract.support.key_found

@@ -532,3 +532,10 @@ def test_what_kind_of_insurance_it_is_asks_what_it_is() -> None:
 
     assert asked.kind == "definition"
     assert "보험" in asked.terms
+
+
+def test_next_month_is_when_not_a_name() -> None:
+    asked = read_question(corrected("담달 정례회 나 못가는데 우리 과장 대신 보내도 되나?"))
+
+    assert asked.names == ()
+    assert "과장" in asked.terms
