@@ -246,7 +246,9 @@ fact answers them even when it does not repeat the word."""
 
 # One-letter words that still carry a topic ("돈", "돕다" in "도와주나요").
 _SHORT_TERMS = frozenset({"돈", "돕"})
-_MONTHS = frozenset({"다음달", "이번달", "지난달", "저번달", "이달", "담달"})
+_MONTHS = frozenset(
+    {"다음달", "이번달", "지난달", "저번달", "이달", "담달", "다음주", "이번주", "지난주", "담주"}
+)
 TIME_WORDS = frozenset({"내년", "작년", "올해", "지난해", "금년", "재작년", "다음해", "전년"})
 """Words that only place the question in time; a passage about that year answers them."""
 
@@ -365,7 +367,8 @@ _TYPOS: tuple[tuple[re.Pattern[str], str], ...] = (
 
 
 _ASIDE = re.compile(
-    r"(?<=[?？!])\s*[^?？!.]+?(?:려구|려고|라고|라구|라서|이라|이라서|해서|어서|니까|길래)[~.]*\s*$"
+    r"(?<=[?？!])\s*[^?？!.]+?"
+    r"(?:(?:려구|려고|라고|라구)요?|라서|이라|이라서|해서|어서|니까|길래)[~.]*\s*$"
 )
 """A clause after the question giving the member's reason ("…어디에요? 택배 보낼려구"): what
 they will do with the answer, not what they ask."""

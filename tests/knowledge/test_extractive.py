@@ -2289,3 +2289,16 @@ def test_a_manager_is_one_of_the_staff_a_rule_names() -> None:
 
     assert "과장" not in extract.support.missing
     assert extract.support.key_found
+
+
+def test_whether_one_must_pay_is_answered_by_free() -> None:
+    guide = _hit(
+        "2. 원하는 교류회의 정례회에 한 번 참관합니다. 참관은 무료이며 식사비도 받지 않습니다.",
+        section="■ 가입 절차",
+        title="한빛연합회 입회 안내",
+    )
+
+    extract = _with_glossary("참관 해보고싶은데 돈 내야돼요?", [guide])
+
+    assert "돈" not in extract.support.missing
+    assert extract.text.startswith("아니요.")

@@ -539,3 +539,10 @@ def test_next_month_is_when_not_a_name() -> None:
 
     assert asked.names == ()
     assert "과장" in asked.terms
+
+
+def test_what_the_member_plans_to_do_next_week_is_no_part_of_the_question() -> None:
+    asked = corrected("가입 전에 정례회 구경가면 밥값은 내야되나요? 다음주에 가보려고요")
+
+    assert asked == "가입 전에 정례회 구경가면 밥값은 내야되나요?"
+    assert read_question("다음주 정례회 어디서 해요?").names == ()
