@@ -477,6 +477,10 @@ _OTHER_AGENT = re.compile(
     r"(?:정부|지방자치단체|지자체|은행|공단|관세청|보험사|[가-힣]+시)(?:와|과|가|이|는|에서)\s"
 )
 """Someone other than the federation doing something ("정부와 지방자치단체가 … 빌려주거나")."""
+_ASKS_DAYS = re.compile(r"며칠\s?(?:만에|안에|이내|걸|후|뒤)")
+"""A question about how many days something takes ("신청하면 며칠만에 연락와요")."""
+_DAYS = re.compile(r"\d+\s*(?:영업일|일|주|개월|달)|(?:다음|이튿|당)\s?날|하루|이틀|사흘")
+"""A span of days (or longer) in a sentence; "1시간" is none."""
 _LAST_WORDS = frozenset({"마지막", "끝"})
 """Words asking for the last of a sequence ("맨 마지막 단계는 뭐임?")."""
 _ASKS_FIRST = re.compile(r"(?:젤|제일|맨|가장)\s?처음|최초")
@@ -917,6 +921,8 @@ class _Scorer:
             score *= 0.5  # "연합회 언제 만들어졌어요?": a date of something else
         if self._asks_founding and not _FOUNDING.search(f"{unit.text} {unit.chunk.section}"):
             score *= 0.5  # …or of something other than its founding
+        if _ASKS_DAYS.search(read.text) and not _DAYS.search(unit.text):
+            score *= 0.5  # "며칠만에": a sentence without any number of days
         if _ASKS_FIRST.search(read.text) and _FIRST.search(unit.text):
             score *= 1.3  # "젤 처음 상품화한게": the sentence saying which was the first
         if self._another_label_asked(unit):
@@ -1064,6 +1070,9 @@ class _Scorer:
             kind_found = kind_found and _MAKES.search(unit.text) is not None
         if self._asks_founding and not _FOUNDING.search(f"{unit.text} {unit.chunk.section}"):
             # "경기연합회 처음 만들어진게 몇년도": the year it was founded, not a product's.
+            kind_found = False
+        if _ASKS_DAYS.search(read.text) and not _DAYS.search(unit.text):
+            # "며칠만에 연락와요": "첫 상담 1시간" is no number of days.
             kind_found = False
         if self._other_agent(unit):
             # "연합회에서 대출해주나요?": what the government lends does not say what 연합회 does.

@@ -319,6 +319,13 @@ def test_where_the_secretariat_is_is_answered_with_its_address(sample_qa: Docume
     _assert_states(sample_qa.answer("사무국 어디에 있어요"), "산업로 123")
 
 
+def test_how_many_days_until_a_call_is_not_contested_by_an_hour_long_consultation(
+    sample_qa: DocumentQA,
+) -> None:
+    # The FAQ's "첫 상담 1시간" shares the words but holds no number of days.
+    _assert_states(sample_qa.answer("전문가상담 신청하면 며칠만에 연락와요"), "2영업일")
+
+
 def test_an_answer_another_passage_competes_with_is_shown_as_related_not_asserted(
     sample_qa: DocumentQA,
 ) -> None:
