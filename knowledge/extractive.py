@@ -481,6 +481,10 @@ _ASKS_DAYS = re.compile(r"며칠\s?(?:만에|안에|이내|걸|후|뒤)")
 """A question about how many days something takes ("신청하면 며칠만에 연락와요")."""
 _DAYS = re.compile(r"\d+\s*(?:영업일|일|주|개월|달)|(?:다음|이튿|당)\s?날|하루|이틀|사흘")
 """A span of days (or longer) in a sentence; "1시간" is none."""
+_REASON_WORDS = frozenset({"계기", "이유", "원인", "까닭"})
+"""Words that only ask why ("생긴 계기가 뭐였음?")."""
+_GIVES_REASON = re.compile(r"때문|위하여|위해|하고자|보고자|으로 인해|로 인해|계기로|덕분|목적으로")
+"""A sentence giving a reason or a purpose."""
 _LAST_WORDS = frozenset({"마지막", "끝"})
 """Words asking for the last of a sequence ("맨 마지막 단계는 뭐임?")."""
 _ASKS_FIRST = re.compile(r"(?:젤|제일|맨|가장)\s?처음|최초")
@@ -839,6 +843,10 @@ class _Scorer:
                 # "마감일" is answered by any deadline; a sum no document names ("회비" asked of
                 # an article that never mentions fees) by none.
                 credit = 1.0 if strength(self._kind_words[term], unit.text) > 0 else 0.0
+            if not credit and read.kind == "reason" and term in _REASON_WORDS:
+                # "생긴 계기가 뭐였음?": a sentence giving a reason or purpose ("…를 극복해
+                # 보고자") answers it without the word.
+                credit = 1.0 if _GIVES_REASON.search(unit.text) else 0.0
             if not credit and term in _LAST_WORDS and self._last_step(unit):
                 # "맨 마지막 단계": the step with the highest number ("다섯 번째 단계는 …").
                 credit = 1.0
@@ -1558,6 +1566,7 @@ def _key_noun(read: Question, weights: dict[str, float], kind_words: set[str]) -
         and term not in kind_words
         and term not in TIME_WORDS
         and term not in _NEVER_KEY
+        and not (read.kind == "reason" and term in _REASON_WORDS)
     ]
     return max(nouns, key=lambda term: weights[term], default=None)
 

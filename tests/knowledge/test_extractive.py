@@ -2302,3 +2302,19 @@ def test_whether_one_must_pay_is_answered_by_free() -> None:
 
     assert "돈" not in extract.support.missing
     assert extract.text.startswith("아니요.")
+
+
+def test_why_it_began_is_answered_by_the_crisis_it_was_meant_to_overcome() -> None:
+    origin = _paper(
+        "현재 우리나라에서 활동하고 있는 이업종교류회는 70년대 초에 갑자기 불어 닥친 오일쇼크를 "
+        "극복해 보고자 일본에서 시작된 이업종교류회로 시작되었다고 볼 수 있다.",
+        "I. 서 론",
+    )
+
+    extract = _with_glossary(
+        "이업종교류회 처음 생긴 계기가 뭐였음? 무슨 위기때문이라던데", [origin]
+    )
+
+    assert "계기" not in extract.support.missing
+    assert "위기" not in extract.support.missing
+    assert extract.support.key_found
