@@ -601,6 +601,17 @@ _MEMBERS = frozenset({"회원", "회원사"})
 _COMPANIES = re.compile(r"(?<=\d)(?:개사|곳)$")
 
 
+_YEAR_OR_DECADE = re.compile(r"(?<!\d)(?:(\d{4})\s*년|([1-9]0)\s*년대)")
+
+
+def _earliest_year(text: str) -> int | None:
+    """The earliest year a sentence names ("70년대" is 1970; "10년이 지나" is none), or None."""
+    years = [
+        int(year) if year else 1900 + int(decade) for year, decade in _YEAR_OR_DECADE.findall(text)
+    ]
+    return min(years, default=None)
+
+
 def _places(text: str, read: Question) -> set[str]:
     """The places a sentence names that the question does not."""
     asked = compact(read.text)
@@ -1173,6 +1184,11 @@ class _Scorer:
             # "수출바우처 그게 뭐예요?": "수출바우처는 …사업입니다" says what it is; a list that
             # names it among others does not.
             return True
+        if read.kind == "date" and _ASKS_FIRST.search(read.text):
+            # "맨처음 시작된게 언제": "70년대 초에 … 시작된" is earlier than "90년대 중반에 시작된".
+            mine_year, their_year = _earliest_year(best.unit.text), _earliest_year(rival.unit.text)
+            if mine_year is not None and their_year is not None and mine_year < their_year:
+                return True
         # "연회비 안 내면 어떻게 돼요?": "…내지 않으면 제명될 수 있습니다" against "연회비
         # 60만원을 냅니다", which says nothing about not paying.
         return bool(

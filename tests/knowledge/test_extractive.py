@@ -2318,3 +2318,19 @@ def test_why_it_began_is_answered_by_the_crisis_it_was_meant_to_overcome() -> No
     assert "계기" not in extract.support.missing
     assert "위기" not in extract.support.missing
     assert extract.support.key_found
+
+
+def test_when_it_first_began_is_the_earlier_of_two_beginnings() -> None:
+    origin = _paper(
+        "현재 우리나라에서 활동하고 있는 이업종교류회는 70년대 초에 갑자기 불어 닥친 오일쇼크를 "
+        "극복해 보고자 일본에서 시작된 이업종교류회로 볼 수 있다.",
+        "I. 서 론",
+    )
+    spread = _paper(
+        "이는 90년대 중반에 시작된 교류회의 결성 바람이 전국적으로 확산되는 시점", "IV. 분석"
+    )
+
+    extract = extract_answer("이업종교류회 맨처음 시작된게 언제쯤이야", [origin, spread])
+
+    assert "70년대" in extract.text
+    assert extract.support.exception
