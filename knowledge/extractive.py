@@ -541,6 +541,10 @@ def _rival(
             and not _places(other.unit.text, read)
         ):
             continue  # "일본 어디쪽": a sentence naming no place but 일본 offers no other answer
+        if read.superlative is not None and not (
+            states_superlative(other.unit.text) or figured_items(other.unit.text)
+        ):
+            continue  # "업종 제일 많은게 뭐에요?": a sentence ranking nothing offers no answer
         if _restates(other.unit.text, best.unit.text):
             continue
         if read.kind in ("list", "procedure") and _same_items(best.unit.text, other.unit.text):

@@ -2334,3 +2334,24 @@ def test_when_it_first_began_is_the_earlier_of_two_beginnings() -> None:
 
     assert "70년대" in extract.text
     assert extract.support.exception
+
+
+def test_a_sentence_ranking_nothing_is_no_rival_to_which_is_most() -> None:
+    industries = _hit(
+        "업종별로는 전기·전자 301개사, 기계·금속 239개사, 섬유·화공 133개사, 기타 업종 111개사가 "
+        "활동 중에 있다.",
+        section="◆ 경기중소기업이업종교류연합회",
+        title="신년하례회",
+        source="news.txt",
+    )
+    motto = _hit(
+        "지식 정보 교류를 통한 협업정신으로 공동이익을 추구하는 (사)경기중소기업이업종교류연합회.",
+        section="◆ 정보교환 및 인적 네트워크 형성",
+        title="신년하례회",
+        source="news.txt",
+    )
+
+    extract = extract_answer("경기연합회에 업종 제일 많은게 뭐에요?", [industries, motto])
+
+    assert extract.text.startswith("전기·전자가 301개사로 가장 많아요.")
+    assert extract.rival == ""
