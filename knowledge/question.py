@@ -249,6 +249,7 @@ _SHORT_TERMS = frozenset({"돈", "돕"})
 _MONTHS = frozenset(
     {"다음달", "이번달", "지난달", "저번달", "이달", "담달", "다음주", "이번주", "지난주", "담주"}
 )
+"""Months and weeks named from today ("다음달 정례회"): when something is, never a name of it."""
 TIME_WORDS = frozenset({"내년", "작년", "올해", "지난해", "금년", "재작년", "다음해", "전년"})
 """Words that only place the question in time; a passage about that year answers them."""
 
