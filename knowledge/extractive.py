@@ -802,6 +802,8 @@ class _Scorer:
         self._asks_day = self._half is not None and _ASKS_DAY.search(read.text) is not None
         self._asks_length = read.kind == "date" and _ASKS_LENGTH.search(read.text) is not None
         self._asks_founding = read.kind == "date" and _ASKS_FOUNDING.search(read.text) is not None
+        # The (document, passage) pairs naming a region the question gives.
+        self._naming: dict[str, set[tuple[str, str]]] = {}
         self._total = sum(self._weights.values()) or 1.0
         self._kind_words = {
             word: kind
@@ -886,6 +888,10 @@ class _Scorer:
                 found.append(term)
             elif before is not None and self._credit(term, before):
                 context_credit += weight * _BEFORE_CREDIT
+                found.append(term)
+            elif self._only_document_naming(unit, term):
+                # "강원도 조사에서": the region a study is about, named elsewhere in it.
+                context_credit += weight * _CONTEXT_CREDIT
                 found.append(term)
         coverage = min(1.0, (direct + context_credit) / self._total)
         score = coverage * _RANK_WEIGHT[unit.rank - 1]
@@ -972,13 +978,17 @@ class _Scorer:
         ``unit``'s document and in no passage of another: the region the document is about."""
         if name not in self.read.names or _REGION.match(name) is None:
             return False
-        naming = {
-            other.chunk.source
-            for other in self._units
-            if self._credit(name, self._unit[id(other)])
-            or self._credit(name, self._context[other.chunk.id])
-        }
-        return naming == {unit.chunk.source}
+        if name not in self._naming:
+            self._naming[name] = {
+                (other.chunk.source, other.chunk.id)
+                for other in self._units
+                if self._credit(name, self._unit[id(other)])
+                or self._credit(name, self._context[other.chunk.id])
+            }
+        naming = self._naming[name]
+        # Named in two passages or more: the study is about it, not mentioning it once
+        # ("서울, 경기, 부산 등 13개 지역연합회").
+        return {source for source, _ in naming} == {unit.chunk.source} and len(naming) >= 2
 
     def _last_step(self, unit: Unit) -> bool:
         """True when ``unit`` tells the last of two or more numbered steps among the units."""

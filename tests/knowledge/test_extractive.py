@@ -2057,17 +2057,22 @@ def test_the_region_a_study_is_about_need_not_be_in_each_sentence() -> None:
         "많았다.",
         "III. 분석",
     )
+    members = _paper("강원도 이업종교류회 참가기업은 제조업체가 주축이다.", "IV. 결과")
     other = _hit("경기이업종교류연합회는 1994년 결성되었다.", section="◆ 경기", source="news.txt")
+    question = "강원도 교류회 회원들 가입 동기 1위가 뭐야"
 
-    extract = _with_glossary("강원도 교류회 회원들 가입 동기 1위가 뭐야", [motives, scope, other])
+    extract = _with_glossary(question, [motives, scope, members, other])
     elsewhere = _with_glossary(
-        "강원도 교류회 회원들 가입 동기 1위가 뭐야",
-        [motives, _hit("강원도 교류회는 20여 개다.", section="◆ 강원", source="news.txt")],
+        question,
+        [motives, scope, _hit("강원도 교류회는 20여 개다.", section="◆ 강원", source="news.txt")],
     )
+    once = _with_glossary(question, [motives, scope, other])
 
     assert "중소기업진흥공단의 권유" in extract.text
     assert extract.support.key_found
+    assert "강원도" not in extract.support.missing
     assert not elsewhere.support.key_found  # another document names 강원도 too
+    assert not once.support.key_found  # named once, a mention rather than what it is about
 
 
 def test_why_members_joined_is_their_motive_for_joining() -> None:
