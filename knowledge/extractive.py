@@ -802,6 +802,8 @@ class _Scorer:
         self._asks_day = self._half is not None and _ASKS_DAY.search(read.text) is not None
         self._asks_length = read.kind == "date" and _ASKS_LENGTH.search(read.text) is not None
         self._asks_founding = read.kind == "date" and _ASKS_FOUNDING.search(read.text) is not None
+        self._asks_days = _ASKS_DAYS.search(read.text) is not None
+        self._asks_first = _ASKS_FIRST.search(read.text) is not None
         # The (document, passage) pairs naming a region the question gives.
         self._naming: dict[str, set[tuple[str, str]]] = {}
         self._total = sum(self._weights.values()) or 1.0
@@ -948,11 +950,9 @@ class _Scorer:
             score *= 0.5  # one meeting's place does not say where the meetings are held
         if not self.about_dated(unit):
             score *= 0.5  # "연합회 언제 만들어졌어요?": a date of something else
-        if self._asks_founding and not _FOUNDING.search(f"{unit.text} {unit.chunk.section}"):
-            score *= 0.5  # …or of something other than its founding
-        if _ASKS_DAYS.search(read.text) and not _DAYS.search(unit.text):
-            score *= 0.5  # "며칠만에": a sentence without any number of days
-        if _ASKS_FIRST.search(read.text) and _FIRST.search(unit.text):
+        if self._date_of_another_kind(unit):
+            score *= 0.5  # …or a date, or a span, of another kind than the one asked
+        if self._asks_first and _FIRST.search(unit.text):
             score *= 1.3  # "젤 처음 상품화한게": the sentence saying which was the first
         if self._another_label_asked(unit):
             score *= 0.5  # "딸 결혼" asks the item "대표 자녀 결혼:", not "대표 본인 결혼:"
@@ -1000,6 +1000,14 @@ class _Scorer:
             for u in self._units
             if u.chunk.source == unit.chunk.source
         )
+
+    def _date_of_another_kind(self, unit: Unit) -> bool:
+        """True when the question asks a founding year or a number of days and the unit holds
+        neither: "경기연합회 처음 만들어진게 몇년도" is not answered by a product's year, "며칠만에
+        연락와요" not by "첫 상담 1시간"."""
+        if self._asks_founding and not _FOUNDING.search(f"{unit.text} {unit.chunk.section}"):
+            return True
+        return self._asks_days and _DAYS.search(unit.text) is None
 
     def _other_agent(self, unit: Unit) -> bool:
         """True when a yes/no question names who would do it ("연합회에서") and the unit, which
@@ -1101,11 +1109,7 @@ class _Scorer:
             # "대성정밀은 뭐 만드는 회사예요?" wants its products: a schedule naming the company
             # for a factory visit does not say what it makes.
             kind_found = kind_found and _MAKES.search(unit.text) is not None
-        if self._asks_founding and not _FOUNDING.search(f"{unit.text} {unit.chunk.section}"):
-            # "경기연합회 처음 만들어진게 몇년도": the year it was founded, not a product's.
-            kind_found = False
-        if _ASKS_DAYS.search(read.text) and not _DAYS.search(unit.text):
-            # "며칠만에 연락와요": "첫 상담 1시간" is no number of days.
+        if self._date_of_another_kind(unit):
             kind_found = False
         if self._other_agent(unit):
             # "연합회에서 대출해주나요?": what the government lends does not say what 연합회 does.
@@ -1198,7 +1202,7 @@ class _Scorer:
             # "수출바우처 그게 뭐예요?": "수출바우처는 …사업입니다" says what it is; a list that
             # names it among others does not.
             return True
-        if read.kind == "date" and _ASKS_FIRST.search(read.text):
+        if read.kind == "date" and self._asks_first:
             # "맨처음 시작된게 언제": "70년대 초에 … 시작된" is earlier than "90년대 중반에 시작된".
             mine_year, their_year = _earliest_year(best.unit.text), _earliest_year(rival.unit.text)
             if mine_year is not None and their_year is not None and mine_year < their_year:
